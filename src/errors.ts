@@ -1,0 +1,80 @@
+/**
+ * The error hierarchy. Every error the user can see is one of these: a sentence in `message`,
+ * what to do next in `hint`. The edge (CLI or UI) prints those two; details go to the debug log.
+ */
+export class StudioError extends Error {
+  readonly hint?: string;
+  readonly exitCode: number;
+
+  constructor(message: string, options: { hint?: string; exitCode?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? 1;
+  }
+}
+
+/** The user (or a shutdown) stopped the operation; nothing was left behind. */
+export class CanceledError extends StudioError {
+  constructor(message = 'Canceled.') {
+    super(message, { exitCode: 130 });
+  }
+}
+
+/**
+ * What kind of media problem it is. `unsupported` and `too-large` map to Nemo 4001 and 4002;
+ * `impossible` is a goal no encode can meet; `failed` is ffmpeg itself failing; `io` is the disk.
+ */
+export type MediaErrorKind = 'unsupported' | 'too-large' | 'impossible' | 'not-found' | 'failed' | 'io';
+
+export class MediaError extends StudioError {
+  readonly kind: MediaErrorKind;
+  /** The last lines ffmpeg/ffprobe printed, for the debug log. */
+  readonly stderrTail?: string;
+  readonly exitStatus?: number | null;
+  readonly signal?: string | null;
+
+  constructor(
+    kind: MediaErrorKind,
+    message: string,
+    options: { hint?: string; stderrTail?: string; exitStatus?: number | null; signal?: string | null; cause?: unknown } = {},
+  ) {
+    super(message, { hint: options.hint, cause: options.cause });
+    this.kind = kind;
+    this.stderrTail = options.stderrTail;
+    this.exitStatus = options.exitStatus;
+    this.signal = options.signal;
+  }
+}
+
+/** A non-zero Nemo answer (`code`), or an HTTP status the protocol gives meaning to (400, 402, 429). */
+export class NemoError extends StudioError {
+  readonly code: number;
+  readonly httpStatus?: number;
+
+  constructor(code: number, message: string, options: { hint?: string; httpStatus?: number; cause?: unknown } = {}) {
+    super(message, { hint: options.hint, cause: options.cause });
+    this.code = code;
+    this.httpStatus = options.httpStatus;
+  }
+}
+
+/** Nemo codes, as the brief defines them. */
+export const NemoCode = {
+  ok: 0,
+  badToken: 1001,
+  sessionNotFound: 1002,
+  noCredits: 2001,
+  unsupportedFile: 4001,
+  fileTooLarge: 4002,
+  missingClientId: 400,
+  planBlocksExport: 402,
+  rateLimited: 429,
+} as const;
+
+/** One human line for any error, for the edges. */
+export function describeError(error: unknown): string {
+  if (error instanceof StudioError) return error.hint ? `${error.message} ${error.hint}` : error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,38 @@
+/**
+ * What the user asked for, in one shape shared by the parser, the planner, the render node and
+ * the UI. Every field is optional: an empty Goal means "compress this video" (high quality, 1080p cap).
+ */
+export type Goal = {
+  /** Hard cap on the output size in bytes (1 MB = 1,000,000 bytes; 1 MiB = 1,048,576). */
+  targetBytes?: number;
+  /** A cap as a fraction of the input's size ("half the size" → 0.5), until a file is known. */
+  relativeSize?: number;
+  /** Default 'high'. */
+  quality?: Quality;
+  /** The "p" number, a cap on the short side: 1080 → at most 1920x1080 or 1080x1920. */
+  resolution?: number;
+  /** Default 'h264'. */
+  codec?: Codec;
+  /** Default 'mp4'. */
+  container?: Container;
+  /** A cap: never raises the source's rate. */
+  fps?: number;
+  /** Default 'keep'. */
+  audio?: 'keep' | 'mute' | { bitrateKbps: number };
+  trim?: { startSec: number; endSec?: number };
+  /** Crop or pad to this shape. */
+  aspect?: Aspect;
+  /** Encoder effort. */
+  speed?: Speed;
+  /** Set when a platform preset supplied the values ('discord', 'whatsapp', ...). */
+  platform?: string;
+};
+
+export type Quality = 'visually-lossless' | 'high' | 'balanced' | 'small';
+export type Codec = 'h264' | 'h265' | 'av1';
+export type Container = 'mp4' | 'webm' | 'mov' | 'mkv';
+export type Aspect = '16:9' | '9:16' | '1:1' | '4:5';
+export type Speed = 'fast' | 'balanced' | 'best';
+
+/** What a piece of user text asks for, before anything is sent anywhere. */
+export type Intent = 'compress' | 'export' | 'credits' | 'status' | 'upload' | 'help' | 'unknown';

@@ -1,0 +1,111 @@
+import type { Codec, Container, Goal } from '../goal/types.js';
+
+/** What ffprobe found in a file, in the shape the planner and the render node use. */
+export type MediaInfo = {
+  path: string;
+  /** ffprobe's format name, e.g. 'mov,mp4,m4a,3gp,3g2,mj2' or 'matroska,webm'. */
+  container: string;
+  durationSec: number;
+  sizeBytes: number;
+  /** Whole-file bitrate, bits per second. */
+  bitrate: number;
+  video?: VideoInfo;
+  audio?: AudioInfo;
+};
+
+export type VideoInfo = {
+  codec: string;
+  /** Coded size, before rotation. */
+  width: number;
+  height: number;
+  /** Size as shown: rotation applied and sample aspect ratio folded in. */
+  displayWidth: number;
+  displayHeight: number;
+  /** Display aspect ratio as a number (displayWidth / displayHeight). */
+  displayAspect: number;
+  /** Clockwise degrees the player rotates the picture: 0, 90, 180 or 270. */
+  rotation: number;
+  avgFps: number;
+  realFps: number;
+  variableFrameRate: boolean;
+  pixFmt: string;
+  bitDepth: number;
+  /** 'pq' | 'hlg' when the stream is HDR, else undefined. */
+  hdr?: 'pq' | 'hlg';
+  colorTransfer?: string;
+  colorPrimaries?: string;
+  bitrate?: number;
+};
+
+export type AudioInfo = {
+  codec: string;
+  channels: number;
+  sampleRate: number;
+  bitrate?: number;
+};
+
+/** What one ffmpeg run will do: a pure function of the Goal and the MediaInfo (planEncode). */
+export type EncodePlan = {
+  /** 'copy' remuxes without re-encoding; 'bitrate' is two-pass ABR; 'crf' is constant quality. */
+  mode: 'copy' | 'bitrate' | 'crf';
+  codec: Codec;
+  container: Container;
+  /** The ffmpeg encoder name, e.g. 'libx264'. */
+  encoder: string;
+  width: number;
+  height: number;
+  fps?: number;
+  videoKbps?: number;
+  crf?: number;
+  preset: string;
+  audio: { mode: 'copy' | 'none' } | { mode: 'encode'; kbps: number; channels: number };
+  trim?: { startSec: number; endSec?: number };
+  /** Output duration after trimming, seconds. */
+  durationSec: number;
+  /** The cap the output must stay under, if any. */
+  targetBytes?: number;
+  /** The planned size (bitrate mode), bytes. */
+  expectedBytes?: number;
+  toneMap: boolean;
+  aspect?: Goal['aspect'];
+  /** One line per decision, for `plan` and the agent's replies. */
+  notes: string[];
+};
+
+/** A progress tick from ffmpeg's `-progress` output. */
+export type EncodeProgress = {
+  /** 'sample' while measuring quality, 'pass1'/'pass2'/'encode' for the real work, 'retry' after a size miss. */
+  phase: 'probe' | 'sample' | 'pass1' | 'pass2' | 'encode' | 'copy' | 'retry';
+  /** 0..1 over the whole compress() call. */
+  fraction: number;
+  fps?: number;
+  /** Encoding speed as a multiple of real time. */
+  speed?: number;
+  etaSec?: number;
+};
+
+export type CompressOptions = {
+  /** Folder the output lands in (created if missing). */
+  outDir: string;
+  /** File name for the output; default `<stem>.compressed.<ext>`; never overwrites (adds " (2)"). */
+  outName?: string;
+  signal?: AbortSignal;
+  onProgress?: (progress: EncodeProgress) => void;
+};
+
+export type CompressResult = {
+  input: string;
+  output: string;
+  bytes: number;
+  durationSec: number;
+  plan: EncodePlan;
+  /** How many full encodes it took to land under the target (1 when the first fit). */
+  attempts: number;
+  timings: { probeMs: number; searchMs: number; encodeMs: number; totalMs: number };
+};
+
+/** The largest input the product accepts (Nemo 4002 above it). */
+export const MAX_INPUT_BYTES = 500 * 1000 * 1000;
+
+/** Formats the brief lists, for error messages (content is what decides, not the extension). */
+export const SUPPORTED_FORMATS = ['mp4', 'mov', 'avi', 'webm', 'mkv', 'jpg', 'png', 'gif', 'webp', 'mp3', 'wav', 'm4a', 'aac'] as const;

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Real ffmpeg on 2 cores: more workers than cores only makes every encode slower.
+    maxWorkers: 2,
+  },
+});
