@@ -1,0 +1,77 @@
+import { runFfmpeg } from './run-ffmpeg.js';
+
+/** Encoders the media core knows how to drive; the ones present in this ffmpeg are reported. */
+export const KNOWN_ENCODERS = [
+  'libx264',
+  'libx265',
+  'libsvtav1',
+  'libaom-av1',
+  'h264_nvenc',
+  'h264_qsv',
+  'h264_vaapi',
+  'h264_videotoolbox',
+] as const;
+export type KnownEncoder = (typeof KNOWN_ENCODERS)[number];
+
+const HARDWARE_H264 = ['h264_nvenc', 'h264_qsv', 'h264_videotoolbox', 'h264_vaapi'] as const;
+
+/** What this machine's ffmpeg can do. */
+export type Capabilities = {
+  /** ffmpeg's version string, e.g. 'N-47683-g0e8eb07980-static' or '6.1'. */
+  version: string;
+  /** Known encoders compiled in (hardware ones only when a test encode passed). */
+  encoders: KnownEncoder[];
+  /** The first hardware H.264 encoder that really encoded a test frame, if any. */
+  hardwareH264?: KnownEncoder;
+  filters: { ssim: boolean; libvmaf: boolean; zscale: boolean; tonemap: boolean };
+};
+
+let cached: Promise<Capabilities> | undefined;
+
+/** Probes ffmpeg once per process (version, encoders, filters, working hardware) and caches it. */
+export function capabilities(): Promise<Capabilities> {
+  cached ??= probeCapabilities().catch((error: unknown) => {
+    cached = undefined; // a failed probe (ffmpeg missing) should be retried once it is installed
+    throw error;
+  });
+  return cached;
+}
+
+async function probeCapabilities(): Promise<Capabilities> {
+  const [version, encoderList, filterList] = await Promise.all([
+    runFfmpeg(['-version']).then((r) => /ffmpeg version (\S+)/.exec(r.stdout)?.[1] ?? 'unknown'),
+    runFfmpeg(['-encoders']).then((r) => r.stdout),
+    runFfmpeg(['-filters']).then((r) => r.stdout),
+  ]);
+  const compiled = KNOWN_ENCODERS.filter((name) => listHas(encoderList, name));
+  const software = compiled.filter((name) => !(HARDWARE_H264 as readonly string[]).includes(name));
+  // A hardware encoder compiled in often has no device behind it: only a real encode proves it works.
+  const working: KnownEncoder[] = [];
+  for (const name of HARDWARE_H264) {
+    if (compiled.includes(name) && (await testEncode(name))) working.push(name);
+  }
+  return {
+    version,
+    encoders: [...software, ...working],
+    hardwareH264: working[0],
+    filters: {
+      ssim: listHas(filterList, 'ssim'),
+      libvmaf: listHas(filterList, 'libvmaf'),
+      zscale: listHas(filterList, 'zscale'),
+      tonemap: listHas(filterList, 'tonemap'),
+    },
+  };
+}
+
+function listHas(list: string, name: string): boolean {
+  return new RegExp(`^\\s*\\S+\\s+${name.replace(/[-_]/g, '[-_]')}\\s`, 'm').test(list);
+}
+
+async function testEncode(encoder: string): Promise<boolean> {
+  try {
+    await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=256x256:rate=10:duration=0.3', '-c:v', encoder, '-b:v', '500k', '-f', 'null', '-']);
+    return true;
+  } catch {
+    return false;
+  }
+}
