@@ -1,0 +1,64 @@
+import type { Draft } from '../draft.js';
+import { callJson } from './call-json.js';
+import type { Connection } from './connection.js';
+import { asRecord, pick, pickNumber, pickString } from './lenient.js';
+import type { RenderOutput, RenderStatus } from './types.js';
+
+/** `POST /api/render/proxy/lambda`: queue a render of `draft`. The id is the caller's (`render_<ts>`). */
+export async function startRender(
+  connection: Connection,
+  request: { id: string; sessionId: string; draft: Draft; quality?: string },
+  signal?: AbortSignal,
+): Promise<RenderStatus> {
+  const answer = await callJson(connection, {
+    method: 'POST',
+    path: '/api/render/proxy/lambda',
+    json: { id: request.id, sessionId: request.sessionId, draft: request.draft, output: { format: 'mp4', quality: request.quality ?? 'high' } },
+    signal,
+  });
+  return readRenderStatus(answer, request.id);
+}
+
+/** `GET /api/render/proxy/lambda/<id>`. */
+export async function pollRender(connection: Connection, id: string, signal?: AbortSignal): Promise<RenderStatus> {
+  const answer = await callJson(connection, { method: 'GET', path: `/api/render/proxy/lambda/${encodeURIComponent(id)}`, signal });
+  return readRenderStatus(answer, id);
+}
+
+/** `POST /api/render/proxy/lambda/<id>/cancel`. */
+export async function cancelRender(connection: Connection, id: string, signal?: AbortSignal): Promise<RenderStatus> {
+  const answer = await callJson(connection, { method: 'POST', path: `/api/render/proxy/lambda/${encodeURIComponent(id)}/cancel`, signal });
+  return readRenderStatus(answer, id);
+}
+
+const statuses = ['pending', 'processing', 'completed', 'failed'] as const;
+
+/**
+ * A render answer in any of the documented shapes: fields in `data` or at the top level,
+ * `outputs` or `output` or `outputUrl`; "success"/"done" spellings of completion. Pure.
+ */
+export function readRenderStatus(answer: unknown, fallbackId: string): RenderStatus {
+  const raw = (pickString(answer, 'status', 'state') ?? 'pending').toLowerCase();
+  const status = statuses.find((s) => s === raw) ?? (['success', 'succeeded', 'done', 'complete'].includes(raw) ? 'completed' : ['error', 'canceled', 'cancelled'].includes(raw) ? 'failed' : 'processing');
+  const listed = pick(answer, 'outputs');
+  let outputs = Array.isArray(listed) ? listed.map(readOutput).filter((o): o is RenderOutput => o !== undefined) : [];
+  if (outputs.length === 0) {
+    const single = readOutput(pick(answer, 'output')) ?? readOutput({ url: pick(answer, 'outputUrl', 'output_url', 'url') });
+    if (single) outputs = [single];
+  }
+  const error = pick(answer, 'error');
+  return {
+    id: pickString(answer, 'id', 'render_id') ?? fallbackId,
+    status,
+    progress: Math.max(0, Math.min(100, pickNumber(answer, 'progress') ?? (status === 'completed' ? 100 : 0))),
+    outputs,
+    error: typeof error === 'string' ? error : error !== undefined && error !== null ? JSON.stringify(error) : undefined,
+  };
+}
+
+function readOutput(value: unknown): RenderOutput | undefined {
+  const record = asRecord(value);
+  const url = pickString(record, 'url');
+  if (!url) return undefined;
+  return { url, size: pickNumber(record, 'size'), name: pickString(record, 'name'), mediaId: pickString(record, 'media_id', 'mediaId') };
+}

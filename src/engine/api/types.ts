@@ -1,0 +1,41 @@
+import type { Goal } from '../../goal/types.js';
+import type { MediaInfo } from '../../media/types.js';
+import type { Draft } from '../draft.js';
+
+/** An anonymous token and what came with it. */
+export type TokenGrant = { token: string; userId?: string; expiresAt?: string; credits?: number };
+
+/** A session: the task it belongs to and the id every later call names. */
+export type SessionInfo = { sessionId: string; taskId?: string; userId?: string; bindId?: string };
+
+/** One uploaded file, as the node knows it. */
+export type UploadedFile = { mediaId: string; name: string; size: number; videoInfo?: Omit<MediaInfo, 'path'> };
+
+/** The credit balance; `unlimited` for a local node. */
+export type Credits = { available: number; frozen: number; total: number; unlimited: boolean };
+
+/** A file a render produced, in the order of the draft's items. */
+export type RenderOutput = { url: string; size?: number; name?: string; mediaId?: string };
+
+/** A render as the poll call reports it. */
+export type RenderStatus = {
+  id: string;
+  status: 'pending' | 'processing' | 'completed' | 'failed';
+  /** 0..100. */
+  progress: number;
+  outputs: RenderOutput[];
+  error?: string;
+};
+
+/** A file the session already rendered. */
+export type GeneratedMedia = { renderId?: string; mediaId?: string; name?: string; url?: string; size?: number; goal?: Goal };
+
+/** The session's state: the draft (timeline), what is known of each media item, and past renders. */
+export type SessionState = {
+  draft?: Draft;
+  videoInfos: Record<string, Omit<MediaInfo, 'path'>>;
+  generatedMedia: GeneratedMedia[];
+};
+
+/** What `hello` says about a node. */
+export type NodeHello = { name: string; version?: string; requiresKey: boolean };

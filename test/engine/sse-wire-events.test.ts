@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { wireEvents } from '../../src/engine/sse/wire-events.js';
+
+describe('wireEvents', () => {
+  it.each([
+    ['empty data', '', [{ type: 'heartbeat' }]],
+    ['short text', '{"type":"text","content":"Hi"}', [{ type: 'text-delta', text: 'Hi' }]],
+    ['short tool call', '{"type":"tool_call","name":"trim","args":{"s":1}}', [{ type: 'tool-call', name: 'trim', id: undefined, args: { s: 1 } }]],
+    ['short tool result', '{"type":"tool_result","name":"trim","result":"ok"}', [{ type: 'tool-result', name: 'trim', id: undefined, response: 'ok' }]],
+    ['short heartbeat', '{"type":"heartbeat"}', [{ type: 'heartbeat' }]],
+    ['unknown short type', '{"type":"mystery"}', []],
+    ['not JSON', 'hello', []],
+    ['ADK partial', '{"partial":true,"content":{"role":"model","parts":[{"text":"Com"}]}}', [{ type: 'text-delta', text: 'Com' }]],
+    ['ADK final', '{"content":{"role":"model","parts":[{"text":"Done."}]}}', [{ type: 'text-final', text: 'Done.' }]],
+    ['ADK thought hidden', '{"content":{"parts":[{"text":"hmm","thought":true}]}}', []],
+    ['ADK user echo hidden', '{"author":"user","content":{"parts":[{"text":"compress it"}]}}', []],
+    [
+      'ADK function call and response',
+      '{"content":{"parts":[{"functionCall":{"id":"c1","name":"probe","args":{}}},{"functionResponse":{"id":"c1","name":"probe","response":{"ok":true}}}]}}',
+      [
+        { type: 'tool-call', name: 'probe', id: 'c1', args: {} },
+        { type: 'tool-result', name: 'probe', id: 'c1', response: { ok: true } },
+      ],
+    ],
+    [
+      'ADK state delta with a draft',
+      '{"actions":{"stateDelta":{"draft":{"t":[]}}}}',
+      [{ type: 'state-delta', delta: { draft: { t: [] } }, draft: { t: [] } }],
+    ],
+    ['ADK empty state delta', '{"actions":{"stateDelta":{}}}', []],
+  ])('%s', (_name, data, expected) => {
+    expect(wireEvents(data)).toEqual(expected);
+  });
+});
