@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { configDir } from '../paths.js';
+import { quarantineIfCorrupt } from './quarantine.js';
+import { HISTORY_LIMIT, type JobRecord, type Settings, type Store, type StoredToken } from './types.js';
+
+type Shape = {
+  clientId?: string;
+  tokens: Record<string, StoredToken>;
+  sessions: Record<string, string>;
+  settings: Settings;
+  jobs: JobRecord[];
+};
+
+const defaults: Shape = { tokens: {}, sessions: {}, settings: { autoExport: false }, jobs: [] };
+
+/**
+ * The store in `<configDir>/config.json` (conf: atomic writes, file mode 0600 since it holds
+ * tokens). `COMPRESSOR_CONFIG_DIR` moves it, which is how tests keep their own. A corrupt file
+ * is moved aside with a warning rather than stopping the product.
+ */
+export function defaultStore(cwd: string = configDir()): Store {
+  const warning = quarantineIfCorrupt(join(cwd, 'config.json'));
+  const conf = new Conf<Shape>({ cwd, configName: 'config', defaults, accessPropertiesByDotNotation: false, configFileMode: 0o600 });
+  const keyed = <K extends 'tokens' | 'sessions'>(key: K, base: string, value: Shape[K][string] | undefined): void => {
+    const all = { ...conf.get(key) } as Shape[K];
+    if (value === undefined) delete all[base];
+    else all[base] = value;
+    conf.set(key, all);
+  };
+  const renewClientId = (): string => {
+    const id = randomUUID();
+    conf.set('clientId', id);
+    return id;
+  };
+  return {
+    warnings: warning ? [warning] : [],
+    clientId: () => conf.get('clientId') ?? renewClientId(),
+    renewClientId,
+    token: (base) => conf.get('tokens')[base],
+    saveToken: (base, token) => keyed('tokens', base, token),
+    clearToken: (base) => keyed('tokens', base, undefined),
+    session: (base) => conf.get('sessions')[base],
+    saveSession: (base, id) => keyed('sessions', base, id),
+    clearSession: (base) => keyed('sessions', base, undefined),
+    settings: () => ({ ...defaults.settings, ...conf.get('settings') }),
+    updateSettings: (change) => {
+      const settings = { ...defaults.settings, ...conf.get('settings'), ...change };
+      conf.set('settings', settings);
+      return settings;
+    },
+    jobs: () => conf.get('jobs'),
+    saveJob: (job) => {
+      const others = conf.get('jobs').filter((j) => j.id !== job.id);
+      conf.set('jobs', [job, ...others].sort((a, b) => b.startedAt - a.startedAt).slice(0, HISTORY_LIMIT));
+    },
+  };
+}
