@@ -70,7 +70,7 @@ export async function makeClip(dir: string, options: ClipOptions = {}): Promise<
     args.push(...audioCodec(video ? container : 'mp4'));
   }
   const encoded = rotate ? path.resolve(dir, `unrotated-${name}`) : file;
-  args.push('-t', String(seconds), encoded);
+  args.push('-t', String(seconds), '-f', video ? MUXERS[container] : 'mp4', encoded);
   await runFfmpeg(args);
   if (rotate) {
     // This ffmpeg only writes a rotation tag when remuxing, and writes the matrix for the opposite
@@ -80,6 +80,8 @@ export async function makeClip(dir: string, options: ClipOptions = {}): Promise<
   }
   return file;
 }
+
+const MUXERS = { mp4: 'mp4', mov: 'mov', mkv: 'matroska', webm: 'webm', avi: 'avi' } as const;
 
 function source(pattern: NonNullable<ClipOptions['pattern']>, width: number, height: number, fps: number): string {
   const size = `size=${width}x${height}:rate=${fps}`;
