@@ -1,0 +1,89 @@
+import { sizeRatio, type BenchRow } from './bench-row.js';
+import { median } from './stats.js';
+import { pairedDifferences } from './summary.js';
+import { fixed, percent } from './table.js';
+
+/** The copy check: an already-small H.264/AAC MP4 through ours, against the encode that made it. */
+export type CopyCheck = {
+  clip: string;
+  inputBytes: number;
+  targetBytes: number;
+  /** Wall time of the naive two-pass encode that produced the input. */
+  encodeMs: number;
+  /** Wall time of compress() on it. */
+  oursMs: number;
+  /** The plan mode compress() chose ('copy' is the point). */
+  mode: string;
+  outputBytes: number;
+};
+
+/** One "Must show" claim of the issue, whether this run shows it, and the numbers behind the verdict. */
+export type Verdict = { claim: string; pass: boolean | undefined; detail: string };
+
+/** The wall-time allowance against the naive two-pass. */
+export const TIME_ALLOWANCE = 1.1;
+
+/**
+ * Judges the issue's "Must show" list from the rows ('ours' against 'naive'). A claim with no data
+ * (no ours rows yet, no copy check) gets pass undefined rather than a verdict.
+ */
+export function mustShow(rows: readonly BenchRow[], copy: CopyCheck | undefined, ours = 'ours', naive = 'naive'): Verdict[] {
+  const mine = rows.filter((row) => row.tool === ours);
+  const theirs = rows.filter((row) => row.tool === naive);
+  const verdicts: Verdict[] = [];
+  const under = mine.filter((row) => row.bytes !== undefined && row.bytes <= row.targetBytes).length;
+  verdicts.push({
+    claim: '100 % of outputs at or under the target',
+    pass: mine.length ? under === mine.length : undefined,
+    detail: `${under}/${mine.length} at or under${failures(mine)}`,
+  });
+  const ratio = median(mine.flatMap((row) => sizeRatio(row) ?? []));
+  verdicts.push({ claim: 'median output/target ≥ 0.95', pass: ratio === undefined ? undefined : ratio >= 0.95, detail: `median ${fixed(ratio, 3)}` });
+
+  const targets = [...new Set(rows.map((row) => row.targetPercent))].sort((a, b) => b - a);
+  const hasVmaf = mine.some((row) => row.vmaf !== undefined);
+  const quality = targets.map((target) => ({
+    target,
+    ssim: median(pairedDifferences(rows, ours, naive, target, 'ssim')),
+    vmaf: hasVmaf ? median(pairedDifferences(rows, ours, naive, target, 'vmaf')) : undefined,
+  }));
+  const describe = (q: (typeof quality)[number]) => `${q.target} %: SSIM ${signed(q.ssim, 4)}${hasVmaf ? `, VMAF ${signed(q.vmaf, 2)}` : ''}`;
+  const atLeast = quality.map((q) => (hasVmaf ? q.vmaf : q.ssim));
+  verdicts.push({
+    claim: 'quality at least the naive two-pass’s on the median clip at every target',
+    pass: atLeast.length && atLeast.every((d) => d !== undefined) ? atLeast.every((d) => (d as number) >= 0) : undefined,
+    detail: `median per-clip difference (ours − naive, ${hasVmaf ? 'judged on VMAF' : 'judged on SSIM'}): ${quality.map(describe).join('; ')}`,
+  });
+  const smallest = quality.at(-1);
+  verdicts.push({
+    claim: `clearly better at the smallest target (${smallest?.target ?? '–'} %): ≥ +2 VMAF or ≥ +0.005 SSIM`,
+    pass: smallest?.ssim === undefined ? undefined : (smallest.vmaf ?? -Infinity) >= 2 || smallest.ssim >= 0.005,
+    detail: smallest ? describe(smallest) : 'no data',
+  });
+
+  const myTime = median(mine.flatMap((row) => row.wallMs ?? []));
+  const theirTime = median(theirs.flatMap((row) => row.wallMs ?? []));
+  verdicts.push({
+    claim: `median wall time ≤ ${TIME_ALLOWANCE} × the naive two-pass’s`,
+    pass: myTime === undefined || theirTime === undefined ? undefined : myTime <= TIME_ALLOWANCE * theirTime,
+    detail: `ours ${fixed(myTime && myTime / 1000, 2)} s vs naive ${fixed(theirTime && theirTime / 1000, 2)} s (ratio ${fixed(myTime && theirTime && myTime / theirTime, 2)})`,
+  });
+
+  verdicts.push({
+    claim: 'an already-small H.264/AAC MP4 is copied in under 10 % of an encode’s time',
+    pass: copy ? copy.mode === 'copy' && copy.oursMs < 0.1 * copy.encodeMs : undefined,
+    detail: copy
+      ? `${copy.clip}: plan ${copy.mode}, ours ${(copy.oursMs / 1000).toFixed(2)} s vs encode ${(copy.encodeMs / 1000).toFixed(2)} s (${percent(copy.oursMs / copy.encodeMs)})`
+      : 'not run',
+  });
+  return verdicts;
+}
+
+function failures(rows: readonly BenchRow[]): string {
+  const failed = rows.filter((row) => row.bytes === undefined).length;
+  return failed ? ` (${failed} failed or refused)` : '';
+}
+
+function signed(value: number | undefined, decimals: number): string {
+  return value === undefined ? '–' : `${value >= 0 ? '+' : ''}${value.toFixed(decimals)}`;
+}

@@ -1,0 +1,76 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { MediaInfo } from '../src/media/types.js';
+import type { BenchRow } from './bench-row.js';
+import type { BenchTool } from './encode-job.js';
+import { measureQuality, type ReferenceFrame } from './quality-metrics.js';
+
+/** A source clip and what ffprobe said about it. */
+export type Clip = { path: string; name: string; info: MediaInfo };
+
+/** What a size run needs besides the clips and tools. */
+export type SizeBenchSettings = {
+  targetPercents: readonly number[];
+  /** Scratch folder the outputs are written into. */
+  workDir: string;
+  vmafModel?: string;
+  /** Called with one line per finished encode. */
+  log: (line: string) => void;
+};
+
+/** VMAF scores at most about this many frames per output; longer clips are subsampled evenly. */
+const VMAF_FRAME_BUDGET = 400;
+
+/**
+ * Encodes every clip at every target with every tool, one at a time (they would slow each other
+ * down otherwise), measuring size, wall time and quality against the source as displayed.
+ */
+export async function runSizeBench(clips: readonly Clip[], tools: readonly BenchTool[], settings: SizeBenchSettings): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const total = clips.length * settings.targetPercents.length * tools.length;
+  for (const clip of clips) {
+    const frame = referenceFrame(clip.info);
+    const vmafSubsample = Math.max(1, Math.ceil((clip.info.durationSec * frame.fps) / VMAF_FRAME_BUDGET));
+    for (const targetPercent of settings.targetPercents) {
+      const targetBytes = Math.floor((clip.info.sizeBytes * targetPercent) / 100);
+      for (const tool of tools) {
+        const row: BenchRow = { clip: clip.name, sourceBytes: clip.info.sizeBytes, targetPercent, targetBytes, tool: tool.name };
+        const stem = `${path.parse(clip.name).name}.${targetPercent}pct.${tool.name}`;
+        try {
+          const started = performance.now();
+          const { output, note } = await tool.encode({ input: clip.path, info: clip.info, targetBytes, outDir: settings.workDir, stem });
+          row.wallMs = performance.now() - started;
+          row.bytes = (await stat(output)).size;
+          row.output = output;
+          row.note = note;
+          Object.assign(row, await measureQuality(output, clip.path, frame, { vmafModel: settings.vmafModel, vmafSubsample }));
+        } catch (error) {
+          row.error = oneLine(error);
+        }
+        rows.push(row);
+        settings.log(`[${rows.length}/${total}] ${describeRow(row)}`);
+      }
+    }
+  }
+  return rows;
+}
+
+/** The picture outputs are compared with: the source's display size and average frame rate. */
+export function referenceFrame(info: MediaInfo): ReferenceFrame {
+  if (!info.video) throw new Error(`${path.basename(info.path)} has no video track.`);
+  const fps = info.video.avgFps > 0 ? info.video.avgFps : info.video.realFps;
+  return { width: info.video.displayWidth, height: info.video.displayHeight, fps, hdr: info.video.hdr !== undefined };
+}
+
+function describeRow(row: BenchRow): string {
+  const head = `${row.clip} @ ${row.targetPercent} % ${row.tool}:`;
+  if (row.error) return `${head} ${row.error}`;
+  const ratio = ((row.bytes ?? 0) / row.targetBytes).toFixed(3);
+  const vmaf = row.vmaf === undefined ? '' : ` VMAF ${row.vmaf.toFixed(2)}`;
+  return `${head} ${ratio}× target, SSIM ${row.ssim?.toFixed(4)}${vmaf}, ${((row.wallMs ?? 0) / 1000).toFixed(1)} s`;
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].slice(0, 200);
+}
