@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MediaError, StudioError } from '../errors.js';
+import { ApiFailure, badRequest } from './api-failure.js';
+
+/** The most a JSON request body may hold; uploads stream and are limited separately. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** Answers `{code: 0, message, data}`. */
+export function sendData(res: ServerResponse, data: unknown, message = 'ok'): void {
+  sendJson(res, 200, { code: 0, message, data });
+}
+
+/**
+ * Answers an error in the envelope. ApiFailure carries its own code; a MediaError of kind
+ * unsupported/too-large is the user's file (4001/4002); anything else is the node's fault (500).
+ */
+export function sendFailure(res: ServerResponse, error: unknown): void {
+  const failure = toApiFailure(error);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  for (const [name, value] of Object.entries(failure.headers)) res.setHeader(name, value);
+  // A refused body may still be arriving: closing is cheaper than reading it to the end.
+  if (!res.req.complete) res.setHeader('connection', 'close');
+  const message = failure.hint ? `${failure.message} ${failure.hint}` : failure.message;
+  sendJson(res, failure.httpStatus ?? 500, { code: failure.code, message, data: failure.data });
+}
+
+/** Maps any thrown value to the failure the client sees. */
+export function toApiFailure(error: unknown): ApiFailure {
+  if (error instanceof ApiFailure) return error;
+  if (error instanceof MediaError && error.kind === 'unsupported') {
+    return new ApiFailure(4001, error.message, { hint: error.hint, cause: error });
+  }
+  if (error instanceof MediaError && error.kind === 'too-large') {
+    return new ApiFailure(4002, error.message, { hint: error.hint, cause: error });
+  }
+  const message = error instanceof StudioError ? error.message : 'The render node hit an internal error.';
+  return new ApiFailure(500, message, { cause: error });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/**
+ * Reads a JSON object body, refusing more than `limit` bytes as soon as they arrive (413, code 400)
+ * so a client cannot make the node buffer an endless body. An empty body is `{}`.
+ */
+export async function readJsonBody(req: IncomingMessage, limit = MAX_JSON_BODY_BYTES): Promise<Record<string, unknown>> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (text === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw badRequest('The request body is not valid JSON.');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest('The request body must be a JSON object.');
+  return value as Record<string, unknown>;
+}
+
+function tooLarge(limit: number): ApiFailure {
+  return new ApiFailure(400, `The request body is over ${Math.round(limit / 1024)} KB.`, { httpStatus: 413 });
+}

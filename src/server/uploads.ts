@@ -1,0 +1,191 @@
+import busboy from 'busboy';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { ApiFailure, badRequest } from './api-failure.js';
+import { opaqueId } from './ids.js';
+
+/** A file received and stored under a fresh id; `name` is only for display. */
+export type StoredUpload = { mediaId: string; name: string; size: number; path: string };
+
+/** Where uploads go and how big one may be. */
+export type UploadOptions = { mediaDir: string; maxBytes: number; signal: AbortSignal };
+
+/** The most files one multipart request may carry. */
+const MAX_FILES_PER_REQUEST = 50;
+
+/** Path of a stored media file: the id alone names it, so nothing a client sends reaches the disk. */
+export function mediaPath(mediaDir: string, mediaId: string): string {
+  return join(mediaDir, mediaId);
+}
+
+/**
+ * A client's file name made safe to show: the last path component, no control or direction
+ * characters, at most 120 characters. It is stored as data only, never used as a path.
+ */
+export function displayName(raw: string | undefined): string {
+  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return clean === '' || clean === '.' || clean === '..' ? 'upload' : clean;
+}
+
+/** The 4002 answer for a file over the limit. */
+export function tooLarge(maxBytes: number): ApiFailure {
+  return new ApiFailure(4002, `The file is larger than ${formatMb(maxBytes)}, the most this node accepts.`, {
+    hint: 'Trim it or compress it on your machine first, then upload it again.',
+  });
+}
+
+function formatMb(bytes: number): string {
+  return bytes >= 1_000_000 ? `${Math.round(bytes / 1_000_000)} MB` : `${bytes} bytes`;
+}
+
+/**
+ * Streams every part of the multipart field `files` to disk, never holding a file in memory. The
+ * size limit is enforced while the bytes arrive (busboy's fileSize): the first file over it fails
+ * the whole request at once, and every file of the request is removed, finished or not.
+ */
+export function receiveMultipart(req: IncomingMessage, options: UploadOptions): Promise<StoredUpload[]> {
+  return new Promise((resolve, reject) => {
+    const parser = busboy({ headers: req.headers, limits: { fileSize: options.maxBytes, files: MAX_FILES_PER_REQUEST, fields: 20 } });
+    const writes: Promise<StoredUpload>[] = [];
+    const streams: NodeJS.ReadableStream[] = [];
+    const paths: string[] = [];
+    let failed = false;
+
+    const fail = (error: unknown): void => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      for (const stream of streams) (stream as Readable).destroy();
+      void Promise.allSettled(writes)
+        .then(() => removeAll(paths))
+        .then(() => reject(error));
+    };
+
+    parser.on('file', (field, stream, info) => {
+      if (field !== 'files' || failed) {
+        stream.resume();
+        return;
+      }
+      const mediaId = opaqueId('m');
+      const path = mediaPath(options.mediaDir, mediaId);
+      const partial = `${path}.part`;
+      paths.push(partial, path);
+      streams.push(stream);
+      stream.on('limit', () => fail(tooLarge(options.maxBytes)));
+      const write = pipeline(stream, createWriteStream(partial, { flags: 'wx', mode: 0o600 })).then(async () => {
+        if (stream.truncated) throw tooLarge(options.maxBytes);
+        const { size } = await stat(partial);
+        await rename(partial, path);
+        return { mediaId, name: displayName(info.filename), size, path };
+      });
+      write.catch(fail);
+      writes.push(write);
+    });
+    parser.on('filesLimit', () => fail(badRequest(`At most ${MAX_FILES_PER_REQUEST} files can be uploaded at once.`)));
+    parser.on('error', (error) => fail(badRequest(`The multipart body could not be read: ${(error as Error).message}.`)));
+    parser.on('close', () => {
+      void Promise.all(writes).then((stored) => {
+        if (failed) return;
+        if (stored.length === 0) fail(badRequest('The upload has no files: send them in the multipart field "files".'));
+        else resolve(stored);
+      }, fail);
+    });
+    options.signal.addEventListener('abort', () => fail(options.signal.reason), { once: true });
+    void mkdir(options.mediaDir, { recursive: true, mode: 0o700 }).then(() => req.pipe(parser), fail);
+  });
+}
+
+/**
+ * Downloads each URL into the media folder with the same size limit. `file://` URLs are read only
+ * when `allowFileUrls` (the embedded node, which runs as the user who typed the path) and only when
+ * this process may read the file. A failure removes every file the request stored.
+ */
+export async function receiveUrls(urls: unknown, options: UploadOptions & { allowFileUrls: boolean }): Promise<StoredUpload[]> {
+  if (!Array.isArray(urls) || urls.length === 0 || !urls.every((url) => typeof url === 'string')) {
+    throw badRequest('Send {"urls": ["https://…"], "source_type": "url"} with at least one URL.');
+  }
+  if (urls.length > MAX_FILES_PER_REQUEST) throw badRequest(`At most ${MAX_FILES_PER_REQUEST} URLs can be uploaded at once.`);
+  await mkdir(options.mediaDir, { recursive: true, mode: 0o700 });
+  const stored: StoredUpload[] = [];
+  const paths: string[] = [];
+  try {
+    for (const url of urls as string[]) {
+      const mediaId = opaqueId('m');
+      const path = mediaPath(options.mediaDir, mediaId);
+      paths.push(`${path}.part`, path);
+      const { source, name } = await openUrl(url, options);
+      await pipeline(source, new ByteLimit(options.maxBytes), createWriteStream(`${path}.part`, { flags: 'wx', mode: 0o600 }), { signal: options.signal });
+      const { size } = await stat(`${path}.part`);
+      await rename(`${path}.part`, path);
+      stored.push({ mediaId, name, size, path });
+    }
+    return stored;
+  } catch (error) {
+    await removeAll(paths);
+    throw error;
+  }
+}
+
+async function openUrl(raw: string, options: UploadOptions & { allowFileUrls: boolean }): Promise<{ source: Readable; name: string }> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badRequest(`"${raw.slice(0, 200)}" is not a URL.`);
+  }
+  const name = displayName(decodeURIComponent(url.pathname));
+  if (url.protocol === 'file:') {
+    if (!options.allowFileUrls) throw badRequest('This node does not read file:// URLs; upload the file instead.');
+    const path = fileURLToPath(url);
+    try {
+      await access(path, constants.R_OK);
+    } catch {
+      throw badRequest(`${name} cannot be read.`);
+    }
+    const info = await stat(path);
+    if (!info.isFile()) throw badRequest(`${name} is not a file.`);
+    if (info.size > options.maxBytes) throw tooLarge(options.maxBytes);
+    return { source: createReadStream(path), name };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest(`URLs must be http(s); got ${url.protocol}.`);
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: options.signal, redirect: 'follow' });
+  } catch (cause) {
+    throw new ApiFailure(400, `${url.host} could not be reached.`, { cause });
+  }
+  if (!response.ok || !response.body) {
+    await response.body?.cancel();
+    throw badRequest(`Downloading ${name} failed with HTTP ${response.status}.`);
+  }
+  if (Number(response.headers.get('content-length') ?? 0) > options.maxBytes) {
+    await response.body.cancel();
+    throw tooLarge(options.maxBytes);
+  }
+  return { source: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), name };
+}
+
+/** Passes bytes through and fails with 4002 as soon as more than `maxBytes` went by. */
+class ByteLimit extends Transform {
+  private seen = 0;
+
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.maxBytes) callback(tooLarge(this.maxBytes));
+    else callback(null, chunk);
+  }
+}
+
+async function removeAll(paths: string[]): Promise<void> {
+  await Promise.all(paths.map((path) => rm(path, { force: true })));
+}
