@@ -28,6 +28,10 @@ export type FfprobeStream = {
   side_data_list?: { side_data_type?: string; rotation?: number }[];
 };
 
+/** The hint every "this is not a video we can use" error ends with. */
+export const UNSUPPORTED_HINT =
+  'Use a video file: MP4, MOV, AVI, WebM or MKV (or anything else ffmpeg decodes that has a picture track).';
+
 /** Image formats ffprobe reports for a single picture; these are stills, not videos. */
 const STILL_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe)(,|$)/;
 

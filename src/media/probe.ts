@@ -2,12 +2,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError, StudioError } from '../errors.js';
 import { runFfprobe } from './run-ffmpeg.js';
-import { toMediaInfo, type FfprobeOutput } from './ffprobe-json.js';
+import { toMediaInfo, UNSUPPORTED_HINT, type FfprobeOutput } from './ffprobe-json.js';
 import { MAX_INPUT_BYTES, type MediaInfo } from './types.js';
 
-/** The hint every "this is not a video we can use" error ends with. */
-export const UNSUPPORTED_HINT =
-  'Use a video file: MP4, MOV, AVI, WebM or MKV (or anything else ffmpeg decodes that has a picture track).';
 
 /**
  * Reads what a file holds, judging by its content (never its extension). Throws MediaError:

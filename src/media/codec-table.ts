@@ -1,0 +1,42 @@
+import type { Codec, Quality, Speed } from '../goal/types.js';
+
+/** How the media core drives one output codec. Edit here to retune; nothing else hard-codes these. */
+export type CodecProfile = {
+  /** Software encoder used unless a working hardware one is offered (H.264 only). */
+  encoder: string;
+  /** Encoder preset per Goal speed (libaom takes a -cpu-used number instead of a name). */
+  presets: Record<Speed, string>;
+  /** Bits per pixel per frame this codec needs for a clean picture, relative to H.264. */
+  efficiency: number;
+  /** CRF the quality search starts from (and uses as-is when it cannot measure). */
+  startCrf: Record<Quality, number>;
+  /** Highest CRF the search may try, so a bad measurement cannot produce mush. */
+  crfRange: [number, number];
+};
+
+export const CODECS: Record<Codec, CodecProfile> = {
+  h264: {
+    encoder: 'libx264',
+    presets: { fast: 'veryfast', balanced: 'medium', best: 'slow' },
+    efficiency: 1,
+    startCrf: { 'visually-lossless': 18, high: 21, balanced: 23, small: 27 },
+    crfRange: [14, 32],
+  },
+  h265: {
+    encoder: 'libx265',
+    presets: { fast: 'veryfast', balanced: 'medium', best: 'slow' },
+    efficiency: 0.7,
+    startCrf: { 'visually-lossless': 20, high: 23, balanced: 26, small: 29 },
+    crfRange: [16, 34],
+  },
+  av1: {
+    encoder: 'libaom-av1',
+    presets: { fast: '8', balanced: '6', best: '4' },
+    efficiency: 0.6,
+    startCrf: { 'visually-lossless': 24, high: 30, balanced: 34, small: 40 },
+    crfRange: [18, 50],
+  },
+};
+
+/** The encoders that are hardware H.264 (single pass, no x264 presets). */
+export const HARDWARE_H264_ENCODERS: readonly string[] = ['h264_nvenc', 'h264_qsv', 'h264_videotoolbox', 'h264_vaapi'];

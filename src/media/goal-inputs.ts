@@ -1,0 +1,45 @@
+import { MediaError } from '../errors.js';
+import type { Codec, Container, Goal } from '../goal/types.js';
+import type { MediaInfo } from './types.js';
+
+/** The output's codec and container: WebM carries AV1 + Opus here (the build has no VP9 path). */
+export function resolveFormat(goal: Goal, notes: string[]): { codec: Codec; container: Container } {
+  const container = goal.container ?? 'mp4';
+  if (container !== 'webm') return { codec: goal.codec ?? 'h264', container };
+  if (goal.codec && goal.codec !== 'av1') {
+    notes.push(`WebM cannot carry ${goal.codec.toUpperCase()}: using AV1 video with Opus sound instead.`);
+  } else {
+    notes.push('WebM: AV1 video with Opus sound.');
+  }
+  return { codec: 'av1', container };
+}
+
+/** The trim as seconds inside the clip (undefined when it keeps everything); impossible trims throw. */
+export function resolveTrim(trim: Goal['trim'], durationSec: number): { startSec: number; endSec?: number } | undefined {
+  if (!trim) return undefined;
+  const startSec = Math.max(0, trim.startSec);
+  const endSec = trim.endSec === undefined ? durationSec : Math.min(durationSec, trim.endSec);
+  if (startSec >= durationSec) {
+    throw new MediaError('impossible', `The trim starts at ${seconds(startSec)} but the video is only ${seconds(durationSec)} long.`, {
+      hint: 'Pick a start inside the video.',
+    });
+  }
+  if (endSec <= startSec) {
+    throw new MediaError('impossible', `The trim ends (${seconds(endSec)}) before it starts (${seconds(startSec)}).`, {
+      hint: 'Give an end after the start.',
+    });
+  }
+  if (startSec === 0 && endSec >= durationSec) return undefined;
+  return endSec < durationSec ? { startSec, endSec } : { startSec };
+}
+
+/** The size cap in bytes: the smaller of `targetBytes` and `relativeSize` × the input's size. */
+export function resolveTarget(goal: Goal, info: MediaInfo): number | undefined {
+  const relative = goal.relativeSize !== undefined ? Math.floor(info.sizeBytes * goal.relativeSize) : undefined;
+  const caps = [goal.targetBytes, relative].filter((n): n is number => n !== undefined);
+  return caps.length ? Math.min(...caps) : undefined;
+}
+
+function seconds(n: number): string {
+  return `${Number(n.toFixed(1))} s`;
+}

@@ -1,0 +1,169 @@
+import { MediaError } from '../errors.js';
+import type { Goal } from '../goal/types.js';
+import { CODECS } from './codec-table.js';
+import { resolveFormat, resolveTarget, resolveTrim } from './goal-inputs.js';
+import { UNSUPPORTED_HINT } from './ffprobe-json.js';
+import { bitsPerPixel, chooseFrame, CLEAN_BPP_1080P_H264, cropToAspect, fitShortSide, type Frame } from './resolution-ladder.js';
+import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
+import type { EncodePlan, MediaInfo, VideoInfo } from './types.js';
+
+/** What the machine offers the planner (from `capabilities()`); the plan itself stays pure. */
+export type PlanOptions = {
+  /** A hardware H.264 encoder that passed a test encode; used unless the goal asks for 'best'. */
+  hardwareH264?: string;
+};
+
+/** The default cap on the short side: 1920x1080, or 1080x1920 vertical. */
+export const DEFAULT_SHORT_SIDE = 1080;
+/** Above this many bits per pixel (H.264) more bitrate buys nothing visible. */
+const RICH_BPP_H264 = 0.25;
+
+/**
+ * Decides how to turn `info` into what `goal` asks for: copy, a two-pass average bitrate under a
+ * size cap, or constant quality (refined later by the quality search). Pure: no I/O, so every
+ * decision is a table row in the tests. Throws MediaError('impossible') for a goal no encode meets.
+ */
+export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {}): EncodePlan {
+  const video = info.video;
+  if (!video) throw new MediaError('unsupported', 'This file has no picture to compress.', { hint: UNSUPPORTED_HINT });
+  const notes: string[] = [];
+  const trim = resolveTrim(goal.trim, info.durationSec);
+  const durationSec = trim ? (trim.endSec ?? info.durationSec) - trim.startSec : info.durationSec;
+  const targetBytes = resolveTarget(goal, info);
+  const capShortSide = goal.resolution ?? DEFAULT_SHORT_SIDE;
+  const sourceFps = video.avgFps;
+  const fpsCap = goal.fps !== undefined && goal.fps < sourceFps - 0.01 ? goal.fps : undefined;
+  const keepAudio = info.audio !== undefined && goal.audio !== 'mute';
+
+  const copy = copyReason(goal, info, video, { targetBytes, capShortSide, fpsCap, trimmed: trim !== undefined, keepAudio });
+  if (copy) {
+    return {
+      mode: 'copy', codec: 'h264', container: goal.container ?? 'mp4', encoder: 'copy',
+      width: video.displayWidth, height: video.displayHeight, preset: 'copy',
+      audio: { mode: info.audio ? 'copy' : 'none' }, durationSec, targetBytes, expectedBytes: info.sizeBytes,
+      toneMap: false, notes: [copy],
+    };
+  }
+
+  const { codec, container } = resolveFormat(goal, notes);
+  const profile = CODECS[codec];
+  const speed = goal.speed ?? 'balanced';
+  const hardware = codec === 'h264' && options.hardwareH264 && speed !== 'best' ? options.hardwareH264 : undefined;
+  const encoder = hardware ?? profile.encoder;
+  const preset = profile.presets[speed];
+  const crop = cropToAspect(video.displayWidth, video.displayHeight, goal.aspect);
+  const outFps = fpsCap ?? sourceFps;
+  if (trim) notes.push(`Trim: ${trim.startSec.toFixed(1)}–${(trim.endSec ?? info.durationSec).toFixed(1)} s (${durationSec.toFixed(1)} s).`);
+  if (goal.aspect && (crop.width !== video.displayWidth || crop.height !== video.displayHeight)) {
+    notes.push(`Crop to ${goal.aspect}: the centre ${crop.width}x${crop.height} of ${video.displayWidth}x${video.displayHeight}.`);
+  }
+  if (video.rotation) notes.push(`Rotation ${video.rotation}° kept: frames are written upright, as the player showed them.`);
+  if (video.hdr) notes.push(`HDR (${video.hdr.toUpperCase()}) tone-mapped to SDR: 8-bit ${codec.toUpperCase()} cannot show it, and untreated it would look washed out.`);
+  if (hardware) notes.push(`Encoder: ${hardware} (hardware), single pass; the size check re-encodes if it overshoots.`);
+
+  const base = { codec, container, encoder, preset, trim, durationSec, targetBytes, toneMap: video.hdr !== undefined, aspect: goal.aspect, notes };
+
+  if (targetBytes === undefined) {
+    const quality = goal.quality ?? 'high';
+    const size = fitShortSide(crop.width, crop.height, capShortSide);
+    const audio = keepAudio ? audioForGoal(goal, info.audio?.channels ?? 2, 128) : undefined;
+    notes.push(`Quality "${quality}": constant quality (CRF ${profile.startCrf[quality]} to start), checked on samples before the full encode.`);
+    notes.push(pictureNote(size, fpsCap, video));
+    notes.push(audioNote(audio, info, goal, container));
+    return { ...base, mode: 'crf', ...size, fps: fpsCap, crf: profile.startCrf[quality], audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' } };
+  }
+
+  const overhead = containerOverheadBytes(durationSec, outFps, keepAudio);
+  const smallest = smallestBytes(durationSec, Math.min(outFps, 30), keepAudio);
+  if (targetBytes < smallest) {
+    throw new MediaError(
+      'impossible',
+      `${formatBytes(targetBytes)} is too small for ${durationSec.toFixed(1)} s of video: the smallest this can be is about ${formatBytes(smallest)}.`,
+      { hint: `Ask for at least ${formatBytes(smallest)}, trim it shorter${keepAudio ? ', or mute it' : ''}.` },
+    );
+  }
+  const total = totalKbps(targetBytes, durationSec, overhead);
+  const audio = keepAudio ? audioForGoal(goal, info.audio?.channels ?? 2, undefined, total) : undefined;
+  const budgetVideoKbps = total - (audio?.kbps ?? 0);
+  if (budgetVideoKbps < MIN_VIDEO_KBPS) {
+    throw new MediaError('impossible', `With ${audio?.kbps} kbps of sound, ${formatBytes(targetBytes)} leaves no room for the picture.`, {
+      hint: 'Ask for a lower audio bitrate, a bigger size, or mute it.',
+    });
+  }
+  notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and a ${SAFETY_MARGIN * 100} % safety margin.`);
+
+  const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: budgetVideoKbps, bppAt1080p: CLEAN_BPP_1080P_H264 * profile.efficiency });
+  const videoKbps = Math.round(Math.min(budgetVideoKbps, usefulKbps(frame, profile.efficiency, info, audio?.kbps ?? 0)));
+  if (videoKbps < budgetVideoKbps * 0.95) {
+    notes.push(`Only ${videoKbps} kbps of the ${Math.round(budgetVideoKbps)} available is used: more would not look better than the source.`);
+  }
+  const fps = fpsCap !== undefined || frame.fps < sourceFps - 0.01 ? frame.fps : undefined;
+  const fullSize = fitShortSide(crop.width, crop.height, capShortSide);
+  if (frame.width < fullSize.width) {
+    notes.push(`Picture scaled to ${frame.width}x${frame.height}: at ${fullSize.width}x${fullSize.height} the budget would starve it (${bitsPerPixel(budgetVideoKbps, { ...fullSize, fps: outFps }).toFixed(3)} bits per pixel).`);
+  }
+  notes.push(pictureNote(frame, fps, video) + ` Video ${videoKbps} kbps, ${hardware ? 'single pass' : 'two-pass'}.`);
+  notes.push(audioNote(audio, info, goal, container));
+  const expectedBytes = Math.round(((videoKbps + (audio?.kbps ?? 0)) * 1000 * durationSec) / 8 + overhead);
+  return {
+    ...base, mode: 'bitrate', width: frame.width, height: frame.height, fps, videoKbps,
+    audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' }, expectedBytes,
+  };
+}
+
+/** Why the input can be copied as it is, or undefined when it must be encoded. */
+function copyReason(
+  goal: Goal,
+  info: MediaInfo,
+  video: VideoInfo,
+  c: { targetBytes?: number; capShortSide: number; fpsCap?: number; trimmed: boolean; keepAudio: boolean },
+): string | undefined {
+  const inMp4 = /(^|,)(mp4|mov)(,|$)/.test(info.container);
+  const ok =
+    c.targetBytes !== undefined && info.sizeBytes <= c.targetBytes &&
+    inMp4 && video.codec === 'h264' && video.bitDepth === 8 && !video.hdr &&
+    (info.audio === undefined || (info.audio.codec === 'aac' && c.keepAudio && typeof goal.audio !== 'object')) &&
+    (goal.container ?? 'mp4') !== 'webm' && (goal.codec ?? 'h264') === 'h264' &&
+    Math.min(video.displayWidth, video.displayHeight) <= c.capShortSide &&
+    c.fpsCap === undefined && !c.trimmed &&
+    cropToAspect(video.displayWidth, video.displayHeight, goal.aspect).width === video.displayWidth &&
+    cropToAspect(video.displayWidth, video.displayHeight, goal.aspect).height === video.displayHeight;
+  if (!ok) return undefined;
+  return `Copied without re-encoding: it is already H.264${info.audio ? '/AAC' : ''} at ${video.displayWidth}x${video.displayHeight} and ${formatBytes(info.sizeBytes)}, under ${formatBytes(c.targetBytes as number)}.`;
+}
+
+/** The audio bitrate: the goal's own, else the budget's step, else `fixedKbps` (quality mode). */
+function audioForGoal(goal: Goal, sourceChannels: number, fixedKbps?: number, totalKbpsBudget?: number): { kbps: number; channels: number } {
+  const channels = Math.min(2, Math.max(1, sourceChannels));
+  if (typeof goal.audio === 'object') return { kbps: goal.audio.bitrateKbps, channels };
+  if (totalKbpsBudget !== undefined) return chooseAudio(totalKbpsBudget, sourceChannels);
+  return { kbps: channels === 1 ? (fixedKbps as number) / 2 : (fixedKbps as number), channels };
+}
+
+/**
+ * The most video bitrate worth spending: past a rich bits-per-pixel nothing improves, and a
+ * compressed file should not come out bigger than its input.
+ */
+function usefulKbps(frame: Frame, efficiency: number, info: MediaInfo, audioKbps: number): number {
+  const rich = (RICH_BPP_H264 * efficiency * frame.width * frame.height * frame.fps) / 1000;
+  // 95 %: the container's own overhead comes on top of the streams.
+  const inputKbps = (info.bitrate * 0.95) / 1000 - audioKbps;
+  return Math.max(MIN_VIDEO_KBPS, Math.min(rich, inputKbps));
+}
+
+function pictureNote(size: { width: number; height: number }, fps: number | undefined, video: VideoInfo): string {
+  const sourceFps = video.avgFps;
+  const rate =
+    fps !== undefined ? `${round(sourceFps)} → ${round(fps)} fps` : video.variableFrameRate ? `variable frame rate kept (about ${round(sourceFps)} fps)` : `${round(sourceFps)} fps`;
+  return `Picture: ${size.width}x${size.height}, ${rate}.`;
+}
+
+function audioNote(audio: { kbps: number; channels: number } | undefined, info: MediaInfo, goal: Goal, container: string): string {
+  if (!info.audio) return 'Sound: none in the source.';
+  if (!audio) return goal.audio === 'mute' ? 'Sound: removed, as asked.' : 'Sound: none.';
+  return `Sound: ${container === 'webm' ? 'Opus' : 'AAC'} ${audio.kbps} kbps ${audio.channels === 1 ? 'mono' : 'stereo'}.`;
+}
+
+function round(fps: number): string {
+  return String(Number(fps.toFixed(2)));
+}
