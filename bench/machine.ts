@@ -11,13 +11,14 @@ export type Machine = {
   node: string;
   ffmpeg: string;
   ffmpegPath: string;
+  /** HandBrakeCLI's version, or why it is left out; absent where HandBrake plays no part. */
   handbrake?: string;
   /** 1-minute load average when the run started: other work on the box slows every tool. */
   loadAverage: number;
   date: string;
 };
 
-/** Describes this machine; `handbrake` is the HandBrakeCLI version when it takes part. */
+/** Describes this machine; `handbrake` says which HandBrakeCLI took part (or that none did). */
 export async function describeMachine(handbrake?: string): Promise<Machine> {
   const cpus = os.cpus();
   return {
@@ -41,6 +42,6 @@ export function machineMarkdown(machine: Machine): string {
     `- CPU: ${machine.cpu}, ${machine.cores} cores; memory ${machine.memoryGiB} GiB; ${machine.os}; Node ${machine.node}`,
     `- Load average at start: ${machine.loadAverage.toFixed(2)} (the machine was shared; timings include that noise)`,
     `- ffmpeg: ${machine.ffmpeg} (${machine.ffmpegPath})`,
-    `- HandBrakeCLI: ${machine.handbrake ?? 'not installed, left out'}`,
+    ...(machine.handbrake ? [`- HandBrakeCLI: ${machine.handbrake}`] : []),
   ].join('\n');
 }

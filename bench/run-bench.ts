@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { probe } from '../src/media/probe.js';
+import { runCalibration } from './calibrate.js';
+import { calibrationTable, calibrationVerdict, VMAF_BAR, type CalibrationVerdict } from './calibration.js';
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from './bench-options.js';
 import { listClips } from './clip-list.js';
 import type { BenchTool } from './encode-job.js';
@@ -16,8 +18,12 @@ import { naiveTwoPass } from './naive-two-pass.js';
 import { writeResultsBlock } from './results-file.js';
 import { runSizeBench, type Clip } from './size-bench.js';
 import { detailTable, summaryTable, verdictTable } from './size-report.js';
+import { fixed } from './table.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The product's default "visually lossless" SSIM threshold, which the calibration checks. */
+const PRODUCT_SSIM_THRESHOLD = 0.985;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
@@ -39,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-bench-'));
   try {
-    await runSizeMode(options, clips, workDir);
+    if (options.calibrate) await runCalibrationMode(options, clips, workDir);
+    else await runSizeMode(options, clips, workDir);
   } finally {
     if (options.keep) console.error(`Outputs kept in ${workDir}`);
     else await rm(workDir, { recursive: true, force: true });
@@ -55,7 +62,7 @@ async function loadClips(options: BenchOptions): Promise<Clip[]> {
 async function runSizeMode(options: BenchOptions, clips: Clip[], workDir: string): Promise<void> {
   const handbrake = options.skipHandbrake ? undefined : findHandbrake();
   const tools: BenchTool[] = [naiveTwoPass, ...(handbrake ? [handbrakeTool(handbrake)] : [])];
-  const machine = await describeMachine(handbrake && (await handbrakeVersion(handbrake)));
+  const machine = await describeMachine(handbrake ? await handbrakeVersion(handbrake) : 'not installed, left out');
   console.error(`Benchmarking ${clips.length} clip(s) × ${options.targetPercents.length} target(s) × ${tools.map((tool) => tool.name).join(', ')} in ${workDir}`);
 
   const rows = await runSizeBench(clips, tools, {
@@ -88,6 +95,50 @@ async function runSizeMode(options: BenchOptions, clips: Clip[], workDir: string
   console.log(report);
   await writeResultsBlock(options.resultsFile, 'size', report);
   console.error(`Wrote ${path.relative(process.cwd(), options.resultsFile)}`);
+}
+
+async function runCalibrationMode(options: BenchOptions, clips: Clip[], workDir: string): Promise<void> {
+  const vmafModel = options.vmafModel ?? path.resolve(repoRoot, '../shared/vmaf/vmaf_v0.6.1.pkl');
+  if (!existsSync(vmafModel)) throw new Error(`The calibration needs a VMAF model; none at ${vmafModel}. Pass --vmaf-model FILE.pkl.`);
+  const machine = await describeMachine();
+  console.error(`Calibrating SSIM against VMAF on ${clips.length} clip(s) at CRF ${options.crfs.join(', ')}`);
+  const points = await runCalibration(clips, options.crfs, { workDir, vmafModel, log: (line) => console.error(line) });
+  const verdict = calibrationVerdict(points, PRODUCT_SSIM_THRESHOLD);
+  const report = [
+    '## SSIM threshold calibration',
+    '',
+    `Each clip's middle (at most 6 s or 120 frames) encoded with x264 preset medium at CRF ${options.crfs.join(', ')}, at the source's` +
+      ` display size (HDR tone-mapped to SDR on both sides), then scored against the same span of the source: SSIM (ffmpeg's "All")` +
+      ` and VMAF (${path.basename(vmafModel)}). Cells are SSIM / VMAF. The last column is the SSIM at which that clip's VMAF crosses` +
+      ` ${VMAF_BAR}, interpolated between neighbouring CRFs.`,
+    '',
+    machineMarkdown(machine),
+    '',
+    calibrationTable(points),
+    '',
+    '### Conclusion',
+    '',
+    conclusion(verdict),
+  ].join('\n');
+  console.log(report);
+  await writeResultsBlock(options.resultsFile, 'calibration', report);
+  console.error(`Wrote ${path.relative(process.cwd(), options.resultsFile)}`);
+}
+
+function conclusion(verdict: CalibrationVerdict): string {
+  const lines = [
+    verdict.threshold === undefined
+      ? `No clip reached VMAF ${VMAF_BAR} in this CRF range; no threshold can be read off it.`
+      : `SSIM ≥ ${fixed(verdict.threshold, 4)} reaches VMAF ≥ ${VMAF_BAR} on every clip that reached it at all (the largest per-clip crossing).`,
+  ];
+  if (verdict.unreachable.length) lines.push(`Never at VMAF ${VMAF_BAR} even at the lowest CRF: ${verdict.unreachable.join(', ')}.`);
+  lines.push(
+    verdict.misses.length === 0
+      ? `The product's default SSIM ≥ ${verdict.candidate} accepted no encode under VMAF ${VMAF_BAR}.`
+      : `The product's default SSIM ≥ ${verdict.candidate} accepted ${verdict.misses.length} encode(s) under VMAF ${VMAF_BAR}: ` +
+          verdict.misses.map((miss) => `${miss.clip} CRF ${miss.crf} (SSIM ${miss.ssim.toFixed(4)}, VMAF ${miss.vmaf.toFixed(1)})`).join('; ') + '.',
+  );
+  return lines.map((line) => `- ${line}`).join('\n');
 }
 
 main(process.argv.slice(2)).then(

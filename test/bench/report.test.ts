@@ -11,7 +11,7 @@ const defaults = { clipsDir: '/clips', resultsFile: '/r.md' };
 
 describe('parseBenchArgs', () => {
   it('fills defaults', () => {
-    expect(parseBenchArgs([], defaults)).toMatchObject({ clipsDir: '/clips', only: [], targetPercents: [25, 8, 2], calibrate: false, crfs: [18, 21, 24, 27, 30] });
+    expect(parseBenchArgs([], defaults)).toMatchObject({ clipsDir: '/clips', only: [], targetPercents: [25, 8, 2], calibrate: false, crfs: [14, 16, 18, 20, 22, 24, 26, 28] });
   });
 
   it('reads every flag', () => {
