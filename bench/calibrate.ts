@@ -6,8 +6,8 @@ import { measureQuality, TONE_MAP_TO_SDR } from './quality-metrics.js';
 import { referenceFrame, type Clip } from './size-bench.js';
 
 /** Samples stay short: at most this long, and at most SAMPLE_FRAMES frames (the 1080p60 clips). */
-const SAMPLE_SECONDS = 6;
-const SAMPLE_FRAMES = 120;
+const SAMPLE_SECONDS = 4;
+const SAMPLE_FRAMES = 96;
 
 /** The part of a clip the calibration encodes: from the middle, short enough for 2 cores. */
 export function sampleSpan(durationSec: number, fps: number): { startSec: number; durationSec: number } {

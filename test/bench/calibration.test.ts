@@ -53,10 +53,10 @@ describe('calibrationTable', () => {
 describe('sampleSpan', () => {
   it.each([
     [2, 30, { startSec: 0, durationSec: 2 }],
-    [70, 24, { startSec: 32.5, durationSec: 5 }],
-    [70, 10, { startSec: 32, durationSec: 6 }],
+    [70, 48, { startSec: 34, durationSec: 2 }],
+    [70, 10, { startSec: 33, durationSec: 4 }],
     [1.28, 60, { startSec: 0, durationSec: 1.28 }],
-    [10, 60, { startSec: 4, durationSec: 2 }],
+    [10, 60, { startSec: 4.2, durationSec: 1.6 }],
   ])('a %d s clip at %d fps gives %j', (durationSec, fps, expected) => {
     expect(sampleSpan(durationSec, fps)).toEqual(expected);
   });

@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../bench/bench-options.js';
 import type { BenchRow } from '../../bench/bench-row.js';
 import { selectClips } from '../../bench/clip-list.js';
+import { pickCopyInput } from '../../bench/copy-check.js';
 import { mustShow } from '../../bench/must-show.js';
 import { parseQualityLog, qualityFilterGraph } from '../../bench/quality-metrics.js';
 import { replaceBlock } from '../../bench/results-file.js';
+import type { Clip } from '../../bench/size-bench.js';
 import { summarize } from '../../bench/summary.js';
+import type { MediaInfo } from '../../src/media/types.js';
 
 const defaults = { clipsDir: '/clips', resultsFile: '/r.md' };
 
 describe('parseBenchArgs', () => {
   it('fills defaults', () => {
-    expect(parseBenchArgs([], defaults)).toMatchObject({ clipsDir: '/clips', only: [], targetPercents: [25, 8, 2], calibrate: false, crfs: [14, 16, 18, 20, 22, 24, 26, 28] });
+    expect(parseBenchArgs([], defaults)).toMatchObject({ clipsDir: '/clips', only: [], targetPercents: [25, 8, 2], calibrate: false, crfs: [14, 16, 18, 20, 22, 24, 26] });
   });
 
   it('reads every flag', () => {
@@ -100,5 +103,32 @@ describe('summaries and verdicts', () => {
 
   it('gives no verdict without data', () => {
     expect(mustShow([], undefined).every((verdict) => verdict.pass === undefined)).toBe(true);
+  });
+});
+
+describe('pickCopyInput', () => {
+  const clip = (name: string, shortSide: number, audio: boolean, hdr = false): Clip => ({
+    name,
+    path: `/clips/${name}`,
+    info: {
+      path: `/clips/${name}`,
+      container: 'mp4',
+      durationSec: 1,
+      sizeBytes: 1000,
+      bitrate: 8000,
+      video: { displayWidth: shortSide * 2, displayHeight: shortSide, hdr: hdr ? 'hlg' : undefined } as NonNullable<MediaInfo['video']>,
+      audio: audio ? { codec: 'aac', channels: 2, sampleRate: 48000 } : undefined,
+    },
+  });
+  const clips = [clip('quiet', 480, false), clip('big', 2160, true), clip('hdr', 1080, true, true), clip('slow', 720, true), clip('fast', 480, true)];
+  const naive = (name: string, targetPercent: number, wallMs: number): BenchRow => ({ ...row('naive', name, targetPercent, 100, 0.9, wallMs), output: `/out/${name}` });
+
+  it('takes the slowest naive encode at the largest target of a clip the product would keep as is', () => {
+    const rows = [naive('quiet', 25, 9000), naive('big', 25, 9000), naive('hdr', 25, 9000), naive('slow', 25, 5000), naive('fast', 25, 1000), naive('slow', 8, 9000)];
+    expect(pickCopyInput(rows, clips)?.clip).toBe('slow');
+  });
+
+  it('finds nothing when no clip qualifies', () => {
+    expect(pickCopyInput([naive('quiet', 25, 1000)], clips)).toBeUndefined();
   });
 });
