@@ -1,0 +1,94 @@
+import type { EncodePlan } from '../media/types.js';
+import { segmentsOf, isMuted, TrackType, type Draft } from './draft.js';
+import type { VideoInfo } from './sessions.js';
+
+// The agent's words, as pure functions of what it understood and planned, so every reply can be
+// read (and tested) as a table: what it understood, what it will run per item, what to say next.
+
+/** One item of the draft with the plan the media core would run for it. */
+export type PlannedItem = { name: string; info: VideoInfo; plan: EncodePlan };
+
+const EXAMPLES = ['"compress this video to under 100MB without losing quality"', '"export 1080p MP4"', '"make it fit Discord"', '"compress all of them to 25MB"'];
+
+const HOW_TO_UPLOAD = 'Upload a video first (MP4, MOV, AVI, WebM or MKV, up to 500 MB): drop a file path in the chat, or POST it to /api/upload-video/nemo_agent/me/<session> as the multipart field "files".';
+
+/** The reply to an instruction that was understood and applied to the draft. */
+export function planReply(understood: string, items: PlannedItem[], remarks: string[]): string {
+  const lines = [`Understood: ${understood}.`];
+  if (items.length === 0) {
+    lines.push('I will apply that to the videos you upload.', HOW_TO_UPLOAD);
+    return withRemarks(lines, remarks).join('\n');
+  }
+  lines.push(items.length === 1 ? 'Here is the plan:' : `Here is the plan for each of the ${items.length} videos:`);
+  for (const [index, item] of items.entries()) {
+    lines.push(`${index + 1}. ${item.name} (${describeSource(item.info)}) → ${describePlan(item.plan)}`);
+    for (const note of item.plan.notes) lines.push(`   - ${note}`);
+  }
+  lines.push('Say "export" when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").');
+  return withRemarks(lines, remarks).join('\n');
+}
+
+/** The reply when the instruction could not be understood: a question, with examples. */
+export function questionReply(unknownWords: string[], remarks: string[]): string {
+  const lines = [
+    unknownWords.length > 0 ? `I did not understand "${unknownWords.join(' ')}".` : 'I am not sure what you would like me to do.',
+    'What should the video become? For example:',
+    ...EXAMPLES.map((example) => `- ${example}`),
+  ];
+  return withRemarks(lines, remarks).join('\n');
+}
+
+/** The reply to "help". */
+export function helpReply(): string {
+  return ['I compress and export videos. Tell me what you need, for example:', ...EXAMPLES.map((example) => `- ${example}`), HOW_TO_UPLOAD].join('\n');
+}
+
+/** The reply to "upload": how to do it. */
+export function uploadReply(): string {
+  return HOW_TO_UPLOAD;
+}
+
+/** A text view of the timeline, in the brief's style (`1. Video: trip.mov (0-10s)`). */
+export function timelineReply(draft: Draft, understood: string): string {
+  const videos = segmentsOf(draft, TrackType.video);
+  if (videos.length === 0) return `The timeline is empty. ${HOW_TO_UPLOAD}`;
+  const lines = [`Timeline (${videos.length} video${videos.length === 1 ? '' : 's'}):`];
+  for (const [index, segment] of videos.entries()) {
+    lines.push(`${index + 1}. Video: ${String(segment.m.name ?? segment.src)} (${seconds(segment.s)}-${seconds(segment.s + segment.d)}s)`);
+  }
+  if (isMuted(draft)) lines.push('Audio: muted');
+  lines.push(`Output: ${understood}.`);
+  return lines.join('\n');
+}
+
+/** The reply to "credits". */
+export function creditsReply(balance: { available: number; unlimited?: true }): string {
+  return balance.unlimited ? 'This node does not count credits: use it as much as you like.' : `You have ${balance.available} credits left (each message costs 1; export is free).`;
+}
+
+function withRemarks(lines: string[], remarks: string[]): string[] {
+  return remarks.length === 0 ? lines : [...lines, ...remarks.map((remark) => `Note: ${remark}`)];
+}
+
+function describeSource(info: VideoInfo): string {
+  const size = info.video ? `${info.video.displayWidth}x${info.video.displayHeight}, ` : '';
+  return `${size}${info.durationSec.toFixed(1)} s, ${megabytes(info.sizeBytes)}`;
+}
+
+/** One line for a plan: picture, rate control, codec, and the size to expect. */
+export function describePlan(plan: EncodePlan): string {
+  if (plan.mode === 'copy') return `already fits: copied as it is, no re-encode (${plan.container.toUpperCase()})`;
+  const rate = plan.mode === 'bitrate' ? `two-pass ${plan.videoKbps ?? '?'} kbps` : `CRF ${plan.crf ?? '?'}`;
+  const audio = plan.audio.mode === 'encode' ? `, audio ${plan.audio.kbps} kbps` : plan.audio.mode === 'none' ? ', no audio' : '';
+  const expected = plan.expectedBytes ? `, about ${megabytes(plan.expectedBytes)}` : '';
+  const cap = plan.targetBytes ? ` (under ${megabytes(plan.targetBytes)})` : '';
+  return `${plan.width}x${plan.height} ${plan.codec.toUpperCase()} ${plan.container.toUpperCase()}, ${rate}${audio}${expected}${cap}`;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}

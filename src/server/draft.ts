@@ -1,0 +1,122 @@
+import { mergeGoals } from '../goal/index.js';
+import type { Goal } from '../goal/types.js';
+import { badRequest } from './api-failure.js';
+import { opaqueId } from './ids.js';
+
+// The draft is the session's timeline, in the Nemo wire shape (wire.md): tracks `t` of type `tt`
+// (0 video, 1 audio, 7 text) holding segments `sg` (`src` media id, `s` start in the source and
+// `d` duration, both ms), total `d`, and the output Goal in `m`. These helpers never mutate:
+// each returns a new draft, so a turn that fails half-way leaves the session's draft untouched.
+
+/** One segment of a track. */
+export type Segment = { id: string; src?: string; s: number; d: number; m: Record<string, unknown> };
+
+/** A track: 0 video, 1 audio, 7 text. */
+export type Track = { tt: number; sg: Segment[]; m: Record<string, unknown> };
+
+/** The whole timeline. */
+export type Draft = { t: Track[]; d: number; m: Goal };
+
+/** Track types. */
+export const TrackType = { video: 0, audio: 1, text: 7 } as const;
+
+/** A new session's draft: one empty video track and no settings. */
+export function emptyDraft(): Draft {
+  return { t: [{ tt: TrackType.video, sg: [], m: {} }], d: 0, m: {} };
+}
+
+/** The segments of the first track of a type (empty when there is none). */
+export function segmentsOf(draft: Draft, tt: number): Segment[] {
+  return draft.t.find((track) => track.tt === tt)?.sg ?? [];
+}
+
+/** The draft with `segment` appended to the track of type `tt` (created when missing). */
+export function addSegment(draft: Draft, tt: number, segment: Omit<Segment, 'id'>): Draft {
+  const withId: Segment = { id: opaqueId('sg'), ...segment };
+  return withTotal(updateTrack(draft, tt, (track) => ({ ...track, sg: [...track.sg, withId] })));
+}
+
+/** The draft with the track of type `tt` (created when missing) changed by `change`. */
+export function updateTrack(draft: Draft, tt: number, change: (track: Track) => Track): Draft {
+  const exists = draft.t.some((track) => track.tt === tt);
+  const tracks = exists ? draft.t : [...draft.t, { tt, sg: [], m: {} }];
+  return { ...draft, t: tracks.map((track) => (track.tt === tt ? change(track) : track)) };
+}
+
+/**
+ * Trims every video segment to the window `trim` (seconds, in each source), clamped to the
+ * source's length `sourceMs(src)`; a window past the end of a source leaves that segment as it was.
+ */
+export function trimVideo(draft: Draft, trim: NonNullable<Goal['trim']>, sourceMs: (src: string) => number): Draft {
+  return withTotal(
+    updateTrack(draft, TrackType.video, (track) => ({
+      ...track,
+      sg: track.sg.map((segment) => {
+        const length = segment.src ? sourceMs(segment.src) : segment.s + segment.d;
+        const start = Math.round(trim.startSec * 1000);
+        const end = Math.min(length, trim.endSec === undefined ? length : Math.round(trim.endSec * 1000));
+        return end > start ? { ...segment, s: start, d: end - start } : segment;
+      }),
+    })),
+  );
+}
+
+/** Mutes (or unmutes) the original sound: a flag on the audio track, as the cloud's draft keeps it. */
+export function setMuted(draft: Draft, muted: boolean): Draft {
+  return updateTrack(draft, TrackType.audio, (track) => {
+    const { mute: _mute, ...rest } = track.m;
+    return { ...track, m: muted ? { ...rest, mute: true } : rest };
+  });
+}
+
+/**
+ * Applies what the user asked for to the timeline the way the cloud's draft keeps it: the output
+ * settings merge into `m` (so they apply to every item of a batch), a trim becomes each video
+ * segment's window, and "mute" becomes the audio track's flag.
+ */
+export function applyGoal(draft: Draft, goal: Goal, sourceMs: (src: string) => number): Draft {
+  const { trim, audio, ...settings } = goal;
+  let next: Draft = { ...draft, m: mergeGoals(draft.m, settings) };
+  if (audio === 'mute') next = setMuted(next, true);
+  else if (audio !== undefined) next = { ...setMuted(next, false), m: { ...next.m, audio } };
+  if (trim) next = trimVideo(next, trim, sourceMs);
+  return next;
+}
+
+/** Whether the audio track says the original sound is muted. */
+export function isMuted(draft: Draft): boolean {
+  return draft.t.some((track) => track.tt === TrackType.audio && track.m.mute === true);
+}
+
+function withTotal(draft: Draft): Draft {
+  const total = segmentsOf(draft, TrackType.video).reduce((sum, segment) => sum + segment.d, 0);
+  return { ...draft, d: total };
+}
+
+/**
+ * Checks a draft that came over the wire (the export body) and returns it typed; anything that is
+ * not the draft shape is a 400 with what was wrong. Media ids are checked later, against the session.
+ */
+export function parseDraft(value: unknown): Draft {
+  if (!isObject(value) || !Array.isArray(value.t)) throw badRequest('The draft must be an object with a tracks array "t".');
+  const tracks = value.t.map((track, index): Track => {
+    if (!isObject(track) || typeof track.tt !== 'number' || !Array.isArray(track.sg)) {
+      throw badRequest(`Track ${index + 1} of the draft needs a type "tt" and a segments array "sg".`);
+    }
+    return { tt: track.tt, sg: track.sg.map((segment) => parseSegment(segment, index)), m: isObject(track.m) ? track.m : {} };
+  });
+  return { t: tracks, d: typeof value.d === 'number' ? value.d : 0, m: isObject(value.m) ? (value.m as Goal) : {} };
+}
+
+function parseSegment(value: unknown, trackIndex: number): Segment {
+  const where = `A segment of track ${trackIndex + 1}`;
+  if (!isObject(value)) throw badRequest(`${where} is not an object.`);
+  const { id, src, s, d, m } = value;
+  if (typeof s !== 'number' || typeof d !== 'number' || !(s >= 0) || !(d > 0)) throw badRequest(`${where} needs a start "s" ≥ 0 and a duration "d" > 0 in ms.`);
+  if (src !== undefined && typeof src !== 'string') throw badRequest(`${where} has a "src" that is not a media id.`);
+  return { id: typeof id === 'string' ? id : opaqueId('sg'), ...(src === undefined ? {} : { src }), s, d, m: isObject(m) ? m : {} };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,101 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Goal } from '../goal/types.js';
+import type { MediaInfo } from '../media/types.js';
+import { ApiFailure } from './api-failure.js';
+import { emptyDraft, type Draft } from './draft.js';
+import { digitId, opaqueId } from './ids.js';
+import { JsonFile } from './persist.js';
+
+/** The wire's video_info: MediaInfo without the node's own path. */
+export type VideoInfo = Omit<MediaInfo, 'path'>;
+
+/** An uploaded file, stored under its id; `name` is for display only and never touches the disk. */
+export type MediaRecord = { mediaId: string; name: string; size: number; info: VideoInfo };
+
+/** A finished render's file, as state's generated_media lists it (the URL is built per request). */
+export type GeneratedRecord = { renderId: string; mediaId: string; fileId: string; name: string; size: number; goal: Goal };
+
+/** Everything a session holds. */
+export type SessionRecord = {
+  sessionId: string;
+  taskId: string;
+  userId: string;
+  bindId: string;
+  createdAt: number;
+  draft: Draft;
+  media: Record<string, MediaRecord>;
+  generated: GeneratedRecord[];
+};
+
+/**
+ * The sessions, in memory and each in its own file under `sessions/`. A session belongs to the
+ * user whose token created it; any other user asking for it gets 1002, as if it did not exist.
+ */
+export class SessionBook {
+  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly files = new Map<string, JsonFile<SessionRecord>>();
+
+  private constructor(private readonly dir: string) {}
+
+  /** Loads every session saved under `dataDir`. */
+  static async open(dataDir: string): Promise<SessionBook> {
+    const book = new SessionBook(join(dataDir, 'sessions'));
+    let names: string[] = [];
+    try {
+      names = await readdir(book.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    for (const name of names.filter((entry) => /^\d+\.json$/.test(entry))) {
+      const record = await book.fileOf(name.slice(0, -'.json'.length)).load();
+      if (record) book.sessions.set(record.sessionId, record);
+    }
+    return book;
+  }
+
+  /** A new empty session for `userId`. */
+  async create(userId: string, now: number): Promise<SessionRecord> {
+    const record: SessionRecord = {
+      sessionId: digitId(),
+      taskId: opaqueId('task'),
+      userId,
+      bindId: opaqueId('bind'),
+      createdAt: now,
+      draft: emptyDraft(),
+      media: {},
+      generated: [],
+    };
+    this.sessions.set(record.sessionId, record);
+    await this.save(record);
+    return record;
+  }
+
+  /** The session `sessionId` of `userId`; 1002 when there is none (or it is someone else's). */
+  get(sessionId: unknown, userId: string): SessionRecord {
+    const record = typeof sessionId === 'string' ? this.sessions.get(sessionId) : undefined;
+    if (!record || record.userId !== userId) {
+      throw new ApiFailure(1002, 'That session was not found.', { hint: 'Create a new session and try again.' });
+    }
+    return record;
+  }
+
+  /** A session by id for the node's own use (renders finishing after a restart). */
+  find(sessionId: string): SessionRecord | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  /** Writes a session's current state to its file. */
+  save(record: SessionRecord): Promise<void> {
+    return this.fileOf(record.sessionId).save(() => record);
+  }
+
+  private fileOf(sessionId: string): JsonFile<SessionRecord> {
+    let file = this.files.get(sessionId);
+    if (!file) {
+      file = new JsonFile(join(this.dir, `${sessionId}.json`));
+      this.files.set(sessionId, file);
+    }
+    return file;
+  }
+}
