@@ -1,6 +1,16 @@
 import { NemoError } from '../../errors.js';
 import { asRecord } from './lenient.js';
 
+/** A NemoError that keeps the answer's `data` (a 2001 carries `{bind_id, register_url}` there). */
+export class NemoAnswerError extends NemoError {
+  readonly data: Record<string, unknown>;
+
+  constructor(code: number, message: string, options: { httpStatus: number; data: unknown }) {
+    super(code, message, { httpStatus: options.httpStatus });
+    this.data = asRecord(options.data);
+  }
+}
+
 /**
  * Turns one HTTP answer into its payload or a NemoError. The code comes from the JSON body when it
  * has one (`{code, message, data}`), else from the HTTP status; `{success, data}` (the render
@@ -10,9 +20,9 @@ export function readEnvelope(status: number, body: unknown): unknown {
   const record = asRecord(body);
   const message = messageOf(record) ?? `The node answered HTTP ${status}.`;
   const code = typeof record.code === 'number' ? record.code : typeof record.code === 'string' && /^\d+$/.test(record.code) ? Number(record.code) : undefined;
-  if (code !== undefined && code !== 0) throw new NemoError(code, message, { httpStatus: status });
-  if (code === undefined && record.success === false) throw new NemoError(status >= 400 ? status : 500, message, { httpStatus: status });
-  if (code === undefined && status >= 400) throw new NemoError(status, message, { httpStatus: status });
+  if (code !== undefined && code !== 0) throw new NemoAnswerError(code, message, { httpStatus: status, data: record.data });
+  if (code === undefined && record.success === false) throw new NemoAnswerError(status >= 400 ? status : 500, message, { httpStatus: status, data: record.data });
+  if (code === undefined && status >= 400) throw new NemoAnswerError(status, message, { httpStatus: status, data: record.data });
   return body;
 }
 

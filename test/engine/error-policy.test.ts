@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { NemoError, StudioError } from '../../src/errors.js';
+import { NemoAnswerError } from '../../src/engine/api/envelope.js';
+import { explainError, recoveryFor, registrationUrl, type CallKind, type Recovery } from '../../src/engine/error-policy.js';
+
+const context = { apiBase: 'https://node.example', bindId: 'b-from-session' };
+
+describe('recoveryFor', () => {
+  it.each<[number, CallKind, Recovery]>([
+    [1001, 'other', 'renew-token'],
+    [1002, 'other', 'renew-session'],
+    [2001, 'other', 'none'],
+    [4001, 'other', 'none'],
+    [4002, 'other', 'none'],
+    [400, 'token', 'renew-client-id'],
+    [400, 'other', 'none'],
+    [402, 'other', 'none'],
+    [429, 'token', 'wait-and-retry'],
+    [429, 'other', 'wait-and-retry'],
+    [500, 'other', 'none'],
+  ])('code %i on a %s call → %s', (code, call, recovery) => {
+    expect(recoveryFor(new NemoError(code, 'x'), call)).toBe(recovery);
+  });
+
+  it('leaves errors that are not Nemo answers alone', () => {
+    expect(recoveryFor(new Error('boom'), 'other')).toBe('none');
+  });
+});
+
+describe('explainError', () => {
+  it.each([
+    [1001, /refusing the sign-in token/],
+    [1002, /session was lost/],
+    [2001, /out of credits.*register.*bind=b-from-session/is],
+    [4001, /not a supported.*mp4, mov, avi, webm, mkv/is],
+    [4002, /too large.*Trim it or compress it/is],
+    [402, /^Register or upgrade your plan to unlock export\.$/],
+    [429, /limiting.*Wait/is],
+  ])('code %i in one sentence and a hint', (code, pattern) => {
+    const explained = explainError(new NemoError(code, 'raw server words'), context) as StudioError;
+    expect(`${explained.message} ${explained.hint ?? ''}`.trim()).toMatch(pattern);
+    expect((explained as NemoError).code).toBe(code);
+  });
+
+  it('does not call a 402 a credits problem', () => {
+    const explained = explainError(new NemoError(402, 'x'), context) as StudioError;
+    expect(`${explained.message} ${explained.hint ?? ''}`).not.toMatch(/credit/i);
+  });
+
+  it('passes through errors it has no words for', () => {
+    const error = new NemoError(-1, 'Could not reach the render node.');
+    expect(explainError(error, context)).toBe(error);
+  });
+});
+
+describe('registrationUrl', () => {
+  it.each([
+    ['the answer’s own link and bind id', { register_url: 'https://nemo.example/reg', bind_id: 'b1' }, 'https://nemo.example/reg?bind=b1'],
+    ['a link that already has a query', { register_url: 'https://nemo.example/reg?src=cli', bind_id: 'b1' }, 'https://nemo.example/reg?src=cli&bind=b1'],
+    ['a link that already binds', { register_url: 'https://nemo.example/reg?bind=zz' }, 'https://nemo.example/reg?bind=zz'],
+    ['no data: the node’s page and the session’s bind id', {}, 'https://node.example/register?bind=b-from-session'],
+  ])('%s', (_name, data, expected) => {
+    expect(registrationUrl(new NemoAnswerError(2001, 'no credits', { httpStatus: 403, data }), context)).toBe(expected);
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { guiActions } from '../../src/engine/gui-phrases.js';
+
+describe('guiActions', () => {
+  it.each([
+    ['Done! Click Export to download your video.', [{ kind: 'export' }]],
+    ['完成了，点击导出即可。', [{ kind: 'export' }]],
+    ['You can preview in timeline before exporting.', [{ kind: 'timeline' }]],
+    ['Open the project panel to see the settings.', [{ kind: 'state' }]],
+    ['Drag the clip to 0:05 on the timeline.', [{ kind: 'edit', instruction: 'Drag the clip to 0:05 on the timeline.' }]],
+    ['Preview in timeline. Then click the Export button.', [{ kind: 'timeline' }, { kind: 'export' }]],
+    ['I compressed it to 8 MB at 720p.', []],
+    ['The export will be an MP4.', []],
+  ])('%s', (reply, expected) => {
+    expect(guiActions(reply)).toEqual(expected);
+  });
+});

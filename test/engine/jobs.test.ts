@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { reduceJob, reduceJobs, type Job, type JobAction } from '../../src/engine/jobs.js';
+
+const added = reduceJob(undefined, { type: 'add', id: 'j', input: '/v/a.mp4', targetBytes: 8e6, at: 1000 }) as Job;
+
+describe('reduceJob', () => {
+  it.each<[string, Job, JobAction, Partial<Job>]>([
+    ['a new job is queued', added, { type: 'phase', id: 'j', status: 'queued', at: 1000 }, { status: 'queued', fraction: 0 }],
+    ['a phase resets progress', { ...added, status: 'uploading', fraction: 1 }, { type: 'phase', id: 'j', status: 'rendering', renderId: 'r1', at: 5000 }, { status: 'rendering', fraction: 0, phaseStartedAt: 5000, renderId: 'r1' }],
+    ['progress never goes backwards', { ...added, status: 'rendering', fraction: 0.5 }, { type: 'progress', id: 'j', fraction: 0.3, at: 2000 }, { fraction: 0.5 }],
+    ['progress is capped at 1', { ...added, status: 'rendering' }, { type: 'progress', id: 'j', fraction: 7, at: 2000 }, { fraction: 1 }],
+    ['an ETA once 5 % is done', { ...added, status: 'rendering', phaseStartedAt: 0 }, { type: 'progress', id: 'j', fraction: 0.25, at: 10_000 }, { etaSec: 30 }],
+    ['no ETA from the first ticks', { ...added, status: 'rendering', phaseStartedAt: 0 }, { type: 'progress', id: 'j', fraction: 0.01, at: 10_000 }, { etaSec: undefined }],
+    ['done keeps the output', { ...added, status: 'downloading' }, { type: 'done', id: 'j', output: '/o/a.mp4', bytes: 7e6, at: 9000 }, { status: 'done', output: '/o/a.mp4', bytes: 7e6, fraction: 1 }],
+    ['failed keeps the sentence', { ...added, status: 'rendering' }, { type: 'failed', id: 'j', error: 'The render failed.', at: 9000 }, { status: 'failed', error: 'The render failed.' }],
+    ['a finished job ignores late progress', { ...added, status: 'done', fraction: 1 }, { type: 'progress', id: 'j', fraction: 0.2, at: 9000 }, { status: 'done', fraction: 1 }],
+    ['a canceled job stays canceled', { ...added, status: 'canceled' }, { type: 'phase', id: 'j', status: 'rendering', at: 9000 }, { status: 'canceled' }],
+  ])('%s', (_name, job, action, expected) => {
+    expect(reduceJob(job, action)).toMatchObject(expected);
+  });
+
+  it('ignores actions for a job it never saw', () => {
+    expect(reduceJob(undefined, { type: 'progress', id: 'x', fraction: 0.5, at: 1 })).toBeUndefined();
+  });
+});
+
+describe('reduceJobs', () => {
+  it('appends new jobs and updates the right one', () => {
+    let jobs = reduceJobs([], { type: 'add', id: 'a', input: 'a', at: 1 });
+    jobs = reduceJobs(jobs, { type: 'add', id: 'b', input: 'b', at: 2 });
+    jobs = reduceJobs(jobs, { type: 'phase', id: 'b', status: 'uploading', at: 3 });
+    expect(jobs.map((job) => [job.id, job.status])).toEqual([['a', 'queued'], ['b', 'uploading']]);
+  });
+});
