@@ -19,6 +19,11 @@ export type Goal = {
   fps?: number;
   /** Default 'keep'. */
   audio?: 'keep' | 'mute' | { bitrateKbps: number };
+  /**
+   * The part to keep, in seconds. A negative bound counts back from the end, so a trim can be said
+   * before the duration is known: "last 30 seconds" is `{ startSec: -30 }`, "cut the last 5 s" is
+   * `{ startSec: 0, endSec: -5 }`. No endSec: to the end.
+   */
   trim?: { startSec: number; endSec?: number };
   /** Crop or pad to this shape. */
   aspect?: Aspect;

@@ -1,0 +1,45 @@
+import type { Codec, Container } from './types.js';
+import type { Rule } from './scan.js';
+
+const CODECS: [Codec, RegExp][] = [
+  ['h264', /\b(?:h\.?\s?264|x264|avc|avc1|mpeg-?4 avc)\b/g],
+  ['h265', /\b(?:h\.?\s?265|x265|hevc)\b/g],
+  ['av1', /\b(?:av1|av01|aom|svt-?av1|libaom)\b/g],
+];
+
+const CONTAINERS: Record<string, Container> = { mp4: 'mp4', m4v: 'mp4', webm: 'webm', mov: 'mov', quicktime: 'mov', mkv: 'mkv', matroska: 'mkv' };
+const OTHER_FORMATS = 'avi|gif|wmv|flv|mp3|wav|m4a|aac|3gp|mpg|mpeg|ogg|ogv|mts|m2ts|webp|png|jpg|jpeg';
+const MEDIA_EXTENSIONS = `mp4|m4v|webm|mov|mkv|${OTHER_FORMATS}`;
+
+// The word before a format says whether it is the output ("to webm", "as mov") or the input
+// ("my mov files", "this mp4"); a bare format ("export 1080p MP4") is the output.
+const TARGET_BEFORE = 'to|as|into|in|an?|成|为|转成|转为|导出为|导出成';
+const SOURCE_BEFORE = 'my|this|the|these|those|that|from|your|our|his|her|their|some';
+
+/** Codecs ("h265", "hevc", "av1") and containers ("mp4", "convert to webm"); file names are skipped. */
+export const formatRules: Rule[] = [
+  {
+    // A file name ("vlog.mov", "~/clips/a b.mp4" is beyond a parser): the engine handles files, not the goal.
+    pattern: new RegExp(String.raw`(?<![\w.])[\w~/\\-]{1,200}\.(?:${MEDIA_EXTENSIONS})\b`, 'g'),
+    read: () => [],
+  },
+  ...CODECS.map(([codec, pattern]): Rule => ({ pattern, read: () => ({ kind: 'goal', goal: { codec } }) })),
+  {
+    pattern: /\b(?:vp9|vp8|prores|mpeg-?2|dnxhd|xvid|divx|theora)\b/g,
+    read: ([said]) => ({ kind: 'unknown', word: said, question: `${said.toUpperCase()} is not offered: choose H.264, H.265 or AV1.` }),
+  },
+  {
+    pattern: new RegExp(String.raw`(?:(?<![\w.])(${TARGET_BEFORE}|${SOURCE_BEFORE})\s{0,3})?(?<![\w.])\.?(mp4|m4v|webm|mov|quicktime|mkv|matroska)\b(?:\s{1,2}(?:files?|videos?|clips?|format|container))?`, 'g'),
+    read: ([, before, format]) => {
+      if (before !== undefined && new RegExp(`^(?:${SOURCE_BEFORE})$`).test(before)) return [];
+      return { kind: 'goal', goal: { container: CONTAINERS[format] } };
+    },
+  },
+  {
+    pattern: new RegExp(String.raw`(?:(?<![\w.])(to|as|into|成|为|转成|转为)\s{0,3})?\b(${OTHER_FORMATS})\b(?:\s{1,2}(?:files?|videos?|clips?|format))?`, 'g'),
+    read: ([, to, format]) =>
+      to === undefined
+        ? []
+        : { kind: 'unknown', word: format, question: `I write MP4, WebM, MOV or MKV, not ${format.toUpperCase()}: which of those should it be?` },
+  },
+];

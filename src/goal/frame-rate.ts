@@ -1,0 +1,23 @@
+import type { Rule, Understood } from './scan.js';
+
+const RATE = String.raw`(\d{1,3}(?:\.\d{1,3})?)`;
+
+/** Frame-rate caps: "30fps", "60 fps", "frame rate 24", "帧率30", "30帧". */
+export const frameRateRules: Rule[] = [
+  {
+    pattern: new RegExp(
+      String.raw`(?<![\d.])${RATE}\s{0,2}(?:fps|frames? per second|frames?/s|frames?|帧每秒|帧/秒|帧)(?![a-z])|\b(?:fps|frame ?rate|framerate)(?: of| at| to| =|:)?\s{0,2}${RATE}(?![\d.])|帧率\s{0,2}${RATE}`,
+      'g',
+    ),
+    read: ([said, a, b, c]) => cap(Number(a ?? b ?? c), said),
+  },
+  {
+    pattern: /\b(?:lower|reduce|decrease|drop|cap|limit)(?: the)? (?:fps|frame ?rate|framerate)\b|降低帧率/g,
+    read: () => ({ kind: 'remark', text: 'Which frame rate should it have? Say for example “30fps”.' }),
+  },
+];
+
+function cap(fps: number, said: string): Understood {
+  if (fps >= 1 && fps <= 240) return { kind: 'goal', goal: { fps } };
+  return { kind: 'unknown', word: said, question: `“${said}” is not a frame rate I can use: try 24, 30 or 60 fps.` };
+}

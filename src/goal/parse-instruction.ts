@@ -1,0 +1,92 @@
+import { assembleGoal } from './assemble-goal.js';
+import { audioRules } from './audio.js';
+import { findConflicts } from './conflicts.js';
+import { formatBytes } from './describe-goal.js';
+import { formatRules } from './formats.js';
+import { frameRateRules } from './frame-rate.js';
+import { decideIntent, intentRules } from './intent.js';
+import { normalizeText } from './normalize.js';
+import type { ParsedInstruction } from './parse-types.js';
+import { platformRules } from './platforms.js';
+import { qualityRules } from './quality.js';
+import { relativeSizeRules } from './relative-sizes.js';
+import { bareResolutionRule, resolutionRules } from './resolution.js';
+import { scan, type Rule } from './scan.js';
+import { shapeRules } from './shapes.js';
+import { sizeRules } from './sizes.js';
+import { speedRules } from './speed.js';
+import { correctSpelling } from './spelling.js';
+import { strayDurationRule, trimRules } from './time-ranges.js';
+import type { Intent } from './types.js';
+import { leftoverWords, MAX_UNKNOWN } from './unknown-words.js';
+
+/**
+ * The order matters: each rule blanks what it reads. File names and formats go first ("clip.mp4"),
+ * audio before sizes ("96k" audio is not 96 KB), resolutions before sizes ("4k" is not 4 KB),
+ * shapes before times ("9:16" is not a clock), quality before speed ("best quality" before
+ * "best"), and routing words last so that "cut the first 5s" is read as a trim first.
+ */
+const RULES: readonly Rule[] = [
+  ...formatRules,
+  ...audioRules,
+  ...resolutionRules,
+  ...shapeRules,
+  ...sizeRules,
+  ...relativeSizeRules,
+  ...frameRateRules,
+  ...trimRules,
+  ...qualityRules,
+  ...speedRules,
+  ...platformRules,
+  bareResolutionRule,
+  strayDurationRule,
+  ...intentRules,
+];
+
+/** More questions than this is no longer a conversation: the first ones are the ones to answer. */
+const MAX_AMBIGUITIES = 10;
+
+const ASK_WHAT_TO_DO =
+  'What should I do with your video? Try “compress this video to under 100MB without losing quality”, “export 1080p MP4” or “make it fit Discord”.';
+
+/**
+ * Reads one piece of user text: what it asks for (intent), the Goal it describes, the words it did
+ * not understand, and questions where it is unsure. Pure and linear in the length of the text;
+ * never throws, whatever it is given.
+ */
+export function parseInstruction(text: string): ParsedInstruction {
+  const normalized = correctSpelling(normalizeText(typeof text === 'string' ? text : ''));
+  const { findings, rest } = scan(normalized, RULES);
+  const { goal, remarks } = assembleGoal(findings);
+  const said = new Set<Intent>();
+  const unknown: string[] = [];
+  const questions: string[] = [];
+  let sourceBytes: number | undefined;
+  for (const finding of findings) {
+    if (finding.kind === 'intent') said.add(finding.intent);
+    if (finding.kind === 'remark') questions.push(finding.text);
+    if (finding.kind === 'source-size') sourceBytes = finding.bytes;
+    if (finding.kind === 'unknown') {
+      unknown.push(finding.word);
+      if (finding.question) questions.push(finding.question);
+    }
+  }
+  const leftovers = leftoverWords(rest);
+  unknown.push(...leftovers.unknown);
+  questions.push(...leftovers.questions);
+
+  // Words about the video that could not be used ("over 100MB", "vp9") still make it a compress request.
+  const aboutTheVideo = Object.keys(goal).length > 0 || findings.some((finding) => ['remark', 'unknown', 'source-size'].includes(finding.kind));
+  const intent = decideIntent(said, aboutTheVideo, normalized);
+  const ambiguities = [...remarks, ...findConflicts(goal), ...questions];
+  if (sourceBytes !== undefined && goal.targetBytes === undefined && goal.relativeSize === undefined && (intent === 'compress' || intent === 'export')) {
+    ambiguities.push(`I read ${formatBytes(sourceBytes)} as the video's size now: how small should it be?`);
+  }
+  if (intent === 'unknown') ambiguities.push(ASK_WHAT_TO_DO);
+  return {
+    intent,
+    goal,
+    unknown: [...new Set(unknown)].slice(0, MAX_UNKNOWN),
+    ambiguities: [...new Set(ambiguities)].slice(0, MAX_AMBIGUITIES),
+  };
+}

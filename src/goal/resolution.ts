@@ -1,0 +1,55 @@
+import type { Rule, Understood } from './scan.js';
+
+const MIN_P = 144;
+const MAX_P = 4320;
+
+/** Named resolutions, as the short side they cap. Longer names first: "full hd" before "hd". */
+const NAMED: [RegExp, number][] = [
+  [/\b8k\b/g, 4320],
+  [/\b(?:4k(?: uhd)?|uhd|ultra ?hd)\b|超高清|4k超清/g, 2160],
+  [/\b(?:2k|qhd|quad ?hd|wqhd)\b|2k高清/g, 1440],
+  [/\b(?:full ?hd|fhd|fullhd)\b|全高清|超清|蓝光/g, 1080],
+  [/\bhd(?: ready)?\b|高清/g, 720],
+  [/\bsd\b|标清/g, 480],
+];
+
+/** "1080p", "1080p60", "1920x1080", "4k", "full hd", "高清", and bare "720" once sizes are read. */
+export const resolutionRules: Rule[] = [
+  {
+    // "my 4k video", "this 1080p clip": the input's resolution, not a request.
+    pattern: /\b(?:my|this|that|these|those|from|your|original|source|it's|it is|was)\s{1,2}(?:\d{3,4}\s?p|[248]k|uhd|full ?hd|fhd|hd)(?![a-z\d])/g,
+    read: () => [],
+  },
+  {
+    pattern: /(?<![\d.])(\d{3,5})\s{0,2}[x×*]\s{0,2}(\d{3,5})(?![\d.])/g,
+    read: ([said, width, height]) => shortSide(Math.min(Number(width), Number(height)), said),
+  },
+  {
+    // "1080p60" also caps the frame rate.
+    pattern: /(?<![\d.])(\d{3,5})\s?p(?:\s?(\d{2,3})(?:\s?fps)?)?(?![a-z\d])/g,
+    read: ([said, p, fps]) => {
+      const found = shortSide(Number(p), said);
+      return fps === undefined || found.kind !== 'goal' ? found : { kind: 'goal', goal: { ...found.goal, fps: Number(fps) } };
+    },
+  },
+  ...NAMED.map(([pattern, p]): Rule => ({ pattern, read: () => ({ kind: 'goal', goal: { resolution: p } }) })),
+  {
+    pattern: /\b(?:lower|reduce|smaller|decrease|drop|downscale)(?: the)? (?:resolution|res)\b|\bdownscale\b|降低分辨率|降分辨率/g,
+    read: () => ({ kind: 'remark', text: 'Which resolution should it have? Say for example “720p”.' }),
+  },
+  {
+    pattern: /\b(?:keep|same|original|full|native)(?: the)?(?: original| same| full)? (?:resolution|res)\b|保持分辨率|原分辨率/g,
+    read: () => ({ kind: 'remark', text: 'Videos are capped at 1080p unless you name a resolution: say “4k” to keep a 4K source as it is.' }),
+  },
+];
+
+/** A bare standard height ("in 720"), read after sizes and times so it cannot steal their numbers. */
+export const bareResolutionRule: Rule = {
+  pattern: /(?<![\d.:,])(2160|1440|1080|720|540|480|360|240)(?![\d.:,%])/g,
+  read: ([said]) => shortSide(Number(said), said),
+};
+
+function shortSide(p: number, said: string): Understood {
+  if (p >= MIN_P && p <= MAX_P) return { kind: 'goal', goal: { resolution: p } };
+  return { kind: 'unknown', word: said, question: `“${said}” is not a resolution I can make: say 360p to 2160p.` };
+}

@@ -1,0 +1,57 @@
+import { PLATFORMS } from '../../src/goal/index.js';
+
+const INTENTS = ['compress', 'export', 'credits', 'status', 'upload', 'help', 'unknown'];
+const QUALITIES = ['visually-lossless', 'high', 'balanced', 'small'];
+const CODECS = ['h264', 'h265', 'av1'];
+const CONTAINERS = ['mp4', 'webm', 'mov', 'mkv'];
+const ASPECTS = ['16:9', '9:16', '1:1', '4:5'];
+const SPEEDS = ['fast', 'balanced', 'best'];
+
+const isFinite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks one Goal field; returns why it is wrong, or undefined. */
+const FIELD_CHECKS: Record<string, (value: unknown) => boolean> = {
+  targetBytes: (v) => isFinite(v) && Number.isInteger(v) && v > 0,
+  relativeSize: (v) => isFinite(v) && v > 0 && v < 1,
+  quality: (v) => QUALITIES.includes(v as string),
+  resolution: (v) => isFinite(v) && Number.isInteger(v) && v >= 144 && v <= 4320,
+  codec: (v) => CODECS.includes(v as string),
+  container: (v) => CONTAINERS.includes(v as string),
+  fps: (v) => isFinite(v) && v >= 1 && v <= 240,
+  audio: (v) => v === 'keep' || v === 'mute' || (isObject(v) && Object.keys(v).join() === 'bitrateKbps' && isFinite(v.bitrateKbps) && v.bitrateKbps >= 8 && v.bitrateKbps <= 512),
+  trim: (v) =>
+    isObject(v) &&
+    isFinite(v.startSec) &&
+    (v.endSec === undefined || isFinite(v.endSec)) &&
+    Object.keys(v).every((key) => key === 'startSec' || key === 'endSec') &&
+    (v.endSec === undefined || v.startSec < 0 || (v.endSec as number) < 0 || (v.endSec as number) > v.startSec),
+  aspect: (v) => ASPECTS.includes(v as string),
+  speed: (v) => SPEEDS.includes(v as string),
+  platform: (v) => PLATFORMS.some((platform) => platform.id === v),
+};
+
+/**
+ * Why a value is not a well-formed ParsedInstruction (empty when it is): right intent, a Goal with
+ * only known fields in range, lists of non-empty strings, and nothing JSON would lose.
+ */
+export function invalidReasons(value: unknown): string[] {
+  if (!isObject(value)) return ['not an object'];
+  const reasons: string[] = [];
+  if (!INTENTS.includes(value.intent as string)) reasons.push(`intent ${String(value.intent)}`);
+  if (!isObject(value.goal)) reasons.push('goal is not an object');
+  else {
+    for (const [field, fieldValue] of Object.entries(value.goal)) {
+      const check = FIELD_CHECKS[field];
+      if (!check) reasons.push(`unexpected goal field ${field}`);
+      else if (!check(fieldValue)) reasons.push(`goal.${field} = ${JSON.stringify(fieldValue)}`);
+    }
+  }
+  for (const list of ['unknown', 'ambiguities'] as const) {
+    const items = value[list];
+    if (!Array.isArray(items)) reasons.push(`${list} is not an array`);
+    else if (!items.every((item) => typeof item === 'string' && item.trim() !== '')) reasons.push(`${list} holds a non-string or empty entry`);
+  }
+  if (JSON.stringify(JSON.parse(JSON.stringify(value))) !== JSON.stringify(value)) reasons.push('does not survive JSON');
+  return reasons;
+}
