@@ -1,0 +1,115 @@
+import { rm } from 'node:fs/promises';
+import { CanceledError } from '../errors.js';
+import type { Goal } from '../goal/types.js';
+import { capabilities } from './capabilities.js';
+import { encode, type EncodeOutcome } from './encode.js';
+import { defaultOutputName, placeOutput } from './place-output.js';
+import { planEncode, type PlanOptions } from './plan-encode.js';
+import { probe } from './probe.js';
+import { progressSpan, type ProgressSpan } from './progress-span.js';
+import { searchQuality } from './quality-search.js';
+import { formatBytes } from './target-budget.js';
+import type { CompressOptions, CompressResult, EncodePlan, MediaInfo } from './types.js';
+
+/**
+ * Compresses `input` to what `goal` asks for and writes `<stem>.compressed.<ext>` (never
+ * overwriting: " (2)", " (3)"…) in `options.outDir`. Probe, plan, quality search when the goal
+ * is about quality, encode with a size check, verify. The input is only ever read; on failure or
+ * abort nothing is left behind (no temp output, no pass logs, no samples).
+ */
+export async function compress(input: string, goal: Goal, options: CompressOptions): Promise<CompressResult> {
+  const started = performance.now();
+  const { signal } = options;
+  const span = progressSpan(options.onProgress);
+  span.report('probe', 0);
+  const info = await probe(input, { signal });
+  const caps = await capabilities();
+  const planOptions: PlanOptions = { hardwareH264: caps.hardwareH264 };
+  const plan = planEncode(goal, info, planOptions);
+  const probeMs = performance.now() - started;
+  span.report('probe', 0.02);
+  checkAborted(signal);
+
+  const wantsQuality = plan.mode === 'crf' || (plan.mode === 'bitrate' && goal.quality !== undefined);
+  let searchMs = 0;
+  let outcome: EncodeOutcome;
+  const encodeStarted = performance.now();
+  if (!wantsQuality) {
+    outcome = await encode(plan, info, { outDir: options.outDir, signal, span: span.slice(0.02, 0.98) });
+  } else {
+    const quality = await qualityEncode(goal, info, plan, planOptions, options, span, caps.filters.ssim);
+    outcome = quality.outcome;
+    searchMs = quality.searchMs;
+  }
+  const encodeMs = performance.now() - encodeStarted - searchMs;
+
+  let output: string;
+  let durationSec: number;
+  try {
+    // The real output, probed as any input would be: a broken or truncated encode fails here.
+    durationSec = (await probe(outcome.tempFile, { signal })).durationSec;
+    output = await placeOutput(outcome.tempFile, options.outDir, options.outName ?? defaultOutputName(input, outcome.plan.container));
+  } catch (error) {
+    await rm(outcome.tempFile, { force: true });
+    throw error;
+  }
+  span.report(outcome.plan.mode === 'copy' ? 'copy' : 'encode', 1);
+  return {
+    input,
+    output,
+    bytes: outcome.bytes,
+    durationSec,
+    plan: outcome.plan,
+    attempts: outcome.attempts,
+    timings: { probeMs, searchMs, encodeMs, totalMs: performance.now() - started },
+  };
+}
+
+/**
+ * A quality goal: measure the CRF on samples, then one full encode at it — unless the estimate
+ * (or the real result) is bigger than the cap (the size asked for, else the input's own size:
+ * compressing never makes a file bigger), in which case the size-capped plan runs instead.
+ */
+async function qualityEncode(
+  goal: Goal,
+  info: MediaInfo,
+  plan: EncodePlan,
+  planOptions: PlanOptions,
+  options: CompressOptions,
+  span: ProgressSpan,
+  canMeasure: boolean,
+): Promise<{ outcome: EncodeOutcome; searchMs: number }> {
+  const { signal, outDir } = options;
+  const crfPlan = plan.mode === 'crf' ? plan : planEncode({ ...goal, targetBytes: undefined, relativeSize: undefined }, info, planOptions);
+  const cap = plan.targetBytes ?? info.sizeBytes;
+  const searchStarted = performance.now();
+  let chosen = crfPlan;
+  let estimatedBytes = 0;
+  if (canMeasure) {
+    const found = await searchQuality(crfPlan, info, goal.quality ?? 'high', { signal, span: span.slice(0.02, 0.3) });
+    const audioKbps = crfPlan.audio.mode === 'encode' ? crfPlan.audio.kbps : 0;
+    estimatedBytes = ((found.videoKbps + audioKbps) * 1000 * crfPlan.durationSec) / 8;
+    chosen = {
+      ...crfPlan,
+      crf: found.crf,
+      notes: [...crfPlan.notes, `Quality search: CRF ${found.crf} keeps SSIM ${found.ssim.toFixed(4)} on the worst of ${found.sampleSec.toFixed(0)} s of samples (${found.probes.length} tries).`],
+    };
+  }
+  const searchMs = performance.now() - searchStarted;
+  const rest = span.slice(canMeasure ? 0.3 : 0.02, 0.98);
+
+  if (estimatedBytes <= cap * 0.95) {
+    const outcome = await encode(chosen, info, { outDir, signal, span: rest.slice(0, 0.9) });
+    if (outcome.bytes <= cap) return { outcome, searchMs };
+    await rm(outcome.tempFile, { force: true });
+  }
+  // Over the cap: the size-capped plan (the goal's own, or "no bigger than the input", which may be a copy).
+  const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
+  const note = `At that quality it would be over ${formatBytes(cap)}, so it is encoded to fit instead.`;
+  const outcome = await encode({ ...capped, notes: [...capped.notes, note] }, info, { outDir, signal, span: rest.slice(0.5, 1) });
+  return { outcome, searchMs };
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CanceledError();
+}

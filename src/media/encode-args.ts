@@ -1,0 +1,121 @@
+import { HARDWARE_H264_ENCODERS } from './codec-table.js';
+import { cropToAspect } from './resolution-ladder.js';
+import type { EncodePlan, MediaInfo } from './types.js';
+
+/** Which run of a two-pass encode (or the only run) the arguments are for. */
+export type EncodeRun = { kind: 'single' } | { kind: 'pass1' | 'pass2'; passLogPrefix: string };
+
+const MUXERS: Record<EncodePlan['container'], string> = { mp4: 'mp4', mov: 'mov', mkv: 'matroska', webm: 'webm' };
+
+/** Whether this plan encodes in two passes (software encoders at a target bitrate). */
+export function isTwoPass(plan: EncodePlan): boolean {
+  return plan.mode === 'bitrate' && !HARDWARE_H264_ENCODERS.includes(plan.encoder);
+}
+
+/**
+ * The ffmpeg arguments (after the binary and the runner's own flags) for one run of `plan`.
+ * Pure. ffmpeg's autorotate is left on, so filters see upright frames and the output is written
+ * upright with no rotation tag; only the first video and audio streams are mapped, so data tracks
+ * (GoPro telemetry, timecode) cannot break the MP4 muxer.
+ */
+export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, output: string): string[] {
+  const args = ['-y'];
+  if (plan.trim) args.push('-ss', plan.trim.startSec.toFixed(3));
+  args.push('-i', info.path);
+  // Only a trim with an end cuts: anything else keeps every frame to the last one.
+  if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
+  const firstPass = run.kind === 'pass1';
+  args.push('-map', '0:v:0');
+  if (plan.audio.mode !== 'none' && !firstPass) args.push('-map', '0:a:0?');
+  args.push('-map_metadata', '-1', '-map_chapters', '-1');
+
+  if (plan.mode === 'copy') {
+    args.push('-c', 'copy');
+  } else {
+    const filters = videoFilters(plan, info);
+    if (filters.length) args.push('-vf', filters.join(','));
+    // A set rate means an even cadence; otherwise keep each frame's own time so VFR audio stays in sync.
+    args.push('-vsync', plan.fps !== undefined ? 'cfr' : 'vfr');
+    args.push(...videoCodecArgs(plan, run), '-pix_fmt', 'yuv420p', ...colorArgs(plan, info));
+    if (firstPass) args.push('-an');
+    else args.push(...audioArgs(plan));
+  }
+  if (firstPass) return [...args, '-f', 'null', '-'];
+  if (plan.container === 'mp4' || plan.container === 'mov') args.push('-movflags', '+faststart');
+  return [...args, '-f', MUXERS[plan.container], output];
+}
+
+/** fps, crop, scale and tone-map, in the order that does the least work per frame. */
+export function videoFilters(plan: EncodePlan, info: MediaInfo): string[] {
+  const video = info.video;
+  if (!video) return [];
+  const filters: string[] = [];
+  if (plan.fps !== undefined) filters.push(`fps=${Number(plan.fps.toFixed(3))}`);
+  // Autorotated frames arrive in display orientation; anamorphic pixels are squared first so the
+  // crop can be done in display pixels.
+  const turned = video.rotation === 90 || video.rotation === 270;
+  if (!turned && video.width !== video.displayWidth) filters.push(`scale=${video.displayWidth}:${video.displayHeight}`, 'setsar=1');
+  const crop = cropToAspect(video.displayWidth, video.displayHeight, plan.aspect);
+  if (crop.width !== video.displayWidth || crop.height !== video.displayHeight) filters.push(`crop=${crop.width}:${crop.height}`);
+  const resize = plan.width !== crop.width || plan.height !== crop.height;
+  if (plan.toneMap) {
+    // Linear light, tone-mapped (hable keeps highlights), then BT.709 8-bit; zscale also resizes.
+    const transfer = video.hdr === 'hlg' ? 'arib-std-b67' : 'smpte2084';
+    filters.push(
+      `zscale=${resize ? `w=${plan.width}:h=${plan.height}:` : ''}tin=${transfer}:pin=bt2020:min=bt2020nc:t=linear:npl=100`,
+      'format=gbrpf32le',
+      'zscale=p=bt709',
+      'tonemap=tonemap=hable:desat=0',
+      'zscale=t=bt709:m=bt709:r=tv',
+    );
+  } else if (resize) {
+    filters.push(`scale=${plan.width}:${plan.height}:flags=bicubic`);
+  }
+  filters.push('setsar=1', 'format=yuv420p');
+  return filters;
+}
+
+/** Encoder, preset and rate flags for the plan's video (CRF or bitrate, and the pass if any). */
+export function videoCodecArgs(plan: EncodePlan, run: EncodeRun): string[] {
+  const args = ['-c:v', plan.encoder];
+  if (plan.encoder === 'libaom-av1') args.push('-cpu-used', plan.preset);
+  else if (!HARDWARE_H264_ENCODERS.includes(plan.encoder)) args.push('-preset', plan.preset);
+
+  if (plan.mode === 'crf') {
+    args.push('-crf', String(plan.crf));
+    if (plan.encoder === 'libaom-av1') args.push('-b:v', '0');
+  } else {
+    const kbps = plan.videoKbps ?? 1000;
+    args.push('-b:v', `${kbps}k`);
+    // Hardware encoders run one pass: bound their peaks, the size check handles the rest.
+    if (HARDWARE_H264_ENCODERS.includes(plan.encoder)) args.push('-maxrate', `${Math.round(kbps * 1.5)}k`, '-bufsize', `${kbps * 2}k`);
+  }
+  if (plan.encoder === 'libx265') {
+    // ffmpeg's -pass does not reach libx265 in this era; x265 takes its pass through its own params.
+    const pass = run.kind === 'single' ? '' : `:pass=${run.kind === 'pass1' ? 1 : 2}:stats=${run.passLogPrefix}.x265.log`;
+    args.push('-x265-params', `log-level=error${pass}`);
+    if (plan.container === 'mp4' || plan.container === 'mov') args.push('-tag:v', 'hvc1');
+  } else if (run.kind !== 'single') {
+    args.push('-pass', run.kind === 'pass1' ? '1' : '2', '-passlogfile', run.passLogPrefix);
+  }
+  return args;
+}
+
+function colorArgs(plan: EncodePlan, info: MediaInfo): string[] {
+  const video = info.video;
+  if (plan.toneMap || !video) return ['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709'];
+  // Keep the source's tags when it has SDR ones, so players pick the same colours.
+  const args: string[] = [];
+  if (video.colorPrimaries && video.colorPrimaries !== 'unknown') args.push('-color_primaries', video.colorPrimaries);
+  if (video.colorTransfer && video.colorTransfer !== 'unknown') args.push('-color_trc', video.colorTransfer);
+  return args;
+}
+
+function audioArgs(plan: EncodePlan): string[] {
+  const audio = plan.audio;
+  if (audio.mode === 'encode') {
+    const codec = plan.container === 'webm' ? 'libopus' : 'aac';
+    return ['-c:a', codec, '-b:a', `${audio.kbps}k`, '-ac', String(audio.channels)];
+  }
+  return audio.mode === 'copy' ? ['-c:a', 'copy'] : ['-an'];
+}

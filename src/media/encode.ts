@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { MediaError } from '../errors.js';
+import { encodeArgs, isTwoPass } from './encode-args.js';
+import { progressSpan, type ProgressSpan } from './progress-span.js';
+import { runFfmpeg } from './run-ffmpeg.js';
+import { lowerPlan } from './size-retry.js';
+import { formatBytes } from './target-budget.js';
+import type { EncodePlan, MediaInfo } from './types.js';
+
+/** Where and how to run one encode. */
+export type EncodeOptions = {
+  /** Folder the hidden temp output is written in (the final folder, so the rename is cheap). */
+  outDir: string;
+  signal?: AbortSignal;
+  /** The part of the caller's progress bar this encode fills. */
+  span?: ProgressSpan;
+};
+
+/** A finished encode: a hidden temp file the caller renames into place (or removes). */
+export type EncodeOutcome = { tempFile: string; bytes: number; plan: EncodePlan; attempts: number };
+
+/** Full encodes tried before giving up on a size target (each after the first is lower). */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs `plan` on the input into a hidden temp file in `outDir`, then checks the real size: a
+ * bitrate plan that came out over its target is re-encoded lower until it fits. Never uses
+ * ffmpeg's `-fs` (it would cut the video short). On failure or abort nothing is left behind:
+ * no temp output, no pass logs.
+ */
+export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeOptions): Promise<EncodeOutcome> {
+  await mkdir(options.outDir, { recursive: true });
+  const ext = plan.container === 'mkv' ? 'mkv' : plan.container;
+  const tempFile = path.join(options.outDir, `.compressing-${randomBytes(6).toString('hex')}.${ext}`);
+  const passLogDir = isTwoPass(plan) ? await mkdtemp(path.join(os.tmpdir(), 'compressor-passlog-')) : undefined;
+  const span = options.span ?? progressSpan(undefined);
+  try {
+    let current = plan;
+    let passOneFor: string | undefined;
+    for (let attempt = 1; ; attempt++) {
+      // The first attempt fills most of the bar; each retry fills half of what is left.
+      const attemptSpan = attempt === 1 ? span.slice(0, 0.9) : span.slice(1 - 0.1 * 0.5 ** (attempt - 2), 1 - 0.1 * 0.5 ** (attempt - 1));
+      const phase = attempt === 1 ? undefined : 'retry';
+      if (passLogDir) {
+        const prefix = path.join(passLogDir, 'pass');
+        // Pass 1 analyses the picture, not the bitrate: a retry at the same size reuses it.
+        const frameKey = `${current.width}x${current.height}`;
+        if (passOneFor !== frameKey) {
+          await run(encodeArgs(current, info, { kind: 'pass1', passLogPrefix: prefix }, tempFile), current, attemptSpan.slice(0, 0.4), phase ?? 'pass1', options.signal);
+          passOneFor = frameKey;
+        }
+        await run(encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix }, tempFile), current, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal);
+      } else {
+        await run(encodeArgs(current, info, { kind: 'single' }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
+      }
+      const bytes = (await stat(tempFile)).size;
+      const target = current.targetBytes;
+      if (current.mode !== 'bitrate' || target === undefined || bytes <= target) {
+        return { tempFile, bytes, plan: current, attempts: attempt };
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new MediaError('failed', `After ${attempt} tries the output is still ${formatBytes(bytes)}, over ${formatBytes(target)}.`, {
+          hint: 'Ask for a bigger size or a lower resolution.',
+        });
+      }
+      current = lowerPlan(current, bytes, attempt);
+    }
+  } catch (error) {
+    await rm(tempFile, { force: true });
+    throw error;
+  } finally {
+    if (passLogDir) await rm(passLogDir, { recursive: true, force: true });
+  }
+}
+
+async function run(args: string[], plan: EncodePlan, span: ProgressSpan, phase: 'pass1' | 'pass2' | 'encode' | 'copy' | 'retry', signal?: AbortSignal): Promise<void> {
+  span.report(phase, 0);
+  await runFfmpeg(args, { signal, durationSec: plan.durationSec, onProgress: span.ffmpeg(phase) });
+  span.report(phase, 1);
+}
