@@ -51,7 +51,13 @@ function formatMb(bytes: number): string {
  */
 export function receiveMultipart(req: IncomingMessage, options: UploadOptions): Promise<StoredUpload[]> {
   return new Promise((resolve, reject) => {
-    const parser = busboy({ headers: req.headers, limits: { fileSize: options.maxBytes, files: MAX_FILES_PER_REQUEST, fields: 20 } });
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, limits: { fileSize: options.maxBytes, files: MAX_FILES_PER_REQUEST, fields: 20 } });
+    } catch (error) {
+      reject(badRequest(`The multipart request is malformed: ${(error as Error).message}.`));
+      return;
+    }
     const writes: Promise<StoredUpload>[] = [];
     const streams: NodeJS.ReadableStream[] = [];
     const paths: string[] = [];

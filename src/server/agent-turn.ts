@@ -1,0 +1,67 @@
+import { describeGoal, parseInstruction } from '../goal/index.js';
+import type { ParsedInstruction } from '../goal/parse-types.js';
+import { planEncode } from '../media/index.js';
+import { creditsReply, helpReply, planReply, questionReply, timelineReply, uploadReply, type PlannedItem } from './agent-reply.js';
+import { applyGoal, type Draft } from './draft.js';
+import { renderItems } from './render-items.js';
+import type { SessionRecord } from './sessions.js';
+import { mediaPath } from './uploads.js';
+
+/** A tool step the agent shows as a functionCall and its functionResponse. */
+export type TurnStep = { name: 'analyse' | 'plan'; args: Record<string, unknown>; response: Record<string, unknown> };
+
+/** What one agent turn decided: its steps, its reply, and the new draft when it changed. */
+export type TurnResult = { steps: TurnStep[]; text: string; draft?: Draft };
+
+/**
+ * Runs one turn on a session: parse the instruction, apply a compress/export Goal to the draft,
+ * plan every item with the media core's planner, and word the reply. Pure apart from reading the
+ * session: the caller saves the draft and streams the result.
+ */
+export function runTurn(text: string, session: SessionRecord, mediaDir: string, balance: { available: number; unlimited?: true }): TurnResult {
+  const parsed = parseInstruction(text);
+  const analyse: TurnStep = { name: 'analyse', args: { instruction: text }, response: { ...parsed } };
+  switch (parsed.intent) {
+    case 'compress':
+    case 'export':
+      return applyInstruction(parsed, session, mediaDir, analyse);
+    case 'status':
+      return { steps: [analyse], text: timelineReply(session.draft, describeGoal(session.draft.m)) };
+    case 'credits':
+      return { steps: [analyse], text: creditsReply(balance) };
+    case 'upload':
+      return { steps: [analyse], text: uploadReply() };
+    case 'help':
+      return { steps: [analyse], text: helpReply() };
+    case 'unknown':
+      return { steps: [analyse], text: questionReply(parsed.unknown, parsed.ambiguities) };
+    default: {
+      const never: never = parsed.intent;
+      throw new Error(`Unhandled intent ${String(never)}`);
+    }
+  }
+}
+
+function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, mediaDir: string, analyse: TurnStep): TurnResult {
+  const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
+  const draft = applyGoal(session.draft, parsed.goal, sourceMs);
+  const understood = describeGoal(parsed.goal);
+  const hasVideo = draft.t.some((track) => track.tt === 0 && track.sg.length > 0);
+  if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities), draft };
+  const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {
+    const media = session.media[item.mediaId];
+    return { name: item.name, info: media.info, plan: planEncode(item.goal, { ...media.info, path: mediaPath(mediaDir, item.mediaId) }) };
+  });
+  const plan: TurnStep = {
+    name: 'plan',
+    args: { goal: draft.m, items: items.length },
+    response: {
+      items: items.map(({ name, plan: p }) => ({ name, mode: p.mode, width: p.width, height: p.height, codec: p.codec, video_kbps: p.videoKbps, crf: p.crf, expected_bytes: p.expectedBytes, target_bytes: p.targetBytes })),
+    },
+  };
+  return { steps: [analyse, plan], text: planReply(understood, items, [...parsed.ambiguities, ...unknownRemark(parsed.unknown)]), draft };
+}
+
+function unknownRemark(words: string[]): string[] {
+  return words.length > 0 ? [`I ignored "${words.join(' ')}", which I did not understand.`] : [];
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { runTurn } from './agent-turn.js';
+import { ApiFailure, badRequest } from './api-failure.js';
+import { readJsonBody } from './envelope.js';
+import type { Router } from './router.js';
+import { publicBase, userOf, type NodeServices } from './services.js';
+import { adkEvent, SseStream, textChunks } from './sse.js';
+
+/**
+ * `POST /run_sse`: one agent turn, streamed as ADK events. Everything that can be refused (token,
+ * session, credits) is checked before the stream opens, so errors arrive in the JSON envelope.
+ * The draft is saved before the reply streams: a client whose stream drops finds the change in state.
+ */
+export function addAgentRoutes(router: Router, services: NodeServices): void {
+  router.add('POST', '/run_sse', async ({ req, res }) => {
+    const user = userOf(req, services);
+    const body = await readJsonBody(req);
+    const text = messageText(body.new_message ?? body.newMessage);
+    if (!text) throw badRequest('The message has no text: send {"new_message": {"parts": [{"text": "…"}]}}.');
+    const session = services.sessions.get(body.session_id ?? body.sessionId, user.userId);
+    if (!(await services.tokens.spendCredit(user))) {
+      throw new ApiFailure(2001, 'There are no credits left for messages on this node.', {
+        hint: 'Export is still free. Ask the node operator to restart it with more --credits.',
+        data: { bind_id: session.bindId, register_url: `${publicBase(req, services)}/register?bind=${session.bindId}` },
+      });
+    }
+
+    const turn = runTurn(text, session, join(services.dataDir, 'media'), services.tokens.balance(user));
+    if (turn.draft) {
+      session.draft = turn.draft;
+      await services.sessions.save(session);
+    }
+    const invocationId = `e-${randomUUID()}`;
+    const stream = new SseStream(res, services.heartbeatMs);
+    for (const step of turn.steps) {
+      const id = `call-${randomUUID()}`;
+      stream.send(adkEvent(invocationId, [{ functionCall: { id, name: step.name, args: step.args } }]));
+      stream.send(adkEvent(invocationId, [{ functionResponse: { id, name: step.name, response: step.response } }]));
+    }
+    for (const chunk of textChunks(turn.text)) stream.send(adkEvent(invocationId, [{ text: chunk }], { partial: true }));
+    stream.send(adkEvent(invocationId, [{ text: turn.text }], { stateDelta: turn.draft ? { draft: turn.draft } : {} }));
+    stream.end();
+  });
+}
+
+/** The text of an ADK message (`{parts: [{text}]}`), its text parts joined; '' when there is none. */
+export function messageText(message: unknown): string {
+  if (message === null || typeof message !== 'object') return '';
+  const parts = (message as { parts?: unknown }).parts;
+  if (!Array.isArray(parts)) return '';
+  return parts
+    .map((part) => (part !== null && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : ''))
+    .join('')
+    .trim()
+    .slice(0, 4000);
+}

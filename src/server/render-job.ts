@@ -1,0 +1,30 @@
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { compress } from '../media/index.js';
+import type { RenderItem } from './render-items.js';
+import { mediaPath } from './uploads.js';
+
+/** A file one item produced, still in the job's work folder. */
+export type ProducedFile = { path: string; ext: string; size: number };
+
+/**
+ * Compresses each item in turn into `workDir` (the job's own folder, emptied before and after by
+ * the queue), reporting 0-100 over all items. Abort `signal` and the running ffmpeg is killed.
+ */
+export async function produceFiles(
+  items: RenderItem[],
+  options: { mediaDir: string; workDir: string; signal: AbortSignal; onProgress: (percent: number) => void },
+): Promise<ProducedFile[]> {
+  const produced: ProducedFile[] = [];
+  for (const [index, item] of items.entries()) {
+    const result = await compress(mediaPath(options.mediaDir, item.mediaId), item.goal, {
+      outDir: options.workDir,
+      outName: `item-${index}${extname(item.outputName)}`,
+      signal: options.signal,
+      onProgress: (progress) => options.onProgress(((index + progress.fraction) / items.length) * 100),
+    });
+    const { size } = await stat(result.output);
+    produced.push({ path: result.output, ext: extname(result.output), size });
+  }
+  return produced;
+}

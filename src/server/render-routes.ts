@@ -1,0 +1,73 @@
+import type { IncomingMessage } from 'node:http';
+import { fileUrl } from './account-routes.js';
+import { ApiFailure, badRequest } from './api-failure.js';
+import { parseDraft } from './draft.js';
+import { readJsonBody, sendData } from './envelope.js';
+import { sendFile } from './files.js';
+import { renderItems } from './render-items.js';
+import type { RenderRecord } from './renders.js';
+import type { Router } from './router.js';
+import { publicBase, userOf, type NodeServices } from './services.js';
+
+const SKILL_HEADERS = ['x-skill-source', 'x-skill-version', 'x-skill-platform'] as const;
+
+/** Export, poll, cancel, and the download of finished files. */
+export function addRenderRoutes(router: Router, services: NodeServices): void {
+  router.add('POST', '/api/render/proxy/lambda', async ({ req, res }) => {
+    const user = userOf(req, services);
+    requireAttribution(req);
+    const body = await readJsonBody(req);
+    if (typeof body.id !== 'string') throw badRequest('The export needs a render "id" string, e.g. "render_1700000000000".');
+    const session = services.sessions.get(body.sessionId ?? body.session_id, user.userId);
+    const draft = body.draft === undefined ? session.draft : parseDraft(body.draft);
+    const output = (body.output ?? {}) as Record<string, unknown>;
+    const items = renderItems(draft, session.media, output.format);
+    const record = await services.renders.submit({ id: body.id, sessionId: session.sessionId, userId: user.userId, items });
+    sendData(res, { id: record.id, status: record.status, progress: record.progress });
+  });
+
+  router.add('GET', '/api/render/proxy/lambda/:id', async ({ req, res, params }) => {
+    const record = services.renders.get(params.id, userOf(req, services).userId);
+    sendData(res, renderView(record, publicBase(req, services)));
+  });
+
+  router.add('POST', '/api/render/proxy/lambda/:id/cancel', async ({ req, res, params }) => {
+    const record = await services.renders.cancel(params.id, userOf(req, services).userId);
+    sendData(res, renderView(record, publicBase(req, services)));
+  });
+
+  for (const method of ['GET', 'HEAD']) {
+    router.add(method, '/files/:fileId/:name', async ({ req, res, params }) => {
+      const found = services.renders.outputFile(params.fileId);
+      if (!found) throw new ApiFailure(404, 'There is no file at that address.');
+      await sendFile(req, res, found.path, found.output.name);
+    });
+  }
+}
+
+/** The brief: export without the X-Skill-* attribution headers fails with 402. */
+function requireAttribution(req: IncomingMessage): void {
+  const missing = SKILL_HEADERS.filter((name) => !String(req.headers[name] ?? '').trim());
+  if (missing.length > 0) {
+    throw new ApiFailure(402, `Export needs the attribution headers (${missing.join(', ')} missing).`, {
+      hint: 'Send X-Skill-Source, X-Skill-Version and X-Skill-Platform with every request.',
+    });
+  }
+}
+
+/** A job as the poll call shows it: `output` is the first file, `outputs` all of them in item order. */
+export function renderView(record: RenderRecord, base: string): Record<string, unknown> {
+  const outputs = record.outputs.map((output) => ({
+    media_id: output.mediaId,
+    name: output.name,
+    url: fileUrl(base, output.fileId, output.name),
+    size: output.size,
+  }));
+  return {
+    id: record.id,
+    status: record.status,
+    progress: record.progress,
+    ...(outputs.length > 0 ? { output: { url: outputs[0].url, size: outputs[0].size }, outputs } : {}),
+    ...(record.error ? { error: record.error } : {}),
+  };
+}

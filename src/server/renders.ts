@@ -1,0 +1,191 @@
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeError } from '../errors.js';
+import { ApiFailure, badRequest } from './api-failure.js';
+import { isOpaqueId, opaqueId } from './ids.js';
+import { JsonFile } from './persist.js';
+import { produceFiles } from './render-job.js';
+import type { RenderItem } from './render-items.js';
+
+/** The cloud's render states. */
+export type RenderStatus = 'pending' | 'processing' | 'completed' | 'failed';
+
+/** A finished file: served at /files/<fileId>/<name>. */
+export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string };
+
+/** One export job, as persisted in renders.json. */
+export type RenderRecord = {
+  /** The client's id (e.g. render_<ts>): a key only, never part of a path. */
+  id: string;
+  sessionId: string;
+  userId: string;
+  createdAt: number;
+  status: RenderStatus;
+  progress: number;
+  items: RenderItem[];
+  outputs: RenderOutput[];
+  error?: string;
+};
+
+/** What the queue needs from the node around it. */
+export type RenderQueueOptions = {
+  dataDir: string;
+  concurrency: number;
+  now: () => number;
+  /** Called once when a job completes, before its state is saved (the node adds the outputs to the session). */
+  onCompleted: (record: RenderRecord) => Promise<void>;
+};
+
+/** Why a running job was aborted: the user canceled it, or the node is stopping (then it goes back to pending). */
+type AbortReason = 'canceled' | 'shutdown';
+
+/**
+ * The render queue: jobs in renders.json, at most `concurrency` running at once, first come first
+ * served. A job that was running when the node died (or stopped) is pending again on the next
+ * start and runs from the beginning in a new work folder, so its output is always whole.
+ */
+export class RenderQueue {
+  private readonly jobs = new Map<string, RenderRecord>();
+  private readonly running = new Map<string, AbortController>();
+  private readonly settled = new Set<Promise<void>>();
+  private readonly file: JsonFile<{ renders: RenderRecord[] }>;
+  private stopping = false;
+
+  private constructor(private readonly options: RenderQueueOptions) {
+    this.file = new JsonFile(join(options.dataDir, 'renders.json'));
+  }
+
+  private get workRoot(): string {
+    return join(this.options.dataDir, 'work');
+  }
+
+  private get outputsDir(): string {
+    return join(this.options.dataDir, 'outputs');
+  }
+
+  /** Loads the saved jobs, re-queues interrupted ones, removes leftovers, and starts working. */
+  static async open(options: RenderQueueOptions): Promise<RenderQueue> {
+    const queue = new RenderQueue(options);
+    for (const record of (await queue.file.load())?.renders ?? []) {
+      if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0 });
+      queue.jobs.set(record.id, record);
+    }
+    await rm(queue.workRoot, { recursive: true, force: true });
+    await mkdir(queue.outputsDir, { recursive: true, mode: 0o700 });
+    await queue.removeUnlistedOutputs();
+    await queue.save();
+    queue.pump();
+    return queue;
+  }
+
+  /** Queues a job and returns it as accepted; 409 when the id was used before. */
+  async submit(job: { id: string; sessionId: string; userId: string; items: RenderItem[] }): Promise<RenderRecord> {
+    if (job.id.length === 0 || job.id.length > 200) throw badRequest('The render id must be 1 to 200 characters.');
+    if (this.jobs.has(job.id)) throw new ApiFailure(409, `The render id ${job.id} was already used.`, { hint: 'Send each export with a new id.' });
+    const record: RenderRecord = { ...job, createdAt: this.options.now(), status: 'pending', progress: 0, outputs: [] };
+    this.jobs.set(record.id, record);
+    await this.save();
+    // The answer is the job as accepted (pending), even when a free slot starts it right away.
+    const accepted = { ...record };
+    this.pump();
+    return accepted;
+  }
+
+  /** A job of `userId`; 404 when there is none (another user's jobs do not exist for them). */
+  get(id: string, userId: string): RenderRecord {
+    const record = this.jobs.get(id);
+    if (!record || record.userId !== userId) throw new ApiFailure(404, 'There is no render with that id.');
+    return record;
+  }
+
+  /** Cancels a pending or running job (ffmpeg is killed); a finished one is left as it is. */
+  async cancel(id: string, userId: string): Promise<RenderRecord> {
+    const record = this.get(id, userId);
+    if (record.status === 'pending' || record.status === 'processing') {
+      Object.assign(record, { status: 'failed', error: 'canceled' });
+      this.running.get(id)?.abort('canceled' satisfies AbortReason);
+      await this.save();
+    }
+    return record;
+  }
+
+  /** Where the output file `fileId` is, and its name; undefined when no completed job has it. */
+  outputFile(fileId: string): { path: string; output: RenderOutput } | undefined {
+    if (!isOpaqueId('f', fileId)) return undefined;
+    for (const record of this.jobs.values()) {
+      const output = record.outputs.find((candidate) => candidate.fileId === fileId);
+      if (output) return { path: join(this.outputsDir, output.fileId + output.ext), output };
+    }
+    return undefined;
+  }
+
+  /** Stops taking work and aborts running jobs, which go back to pending for the next start. */
+  async close(): Promise<void> {
+    this.stopping = true;
+    for (const controller of this.running.values()) controller.abort('shutdown' satisfies AbortReason);
+    await Promise.all(this.settled);
+    await this.save();
+  }
+
+  private pump(): void {
+    for (const record of this.jobs.values()) {
+      if (this.stopping || this.running.size >= this.options.concurrency) return;
+      if (record.status !== 'pending' || this.running.has(record.id)) continue;
+      const done = this.run(record);
+      this.settled.add(done);
+      void done.finally(() => this.settled.delete(done));
+    }
+  }
+
+  private async run(record: RenderRecord): Promise<void> {
+    const controller = new AbortController();
+    this.running.set(record.id, controller);
+    // A fresh folder per attempt: an ffmpeg orphaned by a killed node can never write into the retry's.
+    const workDir = join(this.workRoot, opaqueId('w'));
+    Object.assign(record, { status: 'processing', progress: 0 });
+    try {
+      await this.save();
+      await mkdir(workDir, { recursive: true, mode: 0o700 });
+      const produced = await produceFiles(record.items, {
+        mediaDir: join(this.options.dataDir, 'media'),
+        workDir,
+        signal: controller.signal,
+        onProgress: (percent) => {
+          if (record.status === 'processing') record.progress = Math.min(99, Math.floor(percent));
+        },
+      });
+      controller.signal.throwIfAborted();
+      const outputs = produced.map((file, index): RenderOutput => ({
+        mediaId: opaqueId('m'),
+        fileId: opaqueId('f'),
+        name: record.items[index].outputName,
+        size: file.size,
+        ext: file.ext,
+      }));
+      for (const [index, file] of produced.entries()) await rename(file.path, join(this.outputsDir, outputs[index].fileId + outputs[index].ext));
+      Object.assign(record, { status: 'completed', progress: 100, outputs });
+      await this.options.onCompleted(record);
+    } catch (error) {
+      const reason = controller.signal.aborted ? (controller.signal.reason as AbortReason) : undefined;
+      if (reason === 'shutdown') Object.assign(record, { status: 'pending', progress: 0 });
+      else if (reason !== 'canceled') Object.assign(record, { status: 'failed', error: describeError(error) });
+    } finally {
+      this.running.delete(record.id);
+      await rm(workDir, { recursive: true, force: true });
+      await this.save();
+      this.pump();
+    }
+  }
+
+  /** Outputs a crash left between moving a file and recording it belong to no job: remove them. */
+  private async removeUnlistedOutputs(): Promise<void> {
+    const listed = new Set([...this.jobs.values()].flatMap((record) => record.outputs.map((output) => output.fileId + output.ext)));
+    for (const name of await readdir(this.outputsDir)) {
+      if (!listed.has(name)) await rm(join(this.outputsDir, name), { force: true });
+    }
+  }
+
+  private save(): Promise<void> {
+    return this.file.save(() => ({ renders: [...this.jobs.values()] }));
+  }
+}

@@ -1,0 +1,65 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MediaError } from '../errors.js';
+import { probe } from '../media/index.js';
+import type { MediaInfo } from '../media/types.js';
+import { ApiFailure, badRequest } from './api-failure.js';
+import { addSegment, TrackType } from './draft.js';
+import { readJsonBody, sendData } from './envelope.js';
+import type { Router } from './router.js';
+import { abortOnClose, userOf, type NodeServices } from './services.js';
+import type { MediaRecord } from './sessions.js';
+import { receiveMultipart, receiveUrls, type StoredUpload } from './uploads.js';
+
+/**
+ * The upload call: multipart `files` or JSON `urls`, streamed to disk under fresh ids, then probed.
+ * All files of a request are accepted or none: one that is not a usable video (4001) or too large
+ * (4002) removes every file of the request. Each accepted file becomes a video segment (an item).
+ */
+export function addUploadRoutes(router: Router, services: NodeServices): void {
+  router.add('POST', '/api/upload-video/nemo_agent/me/:sid', async ({ req, res, params }) => {
+    const session = services.sessions.get(params.sid, userOf(req, services).userId);
+    const options = { mediaDir: join(services.dataDir, 'media'), maxBytes: services.maxUploadBytes, signal: abortOnClose(res) };
+    const type = req.headers['content-type'] ?? '';
+    let stored: StoredUpload[];
+    if (type.startsWith('multipart/form-data')) stored = await receiveMultipart(req, options);
+    else if (type.startsWith('application/json')) stored = await receiveUrls((await readJsonBody(req)).urls, { ...options, allowFileUrls: services.allowFileUrls });
+    else throw badRequest('Upload files as multipart/form-data in the field "files", or send JSON {"urls": [...], "source_type": "url"}.');
+
+    let infos: MediaInfo[];
+    try {
+      infos = await Promise.all(stored.map((file) => probeUpload(file, options.signal)));
+    } catch (error) {
+      await Promise.all(stored.map((file) => rm(file.path, { force: true })));
+      throw error;
+    }
+    const records = stored.map((file, index): MediaRecord => {
+      const { path: _path, ...info } = infos[index];
+      return { mediaId: file.mediaId, name: file.name, size: file.size, info };
+    });
+    for (const record of records) {
+      session.media[record.mediaId] = record;
+      session.draft = addSegment(session.draft, TrackType.video, {
+        src: record.mediaId,
+        s: 0,
+        d: Math.round(record.info.durationSec * 1000),
+        m: { name: record.name },
+      });
+    }
+    await services.sessions.save(session);
+    sendData(res, { files: records.map((record) => ({ media_id: record.mediaId, name: record.name, size: record.size, video_info: record.info })) });
+  });
+}
+
+/** Probes a stored upload; its errors speak of the user's file name, never the node's storage id. */
+async function probeUpload(file: StoredUpload, signal: AbortSignal): Promise<MediaInfo> {
+  try {
+    return await probe(file.path, { signal });
+  } catch (error) {
+    if (error instanceof MediaError && (error.kind === 'unsupported' || error.kind === 'too-large')) {
+      const message = error.message.replaceAll(file.mediaId, file.name);
+      throw new ApiFailure(error.kind === 'unsupported' ? 4001 : 4002, message, { hint: error.hint, cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { describePlan, helpReply, planReply, questionReply, timelineReply } from '../../src/server/agent-reply.js';
+import { addSegment, emptyDraft, setMuted, TrackType } from '../../src/server/draft.js';
+import type { EncodePlan } from '../../src/media/types.js';
+
+const plan = (fields: Partial<EncodePlan>): EncodePlan => ({
+  mode: 'bitrate',
+  codec: 'h264',
+  container: 'mp4',
+  encoder: 'libx264',
+  width: 1280,
+  height: 720,
+  preset: 'medium',
+  audio: { mode: 'encode', kbps: 128, channels: 2 },
+  durationSec: 60,
+  toneMap: false,
+  notes: [],
+  ...fields,
+});
+
+describe('describePlan', () => {
+  it.each([
+    [plan({ videoKbps: 2400, expectedBytes: 24_300_000, targetBytes: 25_000_000 }), '1280x720 H264 MP4, two-pass 2400 kbps, audio 128 kbps, about 24.3 MB (under 25.0 MB)'],
+    [plan({ mode: 'crf', crf: 21, audio: { mode: 'copy' } }), '1280x720 H264 MP4, CRF 21'],
+    [plan({ mode: 'crf', crf: 30, codec: 'h265', audio: { mode: 'none' } }), '1280x720 H265 MP4, CRF 30, no audio'],
+    [plan({ mode: 'copy' }), 'already fits: copied as it is, no re-encode (MP4)'],
+  ])('%#', (value, line) => {
+    expect(describePlan(value)).toBe(line);
+  });
+});
+
+describe('replies', () => {
+  const info = { container: 'mov', durationSec: 62, sizeBytes: 180e6, bitrate: 1, video: { displayWidth: 1920, displayHeight: 1080 } } as never;
+
+  it('says what it understood, the plan per item with its notes, and what to say next', () => {
+    const text = planReply('under 25 MB', [{ name: 'trip.mov', info, plan: plan({ videoKbps: 2400, notes: ['720p fits the budget'] }) }], ['Which one?']);
+    expect(text.split('\n')).toEqual([
+      'Understood: under 25 MB.',
+      'Here is the plan:',
+      '1. trip.mov (1920x1080, 62.0 s, 180.0 MB) → 1280x720 H264 MP4, two-pass 2400 kbps, audio 128 kbps',
+      '   - 720p fits the budget',
+      'Say "export" when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").',
+      'Note: Which one?',
+    ]);
+  });
+
+  it('with no files yet, says how to upload', () => {
+    expect(planReply('720p', [], [])).toMatch(/Upload a video first/);
+  });
+
+  it('asks a question with examples when it did not understand', () => {
+    const text = questionReply(['penguins'], []);
+    expect(text).toMatch(/did not understand "penguins"/);
+    expect(text).toMatch(/compress this video to under 100MB/);
+    expect(helpReply()).toMatch(/for example/i);
+  });
+
+  it('shows the timeline in the brief style', () => {
+    let draft = addSegment(emptyDraft(), TrackType.video, { src: 'm_a', s: 0, d: 10_000, m: { name: 'city.mp4' } });
+    draft = setMuted(draft, true);
+    expect(timelineReply(draft, 'under 10 MB')).toBe('Timeline (1 video):\n1. Video: city.mp4 (0-10s)\nAudio: muted\nOutput: under 10 MB.');
+    expect(timelineReply(emptyDraft(), '')).toMatch(/empty/);
+  });
+});
