@@ -1,10 +1,18 @@
 import { request } from 'undici';
 import { NemoError } from '../../errors.js';
-import { readChatStream } from '../sse/read-chat-stream.js';
+import { readChatStream, StreamDroppedError } from '../sse/read-chat-stream.js';
 import type { ChatEvent } from '../sse/chat-event.js';
 import { unreachable } from './call-json.js';
 import { commonHeaders, DEFAULT_TIMEOUT_MS, urlFor, type Connection } from './connection.js';
 import { readEnvelope } from './envelope.js';
+
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+function errorCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } })?.cause;
+  const code = (error as { code?: unknown })?.code ?? cause?.code;
+  return typeof code === 'string' ? code : '';
+}
 
 /** The longest a turn may stream (the brief's 15 minutes). */
 export const TURN_CAP_MS = 15 * 60_000;
@@ -33,7 +41,10 @@ export async function* sendMessage(
       bodyTimeout: options.silenceMs ?? 5 * 60_000,
     });
   } catch (error) {
-    throw unreachable(connection, error, options.signal);
+    // Refused before anything was sent: safe to report as unreachable. Anything later (a reset, a
+    // timeout) may have reached the node, so the turn may be running: treat it as a dropped stream.
+    if (options.signal?.aborted || NOT_SENT.has(errorCode(error))) throw unreachable(connection, error, options.signal);
+    throw new StreamDroppedError(error instanceof Error ? error.message : String(error), { cause: error });
   }
   const type = String(answer.headers['content-type'] ?? '');
   if (answer.statusCode !== 200 || !type.includes('text/event-stream')) {

@@ -1,0 +1,326 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Goal } from '../goal/types.js';
+import { compress } from '../media/index.js';
+import { defaultStore, type Store } from '../store/index.js';
+import { createSession, getCredits, getState, requestToken, sendMessage, uploadFiles, type Connection } from './api/index.js';
+import type { Credits, SessionState, UploadedFile } from './api/types.js';
+import { BacklogEmitter } from './backlog-emitter.js';
+import { DEFAULT_DROP_POLLING, type DropPolling } from './drop-recovery.js';
+import { describeError } from '../errors.js';
+import type { CallKind } from './error-policy.js';
+import { exportSession, type Delivered, type ExportRequest } from './export-session.js';
+import { reduceJob, type JobAction, type Job } from './jobs.js';
+import { DEFAULT_LIVE_STATE, watchState, type LiveStatePolling } from './live-state.js';
+import type { Compressor } from './size-promise.js';
+import { mediaNames } from './item-goals.js';
+import { runTurn, type TurnResult } from './turn.js';
+import { withRecovery } from './with-recovery.js';
+import { TURN_CAP_MS } from './api/message-call.js';
+
+/** How the engine is built; everything but `apiBase` has a production default. */
+export type EngineOptions = {
+  apiBase: string;
+  accessKey?: string;
+  store?: Store;
+  /** Where NEMO_TOKEN is read from. */
+  env?: NodeJS.ProcessEnv;
+  /** Render polling: ~1 s for a node on this machine, 30 s for the cloud (the brief). */
+  pollMs?: number;
+  /** Live state while a session is open; `false` turns it off (headless runs). */
+  liveState?: LiveStatePolling | false;
+  workingEveryMs?: number;
+  /** The 429 wait before the one retry. */
+  rateLimitWaitMs?: number;
+  dropPolling?: DropPolling;
+  turnCapMs?: number;
+  timeoutMs?: number;
+  /** The media core's compress() (the default), for the size promise on files a node returns too big. */
+  compress?: Compressor;
+  language?: string;
+};
+
+/** A session the engine works in. Its id changes when the node lost it and a new one replaced it. */
+export type Session = { id: string; bindId?: string; uploads: string[]; jobId?: string };
+
+/**
+ * The Nemo lifecycle — token, session, upload, message, state, export, download — as typed events.
+ * Every call goes through the brief's error table (with-recovery.ts); views fold the events.
+ */
+export class Engine extends BacklogEmitter {
+  readonly apiBase: string;
+  private readonly connection: Connection;
+  private readonly store: Store;
+  private readonly options: Required<Omit<EngineOptions, 'accessKey' | 'store' | 'env' | 'compress' | 'timeoutMs'>> & { compress: Compressor; env: NodeJS.ProcessEnv };
+  private tokenReady?: Promise<void>;
+  private current?: Session;
+  private live?: { stop: () => void; poke: () => void };
+  private jobList: Job[] = [];
+  private readonly controllers = new Map<string, AbortController>();
+  private turns = 0;
+
+  constructor(options: EngineOptions) {
+    super();
+    this.apiBase = options.apiBase.replace(/\/+$/, '');
+    this.connection = { base: this.apiBase, accessKey: options.accessKey, timeoutMs: options.timeoutMs };
+    this.store = options.store ?? defaultStore();
+    const local = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(`${this.apiBase}/`);
+    this.options = {
+      apiBase: this.apiBase,
+      env: options.env ?? process.env,
+      pollMs: options.pollMs ?? (local ? 1_000 : 30_000),
+      liveState: options.liveState ?? DEFAULT_LIVE_STATE,
+      workingEveryMs: options.workingEveryMs ?? 120_000,
+      rateLimitWaitMs: options.rateLimitWaitMs ?? 30_000,
+      dropPolling: options.dropPolling ?? DEFAULT_DROP_POLLING,
+      turnCapMs: options.turnCapMs ?? TURN_CAP_MS,
+      compress: options.compress ?? compress,
+      language: options.language ?? 'en',
+    };
+    for (const text of this.store.warnings) this.raise('notice', { text });
+  }
+
+  /** Gets a token (NEMO_TOKEN, the stored one, or a new anonymous one), once, shared by all callers. */
+  connect(): Promise<void> {
+    this.tokenReady ??= this.obtainToken().catch((error) => {
+      this.tokenReady = undefined;
+      throw error;
+    });
+    return this.tokenReady;
+  }
+
+  /** The studio's session: the one stored for this node, else a new one; live state starts. */
+  async openSession(signal?: AbortSignal): Promise<Session> {
+    if (this.current) return this.current;
+    await this.connect();
+    const stored = this.store.session(this.apiBase);
+    this.current = stored ? { id: stored, uploads: [] } : await this.newSession({ signal });
+    if (stored) this.raise('session', { sessionId: stored, renewed: false });
+    this.store.saveSession(this.apiBase, this.current.id);
+    if (this.options.liveState) {
+      const session = this.current;
+      this.live = watchState(() => this.call('other', session, () => getState(this.connection, session.id)), (state) => this.raise('state', { sessionId: session.id, state }), this.options.liveState);
+    }
+    return this.current;
+  }
+
+  /** A fresh session of its own (one per file in `run`), not remembered as the studio's. */
+  async newSession(options: { jobId?: string; signal?: AbortSignal } = {}): Promise<Session> {
+    await this.connect();
+    const info = await this.call('session', undefined, () => createSession(this.connection, this.options.language, options.signal));
+    this.raise('session', { sessionId: info.sessionId, renewed: false, jobId: options.jobId });
+    return { id: info.sessionId, bindId: info.bindId, uploads: [], jobId: options.jobId };
+  }
+
+  /** Uploads files into a session (default: the studio's), with progress. */
+  async upload(paths: string[], options: { session?: Session; jobId?: string; signal?: AbortSignal } = {}): Promise<UploadedFile[]> {
+    const session = options.session ?? (await this.openSession(options.signal));
+    const files = await this.call('other', session, () =>
+      uploadFiles(this.connection, session.id, paths, {
+        signal: options.signal,
+        onProgress: ({ sentBytes, totalBytes }) => {
+          const fraction = totalBytes > 0 ? sentBytes / totalBytes : 1;
+          this.raise('upload:progress', { jobId: options.jobId, files: paths, fraction });
+          if (options.jobId) this.updateJob({ type: 'progress', id: options.jobId, fraction, at: Date.now() });
+        },
+      }),
+    );
+    session.uploads.push(...paths);
+    this.raise('upload:done', { jobId: options.jobId, files });
+    this.live?.poke();
+    return files;
+  }
+
+  /** Sends one message and follows its turn to the end (see turn.ts). Never sent twice. */
+  async send(text: string, options: { session?: Session; jobId?: string; signal?: AbortSignal } = {}): Promise<TurnResult> {
+    const session = options.session ?? (await this.openSession(options.signal));
+    const turnId = ++this.turns;
+    const before = await this.state({ session, signal: options.signal }).catch(() => undefined);
+    const result = await runTurn(
+      {
+        open: (signal) =>
+          this.call('other', session, async () => {
+            const stream = sendMessage(this.connection, session.id, text, { signal });
+            // Reading the first event surfaces an error answer while a retry is still safe.
+            const first = await stream.next();
+            return (async function* () {
+              if (!first.done) yield first.value;
+              yield* stream;
+            })();
+          }),
+        getState: () => this.state({ session, signal: options.signal }),
+        before,
+        raise: (name, payload) => this.raise(name, payload),
+        names: mediaNames,
+        timing: { workingEveryMs: this.options.workingEveryMs, capMs: this.options.turnCapMs, dropPolling: this.options.dropPolling },
+      },
+      { turnId, jobId: options.jobId },
+      options.signal,
+    );
+    this.live?.poke();
+    return result;
+  }
+
+  /** The session's state (timeline, media, past renders); raised as a `state` event too. */
+  async state(options: { session?: Session; signal?: AbortSignal } = {}): Promise<SessionState> {
+    const session = options.session ?? (await this.openSession(options.signal));
+    const state = await this.call('other', session, () => getState(this.connection, session.id, options.signal));
+    this.raise('state', { sessionId: session.id, state });
+    return state;
+  }
+
+  /** The credit balance. */
+  async credits(signal?: AbortSignal): Promise<Credits> {
+    await this.connect();
+    const credits = await this.call('other', undefined, () => getCredits(this.connection, signal));
+    this.raise('credits', credits);
+    return credits;
+  }
+
+  /**
+   * Renders the session's latest draft and delivers each output into `outDir` (a job per item,
+   * or the given jobs), keeping the size promise. See export-session.ts.
+   */
+  async exportDraft(request: Omit<ExportRequest, 'session'> & { session?: Session }): Promise<Delivered[]> {
+    const session = request.session ?? (await this.openSession(request.signal));
+    return exportSession(
+      {
+        connection: this.connection,
+        call: (kind, run) => this.call(kind, session, run),
+        state: () => this.state({ session, signal: request.signal }),
+        raise: (name, payload) => this.raise(name, payload),
+        job: (action) => this.updateJob(action),
+        controllerFor: (jobId) => this.controllerFor(jobId),
+        pollMs: this.options.pollMs,
+        compress: this.options.compress,
+      },
+      { ...request, session },
+    );
+  }
+
+  /** Starts tracking a job; its AbortController is what `cancel(jobId)` aborts. */
+  addJob(input: string, goal?: Goal, targetBytes?: number): Job {
+    const id = `job_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+    return this.updateJob({ type: 'add', id, input, goal, targetBytes, at: Date.now() }) as Job;
+  }
+
+  /** Applies a job action, raises `job:update` and keeps the history in the store. */
+  updateJob(action: JobAction): Job | undefined {
+    const index = this.jobList.findIndex((job) => job.id === action.id);
+    const previous = index === -1 ? undefined : this.jobList[index];
+    const next = reduceJob(previous, action);
+    if (!next || next === previous) return next;
+    this.jobList = index === -1 ? [...this.jobList, next] : this.jobList.map((job, i) => (i === index ? next : job));
+    this.raise('job:update', next);
+    // Only phase changes and endings are worth a disk write; progress ticks are many.
+    if (action.type !== 'progress') {
+      const { fraction: _f, phaseStartedAt: _p, etaSec: _e, ...record } = next;
+      this.store.saveJob(record);
+    }
+    return next;
+  }
+
+  /** The jobs of this run, oldest first. */
+  jobs(): readonly Job[] {
+    return this.jobList;
+  }
+
+  /** The signal a job's work runs under (created on first ask). */
+  controllerFor(jobId: string): AbortController {
+    let controller = this.controllers.get(jobId);
+    if (!controller) this.controllers.set(jobId, (controller = new AbortController()));
+    return controller;
+  }
+
+  /** Cancels a job: stops its work here and (via the export's abort handler) its render on the node. */
+  cancel(jobId: string): void {
+    this.controllers.get(jobId)?.abort();
+  }
+
+  /** Raises an error as one sentence for the views; returns the sentence. */
+  report(error: unknown, jobId?: string): string {
+    const message = describeError(error);
+    this.raise('error', { message, error, jobId });
+    return message;
+  }
+
+  /** Stops live state polling and cancels every running job. */
+  close(): void {
+    this.live?.stop();
+    for (const controller of this.controllers.values()) controller.abort();
+  }
+
+  /** Runs a call under the error table, with this engine's ways to recover. */
+  call<T>(kind: CallKind, session: Session | undefined, run: () => Promise<T>): Promise<T> {
+    let usedToken = this.connection.token;
+    return withRecovery(
+      kind,
+      () => {
+        usedToken = this.connection.token;
+        return run();
+      },
+      {
+        'renew-token': () => this.renewToken(usedToken),
+        'renew-session': () => (session ? this.replaceSession(session) : Promise.resolve()),
+        'renew-client-id': async () => void this.store.renewClientId(),
+        'wait-and-retry': () => sleep(this.options.rateLimitWaitMs),
+      },
+      () => ({ apiBase: this.apiBase, bindId: session?.bindId }),
+    );
+  }
+
+  private async obtainToken(): Promise<void> {
+    this.raise('auth', { status: 'setting-up', apiBase: this.apiBase });
+    const fromEnv = this.options.env?.NEMO_TOKEN;
+    const stored = this.store.token(this.apiBase);
+    let source: 'environment' | 'stored' | 'anonymous';
+    if (fromEnv) {
+      this.connection.token = fromEnv;
+      source = 'environment';
+    } else if (stored && !(stored.expiresAt && Date.parse(stored.expiresAt) <= Date.now())) {
+      this.connection.token = stored.token;
+      source = 'stored';
+    } else {
+      await this.anonymousToken();
+      source = 'anonymous';
+    }
+    this.raise('auth', { status: 'ready', apiBase: this.apiBase, source });
+  }
+
+  private async anonymousToken(): Promise<void> {
+    const grant = await this.call('token', undefined, () => requestToken({ ...this.connection, token: undefined }, this.store.clientId()));
+    this.connection.token = grant.token;
+    this.store.saveToken(this.apiBase, { token: grant.token, expiresAt: grant.expiresAt });
+  }
+
+  private renewal?: Promise<void>;
+
+  // The refused token may still count as live for its client id (one token per client id per 7
+  // days), so asking again under the same id would only meet 429: a refused token means a new id.
+  private async renewToken(refused: string | undefined): Promise<void> {
+    if (this.connection.token !== refused) return; // another call already renewed it
+    this.renewal ??= (async () => {
+      this.store.clearToken(this.apiBase);
+      this.store.renewClientId();
+      this.raise('auth', { status: 'setting-up', apiBase: this.apiBase });
+      await this.anonymousToken();
+      this.raise('auth', { status: 'ready', apiBase: this.apiBase, source: 'anonymous' });
+    })().finally(() => (this.renewal = undefined));
+    return this.renewal;
+  }
+
+  // A lost session is replaced, and what had been uploaded to it is uploaded again, so the
+  // retried call finds the session as it was.
+  private async replaceSession(session: Session): Promise<void> {
+    const info = await this.call('session', undefined, () => createSession(this.connection, this.options.language));
+    session.id = info.sessionId;
+    session.bindId = info.bindId ?? session.bindId;
+    if (session === this.current) this.store.saveSession(this.apiBase, session.id);
+    this.raise('session', { sessionId: session.id, renewed: true, jobId: session.jobId });
+    if (session.uploads.length > 0) await this.call('other', undefined, () => uploadFiles(this.connection, session.id, session.uploads));
+  }
+}
+
+/** An engine with production defaults (the real store, the media core's compress when given). */
+export function createEngine(options: EngineOptions): Engine {
+  return new Engine(options);
+}

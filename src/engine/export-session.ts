@@ -1,0 +1,147 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { CanceledError, describeError, StudioError } from '../errors.js';
+import { formatBytes } from '../goal/index.js';
+import type { Goal } from '../goal/types.js';
+import { cancelRender, downloadFile, pollRender, startRender, type Connection } from './api/index.js';
+import type { RenderOutput, SessionState } from './api/types.js';
+import { placeWithoutOverwrite, stemOf, tempPathIn } from './downloader.js';
+import type { CallKind } from './error-policy.js';
+import type { EngineEvents } from './engine-events.js';
+import type { Session } from './engine.js';
+import { newRenderId, renderAndWait } from './exporter.js';
+import { draftItems, type DraftItem } from './item-goals.js';
+import type { JobAction } from './jobs.js';
+import { keepUnderTarget, type Compressor } from './size-promise.js';
+
+/** What to export and where: the session, the output folder, and optionally the jobs to report on. */
+export type ExportRequest = {
+  session: Session;
+  outDir: string;
+  /** One per draft item, in order; when absent, a job is created per item. */
+  jobIds?: string[];
+  /** Output file names per item; default `<input stem>.compressed.mp4`. */
+  names?: string[];
+  /** The Goal the engine parsed itself, for a node whose draft does not carry one. */
+  fallbackGoal?: Goal;
+  signal?: AbortSignal;
+};
+
+/** One delivered file. `targetBytes` is the size it had to stay under, when there was one. */
+export type Delivered = { jobId: string; output: string; bytes: number; targetBytes?: number; recompressed: boolean };
+
+/** What an export needs from the engine. */
+export type ExportDeps = {
+  connection: Connection;
+  call: <T>(kind: CallKind, run: () => Promise<T>) => Promise<T>;
+  state: () => Promise<SessionState>;
+  raise: <K extends 'render:queued' | 'render:progress' | 'render:done' | 'download:progress' | 'download:done' | 'notice' | 'error'>(name: K, payload: EngineEvents[K][0]) => void;
+  job: (action: JobAction) => unknown;
+  controllerFor: (jobId: string) => AbortController;
+  pollMs: number;
+  compress?: Compressor;
+};
+
+/**
+ * Renders the latest draft and delivers each output (a job per item). Every item is delivered
+ * even when another fails; the first failure is thrown at the end. Canceling any of the jobs
+ * stops the render (on the node too) since they share it.
+ */
+export async function exportSession(deps: ExportDeps, request: ExportRequest): Promise<Delivered[]> {
+  const items = draftItems(await deps.state(), request.fallbackGoal);
+  if (items.length === 0) throw new StudioError('Nothing to export yet: the timeline has no video.', { hint: 'Upload a video first.' });
+  const jobIds = items.map((item, i) => request.jobIds?.[i] ?? newJobId(deps, item));
+  const signal = AbortSignal.any([...(request.signal ? [request.signal] : []), ...jobIds.map((id) => deps.controllerFor(id).signal)]);
+  for (const id of jobIds) deps.job({ type: 'phase', id, status: 'rendering', at: Date.now() });
+  const renderId = newRenderId();
+  const stopOnNode = () => void cancelRender(deps.connection, renderId).catch(() => undefined);
+  signal.addEventListener('abort', stopOnNode, { once: true });
+  let outputs: RenderOutput[];
+  try {
+    const draft = (await deps.state()).draft;
+    const status = await renderAndWait(
+      {
+        start: (id) => deps.call('other', () => startRender(deps.connection, { id, sessionId: request.session.id, draft: draft ?? { t: [] } }, signal)),
+        poll: (id) => deps.call('other', () => pollRender(deps.connection, id, signal)),
+      },
+      renderId,
+      {
+        pollMs: deps.pollMs,
+        signal,
+        onQueued: (id) => jobIds.forEach((jobId) => (deps.raise('render:queued', { jobId, renderId: id }), deps.job({ type: 'phase', id: jobId, status: 'rendering', renderId: id, at: Date.now() }))),
+        onProgress: (fraction) => jobIds.forEach((jobId) => (deps.raise('render:progress', { jobId, renderId, fraction }), deps.job({ type: 'progress', id: jobId, fraction, at: Date.now() }))),
+      },
+    );
+    outputs = status.outputs;
+    jobIds.forEach((jobId) => deps.raise('render:done', { jobId, renderId, outputs }));
+  } catch (error) {
+    const final = signal.aborted ? new CanceledError('The export was canceled.') : error;
+    for (const id of jobIds) deps.job(signal.aborted ? { type: 'canceled', id, at: Date.now() } : { type: 'failed', id, error: describeError(final), at: Date.now() });
+    throw final;
+  } finally {
+    signal.removeEventListener('abort', stopOnNode);
+  }
+  const settled = await Promise.allSettled(
+    items.map((item, i) => deliver(deps, item, outputs[i], jobIds[i], request.names?.[i], request.outDir, signal)),
+  );
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<Delivered>).value);
+}
+
+function newJobId(deps: ExportDeps, item: DraftItem): string {
+  const id = `job_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  deps.job({ type: 'add', id, input: item.name, goal: item.goal, targetBytes: item.goal.targetBytes, at: Date.now() });
+  return id;
+}
+
+async function deliver(
+  deps: ExportDeps,
+  item: DraftItem,
+  output: RenderOutput | undefined,
+  jobId: string,
+  name: string | undefined,
+  outDir: string,
+  signal: AbortSignal,
+): Promise<Delivered> {
+  const work = await mkdtemp(join(tmpdir(), 'compressor-deliver-'));
+  try {
+    if (!output) throw new StudioError(`The render returned no file for ${item.name}.`);
+    deps.job({ type: 'phase', id: jobId, status: 'downloading', at: Date.now() });
+    const fileName = name ?? `${stemOf(item.name)}.compressed${extname(new URL(output.url).pathname) || '.mp4'}`;
+    const temp = await tempPathIn(outDir, fileName);
+    const received = await downloadFile(deps.connection, output.url, temp, {
+      signal,
+      onProgress: ({ receivedBytes, totalBytes }) => {
+        const fraction = totalBytes ? receivedBytes / totalBytes : 0;
+        deps.raise('download:progress', { jobId, fraction, receivedBytes, totalBytes });
+        deps.job({ type: 'progress', id: jobId, fraction, at: Date.now() });
+      },
+    });
+    let final = { path: temp, bytes: received, recompressed: false };
+    try {
+      final = await keepUnderTarget(temp, received, item.goal, deps.compress, {
+        outDir: work,
+        signal,
+        onOver: () => {
+          deps.raise('notice', { jobId, text: `The node's file is ${formatBytes(received)}, over the ${formatBytes(item.goal.targetBytes ?? 0)} you asked for; re-encoding it here to keep the size promise.` });
+          deps.job({ type: 'phase', id: jobId, status: 'compressing', at: Date.now() });
+        },
+        onProgress: (progress) => deps.job({ type: 'progress', id: jobId, fraction: progress.fraction, at: Date.now() }),
+      });
+    } finally {
+      if (final.path !== temp) await rm(temp, { force: true });
+    }
+    const placed = await placeWithoutOverwrite(final.path, outDir, fileName);
+    deps.raise('download:done', { jobId, path: placed, bytes: final.bytes, recompressed: final.recompressed });
+    deps.job({ type: 'done', id: jobId, output: placed, bytes: final.bytes, at: Date.now() });
+    return { jobId, output: placed, bytes: final.bytes, targetBytes: item.goal.targetBytes, recompressed: final.recompressed };
+  } catch (error) {
+    const final = signal.aborted ? new CanceledError('The download was canceled.') : error;
+    deps.job(signal.aborted ? { type: 'canceled', id: jobId, at: Date.now() } : { type: 'failed', id: jobId, error: describeError(final), at: Date.now() });
+    throw final;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

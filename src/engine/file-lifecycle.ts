@@ -1,0 +1,56 @@
+import { stat } from 'node:fs/promises';
+import { CanceledError, StudioError } from '../errors.js';
+import { parseInstruction } from '../goal/index.js';
+import type { Engine } from './engine.js';
+import type { Delivered } from './export-session.js';
+import { stemOf } from './downloader.js';
+
+/** One file's result: where it landed and the size it had to stay under. */
+export type FileResult = Delivered & { input: string };
+
+/**
+ * One file through the whole lifecycle in a session of its own — session, upload, the goal as a
+ * message, export, download — as a job (`run` and the watch folder use this). Errors become the
+ * job's failure and an `error` event with one sentence, then are thrown.
+ */
+export async function processFile(engine: Engine, input: string, options: { goalText: string; outDir: string; signal?: AbortSignal }): Promise<FileResult> {
+  const { goal } = parseInstruction(options.goalText);
+  const job = engine.addJob(input, goal, goal.targetBytes);
+  const controller = engine.controllerFor(job.id);
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  try {
+    const size = await inputSize(input);
+    const fallbackGoal = goal.targetBytes === undefined && goal.relativeSize !== undefined ? { ...goal, targetBytes: Math.floor(size * goal.relativeSize) } : goal;
+    engine.updateJob({ type: 'phase', id: job.id, status: 'uploading', at: Date.now() });
+    const session = await engine.newSession({ jobId: job.id, signal });
+    session.jobId = job.id;
+    await engine.upload([input], { session, jobId: job.id, signal });
+    engine.updateJob({ type: 'phase', id: job.id, status: 'thinking', at: Date.now() });
+    await engine.send(options.goalText, { session, jobId: job.id, signal });
+    const [delivered] = await engine.exportDraft({
+      session,
+      outDir: options.outDir,
+      jobIds: [job.id],
+      names: [`${stemOf(input)}.compressed.mp4`],
+      fallbackGoal,
+      signal,
+    });
+    return { ...delivered, input };
+  } catch (error) {
+    const final = signal.aborted ? new CanceledError() : error;
+    engine.updateJob(signal.aborted ? { type: 'canceled', id: job.id, at: Date.now() } : { type: 'failed', id: job.id, error: engine.report(final, job.id), at: Date.now() });
+    throw final;
+  }
+}
+
+// Checked here so a missing file is one clear line, not an upload error.
+async function inputSize(input: string): Promise<number> {
+  try {
+    const info = await stat(input);
+    if (!info.isFile()) throw new StudioError(`${input} is not a file.`, { hint: 'Give the path of a video file.' });
+    return info.size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StudioError(`${input} does not exist.`, { hint: 'Check the path.' });
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+// The engine's public face: what the CLI, the studio (through its one hook) and the watch folder use.
+export { Engine, createEngine, type EngineOptions, type Session } from './engine.js';
+export type { EngineEvents, EngineEvent } from './engine-events.js';
+export { processFile, type FileResult } from './file-lifecycle.js';
+export type { Delivered } from './export-session.js';
+export type { Job, JobAction } from './jobs.js';
+export type { TurnResult } from './turn.js';
+export type { GuiAction } from './gui-phrases.js';
+export type { ChatEvent } from './sse/chat-event.js';
+export { summarizeTimeline, describeDraftChange } from './timeline-summary.js';
+export { routeText, type Route } from './routing.js';
+export { hello, type Connection } from './api/index.js';
+export type { Credits, SessionState, RenderStatus, UploadedFile, NodeHello } from './api/types.js';
+export type { Draft } from './draft.js';

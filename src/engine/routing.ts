@@ -1,0 +1,51 @@
+import { parseInstruction } from '../goal/index.js';
+import type { Goal } from '../goal/types.js';
+
+/**
+ * Where a piece of user text goes before anything is sent (the brief's routing table):
+ * export, credits and status skip the chat; file paths (or "upload") go to upload, with any
+ * instruction beside them kept for the chat afterwards; everything else is a chat turn.
+ */
+export type Route =
+  | { kind: 'export'; goal: Goal }
+  | { kind: 'credits' }
+  | { kind: 'status' }
+  | { kind: 'upload'; paths: string[]; rest: string }
+  | { kind: 'chat'; text: string };
+
+const MEDIA_EXTENSION = /\.(mp4|mov|avi|webm|mkv|m4v|3gp|mts|m2ts|mpg|mpeg|ogv|flv|wmv|mp3|wav|m4a|aac|jpg|jpeg|png|gif|webp)$/i;
+
+/** Routes one piece of text. `isFile` says whether a path names an existing file (injected: this stays pure). */
+export function routeText(text: string, isFile: (path: string) => boolean): Route {
+  const { paths, rest } = splitPaths(text, isFile);
+  const parsed = parseInstruction(rest);
+  if (paths.length > 0 || parsed.intent === 'upload') return { kind: 'upload', paths, rest: paths.length > 0 ? rest : '' };
+  switch (parsed.intent) {
+    case 'export':
+      return { kind: 'export', goal: parsed.goal };
+    case 'credits':
+      return { kind: 'credits' };
+    case 'status':
+      return { kind: 'status' };
+    default:
+      return { kind: 'chat', text };
+  }
+}
+
+/**
+ * The file paths in a text: quoted strings and words that look like paths (`/…`, `./…`, `~/…`,
+ * or a media extension) and name existing files. The rest of the text is returned without them.
+ */
+export function splitPaths(text: string, isFile: (path: string) => boolean): { paths: string[]; rest: string } {
+  const paths: string[] = [];
+  const rest = text.replace(/"([^"]+)"|'([^']+)'|(\S+)/g, (word, double?: string, single?: string, bare?: string) => {
+    const candidate = double ?? single ?? bare ?? '';
+    const looksLikePath = double !== undefined || single !== undefined || /^(~?\/|\.\.?\/)/.test(candidate) || MEDIA_EXTENSION.test(candidate);
+    if (looksLikePath && isFile(candidate)) {
+      paths.push(candidate);
+      return '';
+    }
+    return word;
+  });
+  return { paths, rest: rest.replace(/\s+/g, ' ').trim() };
+}

@@ -1,0 +1,96 @@
+import type { SessionState } from './api/types.js';
+import { awaitStateChange, type DropPolling } from './drop-recovery.js';
+import type { Draft } from './draft.js';
+import type { EngineEvents } from './engine-events.js';
+import { guiActions, type GuiAction } from './gui-phrases.js';
+import { assertNever, type ChatEvent } from './sse/chat-event.js';
+import { StreamDroppedError } from './sse/read-chat-stream.js';
+import { describeDraftChange } from './timeline-summary.js';
+import { emptyTurnText, foldTurnText, visibleText } from './sse/turn-text.js';
+
+/** What a turn needs from the engine: the stream (already past error recovery), state, events. */
+export type TurnDeps = {
+  /** Opens the reply stream; its first event has already been read, so errors before it were retried. */
+  open: (signal: AbortSignal) => Promise<AsyncGenerator<ChatEvent>>;
+  getState: () => Promise<SessionState>;
+  /** The state before the message (to summarise what a silent turn changed). */
+  before: SessionState | undefined;
+  raise: <K extends 'message:delta' | 'message:done' | 'working' | 'notice'>(name: K, payload: EngineEvents[K][0]) => void;
+  names: (state: SessionState | undefined) => Record<string, string>;
+  timing: { workingEveryMs: number; capMs: number; dropPolling: DropPolling };
+};
+
+/** How a turn ended: the reply, what the engine adds to it, the GUI actions it asked for, the draft. */
+export type TurnResult = { text: string; note?: string; actions: GuiAction[]; draft?: Draft; confirmed: boolean };
+
+/**
+ * One chat turn: streams the reply (raising the visible text as it grows), says "⏳ Still working…"
+ * after each `workingEveryMs` of silence, and ends when the stream closes. A turn with no text, or
+ * one whose stream dropped (or hit the 15-minute cap), is settled by looking at the state instead
+ * of sending again. `confirmed` is false only when the node never showed the turn's effect.
+ */
+export async function runTurn(deps: TurnDeps, ids: { turnId: number; jobId?: string }, signal?: AbortSignal): Promise<TurnResult> {
+  const sentAt = Date.now();
+  const cap = AbortSignal.timeout(deps.timing.capMs);
+  const streamSignal = signal ? AbortSignal.any([signal, cap]) : cap;
+  let text = emptyTurnText;
+  let draft: Draft | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const quietFor = () => {
+    clearTimeout(timer);
+    timer = setTimeout(function tick() {
+      deps.raise('working', { ...ids, elapsedMs: Date.now() - sentAt, text: '⏳ Still working…' });
+      timer = setTimeout(tick, deps.timing.workingEveryMs);
+    }, deps.timing.workingEveryMs);
+  };
+  quietFor();
+  try {
+    for await (const event of await deps.open(streamSignal)) {
+      text = foldTurnText(text, event);
+      switch (event.type) {
+        case 'text-delta':
+        case 'text-final':
+          quietFor();
+          deps.raise('message:delta', { ...ids, text: visibleText(text) });
+          break;
+        case 'state-delta':
+          draft = event.draft ?? draft;
+          break;
+        case 'tool-call':
+        case 'tool-result':
+        case 'heartbeat':
+        case 'done':
+          break;
+        default:
+          assertNever(event);
+      }
+    }
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason ?? error;
+    if (!(error instanceof StreamDroppedError) && !cap.aborted) throw error;
+    clearTimeout(timer);
+    return settleDroppedTurn(deps, ids, visibleText(text), signal);
+  } finally {
+    clearTimeout(timer);
+  }
+  const reply = visibleText(text);
+  if (reply !== '') {
+    deps.raise('message:done', { ...ids, text: reply });
+    return { text: reply, actions: guiActions(reply), draft, confirmed: true };
+  }
+  // About a third of edits answer with no text: look at the state and say what changed.
+  const after = await deps.getState();
+  const note = describeDraftChange(deps.before?.draft, after.draft, deps.names(after));
+  deps.raise('message:done', { ...ids, text: '', note });
+  return { text: '', note, actions: [], draft: after.draft ?? draft, confirmed: true };
+}
+
+async function settleDroppedTurn(deps: TurnDeps, ids: { turnId: number; jobId?: string }, partial: string, signal?: AbortSignal): Promise<TurnResult> {
+  deps.raise('notice', { jobId: ids.jobId, text: 'The reply stream dropped. The message is not sent again; watching the session for its result instead.' });
+  const { changed, state } = await awaitStateChange(deps.getState, deps.before, deps.timing.dropPolling, signal);
+  const note = changed
+    ? `The stream dropped, but the node finished: ${describeDraftChange(deps.before?.draft, state?.draft, deps.names(state))}`
+    : 'The stream dropped and the session shows no change yet. Check "status" before asking again, so the edit does not run twice.';
+  deps.raise('message:done', { ...ids, text: partial, note });
+  return { text: partial, note, actions: [], draft: state?.draft, confirmed: changed };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { routeText, splitPaths } from '../../src/engine/routing.js';
+
+const files = new Set(['/v/trip.mov', './clips/a.mp4', 'my video.mp4', 'b.webm']);
+const isFile = (path: string) => files.has(path);
+
+describe('routeText', () => {
+  it.each([
+    ['export', 'export'],
+    ['导出', 'export'],
+    ['send me the video', 'export'],
+    ['download', 'export'],
+    ['credits', 'credits'],
+    ['积分', 'credits'],
+    ['balance', 'credits'],
+    ['余额', 'credits'],
+    ['status', 'status'],
+    ['状态', 'status'],
+    ['show tracks', 'status'],
+    ['upload', 'upload'],
+    ['上传', 'upload'],
+    ['add background music', 'chat'],
+    ['compress this video to under 100MB', 'chat'],
+  ])('%s → %s', (text, kind) => {
+    expect(routeText(text, isFile).kind).toBe(kind);
+  });
+
+  it('turns file paths in the text into an upload, keeping the instruction', () => {
+    expect(routeText('/v/trip.mov make it fit discord', isFile)).toEqual({ kind: 'upload', paths: ['/v/trip.mov'], rest: 'make it fit discord' });
+  });
+
+  it('keeps an export goal ("export 720p")', () => {
+    expect(routeText('export 720p', isFile)).toMatchObject({ kind: 'export', goal: { resolution: 720 } });
+  });
+});
+
+describe('splitPaths', () => {
+  it.each([
+    ['./clips/a.mp4 and "my video.mp4" please', ['./clips/a.mp4', 'my video.mp4'], 'and please'],
+    ['b.webm', ['b.webm'], ''],
+    ['/nope.mp4 is missing', [], '/nope.mp4 is missing'],
+    ['under 10MB', [], 'under 10MB'],
+  ])('%s', (text, paths, rest) => {
+    expect(splitPaths(text, isFile)).toEqual({ paths, rest });
+  });
+});
