@@ -1,0 +1,92 @@
+import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What to do to a request that matches. */
+export type Fault =
+  /** Answer it here with this status and JSON body, without forwarding. */
+  | { kind: 'answer'; status: number; body: unknown; headers?: Record<string, string> }
+  /** Forward it, then cut the connection after this many bytes of the answer (a dropped stream). */
+  | { kind: 'drop'; afterBytes: number };
+
+/** A fault for requests matching `method` and `path`; `skip` lets that many through first, `times` (default 1) then apply. */
+export type FaultRule = { method: string; path: RegExp; fault: Fault; skip?: number; times?: number };
+
+/** One request as the proxy saw it. */
+export type SeenRequest = { method: string; path: string; headers: IncomingMessage['headers']; faulted: boolean };
+
+/**
+ * A real loopback HTTP server in front of the real render node: it forwards every request
+ * unchanged, except those a rule picks, which get the rule's fault. It records what it saw, so
+ * tests can count calls (a message must never be sent twice) and check headers.
+ */
+export class FaultProxy {
+  readonly seen: SeenRequest[] = [];
+  private rules: (FaultRule & { matched: number })[] = [];
+  private constructor(private readonly server: Server, readonly url: string) {}
+
+  /** Starts a proxy for the node at `target` on a random loopback port. */
+  static async start(target: string): Promise<FaultProxy> {
+    const upstream = new URL(target);
+    let proxy: FaultProxy | undefined;
+    const server = createServer((req, res) => proxy?.handle(req, res, upstream));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    proxy = new FaultProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return proxy;
+  }
+
+  /** Adds a rule (rules are checked in the order added). */
+  inject(rule: FaultRule): this {
+    this.rules.push({ ...rule, matched: 0 });
+    return this;
+  }
+
+  /** How many requests matched `method` and `path`. */
+  count(method: string, path: RegExp): number {
+    return this.seen.filter((r) => r.method === method && path.test(r.path)).length;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private pick(req: IncomingMessage): Fault | undefined {
+    for (const rule of this.rules) {
+      if (rule.method !== req.method || !rule.path.test(req.url ?? '')) continue;
+      rule.matched++;
+      if (rule.matched > (rule.skip ?? 0) && rule.matched <= (rule.skip ?? 0) + (rule.times ?? 1)) return rule.fault;
+    }
+    return undefined;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse, upstream: URL): void {
+    const fault = this.pick(req);
+    this.seen.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, faulted: fault !== undefined });
+    if (fault?.kind === 'answer') {
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      res.end(JSON.stringify(fault.body));
+      return;
+    }
+    const out = forward(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        if (fault?.kind !== 'drop') {
+          answer.pipe(res);
+          return;
+        }
+        let sent = 0;
+        answer.on('data', (chunk: Buffer) => {
+          if (sent >= fault.afterBytes) return;
+          res.write(chunk.subarray(0, fault.afterBytes - sent));
+          sent += chunk.byteLength;
+          // Cut mid-answer: the client sees a connection reset, not a clean end.
+          if (sent >= fault.afterBytes) res.socket?.destroy();
+        });
+      },
+    );
+    out.on('error', () => res.destroy());
+    req.pipe(out);
+  }
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, processFile, type EngineEvent } from '../../src/engine/index.js';
+import { startRenderNode, type RenderNode } from '../../src/server/index.js';
+import { defaultStore } from '../../src/store/index.js';
+import { makeClip } from '../helpers/clips.js';
+
+let node: RenderNode;
+let clip: string;
+const work = mkdtempSync(join(tmpdir(), 'engine-life-'));
+
+beforeAll(async () => {
+  node = await startRenderNode({ dataDir: join(work, 'node') });
+  clip = await makeClip(work, { seconds: 1, audio: true, name: 'city timelapse.mp4' });
+});
+afterAll(() => node.close());
+
+const engineFor = (name: string) => createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, name)), liveState: false, env: {} });
+
+describe('the lifecycle against a real render node', () => {
+  it('takes a file from token to a downloaded output under its target, raising typed events', async () => {
+    const engine = engineFor('store-a');
+    const events: EngineEvent[] = [];
+    engine.subscribe((event) => events.push(event));
+    const outDir = join(work, 'out-a');
+    const result = await processFile(engine, clip, { goalText: 'compress this video to under 200KB', outDir });
+    expect(result.output).toBe(join(outDir, 'city timelapse.compressed.mp4'));
+    expect(statSync(result.output).size).toBe(result.bytes);
+    expect(result.targetBytes).toBe(200_000);
+    expect(result.bytes).toBeLessThanOrEqual(200_000);
+    const names = new Set(events.map((e) => e.name));
+    for (const name of ['auth', 'session', 'upload:progress', 'upload:done', 'message:done', 'render:queued', 'render:done', 'download:done', 'job:update'] as const) {
+      expect(names, name).toContain(name);
+    }
+    expect(JSON.stringify(events)).not.toContain(defaultStore(join(work, 'store-a')).token(node.url)?.token);
+    expect(engine.jobs()[0]).toMatchObject({ status: 'done', output: result.output });
+    expect(defaultStore(join(work, 'store-a')).jobs()[0]).toMatchObject({ status: 'done', output: result.output });
+  });
+
+  it('never overwrites: a second run of the same file lands as " (2)"', async () => {
+    const engine = engineFor('store-b');
+    const outDir = join(work, 'out-b');
+    const first = await processFile(engine, clip, { goalText: 'compress this video', outDir });
+    const second = await processFile(engine, clip, { goalText: 'compress this video', outDir });
+    expect(second.output).toBe(join(outDir, 'city timelapse.compressed (2).mp4'));
+    expect(statSync(first.output).size).toBeGreaterThan(0);
+  });
+
+  it('reuses the stored token on the next start instead of asking for another', async () => {
+    const store = defaultStore(join(work, 'store-c'));
+    const first = createEngine({ apiBase: node.url, store, liveState: false, env: {} });
+    await first.connect();
+    const token = store.token(node.url);
+    const second = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-c')), liveState: false, env: {} });
+    const sources: string[] = [];
+    second.on('auth', (auth) => auth.source && sources.push(auth.source));
+    await second.connect();
+    expect(sources).toEqual(['stored']);
+    expect(store.token(node.url)).toEqual(token);
+    expect((await second.credits()).available).toBeGreaterThan(0);
+  });
+
+  it('shows the timeline and answers a chat turn in a studio session', async () => {
+    const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-d')), liveState: false, env: {} });
+    await engine.upload([clip]);
+    const turn = await engine.send('make it fit discord');
+    expect(turn.confirmed).toBe(true);
+    expect(turn.text + (turn.note ?? '')).not.toBe('');
+    const state = await engine.state();
+    expect(state.draft?.t.some((track) => track.tt === 0 && track.sg.length === 1)).toBe(true);
+    engine.close();
+  });
+});
