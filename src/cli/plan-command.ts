@@ -1,6 +1,40 @@
+import { parseArgs } from 'node:util';
 import { StudioError } from '../errors.js';
+import { parseInstruction, summarizeInstruction } from '../goal/index.js';
 
-/** `compressor-studio plan`: not built yet. */
-export async function planCommand(_args: string[]): Promise<number> {
-  throw new StudioError('The "plan" command is not available in this build yet.', { exitCode: 2 });
+const USAGE = 'Usage: compressor-studio plan TEXT [--json]';
+
+/**
+ * `compressor-studio plan TEXT [--json]`: says what an instruction will do, without doing it.
+ * TEXT may be several words (`plan under 10MB for discord`). Plain output is a few lines for a
+ * person; `--json` is one line: `{"intent","goal","summary"}`, plus `unknown` and `ambiguities`
+ * when there are any.
+ */
+export async function planCommand(args: string[]): Promise<number> {
+  const { values, positionals } = readArgs(args);
+  const text = positionals.join(' ').trim();
+  if (text === '') throw new StudioError('No instruction to plan.', { hint: USAGE, exitCode: 2 });
+
+  const parsed = parseInstruction(text);
+  const summary = summarizeInstruction(parsed);
+  if (values.json) {
+    const { intent, goal, unknown, ambiguities } = parsed;
+    process.stdout.write(
+      `${JSON.stringify({ intent, goal, summary, ...(unknown.length > 0 && { unknown }), ...(ambiguities.length > 0 && { ambiguities }) })}\n`,
+    );
+    return 0;
+  }
+  const lines = [`${parsed.intent}: ${summary}`];
+  if (parsed.unknown.length > 0) lines.push(`Not understood: ${parsed.unknown.join(', ')}`);
+  for (const question of parsed.ambiguities) lines.push(`? ${question}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+function readArgs(args: string[]) {
+  try {
+    return parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  } catch (error) {
+    throw new StudioError(error instanceof Error ? error.message : String(error), { hint: USAGE, exitCode: 2 });
+  }
 }

@@ -1,4 +1,4 @@
-import type { Rule, Understood } from './scan.js';
+import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
 
 const KBPS = String.raw`(?:k|kbps|kb/s|kbit/s|kbits?|kbit)`;
 const AUDIO = String.raw`(?:audio|sound|aac|music)`;
@@ -6,6 +6,7 @@ const AUDIO = String.raw`(?:audio|sound|aac|music)`;
 /** Audio: a bitrate ("audio at 96k", "128kbps audio", "音频96k"), mute, or keep. Read before sizes: "96k" here is not 96 KB. */
 export const audioRules: Rule[] = [
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(
       String.raw`\b${AUDIO}(?: bitrate| quality| rate)?(?: at| to| of| =|:)?\s{0,2}(\d{2,3})\s?${KBPS}?(?![a-z\d])|(?<![\d.])(\d{2,3})\s?${KBPS}\s{0,2}(?:${AUDIO}\b|音频|声音)|(?:音频|声音)(?:码率)?\s{0,2}(\d{2,3})\s?${KBPS}?(?![a-z\d])`,
       'g',
@@ -13,6 +14,7 @@ export const audioRules: Rule[] = [
     read: ([, a, b, c]) => bitrate(Number(a ?? b ?? c)),
   },
   {
+    when: HAS_DIGIT,
     pattern: /(?<![\d.])(\d{2,4})\s?(?:kbps|kb\/s|kbit\/s)(?![a-z])/g,
     read: ([said, kbps]) => {
       const rate = Number(kbps);

@@ -1,10 +1,11 @@
-import type { Rule, Understood } from './scan.js';
+import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
 
 const RATE = String.raw`(\d{1,3}(?:\.\d{1,3})?)`;
 
 /** Frame-rate caps: "30fps", "60 fps", "frame rate 24", "帧率30", "30帧". */
 export const frameRateRules: Rule[] = [
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(
       String.raw`(?<![\d.])${RATE}\s{0,2}(?:fps|frames? per second|frames?/s|frames?|帧每秒|帧/秒|帧)(?![a-z])|\b(?:fps|frame ?rate|framerate)(?: of| at| to| =|:)?\s{0,2}${RATE}(?![\d.])|帧率\s{0,2}${RATE}`,
       'g',

@@ -4,6 +4,9 @@ import type { Rule } from './scan.js';
 const ASPECT_OF_PICTURE = String.raw`(?:visual |video |image |picture |any |the |much |its |of |in ){0,3}`;
 const LOSE = String.raw`(?:losing|loosing|sacrificing|hurting|degrading|reducing|lowering|dropping|compromising(?: on)?|ruining|affecting|loss of|loss in|a loss of|any loss of|any loss in|quality loss|visible loss|much loss)`;
 
+// Every phrase below holds one of these: a cheap test that lets most instructions skip the phrases.
+const QUALITY_WORD = /quality|loss|detail|degradation|difference|same|original|identical|balanced|small|tiny|tini|hq|compression|as much as|画质|质量|清晰|画面|无损|均衡|平衡|小/;
+
 /** Phrases per quality level, most specific first. Quality is left unset unless the user names it. */
 const PHRASES: [Quality, RegExp][] = [
   [
@@ -35,7 +38,7 @@ const PHRASES: [Quality, RegExp][] = [
  * visually lossless here, and the parser says so.
  */
 export const qualityRules: Rule[] = [
-  ...PHRASES.map(([quality, pattern]): Rule => ({ pattern, read: () => ({ kind: 'goal', goal: { quality } }) })),
+  ...PHRASES.map(([quality, pattern]): Rule => ({ pattern, when: QUALITY_WORD, read: () => ({ kind: 'goal', goal: { quality } }) })),
   {
     pattern: /\blossless(?:ly)?\b|无损/g,
     read: () => [

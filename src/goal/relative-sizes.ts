@@ -1,5 +1,5 @@
 import { NUMBER, toNumber } from './numbers.js';
-import type { Rule, Understood } from './scan.js';
+import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
 
 const SIZE_NOUN = String.raw`(?:(?:the |its |of the |of its |of )?(?:original |current |file |source )?(?:size|file|original))`;
 const PERCENT = String.raw`(${NUMBER})\s?(?:%|percent|per cent)`;
@@ -15,14 +15,17 @@ export const relativeSizeRules: Rule[] = [
     read: ([, part]) => fraction({ third: 1 / 3, quarter: 0.25, fourth: 0.25, tenth: 0.1 }[part] ?? Number.NaN, part),
   },
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(String.raw`${PERCENT}\s{0,2}(?:smaller|less|lighter|reduction|off|down|lower|压缩|缩小|减少)`, 'g'),
     read: ([said, percent]) => fraction(1 - toNumber(percent) / 100, said),
   },
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(String.raw`(?:\b(?:(?:reduce|reduced|shrink|shrunk|cut|cuts|compress|decrease|lower)(?: (?:it|the size|size|the file|this))? )?by|缩小|减少|减小|降低|压缩)\s{0,2}${PERCENT}`, 'g'),
     read: ([said, percent]) => fraction(1 - toNumber(percent) / 100, said),
   },
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(String.raw`(\b(?:to|down to|at|into)\s{1,2}|压到|压缩到|缩小到|减小到)?${PERCENT}(\s{0,2}${SIZE_NOUN})?`, 'g'),
     read: ([said, to, percent, noun]) => {
       const size = fraction(toNumber(percent) / 100, said);
@@ -32,6 +35,7 @@ export const relativeSizeRules: Rule[] = [
     },
   },
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(String.raw`(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)\s?(?:x|×|times)\s{0,2}(?:smaller|less|lighter|more compressed)|(?:缩小|压缩|减小)\s{0,1}(\d{1,4}(?:\.\d{1,2})?)\s{0,1}倍`, 'g'),
     read: ([said, english, chinese]) => fraction(1 / toNumber(english ?? chinese), said),
   },

@@ -1,4 +1,4 @@
-import type { Rule, Understood } from './scan.js';
+import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
 
 const MIN_P = 144;
 const MAX_P = 4320;
@@ -21,11 +21,13 @@ export const resolutionRules: Rule[] = [
     read: () => [],
   },
   {
+    when: HAS_DIGIT,
     pattern: /(?<![\d.])(\d{3,5})\s{0,2}[x×*]\s{0,2}(\d{3,5})(?![\d.])/g,
     read: ([said, width, height]) => shortSide(Math.min(Number(width), Number(height)), said),
   },
   {
     // "1080p60" also caps the frame rate.
+    when: HAS_DIGIT,
     pattern: /(?<![\d.])(\d{3,5})\s?p(?:\s?(\d{2,3})(?:\s?fps)?)?(?![a-z\d])/g,
     read: ([said, p, fps]) => {
       const found = shortSide(Number(p), said);
@@ -45,6 +47,7 @@ export const resolutionRules: Rule[] = [
 
 /** A bare standard height ("in 720"), read after sizes and times so it cannot steal their numbers. */
 export const bareResolutionRule: Rule = {
+  when: HAS_DIGIT,
   pattern: /(?<![\d.:,])(2160|1440|1080|720|540|480|360|240)(?![\d.:,%])/g,
   read: ([said]) => shortSide(Number(said), said),
 };

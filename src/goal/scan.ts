@@ -26,7 +26,15 @@ export type Understood =
 export type Rule = {
   pattern: RegExp;
   read: (match: RegExpMatchArray) => Understood | Understood[] | undefined;
+  /**
+   * A cheap test that must pass before the pattern runs at all: most instructions hold no number,
+   * and skipping the number rules for them keeps parsing fast. It must match whatever `pattern` can.
+   */
+  when?: RegExp;
 };
+
+/** For rules whose every match holds a digit (Chinese numerals are digits by the time rules run). */
+export const HAS_DIGIT = /\d/;
 
 /**
  * Runs the rules in order over the text. Each match a rule reads is blanked out with spaces of the
@@ -36,7 +44,7 @@ export type Rule = {
 export function scan(text: string, rules: readonly Rule[]): { findings: Finding[]; rest: string } {
   const findings: Finding[] = [];
   let rest = text;
-  for (const rule of rules) rest = applyRule(rest, rule, findings);
+  for (const rule of rules) if (rule.when === undefined || rule.when.test(rest)) rest = applyRule(rest, rule, findings);
   findings.sort((a, b) => a.at - b.at);
   return { findings, rest };
 }

@@ -1,5 +1,5 @@
 import { NUMBER, toNumber } from './numbers.js';
-import type { Rule } from './scan.js';
+import { HAS_DIGIT, type Rule } from './scan.js';
 
 /** Bytes per unit, longest spellings first so the alternation prefers them (typos like "mbs" included). */
 const UNITS: [string, number][] = [
@@ -37,6 +37,7 @@ const FROM_TO = new RegExp(
 /** Absolute sizes: "under 100MB", "1.5 gigs", "800k", "2 MiB", "小于50兆", "100mb以内". */
 export const sizeRules: Rule[] = [
   {
+    when: HAS_DIGIT,
     pattern: FROM_TO,
     read: ([, fromAmount, fromUnit, toAmount, toUnit]) => {
       const from = Math.round(toNumber(fromAmount) * unitBytes(fromUnit));
@@ -49,6 +50,7 @@ export const sizeRules: Rule[] = [
     },
   },
   {
+    when: HAS_DIGIT,
     pattern: SIZE,
     read: (match) => {
       const [, before, amount, unit, after] = match;

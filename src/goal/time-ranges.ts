@@ -1,5 +1,5 @@
 import { DURATION, DURATION_OR_NUMBER, lastUnitSeconds, toSeconds } from './durations.js';
-import type { Rule, Understood } from './scan.js';
+import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
 
 // Verbs that remove the part they name ("cut the first 5s") and phrases that keep it ("keep the
 // first 10 seconds", "trim to the first 10 seconds"). Keeping is tried first.
@@ -16,6 +16,7 @@ const RANGE_SEP = String.raw`(?:to|until|till|through|thru|and|-|–|—|~|到|�
 export const trimRules: Rule[] = [
   {
     // "from 0:10 to 0:45", "between 10 and 45 seconds", "0:10-0:45", "从10秒到45秒"
+    when: HAS_DIGIT,
     pattern: new RegExp(
       String.raw`(?:\b(?:from|between|starting at|start at|starting from)|从)\s{0,2}(${DURATION_OR_NUMBER})\s{0,2}${RANGE_SEP}\s{0,2}(${DURATION_OR_NUMBER})|(?<![\d:])(\d{1,2}:\d{2}(?::\d{2})?)\s{0,2}[-–—~]\s{0,2}(\d{1,2}:\d{2}(?::\d{2})?)(?![\d:])`,
       'g',
@@ -29,6 +30,7 @@ export const trimRules: Rule[] = [
     },
   },
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(
       String.raw`(?:\b(?:(${KEEP})|(${DROP}))\s{1,3})?\b(?:the\s)?(?:first|opening|beginning|initial)\s{0,2}(${DURATION})|(?:(${KEEP_ZH})|(${DROP_ZH}))?\s{0,1}(?:开头|视频)?的?前\s{0,1}(${DURATION})`,
       'g',
@@ -40,6 +42,7 @@ export const trimRules: Rule[] = [
     },
   },
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(
       String.raw`(?:\b(?:(${KEEP})|(${DROP}))\s{1,3})?\b(?:the\s)?(?:last|final|ending|closing)\s{0,2}(${DURATION})|(?:(${KEEP_ZH})|(${DROP_ZH}))?\s{0,1}(?:结尾|视频)?的?(?:最后|后|末尾)\s{0,1}(${DURATION})`,
       'g',
@@ -52,6 +55,7 @@ export const trimRules: Rule[] = [
   },
   {
     // "trim to 1 minute", "make it 30 seconds long", "under 60 seconds", "剪到1分钟", "30秒以内"
+    when: HAS_DIGIT,
     pattern: new RegExp(
       String.raw`\b(?:(?:trim|cut|shorten|clip|crop|reduce|make|keep|get)(?: it| this| the video| the clip| this video| the length)?(?: down)? to|(?:under|less than|shorter than|at most|max(?:imum)?|no longer than|not longer than|within|up to))\s{1,3}(${DURATION})|\b(?:make it |keep it )?(${DURATION})\s(?:long|max|maximum|or less|or shorter|at most|tops)\b|(?:剪到|剪成|裁剪到|缩短到|截到|时长|长度)\s{0,1}(${DURATION})(?:以内|以下)?|(${DURATION})\s{0,1}(?:以内|以下|之内)`,
       'g',
@@ -62,6 +66,7 @@ export const trimRules: Rule[] = [
     },
   },
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(
       String.raw`\b(?:start|starting|begin|beginning)(?: it)? (?:at|from)\s{1,2}(${DURATION})|\bfrom\s{1,2}(${DURATION})(?: on| onwards?| to the end)?|从\s{0,1}(${DURATION})\s{0,1}开始`,
       'g',
@@ -72,6 +77,7 @@ export const trimRules: Rule[] = [
     },
   },
   {
+    when: HAS_DIGIT,
     pattern: new RegExp(String.raw`\b(?:end|ending|stop|stopping|until|till)(?: it)?(?: at)?\s{1,2}(${DURATION})|到\s{0,1}(${DURATION})\s{0,1}结束`, 'g'),
     read: ([, a, b]) => {
       const seconds = toSeconds(a ?? b);
@@ -82,6 +88,7 @@ export const trimRules: Rule[] = [
 
 /** A length of time nothing above placed ("10 seconds"): ask what it is for rather than guess. */
 export const strayDurationRule: Rule = {
+  when: HAS_DIGIT,
   pattern: new RegExp(DURATION, 'g'),
   read: ([said]) => ({
     kind: 'unknown',
