@@ -22,6 +22,11 @@ export type EngineOptions = {
   apiBase: string;
   accessKey?: string;
   store?: Store;
+  /**
+   * The store's name for this node, when its URL is not stable: the embedded node gets a new port
+   * each start but keeps its tokens and sessions in the same data folder.
+   */
+  storeKey?: string;
   /** Where NEMO_TOKEN is read from. */
   env?: NodeJS.ProcessEnv;
   /** Render polling: ~1 s for a node on this machine, 30 s for the cloud (the brief). */
@@ -48,9 +53,11 @@ export type Session = { id: string; bindId?: string; uploads: string[]; jobId?: 
  */
 export class Engine extends BacklogEmitter {
   readonly apiBase: string;
+  /** What the store files this node's token and session under (its URL, unless it moves). */
+  private readonly storeKey: string;
   private readonly connection: Connection;
   private readonly store: Store;
-  private readonly options: Required<Omit<EngineOptions, 'accessKey' | 'store' | 'env' | 'compress' | 'timeoutMs'>> & { compress: Compressor; env: NodeJS.ProcessEnv };
+  private readonly options: Required<Omit<EngineOptions, 'accessKey' | 'store' | 'storeKey' | 'env' | 'compress' | 'timeoutMs'>> & { compress: Compressor; env: NodeJS.ProcessEnv };
   private tokenReady?: Promise<void>;
   private current?: Session;
   private live?: { stop: () => void; poke: () => void };
@@ -61,6 +68,7 @@ export class Engine extends BacklogEmitter {
   constructor(options: EngineOptions) {
     super();
     this.apiBase = options.apiBase.replace(/\/+$/, '');
+    this.storeKey = options.storeKey ?? this.apiBase;
     this.connection = { base: this.apiBase, accessKey: options.accessKey, timeoutMs: options.timeoutMs };
     this.store = options.store ?? defaultStore();
     const local = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(`${this.apiBase}/`);
@@ -92,10 +100,10 @@ export class Engine extends BacklogEmitter {
   async openSession(signal?: AbortSignal): Promise<Session> {
     if (this.current) return this.current;
     await this.connect();
-    const stored = this.store.session(this.apiBase);
+    const stored = this.store.session(this.storeKey);
     this.current = stored ? { id: stored, uploads: [] } : await this.newSession({ signal });
     if (stored) this.raise('session', { sessionId: stored, renewed: false });
-    this.store.saveSession(this.apiBase, this.current.id);
+    this.store.saveSession(this.storeKey, this.current.id);
     if (this.options.liveState) {
       const session = this.current;
       this.live = watchState(() => this.call('other', session, () => getState(this.connection, session.id)), (state) => this.raise('state', { sessionId: session.id, state }), this.options.liveState);
@@ -271,7 +279,7 @@ export class Engine extends BacklogEmitter {
   private async obtainToken(): Promise<void> {
     this.raise('auth', { status: 'setting-up', apiBase: this.apiBase });
     const fromEnv = this.options.env?.NEMO_TOKEN;
-    const stored = this.store.token(this.apiBase);
+    const stored = this.store.token(this.storeKey);
     let source: 'environment' | 'stored' | 'anonymous';
     if (fromEnv) {
       this.connection.token = fromEnv;
@@ -289,7 +297,7 @@ export class Engine extends BacklogEmitter {
   private async anonymousToken(): Promise<void> {
     const grant = await this.call('token', undefined, () => requestToken({ ...this.connection, token: undefined }, this.store.clientId()));
     this.connection.token = grant.token;
-    this.store.saveToken(this.apiBase, { token: grant.token, expiresAt: grant.expiresAt });
+    this.store.saveToken(this.storeKey, { token: grant.token, expiresAt: grant.expiresAt });
   }
 
   private renewal?: Promise<void>;
@@ -299,7 +307,7 @@ export class Engine extends BacklogEmitter {
   private async renewToken(refused: string | undefined): Promise<void> {
     if (this.connection.token !== refused) return; // another call already renewed it
     this.renewal ??= (async () => {
-      this.store.clearToken(this.apiBase);
+      this.store.clearToken(this.storeKey);
       this.store.renewClientId();
       this.raise('auth', { status: 'setting-up', apiBase: this.apiBase });
       await this.anonymousToken();
@@ -314,7 +322,7 @@ export class Engine extends BacklogEmitter {
     const info = await this.call('session', undefined, () => createSession(this.connection, this.options.language));
     session.id = info.sessionId;
     session.bindId = info.bindId ?? session.bindId;
-    if (session === this.current) this.store.saveSession(this.apiBase, session.id);
+    if (session === this.current) this.store.saveSession(this.storeKey, session.id);
     this.raise('session', { sessionId: session.id, renewed: true, jobId: session.jobId });
     if (session.uploads.length > 0) await this.call('other', undefined, () => uploadFiles(this.connection, session.id, session.uploads));
   }

@@ -21,9 +21,8 @@ export async function processFile(engine: Engine, input: string, options: { goal
   try {
     const size = await inputSize(input);
     const fallbackGoal = goal.targetBytes === undefined && goal.relativeSize !== undefined ? { ...goal, targetBytes: Math.floor(size * goal.relativeSize) } : goal;
-    engine.updateJob({ type: 'phase', id: job.id, status: 'uploading', at: Date.now() });
     const session = await engine.newSession({ jobId: job.id, signal });
-    session.jobId = job.id;
+    engine.updateJob({ type: 'phase', id: job.id, status: 'uploading', at: Date.now() });
     await engine.upload([input], { session, jobId: job.id, signal });
     engine.updateJob({ type: 'phase', id: job.id, status: 'thinking', at: Date.now() });
     await engine.send(options.goalText, { session, jobId: job.id, signal });

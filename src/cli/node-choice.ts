@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { hello } from '../engine/index.js';
+import { dataDir, DEFAULT_NODE_PORT, nodeFilePath, type NodeFile } from '../paths.js';
+import { startRenderNode } from '../server/index.js';
+
+/** The Nemo cloud, for `--api cloud`. */
+export const CLOUD_API = 'https://mega-api-prod.nemovideo.ai';
+
+/** The node the engine will talk to, and how to let go of it when done. */
+export type NodeChoice = {
+  apiBase: string;
+  accessKey?: string;
+  /** The store's name for the node when its URL changes between starts (the embedded node's port does). */
+  storeKey?: string;
+  kind: 'given' | 'attached' | 'embedded';
+  close: () => Promise<void>;
+};
+
+/**
+ * Which node (DESIGN.md): `--api URL|cloud`, else NEMO_API_BASE; else this user's own `serve` node
+ * on 127.0.0.1:8787 (its node file exists and it accepts the key in it), so renders outlive a
+ * dropped SSH session; else the embedded node, in-process on a random loopback port.
+ */
+export async function chooseNode(options: { api?: string; env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {}): Promise<NodeChoice> {
+  const env = options.env ?? process.env;
+  const nodeFile = await readNodeFile(nodeFilePath(env));
+  const given = options.api ?? env.NEMO_API_BASE;
+  if (given) {
+    const apiBase = given === 'cloud' ? CLOUD_API : given.replace(/\/+$/, '');
+    // A `serve` node of this user's at that address: its key goes along.
+    const accessKey = nodeFile && sameOrigin(nodeFile.url, apiBase) ? nodeFile.accessKey : undefined;
+    return { apiBase, accessKey, kind: 'given', close: async () => {} };
+  }
+  if (nodeFile && (await isOwnNode(nodeFile))) {
+    options.log?.(`Using the render node at ${nodeFile.url}.`);
+    return { apiBase: nodeFile.url, accessKey: nodeFile.accessKey, kind: 'attached', close: async () => {} };
+  }
+  const folder = dataDir(env);
+  const node = await startRenderNode({ dataDir: folder, allowFileUrls: true });
+  return { apiBase: node.url, accessKey: node.accessKey, storeKey: `embedded:${folder}`, kind: 'embedded', close: () => node.close() };
+}
+
+async function readNodeFile(path: string): Promise<NodeFile | undefined> {
+  try {
+    const value = JSON.parse(await readFile(path, 'utf8')) as Partial<NodeFile>;
+    return typeof value.url === 'string' && typeof value.accessKey === 'string' ? (value as NodeFile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Only a loopback node on serve's port that proves it holds the key is attached to: on a shared
+// machine another user's process on that port gets nothing.
+async function isOwnNode(file: NodeFile): Promise<boolean> {
+  let url: URL;
+  try {
+    url = new URL(file.url);
+  } catch {
+    return false;
+  }
+  if (url.hostname !== '127.0.0.1' || Number(url.port) !== DEFAULT_NODE_PORT) return false;
+  try {
+    const answer = await hello({ base: file.url, accessKey: file.accessKey, timeoutMs: 2_000 }, AbortSignal.timeout(3_000));
+    return answer.name === 'compressor-studio';
+  } catch {
+    return false;
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,93 @@
+import { basename } from 'node:path';
+import { MediaError, NemoError, StudioError } from '../errors.js';
+import type { Engine, EngineEvent, FileResult, Job } from '../engine/index.js';
+import { formatBytes } from '../goal/index.js';
+
+/** The phases `run --json` reports. */
+export type RunPhase = 'upload' | 'message' | 'render' | 'download';
+
+/** A job status as the phase `run` reports, or undefined for statuses that are not a phase. Pure. */
+export function phaseOf(status: Job['status']): RunPhase | undefined {
+  switch (status) {
+    case 'uploading':
+      return 'upload';
+    case 'thinking':
+      return 'message';
+    case 'rendering':
+      return 'render';
+    case 'downloading':
+    case 'compressing':
+      return 'download';
+    default:
+      return undefined;
+  }
+}
+
+/** The `code` of a `--json` error line: Nemo's number, else the media error's kind, else a word. Pure. */
+export function errorCode(error: unknown): number | string {
+  if (error instanceof NemoError) return error.code;
+  if (error instanceof MediaError) return error.kind;
+  if (error instanceof StudioError && error.exitCode === 130) return 'canceled';
+  return 'error';
+}
+
+/** How `run` prints: JSON lines, or human lines (with in-place progress on a terminal). */
+export type RunOutputMode = { json: boolean; tty: boolean; verbose: boolean };
+
+/**
+ * Prints the engine's events for `run`: with --json one object per line (progress, error; `done`
+ * is printed by `finish`), otherwise one human line per phase, progress in 25 % steps (10 % on a
+ * terminal), and notices/replies with --verbose. Returns the unsubscribe function.
+ */
+export function printRunEvents(engine: Engine, mode: RunOutputMode, write: (line: string) => void): () => void {
+  const lastShown = new Map<string, string>();
+  const step = mode.json ? 0.01 : mode.tty ? 0.1 : 0.25;
+  return engine.subscribe((event: EngineEvent) => {
+    switch (event.name) {
+      case 'job:update': {
+        const job = event.payload;
+        const phase = phaseOf(job.status);
+        if (!phase) return;
+        const fraction = Math.floor(job.fraction / step) * step;
+        const key = `${phase}:${fraction.toFixed(2)}`;
+        if (lastShown.get(job.id) === key) return;
+        lastShown.set(job.id, key);
+        if (mode.json) write(JSON.stringify({ type: 'progress', file: job.input, phase, fraction: Number(fraction.toFixed(2)) }));
+        else write(`${basename(job.input)}: ${phase}${fraction > 0 ? ` ${Math.round(fraction * 100)}%` : '…'}`);
+        return;
+      }
+      case 'error': {
+        const file = event.payload.jobId ? engine.jobs().find((job) => job.id === event.payload.jobId)?.input : undefined;
+        if (mode.json) write(JSON.stringify({ type: 'error', file: file ?? null, code: errorCode(event.payload.error), message: event.payload.message }));
+        else write(`✗ ${file ? `${basename(file)}: ` : ''}${event.payload.message}`);
+        return;
+      }
+      case 'auth':
+        if (!mode.json && event.payload.status === 'setting-up') write('Setting up…');
+        return;
+      case 'notice':
+        if (!mode.json && (mode.verbose || !event.payload.jobId)) write(`• ${event.payload.text}`);
+        else if (!mode.json && /re-encoding/.test(event.payload.text)) write(`• ${event.payload.text}`);
+        return;
+      case 'message:done':
+        if (!mode.json && mode.verbose) write(`  ${[event.payload.text, event.payload.note].filter(Boolean).join(' ')}`);
+        return;
+      case 'working':
+        if (!mode.json) write(event.payload.text);
+        return;
+      default:
+        return;
+    }
+  });
+}
+
+/** The last line(s): `{"type":"done","results":[…]}`, or a summary per delivered file. */
+export function printRunResults(results: FileResult[], mode: RunOutputMode, write: (line: string) => void): void {
+  if (mode.json) {
+    write(JSON.stringify({ type: 'done', results: results.map((r) => ({ input: r.input, output: r.output, bytes: r.bytes, targetBytes: r.targetBytes ?? null })) }));
+    return;
+  }
+  for (const r of results) {
+    write(`✓ ${basename(r.input)} → ${r.output} (${formatBytes(r.bytes)}${r.targetBytes !== undefined ? `, under ${formatBytes(r.targetBytes)}` : ''})`);
+  }
+}

@@ -1,0 +1,166 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRunArgs } from '../../src/cli/run-command.js';
+import { errorCode, phaseOf } from '../../src/cli/run-output.js';
+import { MediaError, NemoError, StudioError } from '../../src/errors.js';
+import { makeClip } from '../helpers/clips.js';
+
+// These run the built CLI (`npm run build` first; CI's `npm test` does), each with its own folders.
+const bin = resolve('bin/compressor-studio.js');
+const work = mkdtempSync(join(tmpdir(), 'run-cmd-'));
+let clips: string[];
+let corrupt: string;
+
+type Outcome = { code: number | null; stdout: string; stderr: string };
+
+function folders(name: string): NodeJS.ProcessEnv {
+  const root = join(work, name);
+  return { ...process.env, COMPRESSOR_DATA_DIR: join(root, 'data'), COMPRESSOR_CONFIG_DIR: join(root, 'config'), COMPRESSOR_RUNTIME_DIR: join(root, 'run'), NEMO_API_BASE: '', NEMO_TOKEN: '' };
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, cwd: work });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const jsonLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+type Done = { type: 'done'; results: { input: string; output: string; bytes: number; targetBytes: number }[] };
+
+beforeAll(async () => {
+  clips = [await makeClip(work, { name: 'one.mp4' }), await makeClip(work, { name: 'two.mov', container: 'mov' }), await makeClip(work, { name: 'three.mkv', container: 'mkv', audio: true })];
+  corrupt = join(work, 'broken.mp4');
+  writeFileSync(corrupt, 'this is not a video, just text with an .mp4 name\n'.repeat(50));
+});
+
+describe('compressor-studio run', () => {
+  it('compresses three clips on the embedded node: three outputs under the target, exit 0', async () => {
+    const out = join(work, 'out-three');
+    const result = await runCli(['run', ...clips, '-g', 'compress to under 250KB', '-o', out, '--json'], folders('three'));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = jsonLines(result.stdout);
+    const done = lines.at(-1) as Done;
+    expect(done.type).toBe('done');
+    expect(done.results).toHaveLength(3);
+    for (const item of done.results) {
+      expect(item.targetBytes).toBe(250_000);
+      expect(statSync(item.output).size).toBe(item.bytes);
+      expect(item.bytes).toBeLessThanOrEqual(item.targetBytes);
+    }
+    expect(readdirSync(out).sort()).toEqual(['one.compressed.mp4', 'three.compressed.mp4', 'two.compressed.mp4']);
+    const phases = new Set(lines.filter((l) => l.type === 'progress').map((l) => l.phase));
+    expect([...phases].sort()).toEqual(['download', 'message', 'render', 'upload']);
+    for (const line of lines.filter((l) => l.type === 'progress')) expect(Object.keys(line).sort()).toEqual(['file', 'fraction', 'phase', 'type']);
+  });
+
+  it('runs again with the same store: the embedded node on a new port still knows its token', async () => {
+    const env = folders('again');
+    const first = await runCli(['run', clips[0], '-o', join(work, 'out-again')], env);
+    const second = await runCli(['run', clips[0], '-o', join(work, 'out-again')], env);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(second.stdout).toMatch(/one\.compressed \(2\)\.mp4/);
+  });
+
+  it('delivers the good files when one is corrupt, with one clear line for it, exit 1', async () => {
+    const out = join(work, 'out-corrupt');
+    const result = await runCli(['run', clips[0], corrupt, clips[1], '-o', out], folders('corrupt'));
+    expect(result.code).toBe(1);
+    const errorLines = result.stdout.split('\n').filter((line) => line.startsWith('✗'));
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toMatch(/^✗ broken\.mp4: That file is not a supported video.*Supported formats: mp4/);
+    expect(readdirSync(out).sort()).toEqual(['one.compressed.mp4', 'two.compressed.mp4']);
+  });
+
+  it('reports a missing file as an error line in --json and still finishes the others', async () => {
+    const out = join(work, 'out-missing');
+    const result = await runCli(['run', join(work, 'nope.mp4'), clips[0], '-o', out, '--json'], folders('missing'));
+    expect(result.code).toBe(1);
+    const lines = jsonLines(result.stdout);
+    expect(lines.filter((l) => l.type === 'error')).toEqual([{ type: 'error', file: join(work, 'nope.mp4'), code: 'error', message: `${join(work, 'nope.mp4')} does not exist. Check the path.` }]);
+    expect((lines.at(-1) as Done).results.map((r) => r.input)).toEqual([clips[0]]);
+  });
+
+  it('is a usage error (exit 2) without files or with an unknown flag', async () => {
+    expect((await runCli(['run'], folders('usage'))).code).toBe(2);
+    const unknown = await runCli(['run', clips[0], '--frobnicate'], folders('usage'));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/frobnicate/);
+  });
+
+  describe('against a separately started serve node', () => {
+    let serve: ChildProcess;
+    let url: string;
+    const env = folders('serve');
+    beforeAll(async () => {
+      serve = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', join(work, 'serve-data')], { env });
+      url = await new Promise<string>((found, fail) => {
+        let seen = '';
+        serve.stdout?.on('data', (chunk) => {
+          seen += chunk;
+          const match = /listening on (http:\/\/\S+)/.exec(seen);
+          if (match) found(match[1]);
+        });
+        serve.on('exit', () => fail(new Error(`serve exited: ${seen}`)));
+      });
+    });
+    afterAll(() => {
+      serve.kill('SIGTERM');
+    });
+
+    it('works the same with --api URL', async () => {
+      const out = join(work, 'out-serve');
+      const result = await runCli(['run', clips[0], clips[2], '-g', 'under 250KB', '-o', out, '--api', url, '--json'], env);
+      expect(result.code).toBe(0);
+      const done = jsonLines(result.stdout).at(-1) as Done;
+      expect(done.results).toHaveLength(2);
+      for (const item of done.results) expect(item.bytes).toBeLessThanOrEqual(250_000);
+      expect(existsSync(join(work, 'serve-data'))).toBe(true);
+    });
+  });
+});
+
+describe('parseRunArgs', () => {
+  it.each([
+    [['a.mp4'], { files: ['a.mp4'], goal: 'compress this video', outDir: '/here', api: undefined, json: false, verbose: false }],
+    [['a.mp4', 'b.mov', '-g', 'under 10MB', '-o', 'out', '--api', 'cloud', '--json'], { files: ['a.mp4', 'b.mov'], goal: 'under 10MB', outDir: '/here/out', api: 'cloud', json: true, verbose: false }],
+    [['--verbose', 'a.mp4', '-o', '/abs'], { files: ['a.mp4'], goal: 'compress this video', outDir: '/abs', api: undefined, json: false, verbose: true }],
+  ])('%j', (args, expected) => {
+    expect(parseRunArgs(args, '/here')).toEqual(expected);
+  });
+
+  it.each([[[]], [['a.mp4', '-g', ' ']], [['a.mp4', '--nope']], [['a.mp4', '-o']]])('refuses %j with exit code 2', (args) => {
+    expect(() => parseRunArgs(args, '/here')).toThrow(expect.objectContaining({ exitCode: 2 }));
+  });
+});
+
+describe('run output', () => {
+  it.each([
+    ['uploading', 'upload'],
+    ['thinking', 'message'],
+    ['rendering', 'render'],
+    ['downloading', 'download'],
+    ['compressing', 'download'],
+    ['queued', undefined],
+    ['done', undefined],
+  ] as const)('job status %s is phase %s', (status, phase) => {
+    expect(phaseOf(status)).toBe(phase);
+  });
+
+  it.each([
+    [new NemoError(4001, 'x'), 4001],
+    [new MediaError('unsupported', 'x'), 'unsupported'],
+    [new StudioError('x', { exitCode: 130 }), 'canceled'],
+    [new Error('x'), 'error'],
+  ])('error %s has code %s', (error, code) => {
+    expect(errorCode(error)).toBe(code);
+  });
+});
