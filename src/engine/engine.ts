@@ -244,6 +244,11 @@ export class Engine extends BacklogEmitter {
     this.controllers.get(jobId)?.abort();
   }
 
+  /** Tells the views something that is neither an error nor a reply. */
+  notify(text: string, jobId?: string): void {
+    this.raise('notice', { text, jobId });
+  }
+
   /** Raises an error as one sentence for the views; returns the sentence. */
   report(error: unknown, jobId?: string): string {
     const message = describeError(error);

@@ -49,7 +49,8 @@ export type ExportDeps = {
  * stops the render (on the node too) since they share it.
  */
 export async function exportSession(deps: ExportDeps, request: ExportRequest): Promise<Delivered[]> {
-  const items = draftItems(await deps.state(), request.fallbackGoal);
+  const latest = await deps.state();
+  const items = draftItems(latest, request.fallbackGoal);
   if (items.length === 0) throw new StudioError('Nothing to export yet: the timeline has no video.', { hint: 'Upload a video first.' });
   const jobIds = items.map((item, i) => request.jobIds?.[i] ?? newJobId(deps, item));
   const signal = AbortSignal.any([...(request.signal ? [request.signal] : []), ...jobIds.map((id) => deps.controllerFor(id).signal)]);
@@ -59,7 +60,7 @@ export async function exportSession(deps: ExportDeps, request: ExportRequest): P
   signal.addEventListener('abort', stopOnNode, { once: true });
   let outputs: RenderOutput[];
   try {
-    const draft = (await deps.state()).draft;
+    const draft = latest.draft;
     const status = await renderAndWait(
       {
         start: (id) => deps.call('other', () => startRender(deps.connection, { id, sessionId: request.session.id, draft: draft ?? { t: [] } }, signal)),

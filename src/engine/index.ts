@@ -2,6 +2,8 @@
 export { Engine, createEngine, type EngineOptions, type Session } from './engine.js';
 export type { EngineEvents, EngineEvent } from './engine-events.js';
 export { processFile, type FileResult } from './file-lifecycle.js';
+export { handleText, type HandleOptions } from './handle-text.js';
+export { reduceView, initialViewState, type ViewState, type ChatTurn } from './view-state.js';
 export type { Delivered } from './export-session.js';
 export type { Job, JobAction } from './jobs.js';
 export type { TurnResult } from './turn.js';

@@ -6,7 +6,9 @@ export type Fault =
   /** Answer it here with this status and JSON body, without forwarding. */
   | { kind: 'answer'; status: number; body: unknown; headers?: Record<string, string> }
   /** Forward it, then cut the connection after this many bytes of the answer (a dropped stream). */
-  | { kind: 'drop'; afterBytes: number };
+  | { kind: 'drop'; afterBytes: number }
+  /** Forward it with its JSON body changed (e.g. a render request stripped of its Goal, as the cloud ignores it). */
+  | { kind: 'rewrite-request'; change: (body: unknown) => unknown };
 
 /** A fault for requests matching `method` and `path`; `skip` lets that many through first, `times` (default 1) then apply. */
 export type FaultRule = { method: string; path: RegExp; fault: Fault; skip?: number; times?: number };
@@ -66,6 +68,21 @@ export class FaultProxy {
       req.resume();
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
       res.end(JSON.stringify(fault.body));
+      return;
+    }
+    if (fault?.kind === 'rewrite-request') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.from(JSON.stringify(fault.change(JSON.parse(Buffer.concat(chunks).toString('utf8')))));
+        const headers = { ...req.headers, host: upstream.host, 'content-length': String(body.byteLength) };
+        const out = forward({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        out.on('error', () => res.destroy());
+        out.end(body);
+      });
       return;
     }
     const out = forward(

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -152,5 +152,23 @@ describe('the error table, through a fault-injecting proxy around the real node'
   it('an unreachable node: one sentence naming it', async () => {
     const dead = createEngine({ apiBase: 'http://127.0.0.1:9', store, env: {}, liveState: false });
     await expect(dead.connect()).rejects.toThrow('Could not reach the render node at http://127.0.0.1:9.');
+  });
+
+  it('the size promise: a node that ignores the size (like the cloud) is re-encoded here, and the user is told', async () => {
+    // The proxy strips every Goal from the render request, so the node renders at its defaults.
+    const stripGoals = (body: unknown) => {
+      const request = body as { draft: { m?: unknown; t: { sg: { m?: { goal?: unknown } }[] }[] } };
+      delete request.draft.m;
+      for (const track of request.draft.t) for (const segment of track.sg) delete segment.m?.goal;
+      return request;
+    };
+    proxy.inject({ method: 'POST', path: RENDER, fault: { kind: 'rewrite-request', change: stripGoals } });
+    const big = await makeClip(work, { seconds: 1, width: 160, height: 120, name: 'big.mp4', pattern: 'noise' });
+    const result = await processFile(engine, big, { goalText: 'compress this video to under 30KB', outDir });
+    expect(result.recompressed).toBe(true);
+    expect(result.bytes).toBeLessThanOrEqual(30_000);
+    expect(statSync(result.output).size).toBe(result.bytes);
+    expect(events.some((e) => e.name === 'notice' && /re-encoding it here/.test(e.payload.text))).toBe(true);
+    expect(readdirSync(outDir)).toEqual(['big.compressed.mp4']);
   });
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, processFile, type EngineEvent } from '../../src/engine/index.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createEngine, handleText, processFile, type EngineEvent } from '../../src/engine/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore } from '../../src/store/index.js';
 import { makeClip } from '../helpers/clips.js';
@@ -70,6 +70,37 @@ describe('the lifecycle against a real render node', () => {
     expect(turn.text + (turn.note ?? '')).not.toBe('');
     const state = await engine.state();
     expect(state.draft?.t.some((track) => track.tt === 0 && track.sg.length === 1)).toBe(true);
+    engine.close();
+  });
+
+  it('routes what the user types in the studio: a path uploads, status summarises, credits and export skip the chat', async () => {
+    const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-e')), liveState: false, env: {} });
+    const events: EngineEvent[] = [];
+    engine.subscribe((event) => events.push(event));
+    const outDir = join(work, 'out-e');
+    const options = { outDir, autoExport: false, cwd: work };
+    await handleText(engine, '"city timelapse.mp4" make it under 150KB', options);
+    await handleText(engine, 'show tracks', options);
+    await handleText(engine, 'credits', options);
+    await handleText(engine, 'export', options);
+    const names = events.map((e) => e.name);
+    expect(names.filter((n) => n === 'upload:done')).toHaveLength(1);
+    expect(names.filter((n) => n === 'message:done')).toHaveLength(1);
+    expect(names).toContain('credits');
+    const notices = events.flatMap((e) => (e.name === 'notice' ? [e.payload.text] : []));
+    expect(notices).toContainEqual(expect.stringMatching(/^Timeline: 1\. Video: city timelapse\.mp4 \(0-1s\)/));
+    expect(readdirSync(outDir)).toEqual(['city timelapse.compressed.mp4']);
+    expect(statSync(join(outDir, 'city timelapse.compressed.mp4')).size).toBeLessThanOrEqual(150_000);
+    engine.close();
+  });
+
+  it('keeps the timeline current while a studio session is open (live state)', async () => {
+    const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-f')), env: {}, liveState: { everyMs: 50, maxMs: 200 } });
+    const drafts: number[] = [];
+    engine.on('state', ({ state }) => drafts.push(state.draft?.t.find((track) => track.tt === 0)?.sg.length ?? 0));
+    await engine.openSession();
+    await engine.upload([clip]);
+    await vi.waitFor(() => expect(drafts.at(-1)).toBe(1), { timeout: 10_000 });
     engine.close();
   });
 });

@@ -1,0 +1,90 @@
+import { statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import type { Engine } from './engine.js';
+import { assertNever } from './sse/chat-event.js';
+import type { GuiAction } from './gui-phrases.js';
+import { routeText } from './routing.js';
+import { mediaNames } from './item-goals.js';
+import { summarizeTimeline } from './timeline-summary.js';
+
+/** Where exports land and what the studio lets run on its own. */
+export type HandleOptions = { outDir: string; autoExport: boolean; signal?: AbortSignal; cwd?: string };
+
+/**
+ * What the studio does with a line the user typed: routed first (routing.ts) so export, credits,
+ * status and uploads skip the chat; a chat reply's GUI phrases then become actions (timeline
+ * summaries, state, a drag sent back as an edit; an export only when auto-export is on, since it
+ * writes files the user did not ask for in words). Results arrive as engine events.
+ */
+export async function handleText(engine: Engine, text: string, options: HandleOptions): Promise<void> {
+  const cwd = options.cwd ?? process.cwd();
+  const route = routeText(text, (path) => isFile(expand(path, cwd)));
+  switch (route.kind) {
+    case 'export':
+      await engine.exportDraft({ outDir: options.outDir, fallbackGoal: route.goal, signal: options.signal });
+      return;
+    case 'credits':
+      await engine.credits(options.signal);
+      return;
+    case 'status':
+      await showTimeline(engine, options.signal);
+      return;
+    case 'upload':
+      if (route.paths.length === 0) {
+        engine.notify('Type or paste the path of the file to upload.');
+        return;
+      }
+      await engine.upload(route.paths.map((path) => expand(path, cwd)), { signal: options.signal });
+      if (route.rest !== '') await chat(engine, route.rest, options);
+      return;
+    case 'chat':
+      await chat(engine, route.text, options);
+      return;
+    default:
+      assertNever(route);
+  }
+}
+
+async function chat(engine: Engine, text: string, options: HandleOptions): Promise<void> {
+  const turn = await engine.send(text, { signal: options.signal });
+  for (const action of turn.actions) await act(engine, action, options);
+}
+
+async function act(engine: Engine, action: GuiAction, options: HandleOptions): Promise<void> {
+  switch (action.kind) {
+    case 'export':
+      if (options.autoExport) await engine.exportDraft({ outDir: options.outDir, signal: options.signal });
+      else engine.notify('Ready to export: type "export" (or press the export key).');
+      return;
+    case 'timeline':
+      await showTimeline(engine, options.signal);
+      return;
+    case 'state':
+      await engine.state({ signal: options.signal });
+      return;
+    case 'edit':
+      // Sent once, without acting on its reply's phrases: a reply that asks for another drag must not loop.
+      await engine.send(action.instruction, { signal: options.signal });
+      return;
+    default:
+      assertNever(action);
+  }
+}
+
+async function showTimeline(engine: Engine, signal?: AbortSignal): Promise<void> {
+  const state = await engine.state({ signal });
+  engine.notify(`Timeline: ${summarizeTimeline(state.draft, mediaNames(state))}`);
+}
+
+function expand(path: string, cwd: string): string {
+  return resolve(cwd, path.startsWith('~/') ? `${homedir()}${path.slice(1)}` : path);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
