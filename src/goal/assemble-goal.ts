@@ -21,9 +21,11 @@ export function assembleGoal(findings: readonly Finding[]): { goal: Goal; remark
       platform = finding;
     }
     if (finding.kind !== 'goal') continue;
-    for (const [field, value] of Object.entries(finding.goal)) {
-      if (value === undefined) continue;
-      if (field in explicit && JSON.stringify(explicit[field]) !== JSON.stringify(value) && saidAs[field] !== finding.said) {
+    for (const [field, said] of Object.entries(finding.goal)) {
+      if (said === undefined) continue;
+      const joined = field === 'trim' ? joinTrims(explicit.trim as Goal['trim'], said as Goal['trim']) : undefined;
+      const value = joined ?? said;
+      if (joined === undefined && field in explicit && JSON.stringify(explicit[field]) !== JSON.stringify(value) && saidAs[field] !== finding.said) {
         remarks.push(`You asked for both “${saidAs[field]}” and “${finding.said}”; I'll use “${finding.said}” (said last).`);
       }
       explicit[field] = value;
@@ -34,6 +36,19 @@ export function assembleGoal(findings: readonly Finding[]): { goal: Goal; remark
   const preset = platform?.kind === 'platform' ? platformById(platform.platform) : undefined;
   const goal: Goal = preset ? { ...preset.goal, ...(explicit as Goal), platform: preset.id } : (explicit as Goal);
   return { goal, remarks };
+}
+
+/**
+ * "cut the first 5s" then "cut the last 3s": a cut at the start and a cut at the end are one trim
+ * ({5, -3}). Anything else is not joined (undefined): a second trim replaces the first.
+ */
+function joinTrims(before: Goal['trim'], after: Goal['trim']): Goal['trim'] | undefined {
+  if (!before || !after) return undefined;
+  const startOnly = (trim: NonNullable<Goal['trim']>) => trim.startSec > 0 && trim.endSec === undefined;
+  const endOnly = (trim: NonNullable<Goal['trim']>) => trim.startSec === 0 && trim.endSec !== undefined && trim.endSec < 0;
+  if (startOnly(before) && endOnly(after)) return { startSec: before.startSec, endSec: after.endSec };
+  if (endOnly(before) && startOnly(after)) return { startSec: after.startSec, endSec: before.endSec };
+  return undefined;
 }
 
 function label(id: string): string {

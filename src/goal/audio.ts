@@ -1,5 +1,7 @@
 import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
 
+// Every mute or keep phrase holds one of these.
+const AUDIO_WORD = /mut|silen|audio|sound|music|音|声/;
 const KBPS = String.raw`(?:k|kbps|kb/s|kbit/s|kbits?|kbit)`;
 const AUDIO = String.raw`(?:audio|sound|aac|music)`;
 
@@ -25,11 +27,13 @@ export const audioRules: Rule[] = [
     },
   },
   {
+    when: AUDIO_WORD,
     pattern:
       /\b(?:mute|muted|muting|silent|silence|silenced|no audio|no sound|no music|audio off|sound off|without (?:any |the )?(?:audio|sound|music)(?: track)?|(?:remove|removing|delete|drop|strip|kill|cut|cut out|get rid of|take out|lose|turn off|disable)(?: the| all| any)? (?:audio|sound|music)(?: track)?)\b|静音|(?:去掉|去除|删除|删掉|关闭|不要|移除|去)(?:声音|音频|音轨)|无声|消音/g,
     read: () => ({ kind: 'goal', goal: { audio: 'mute' } }),
   },
   {
+    when: AUDIO_WORD,
     pattern: /\b(?:keep|keeping|retain|preserve|with|leave)(?: the| its| original| all)? (?:audio|sound|music)(?: track)?\b|\b(?:audio|sound) on\b|(?:保留|保持|留着|要)(?:声音|音频|原声)|有声音/g,
     read: () => ({ kind: 'goal', goal: { audio: 'keep' } }),
   },

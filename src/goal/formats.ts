@@ -19,6 +19,7 @@ const SOURCE_BEFORE = 'my|this|the|these|those|that|from|your|our|his|her|their|
 /** Codecs ("h265", "hevc", "av1") and containers ("mp4", "convert to webm"); file names are skipped. */
 export const formatRules: Rule[] = [
   {
+    when: new RegExp(String.raw`\.(?:${MEDIA_EXTENSIONS})`),
     // A file name ("vlog.mov", "~/clips/a b.mp4" is beyond a parser): the engine handles files, not the goal.
     pattern: new RegExp(String.raw`(?<![\w.])[\w~/\\-]{1,200}\.(?:${MEDIA_EXTENSIONS})\b`, 'g'),
     read: () => [],
@@ -29,6 +30,7 @@ export const formatRules: Rule[] = [
     read: ([said]) => ({ kind: 'unknown', word: said, question: `${said.toUpperCase()} is not offered: choose H.264, H.265 or AV1.` }),
   },
   {
+    when: /mp4|m4v|webm|mov|quicktime|mkv|matroska/,
     pattern: new RegExp(String.raw`(?:(?<![\w.])(${TARGET_BEFORE}|${SOURCE_BEFORE})\s{0,3})?(?<![\w.])\.?(mp4|m4v|webm|mov|quicktime|mkv|matroska)\b(?:\s{1,2}(?:files?|videos?|clips?|format|container))?`, 'g'),
     read: ([, before, format]) => {
       if (before !== undefined && new RegExp(`^(?:${SOURCE_BEFORE})$`).test(before)) return [];
@@ -36,7 +38,8 @@ export const formatRules: Rule[] = [
     },
   },
   {
-    pattern: new RegExp(String.raw`(?:(?<![\w.])(to|as|into|成|为|转成|转为)\s{0,3})?\b(${OTHER_FORMATS})\b(?:\s{1,2}(?:files?|videos?|clips?|format))?`, 'g'),
+    when: new RegExp(OTHER_FORMATS),
+    pattern: new RegExp(String.raw`(?:(?<![\w.])(to|as|into|an?|成|为|转成|转为)\s{0,3})?\b(${OTHER_FORMATS})\b(?:\s{1,2}(?:files?|videos?|clips?|format))?`, 'g'),
     read: ([, to, format]) =>
       to === undefined
         ? []

@@ -3,16 +3,25 @@ import type { Rule } from './scan.js';
 
 /** Routing words (the brief's table), read after every goal word so "cut the first 5s" is a trim, not a verb. */
 const WORDS: [Intent, RegExp][] = [
-  ['export', /\b(?:export|exports|exporting|exported|download|downloads|downloading|render|rendering|send (?:me |us |back )?(?:the |my |it |that |this )?(?:video|file|result|output|clip|it|back|over)|give me (?:the |my )?(?:video|file|result|output)|deliver)\b|导出|下载|发给我|发我|给我视频/g],
+  ['export', /\b(?:export|exports|exporting|exported|download|downloads|downloading|render|rendering|send (?:me|us)(?: back)?(?: the| my| it| that| this)?(?: video| file| result| output| clip| it)?|send (?:it|that|this|the video|the file|the result) (?:back|over|to me)|give me (?:the |my )?(?:video|file|result|output)|deliver)\b|导出|下载|发给我|发我|给我视频/g],
   ['upload', /\b(?:upload|uploads|uploading|uploaded|add (?:a |the |my |this |another )?(?:video|file|clip)s?)\b|上传|添加视频/g],
-  ['credits', /\b(?:credits?|credit balance|balance|quota|how many (?:credits|tokens)(?: do i have| are| have i got)?(?: left)?)\b|积分|余额|点数|额度/g],
-  ['status', /\b(?:status|state|progress|show (?:me )?(?:the |my )?(?:tracks?|timeline|draft|project)|tracks|timeline|what'?s happening|how(?:'s| is) it going|where are we)\b|状态|进度|轨道|时间线/g],
+  ['credits', /\b(?:credits?|credit balance|balance|quota|how many (?:credits|tokens)(?: do i have| are| have i got)?(?: left)?|cost|costs|price|pricing|how much (?:does it|will it|is it))\b|积分|余额|点数|额度/g],
+  ['status', /\b(?:status|state|progress|show (?:me )?(?:the |my )?(?:tracks?|timeline|draft|project)|tracks|timeline|what'?s happening|how(?:'s| is) it going|where are we|is it (?:done|ready|finished)|(?:done|ready|finished) yet)\b|状态|进度|轨道|时间线/g],
   ['compress', /\b(?:compress|compres|compresses|compressed|compressing|compression|compressor|shrink|shrinking|smaller|reduce(?: the)?(?: file)?(?: size)?|squeeze|downsize|optimi[sz]e|encode|re-?encode|convert|transcode|resize|shorten|trim|cut|fit|fits|lighter|crop)\b|压缩|压到|压小|压一下|变小|缩小|转码|转换|减小|优化|剪/g],
   ['help', /\b(?:help|how do i|how does (?:this|it) work|what can you do|usage|commands|instructions)\b|帮助|怎么用|使用说明|说明/g],
 ];
 
-/** One rule per routing word. */
-export const intentRules: Rule[] = WORDS.map(([intent, pattern]): Rule => ({ pattern, read: () => ({ kind: 'intent', intent }) }));
+/**
+ * One rule per routing word, after one that silences the user's own later steps: in "upload it to
+ * YouTube" or "send it by email" the place is the goal (a platform), not a request to upload here.
+ */
+export const intentRules: Rule[] = [
+  {
+    pattern: /\b(?:upload|uploading|post|posting|share|sharing|send|sending|put|putting)(?: it| this| that| the video| the clip| my video)? (?:to|on|onto|via|by|over|in|into|for)\b|(?:发到|上传到|发布到|分享到)/g,
+    read: () => [],
+  },
+  ...WORDS.map(([intent, pattern]): Rule => ({ pattern, read: () => ({ kind: 'intent', intent }) })),
+];
 
 /**
  * Picks one intent. Export beats compress ("compress it and export 1080p MP4" is an export with a

@@ -16,18 +16,21 @@ import { shapeRules } from './shapes.js';
 import { sizeRules } from './sizes.js';
 import { speedRules } from './speed.js';
 import { correctSpelling } from './spelling.js';
+import { technicalWordRules } from './technical-words.js';
 import { strayDurationRule, trimRules } from './time-ranges.js';
 import type { Intent } from './types.js';
 import { leftoverWords, MAX_UNKNOWN } from './unknown-words.js';
 
 /**
  * The order matters: each rule blanks what it reads. File names and formats go first ("clip.mp4"),
+ * encoder jargon before sizes ("bitrate 5m" is not 5 MB),
  * audio before sizes ("96k" audio is not 96 KB), resolutions before sizes ("4k" is not 4 KB),
  * shapes before times ("9:16" is not a clock), quality before speed ("best quality" before
  * "best"), and routing words last so that "cut the first 5s" is read as a trim first.
  */
 const RULES: readonly Rule[] = [
   ...formatRules,
+  ...technicalWordRules,
   ...audioRules,
   ...resolutionRules,
   ...shapeRules,

@@ -75,7 +75,7 @@ export const PLATFORMS: readonly Platform[] = [
   {
     id: 'instagram-reels',
     label: 'Instagram Reels',
-    names: [String.raw`(?:instagram|insta|ig) reels?`, String.raw`reels?`, String.raw`instagram`, String.raw`insta`, String.raw`ig`],
+    names: [String.raw`(?:instagram|insta|ig) (?:reels?|stor(?:y|ies))`, String.raw`reels?`, String.raw`instagram`, String.raw`insta`, String.raw`ig`],
     goal: { aspect: '9:16', resolution: 1080 },
     checked: '2025-06: 9:16 at 1080x1920 recommended.',
   },
@@ -85,6 +85,14 @@ export const PLATFORMS: readonly Platform[] = [
     names: [String.raw`(?:youtube|yt) shorts?`, String.raw`shorts`],
     goal: { aspect: '9:16', resolution: 1080 },
     checked: '2025-06: 9:16 at 1080x1920 recommended.',
+  },
+  {
+    id: 'youtube',
+    label: 'YouTube',
+    names: [String.raw`youtube`, String.raw`yt`, 'b站', '哔哩哔哩'],
+    // Nothing to fit: named so that "for youtube" is understood, not reported as unknown.
+    goal: {},
+    checked: '2025-06: up to 256 GB or 12 hours; any size this tool makes fits.',
   },
   {
     id: 'tiktok',

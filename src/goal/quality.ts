@@ -26,7 +26,7 @@ const PHRASES: [Quality, RegExp][] = [
     ),
   ],
   ['high', /\b(?:high(?:er)?|good|great|nice|hq|high-quality|better) (?:visual |video |image |picture )?quality\b|\bhq\b|高质量|高画质|画质好|清晰/g],
-  ['balanced', /\b(?:medium|balanced|decent|ok|okay|reasonable|normal|average|standard|moderate|acceptable) (?:visual |video |image |picture )?quality\b|\bbalanced\b|均衡|平衡/g],
+  ['balanced', /\b(?:reduce|decrease|drop|sacrifice|sacrificing|some loss of|a bit less|slightly lower)(?: the| some)? quality\b|\b(?:medium|balanced|decent|ok|okay|reasonable|normal|average|standard|moderate|acceptable) (?:visual |video |image |picture )?quality\b|\bbalanced\b|均衡|平衡/g],
   [
     'small',
     /\bas (?:small|tiny|little) as (?:possible|you can|it gets|it can get|it can go)\b|\b(?:the )?smallest(?: possible)?(?: size| file| file size)?\b|\btiniest\b|\b(?:low|lower|lowest|bad|poor|worst|minimum|min) quality\b|\bmax(?:imum)? compression\b|\bcompress (?:it )?as much as (?:possible|you can)\b|\bi don'?t care about quality\b|\bquality doesn'?t matter\b|最小|越小越好|尽量小|尽可能小|低画质|画质无所谓/g,

@@ -35,6 +35,12 @@ export const relativeSizeRules: Rule[] = [
     },
   },
   {
+    // "1/4 the size", "to 1/3": only unit fractions, so dates and 4:5-like shapes stay out.
+    when: HAS_DIGIT,
+    pattern: new RegExp(String.raw`(?<![\d./:])1\s?/\s?(\d{1,2})(?![\d/:])(?:\s{0,2}${SIZE_NOUN})?`, 'g'),
+    read: ([said, denominator]) => fraction(1 / Number(denominator), said),
+  },
+  {
     when: HAS_DIGIT,
     pattern: new RegExp(String.raw`(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)\s?(?:x|×|times)\s{0,2}(?:smaller|less|lighter|more compressed)|(?:缩小|压缩|减小)\s{0,1}(\d{1,4}(?:\.\d{1,2})?)\s{0,1}倍`, 'g'),
     read: ([said, english, chinese]) => fraction(1 / toNumber(english ?? chinese), said),

@@ -3,6 +3,11 @@ import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
 const MIN_P = 144;
 const MAX_P = 4320;
 
+// Every named or numbered resolution holds one of these.
+const RESOLUTION_WORD = /\d|hd|sd|清|蓝光/;
+// The ways a resolution is named, for telling the source's apart from the one asked for.
+const NAMED_OR_P = String.raw`\d{3,4}\s?p|[248]k|uhd|full ?hd|fhd|hd|\d{3,5}\s?[x×]\s?\d{3,5}`;
+
 /** Named resolutions, as the short side they cap. Longer names first: "full hd" before "hd". */
 const NAMED: [RegExp, number][] = [
   [/\b8k\b/g, 4320],
@@ -16,8 +21,12 @@ const NAMED: [RegExp, number][] = [
 /** "1080p", "1080p60", "1920x1080", "4k", "full hd", "高清", and bare "720" once sizes are read. */
 export const resolutionRules: Rule[] = [
   {
-    // "my 4k video", "this 1080p clip": the input's resolution, not a request.
-    pattern: /\b(?:my|this|that|these|those|from|your|original|source|it's|it is|was)\s{1,2}(?:\d{3,4}\s?p|[248]k|uhd|full ?hd|fhd|hd)(?![a-z\d])/g,
+    // "my 4k video", "this 1080p clip", "4k to 1080p": the input's resolution, not a request.
+    when: RESOLUTION_WORD,
+    pattern: new RegExp(
+      String.raw`\b(?:my|this|that|these|those|from|your|original|source|it's|it is|was)\s{1,2}(?:${NAMED_OR_P})(?![a-z\d])|(?<![\w.])(?:${NAMED_OR_P})\s{0,2}(?:to|->|→|into)(?=\s{0,2}(?:${NAMED_OR_P})(?![a-z\d]))`,
+      'g',
+    ),
     read: () => [],
   },
   {
@@ -34,7 +43,7 @@ export const resolutionRules: Rule[] = [
       return fps === undefined || found.kind !== 'goal' ? found : { kind: 'goal', goal: { ...found.goal, fps: Number(fps) } };
     },
   },
-  ...NAMED.map(([pattern, p]): Rule => ({ pattern, read: () => ({ kind: 'goal', goal: { resolution: p } }) })),
+  ...NAMED.map(([pattern, p]): Rule => ({ pattern, when: RESOLUTION_WORD, read: () => ({ kind: 'goal', goal: { resolution: p } }) })),
   {
     pattern: /\b(?:lower|reduce|smaller|decrease|drop|downscale)(?: the)? (?:resolution|res)\b|\bdownscale\b|降低分辨率|降分辨率/g,
     read: () => ({ kind: 'remark', text: 'Which resolution should it have? Say for example “720p”.' }),

@@ -209,6 +209,8 @@ const audio: Case[] = [
   ['去掉声音', 'compress', { audio: 'mute' }],
   ['保留声音', 'compress', { audio: 'keep' }],
   ['音频96k', 'compress', { audio: { bitrateKbps: 96 } }],
+  ['音频码率128k', 'compress', { audio: { bitrateKbps: 128 } }],
+  ['码率5000', 'compress', {}, { unknown: ['码率5000'], asks: /I pick/ }],
   ['mute and keep audio', 'compress', { audio: 'keep' }, { asks: /both “mute” and “keep audio”/ }],
 ];
 
@@ -373,6 +375,37 @@ const routing: Case[] = [
   ['compress this video to under 100MB and make it pop', 'compress', { targetBytes: 100 * MB }, { unknown: ['pop'] }],
 ];
 
+const everyday: Case[] = [
+  ['can you make this smaller for discord', 'compress', { targetBytes: 10 * MB, platform: 'discord' }],
+  ['I need this under 8 megs for discord', 'compress', { targetBytes: 8 * MB, platform: 'discord' }],
+  ['compress to 10MB and upload to youtube', 'compress', { targetBytes: 10 * MB, platform: 'youtube' }],
+  ['I want it smaller than 25MB so I can send it by email', 'compress', { targetBytes: 25 * MB, platform: 'email' }],
+  ['shrink to 1/4 the size', 'compress', { relativeSize: 0.25 }],
+  ['reduce the video size by half', 'compress', { relativeSize: 0.5 }],
+  ['trim off the first 3 seconds and the last 2 seconds', 'compress', { trim: { startSec: 3, endSec: -2 } }],
+  ['cut the first 3 and the last 2 seconds', 'compress', { trim: { startSec: 3, endSec: -2 } }],
+  ['cut the first 5s, cut the last 3s', 'compress', { trim: { startSec: 5, endSec: -3 } }],
+  ['剪掉前5秒和最后3秒', 'compress', { trim: { startSec: 5, endSec: -3 } }],
+  ['keep only 0:05 to 0:20', 'compress', { trim: { startSec: 5, endSec: 20 } }],
+  ['10s-20s', 'compress', { trim: { startSec: 10, endSec: 20 } }],
+  ['make a 10 second clip', 'compress', { trim: { startSec: 0, endSec: 10 } }],
+  ['compress my 10 second clip', 'compress', {}],
+  ['for my instagram story', 'compress', { aspect: '9:16', resolution: 1080, platform: 'instagram-reels' }],
+  ['make it a gif', 'compress', {}, { unknown: ['gif'], asks: /not GIF/ }],
+  ['send me the file', 'export', {}],
+  ['how much does it cost', 'credits', {}],
+  ['is it done?', 'status', {}],
+  ['reduce quality', 'compress', { quality: 'balanced' }],
+  ['4K → 1080p', 'compress', { resolution: 1080 }],
+  ['from 4k to 1080p', 'compress', { resolution: 1080 }],
+  ['keep HDR', 'compress', {}, { asks: /tone-mapped/ }],
+  ['crf 23', 'compress', {}, { unknown: ['crf 23'], asks: /I pick/ }],
+  ['use nvenc', 'compress', {}, { asks: /hardware encoder/ }],
+  ['convert to mp4 h.264 1080p 30fps', 'compress', { container: 'mp4', codec: 'h264', resolution: 1080, fps: 30 }],
+  ['export at 4k 60fps', 'export', { resolution: 2160, fps: 60 }],
+  ['make it 720p and under 50mb, keep the sound', 'compress', { resolution: 720, targetBytes: 50 * MB, audio: 'keep' }],
+];
+
 const combined: Case[] = [
   ['under 10MB in 4k lossless', 'compress', { targetBytes: 10 * MB, resolution: 2160, quality: 'visually-lossless' }, { asks: /very little room for 2160p and visually lossless/ }],
   ['compress to 50MB, 720p, h265, 30fps, mute', 'compress', { targetBytes: 50 * MB, resolution: 720, codec: 'h265', fps: 30, audio: 'mute' }],
@@ -404,6 +437,7 @@ const all: [string, Case[]][] = [
   ['Chinese', chinese],
   ['mixed languages', mixed],
   ['routing', routing],
+  ['everyday requests', everyday],
   ['combined', combined],
 ];
 
