@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { runFfmpeg } from '../src/media/run-ffmpeg.js';
+import { runFfmpeg } from '../src/media/index.js';
 import type { CalibrationPoint } from './calibration.js';
 import { measureQuality, TONE_MAP_TO_SDR } from './quality-metrics.js';
 import { referenceFrame, type Clip } from './size-bench.js';
@@ -9,10 +9,14 @@ import { referenceFrame, type Clip } from './size-bench.js';
 const SAMPLE_SECONDS = 4;
 const SAMPLE_FRAMES = 96;
 
-/** The part of a clip the calibration encodes: from the middle, short enough for 2 cores. */
+/**
+ * The part of a clip the calibration encodes: from the middle, short enough for 2 cores, starting
+ * on a frame boundary so the sample and the reference cut begin with the same frame.
+ */
 export function sampleSpan(durationSec: number, fps: number): { startSec: number; durationSec: number } {
   const length = Math.min(durationSec, SAMPLE_SECONDS, SAMPLE_FRAMES / fps);
-  return { startSec: Number(((durationSec - length) / 2).toFixed(3)), durationSec: Number(length.toFixed(3)) };
+  const startFrame = Math.floor(((durationSec - length) / 2) * fps);
+  return { startSec: Number((startFrame / fps).toFixed(6)), durationSec: Number(length.toFixed(3)) };
 }
 
 /**
@@ -35,7 +39,9 @@ export async function runCalibration(
       await runFfmpeg([
         '-nostats', '-y',
         '-ss', String(span.startSec), '-t', String(span.durationSec), '-i', clip.path,
-        ...toneMap, '-c:v', 'libx264', '-preset', 'medium', '-crf', String(crf), '-an', sample,
+        // passthrough: MP4's default constant-rate sync would pad the start with a copy of the first
+        // frame when the cut is not on a frame boundary, shifting every frame against the reference.
+        ...toneMap, '-vsync', 'passthrough', '-c:v', 'libx264', '-preset', 'medium', '-crf', String(crf), '-an', sample,
       ]);
       const score = await measureQuality(sample, clip.path, frame, { vmafModel: settings.vmafModel, span });
       await rm(sample, { force: true });

@@ -1,13 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Goal } from '../src/goal/types.js';
-import type { CompressOptions, CompressResult } from '../src/media/types.js';
+import { compress } from '../src/media/index.js';
 import type { BenchRow } from './bench-row.js';
 import type { CopyCheck } from './must-show.js';
 import type { Clip } from './size-bench.js';
-
-/** The product's library entry, as the bench calls it. */
-export type CompressFunction = (input: string, goal: Goal, options: CompressOptions) => Promise<CompressResult>;
 
 /** How far above the input's size the copy check sets its target, so the input is plainly under it. */
 const COPY_TARGET_HEADROOM = 1.1;
@@ -33,7 +29,7 @@ export function pickCopyInput(rows: readonly BenchRow[], clips: readonly Clip[],
  * Runs an already-small H.264/AAC MP4 (a naive output) through compress with a target above its
  * size and times it against the encode that produced it.
  */
-export async function runCopyCheck(input: BenchRow, compress: CompressFunction, workDir: string): Promise<CopyCheck> {
+export async function runCopyCheck(input: BenchRow, workDir: string): Promise<CopyCheck> {
   const outDir = path.join(workDir, 'copy-check');
   await mkdir(outDir, { recursive: true });
   const inputBytes = input.bytes as number;

@@ -1,6 +1,5 @@
 import os from 'node:os';
-import { capabilities } from '../src/media/capabilities.js';
-import { locateFfmpeg } from '../src/media/locate.js';
+import { capabilities, locateFfmpeg } from '../src/media/index.js';
 
 /** The machine a benchmark ran on, for the results file: timings mean nothing without it. */
 export type Machine = {

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { runFfmpeg } from '../src/media/run-ffmpeg.js';
+import { runFfmpeg } from '../src/media/index.js';
 import type { BenchTool, EncodeJob } from './encode-job.js';
 
 /** The audio bitrate the naive recipe always spends (when the source has audio), kbit/s. */

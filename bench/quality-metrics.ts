@@ -1,4 +1,4 @@
-import { runFfmpeg } from '../src/media/run-ffmpeg.js';
+import { runFfmpeg } from '../src/media/index.js';
 
 /** The picture every output is compared against: the source as a player shows it. */
 export type ReferenceFrame = {

@@ -5,16 +5,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { probe } from '../src/media/probe.js';
+import { probe, SSIM_THRESHOLDS } from '../src/media/index.js';
 import { runCalibration } from './calibrate.js';
 import { calibrationTable, calibrationVerdict, VMAF_BAR, type CalibrationVerdict } from './calibration.js';
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from './bench-options.js';
 import { listClips } from './clip-list.js';
+import { pickCopyInput, runCopyCheck } from './copy-check.js';
 import type { BenchTool } from './encode-job.js';
 import { findHandbrake, handbrakeTool, handbrakeVersion } from './handbrake.js';
 import { describeMachine, machineMarkdown } from './machine.js';
 import { mustShow } from './must-show.js';
 import { naiveTwoPass } from './naive-two-pass.js';
+import { ours } from './ours.js';
 import { writeResultsBlock } from './results-file.js';
 import { runSizeBench, type Clip } from './size-bench.js';
 import { detailTable, summaryTable, verdictTable } from './size-report.js';
@@ -23,7 +25,7 @@ import { fixed } from './table.js';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The product's default "visually lossless" SSIM threshold, which the calibration checks. */
-const PRODUCT_SSIM_THRESHOLD = 0.985;
+const PRODUCT_SSIM_THRESHOLD = SSIM_THRESHOLDS['visually-lossless'];
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help')) {
@@ -61,7 +63,7 @@ async function loadClips(options: BenchOptions): Promise<Clip[]> {
 
 async function runSizeMode(options: BenchOptions, clips: Clip[], workDir: string): Promise<void> {
   const handbrake = options.skipHandbrake ? undefined : findHandbrake();
-  const tools: BenchTool[] = [naiveTwoPass, ...(handbrake ? [handbrakeTool(handbrake)] : [])];
+  const tools: BenchTool[] = [ours, naiveTwoPass, ...(handbrake ? [handbrakeTool(handbrake)] : [])];
   const machine = await describeMachine(handbrake ? await handbrakeVersion(handbrake) : 'not installed, left out');
   console.error(`Benchmarking ${clips.length} clip(s) × ${options.targetPercents.length} target(s) × ${tools.map((tool) => tool.name).join(', ')} in ${workDir}`);
 
@@ -71,7 +73,10 @@ async function runSizeMode(options: BenchOptions, clips: Clip[], workDir: string
     vmafModel: options.vmafModel,
     log: (line) => console.error(line),
   });
-  const verdicts = mustShow(rows, undefined);
+  const copyInput = pickCopyInput(rows, clips);
+  const copy = copyInput && (await runCopyCheck(copyInput, workDir));
+  if (copy) console.error(`Copy check (${copy.clip}): ${copy.mode} in ${(copy.oursMs / 1000).toFixed(2)} s; the encode took ${(copy.encodeMs / 1000).toFixed(2)} s`);
+  const verdicts = mustShow(rows, copy);
   const report = [
     '## Size targets: ours vs naive ffmpeg two-pass vs HandBrakeCLI',
     '',

@@ -57,6 +57,8 @@ describe('sampleSpan', () => {
     [70, 10, { startSec: 33, durationSec: 4 }],
     [1.28, 60, { startSec: 0, durationSec: 1.28 }],
     [10, 60, { startSec: 4.2, durationSec: 1.6 }],
+    // 13 s at 29.97 fps: the middle (4.899 s) falls between frames; it starts at frame 146 instead.
+    [13, 30000 / 1001, { startSec: 4.871533, durationSec: 3.203 }],
   ])('a %d s clip at %d fps gives %j', (durationSec, fps, expected) => {
     expect(sampleSpan(durationSec, fps)).toEqual(expected);
   });
