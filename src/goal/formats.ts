@@ -13,7 +13,7 @@ const MEDIA_EXTENSIONS = `mp4|m4v|webm|mov|mkv|${OTHER_FORMATS}`;
 
 // The word before a format says whether it is the output ("to webm", "as mov") or the input
 // ("my mov files", "this mp4"); a bare format ("export 1080p MP4") is the output.
-const TARGET_BEFORE = 'to|as|into|in|an?|成|为|转成|转为|导出为|导出成';
+const TARGET_BEFORE = 'to|as|into|in|an?|转成|转为|成|为';
 const SOURCE_BEFORE = 'my|this|the|these|those|that|from|your|our|his|her|their|some';
 
 /** Codecs ("h265", "hevc", "av1") and containers ("mp4", "convert to webm"); file names are skipped. */

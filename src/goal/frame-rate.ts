@@ -7,7 +7,7 @@ export const frameRateRules: Rule[] = [
   {
     when: HAS_DIGIT,
     pattern: new RegExp(
-      String.raw`(?<![\d.])${RATE}\s{0,2}(?:fps|frames? per second|frames?/s|frames?|帧每秒|帧/秒|帧)(?![a-z])|\b(?:fps|frame ?rate|framerate)(?: of| at| to| =|:)?\s{0,2}${RATE}(?![\d.])|帧率\s{0,2}${RATE}`,
+      String.raw`(?<![\d.])${RATE}\s{0,2}(?:fps|frames? per second|frames?/s|frames?|帧每秒|帧/秒|帧)(?![a-z])|\b(?:fps|frame ?rate|framerate)(?: of| at| to| =|:)?\s{0,2}${RATE}(?![\d.])|帧率(?:降到|降低到|改为|改成|设为|设置为|为|到)?\s{0,2}${RATE}`,
       'g',
     ),
     read: ([said, a, b, c]) => cap(Number(a ?? b ?? c), said),

@@ -26,7 +26,7 @@ export const relativeSizeRules: Rule[] = [
   },
   {
     when: HAS_DIGIT,
-    pattern: new RegExp(String.raw`(\b(?:to|down to|at|into)\s{1,2}|压到|压缩到|缩小到|减小到)?${PERCENT}(\s{0,2}${SIZE_NOUN})?`, 'g'),
+    pattern: new RegExp(String.raw`(\b(?:to|down to|at|into)\s{1,2}|(?:压到|压缩到|缩小到|减小到)(?:原来|原始大小|原大小)?的?)?${PERCENT}(\s{0,2}${SIZE_NOUN})?`, 'g'),
     read: ([said, to, percent, noun]) => {
       const size = fraction(toNumber(percent) / 100, said);
       if (to !== undefined || noun !== undefined || size.kind !== 'goal') return size;

@@ -49,7 +49,7 @@ export const trimRules: Rule[] = [
   {
     when: HAS_DURATION,
     pattern: new RegExp(
-      String.raw`(?:\b(?:(${KEEP})|(${DROP}))\s{1,3})?\b(?:the\s)?(?:first|opening|beginning|initial)\s{0,2}(${DURATION})|(?:(${KEEP_ZH})|(${DROP_ZH}))?\s{0,1}(?:开头|视频)?的?前\s{0,1}(${DURATION})`,
+      String.raw`(?:\b(?:(${KEEP})|(${DROP}))\s{1,3})?\b(?:the\s)?(?:first|opening|beginning|initial)\s{0,2}(${DURATION})|(?:(${KEEP_ZH})|(${DROP_ZH}))?\s{0,1}(?:视频)?的?(?:开头|最前面|前面|前)的?\s{0,1}(${DURATION})`,
       'g',
     ),
     read: ([, , drop, amount, , dropZh, amountZh]) => {
@@ -61,7 +61,7 @@ export const trimRules: Rule[] = [
   {
     when: HAS_DURATION,
     pattern: new RegExp(
-      String.raw`(?:\b(?:(${KEEP})|(${DROP}))\s{1,3})?\b(?:the\s)?(?:last|final|ending|closing)\s{0,2}(${DURATION})|(?:(${KEEP_ZH})|(${DROP_ZH}))?\s{0,1}(?:结尾|视频)?的?(?:最后|后|末尾)\s{0,1}(${DURATION})`,
+      String.raw`(?:\b(?:(${KEEP})|(${DROP}))\s{1,3})?\b(?:the\s)?(?:last|final|ending|closing)\s{0,2}(${DURATION})|(?:(${KEEP_ZH})|(${DROP_ZH}))?\s{0,1}(?:视频)?的?(?:结尾|末尾|最后面|后面|最后|后)的?\s{0,1}(${DURATION})`,
       'g',
     ),
     read: ([, , drop, amount, , dropZh, amountZh]) => {
