@@ -80,8 +80,10 @@ export function mustShow(rows: readonly BenchRow[], copy: CopyCheck | undefined,
 }
 
 function failures(rows: readonly BenchRow[]): string {
-  const failed = rows.filter((row) => row.bytes === undefined).length;
-  return failed ? ` (${failed} failed or refused)` : '';
+  const missing = rows.filter((row) => row.bytes === undefined);
+  const refused = missing.filter((row) => row.error?.startsWith('refused')).length;
+  const parts = [refused ? `${refused} refused as impossible` : '', missing.length - refused ? `${missing.length - refused} failed` : ''];
+  return missing.length ? ` (${parts.filter(Boolean).join(', ')})` : '';
 }
 
 function signed(value: number | undefined, decimals: number): string {

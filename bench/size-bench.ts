@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { MediaInfo } from '../src/media/types.js';
+import { MediaError } from '../src/errors.js';
+import type { MediaInfo } from '../src/media/index.js';
 import type { BenchRow } from './bench-row.js';
 import type { BenchTool } from './encode-job.js';
 import { measureQuality, type ReferenceFrame } from './quality-metrics.js';
@@ -70,7 +71,8 @@ function describeRow(row: BenchRow): string {
   return `${head} ${ratio}× target, SSIM ${row.ssim?.toFixed(4)}${vmaf}, ${((row.wallMs ?? 0) / 1000).toFixed(1)} s`;
 }
 
+// A goal the product calls impossible is a refusal, not a crash: the table says which it was.
 function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].slice(0, 200);
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
+  return error instanceof MediaError && error.kind === 'impossible' ? `refused: ${message}` : `failed: ${message}`;
 }

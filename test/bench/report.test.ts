@@ -84,7 +84,7 @@ describe('summaries and verdicts', () => {
     row('naive', 'b', 25, 250, 0.98, 2000),
     row('ours', 'a', 2, 19, 0.95, 1000),
     row('naive', 'a', 2, 30, 0.93, 1000),
-    row('ours', 'b', 2, undefined, Number.NaN, 1000),
+    { ...row('ours', 'b', 2, undefined, Number.NaN, 1000), error: 'refused: too small' },
     row('naive', 'b', 2, 40, 0.9, 1000),
   ];
 
@@ -98,7 +98,7 @@ describe('summaries and verdicts', () => {
   it('judges the must-show claims from the rows', () => {
     const verdicts = mustShow(rows, { clip: 'a', inputBytes: 1, targetBytes: 2, encodeMs: 10_000, oursMs: 300, mode: 'copy', outputBytes: 1 });
     expect(verdicts.map((verdict) => verdict.pass)).toEqual([false, true, true, true, true, true]);
-    expect(verdicts[0].detail).toBe('3/4 at or under (1 failed or refused)');
+    expect(verdicts[0].detail).toBe('3/4 at or under (1 refused as impossible)');
   });
 
   it('gives no verdict without data', () => {
