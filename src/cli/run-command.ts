@@ -5,6 +5,7 @@ import { createEngine, processFile, type FileResult } from '../engine/index.js';
 import { defaultStore } from '../store/index.js';
 import { chooseNode } from './node-choice.js';
 import { printRunEvents, printRunResults } from './run-output.js';
+import { plainWriter, terminalWriter } from './terminal-output.js';
 
 /** The goal when `-g` is absent (high quality, 1080p cap). */
 export const DEFAULT_GOAL_TEXT = 'compress this video';
@@ -21,11 +22,11 @@ type RunOptions = { files: string[]; goal: string; outDir: string; api?: string;
  */
 export async function runCommand(args: string[]): Promise<number> {
   const options = parseRunArgs(args);
-  const write = (line: string) => process.stdout.write(`${line}\n`);
-  const mode = { json: options.json, tty: process.stdout.isTTY === true, verbose: options.verbose };
-  const node = await chooseNode({ api: options.api, log: options.verbose && !options.json ? write : undefined });
+  const out = process.stdout.isTTY && !options.json ? terminalWriter(process.stdout) : plainWriter(process.stdout);
+  const mode = { json: options.json, verbose: options.verbose };
+  const node = await chooseNode({ api: options.api, log: options.verbose && !options.json ? out.line : undefined });
   const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store: defaultStore(), liveState: false });
-  const stopPrinting = printRunEvents(engine, mode, write);
+  const stopPrinting = printRunEvents(engine, mode, out);
   const stopOnSignal = () => engine.close();
   process.once('SIGINT', stopOnSignal);
   try {
@@ -38,7 +39,8 @@ export async function runCommand(args: string[]): Promise<number> {
         failed++; // already reported as an `error` event, one line
       }
     });
-    printRunResults(results, mode, write);
+    out.end();
+    printRunResults(results, mode, out.line);
     return failed > 0 ? 1 : 0;
   } finally {
     process.off('SIGINT', stopOnSignal);

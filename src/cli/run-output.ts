@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
 import type { Engine, EngineEvent, FileResult, Job } from '../engine/index.js';
 import { formatBytes } from '../goal/index.js';
+import type { RunWriter } from './terminal-output.js';
 
 /** The phases `run --json` reports. */
 export type RunPhase = 'upload' | 'message' | 'render' | 'download';
@@ -31,43 +32,50 @@ export function errorCode(error: unknown): number | string {
   return 'error';
 }
 
-/** How `run` prints: JSON lines, or human lines (with in-place progress on a terminal). */
-export type RunOutputMode = { json: boolean; tty: boolean; verbose: boolean };
+/** How `run` prints: JSON lines or human lines; the agent's replies too with --verbose. */
+export type RunOutputMode = { json: boolean; verbose: boolean };
 
 /**
  * Prints the engine's events for `run`: with --json one object per line (progress, error; `done`
- * is printed by `finish`), otherwise one human line per phase, progress in 25 % steps (10 % on a
- * terminal), and notices/replies with --verbose. Returns the unsubscribe function.
+ * is printed by `printRunResults`), otherwise one human line per phase, progress in 25 % steps
+ * (10 % on a terminal), notices, and the agent's replies with --verbose. Returns the unsubscribe function.
  */
-export function printRunEvents(engine: Engine, mode: RunOutputMode, write: (line: string) => void): () => void {
+export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWriter): () => void {
+  const write = out.line;
   const lastShown = new Map<string, string>();
-  const step = mode.json ? 0.01 : mode.tty ? 0.1 : 0.25;
+  const step = mode.json ? 0.01 : 0.25;
+  const file = (jobId?: string) => {
+    const input = jobId ? engine.jobs().find((job) => job.id === jobId)?.input : undefined;
+    return input ? `${basename(input)}: ` : '';
+  };
   return engine.subscribe((event: EngineEvent) => {
     switch (event.name) {
       case 'job:update': {
         const job = event.payload;
         const phase = phaseOf(job.status);
+        if (out.status && !mode.json) out.status(statusLine(engine.jobs()));
         if (!phase) return;
         const fraction = Math.floor(job.fraction / step) * step;
         const key = `${phase}:${fraction.toFixed(2)}`;
         if (lastShown.get(job.id) === key) return;
         lastShown.set(job.id, key);
         if (mode.json) write(JSON.stringify({ type: 'progress', file: job.input, phase, fraction: Number(fraction.toFixed(2)) }));
-        else write(`${basename(job.input)}: ${phase}${fraction > 0 ? ` ${Math.round(fraction * 100)}%` : '…'}`);
+        // On a terminal the percentages live in the status line; the scrolling lines name the phases.
+        else if (!out.status || fraction === 0) write(`${basename(job.input)}: ${phase}${fraction > 0 ? ` ${Math.round(fraction * 100)}%` : '…'}`);
         return;
       }
       case 'error': {
-        const file = event.payload.jobId ? engine.jobs().find((job) => job.id === event.payload.jobId)?.input : undefined;
-        if (mode.json) write(JSON.stringify({ type: 'error', file: file ?? null, code: errorCode(event.payload.error), message: event.payload.message }));
-        else write(`✗ ${file ? `${basename(file)}: ` : ''}${event.payload.message}`);
+        const input = event.payload.jobId ? engine.jobs().find((job) => job.id === event.payload.jobId)?.input : undefined;
+        if (mode.json) write(JSON.stringify({ type: 'error', file: input ?? null, code: errorCode(event.payload.error), message: event.payload.message }));
+        else write(`✗ ${file(event.payload.jobId)}${event.payload.message}`);
         return;
       }
       case 'auth':
         if (!mode.json && event.payload.status === 'setting-up') write('Setting up…');
         return;
       case 'notice':
-        if (!mode.json && (mode.verbose || !event.payload.jobId)) write(`• ${event.payload.text}`);
-        else if (!mode.json && /re-encoding/.test(event.payload.text)) write(`• ${event.payload.text}`);
+        // Rare and worth hearing: a corrupt store moved aside, a local re-encode, a dropped stream.
+        if (!mode.json) write(`• ${file(event.payload.jobId)}${event.payload.text}`);
         return;
       case 'message:done':
         if (!mode.json && mode.verbose) write(`  ${[event.payload.text, event.payload.note].filter(Boolean).join(' ')}`);
@@ -81,8 +89,19 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, write: (line
   });
 }
 
+/** Every unfinished job's phase and progress on one row ("a.mp4 render 40% ETA 3s · b.mov upload 80%"). Pure. */
+export function statusLine(jobs: readonly Job[]): string {
+  return jobs
+    .flatMap((job) => {
+      const phase = phaseOf(job.status);
+      if (!phase) return [];
+      return [`${basename(job.input)} ${phase} ${Math.round(job.fraction * 100)}%${job.etaSec !== undefined ? ` ETA ${job.etaSec}s` : ''}`];
+    })
+    .join(' · ');
+}
+
 /** The last line(s): `{"type":"done","results":[…]}`, or a summary per delivered file. */
-export function printRunResults(results: FileResult[], mode: RunOutputMode, write: (line: string) => void): void {
+export function printRunResults(results: FileResult[], mode: RunOutputMode, write: RunWriter['line']): void {
   if (mode.json) {
     write(JSON.stringify({ type: 'done', results: results.map((r) => ({ input: r.input, output: r.output, bytes: r.bytes, targetBytes: r.targetBytes ?? null })) }));
     return;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunArgs } from '../../src/cli/run-command.js';
-import { errorCode, phaseOf } from '../../src/cli/run-output.js';
+import { errorCode, phaseOf, statusLine } from '../../src/cli/run-output.js';
+import type { Job } from '../../src/engine/index.js';
 import { MediaError, NemoError, StudioError } from '../../src/errors.js';
 import { makeClip } from '../helpers/clips.js';
 
@@ -162,5 +163,16 @@ describe('run output', () => {
     [new Error('x'), 'error'],
   ])('error %s has code %s', (error, code) => {
     expect(errorCode(error)).toBe(code);
+  });
+});
+
+describe('statusLine', () => {
+  const job = (input: string, status: Job['status'], fraction: number, etaSec?: number): Job => ({ id: input, input, status, fraction, etaSec, startedAt: 0, updatedAt: 0, phaseStartedAt: 0 });
+  it.each([
+    [[job('/v/a.mp4', 'rendering', 0.4, 3), job('/v/b.mov', 'uploading', 0.8)], 'a.mp4 render 40% ETA 3s · b.mov upload 80%'],
+    [[job('/v/a.mp4', 'done', 1), job('/v/b.mov', 'compressing', 0.5)], 'b.mov download 50%'],
+    [[job('/v/a.mp4', 'failed', 0.2)], ''],
+  ])('%#', (jobs, expected) => {
+    expect(statusLine(jobs)).toBe(expected);
   });
 });
