@@ -13,6 +13,12 @@ export const frameRateRules: Rule[] = [
     read: ([said, a, b, c]) => cap(Number(a ?? b ?? c), said),
   },
   {
+    // "60p": a frame rate written the way cameras label it (resolutions have three digits or more).
+    when: HAS_DIGIT,
+    pattern: /(?<![\d.])(24|25|30|48|50|60|120)p(?![a-z\d])/g,
+    read: ([said, fps]) => cap(Number(fps), said),
+  },
+  {
     pattern: /\b(?:lower|reduce|decrease|drop|cap|limit)(?: the)? (?:fps|frame ?rate|framerate)\b|降低帧率/g,
     read: () => ({ kind: 'remark', text: 'Which frame rate should it have? Say for example “30fps”.' }),
   },

@@ -5,7 +5,7 @@ const ASPECT_OF_PICTURE = String.raw`(?:visual |video |image |picture |any |the 
 const LOSE = String.raw`(?:losing|loosing|sacrificing|hurting|degrading|reducing|lowering|dropping|compromising(?: on)?|ruining|affecting|loss of|loss in|a loss of|any loss of|any loss in|quality loss|visible loss|much loss)`;
 
 // Every phrase below holds one of these: a cheap test that lets most instructions skip the phrases.
-const QUALITY_WORD = /quality|loss|detail|degradation|difference|same|original|identical|balanced|small|tiny|tini|hq|compression|as much as|画质|质量|清晰|画面|无损|均衡|平衡|小/;
+const QUALITY_WORD = /quality|look|loss|detail|degradation|difference|same|original|identical|balanced|small|tiny|tini|hq|compression|as much as|画质|质量|清晰|画面|无损|均衡|平衡|小/;
 
 /** Phrases per quality level, most specific first. Quality is left unset unless the user names it. */
 const PHRASES: [Quality, RegExp][] = [
@@ -15,7 +15,7 @@ const PHRASES: [Quality, RegExp][] = [
       [
         String.raw`\bwithout (?:${LOSE} ?)?${ASPECT_OF_PICTURE}(?:quality|loss|detail)(?: loss)?\b`,
         String.raw`\bno (?:visible |noticeable |visual |real )?(?:quality |visual |image |picture )?(?:loss|degradation|difference)(?: (?:of|in) (?:the )?quality)?\b`,
-        String.raw`\b(?:don'?t|do not|never|not) (?:lose|loose|sacrifice|reduce|lower|hurt|ruin|drop|degrade|affect|touch) ${ASPECT_OF_PICTURE}quality\b`,
+        String.raw`\b(?:don'?t|do not|never|not) (?:want to |wanna |need to )?(?:lose|loose|sacrifice|reduce|lower|hurt|ruin|drop|degrade|affect|touch) ${ASPECT_OF_PICTURE}quality\b`,
         String.raw`\b(?:keep|keeping|maintain|maintaining|preserve|preserving|retain|retaining)(?: the| its| full| original| same| all| as much){0,3}(?: visual| video| image| picture)? quality\b`,
         String.raw`\b(?:same|original|full|maximum|max|best|highest|top|perfect|pristine|lossless|best possible|max possible|studio) (?:visual |video |image |picture )?quality\b`,
         String.raw`\bvisually[ -]?lossless\b|\bnear[ -]?lossless\b|\bperceptually lossless\b`,
@@ -25,7 +25,7 @@ const PHRASES: [Quality, RegExp][] = [
       'g',
     ),
   ],
-  ['high', /\b(?:high(?:er)?|good|great|nice|hq|high-quality|better) (?:visual |video |image |picture )?quality\b|\bhq\b|高质量|高画质|画质好|清晰/g],
+  ['high', /\b(?:look|looks|looking) (?:good|great|nice|sharp|crisp|clean)\b|\b(?:high(?:er)?|good|great|nice|hq|high-quality|better) (?:visual |video |image |picture )?quality\b|\bhq\b|高质量|高画质|画质好|清晰/g],
   ['balanced', /\b(?:reduce|decrease|drop|sacrifice|sacrificing|some loss of|a bit less|slightly lower)(?: the| some)? quality\b|\b(?:medium|balanced|decent|ok|okay|reasonable|normal|average|standard|moderate|acceptable) (?:visual |video |image |picture )?quality\b|\bbalanced\b|均衡|平衡/g],
   [
     'small',

@@ -43,6 +43,12 @@ export const resolutionRules: Rule[] = [
       return fps === undefined || found.kind !== 'goal' ? found : { kind: 'goal', goal: { ...found.goal, fps: Number(fps) } };
     },
   },
+  {
+    // "4k60": resolution and frame rate the way cameras label them.
+    when: HAS_DIGIT,
+    pattern: /(?<![\d.])([248])k\s?(\d{2,3})(?:\s?fps)?(?![a-z\d])/g,
+    read: ([, k, fps]) => ({ kind: 'goal', goal: { resolution: { 2: 1440, 4: 2160, 8: 4320 }[k] ?? 2160, fps: Number(fps) } }),
+  },
   ...NAMED.map(([pattern, p]): Rule => ({ pattern, when: RESOLUTION_WORD, read: () => ({ kind: 'goal', goal: { resolution: p } }) })),
   {
     pattern: /\b(?:lower|reduce|smaller|decrease|drop|downscale)(?: the)? (?:resolution|res)\b|\bdownscale\b|降低分辨率|降分辨率/g,

@@ -34,8 +34,12 @@ const FROM_TO = new RegExp(
   'g',
 );
 
-/** Absolute sizes: "under 100MB", "1.5 gigs", "800k", "2 MiB", "小于50兆", "100mb以内". */
+/** Absolute sizes: "under 100MB", "1.5 gigs", "800k", "2 MiB", "小于50兆", "100mb以内", "half a gig". */
 export const sizeRules: Rule[] = [
+  {
+    pattern: /\b(half )?an? (gig|gigabyte|meg|megabyte)\b/g,
+    read: ([, half, unit]) => ({ kind: 'goal', goal: { targetBytes: (half ? 0.5 : 1) * (unit.startsWith('g') ? 1000 ** 3 : 1000 ** 2) } }),
+  },
   {
     when: HAS_DIGIT,
     pattern: FROM_TO,

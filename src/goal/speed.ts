@@ -6,7 +6,7 @@ import type { Rule } from './scan.js';
  * quality, so "best quality" is already taken when "best" is read.
  */
 const PHRASES: [Speed, RegExp, RegExp][] = [
-  ['best', /\bslow(?:ly)?(?:,)?(?: but| and)? (?:best|better|good|smaller)\b|\bbest (?:compression|encode|encoding|effort|result|results)\b|\btake (?:your|all the) time\b|\bmax(?:imum)? effort\b|\bslow(?:est|er)?\b|\bbest\b|慢一点|慢/g, /slow|best|time|effort|慢/],
+  ['best', /\bslow(?:ly)?(?:,)?(?: but| and)? (?:best|better|good|smaller)\b|\bbest (?:compression|encode|encoding|effort|result|results)\b|\btake (?:your|all the) time\b|\bmax(?:imum)? effort\b|\bslow(?:est|er)?\b(?![ -]?mo)|\bbest\b|慢一点|慢/g, /slow|best|time|effort|慢/],
   ['balanced', /\b(?:balanced|normal|medium|default|regular) (?:speed|effort|encode|encoding)\b/g, /speed|effort|encod/],
   ['fast', /\bas (?:fast|quick|quickly) as (?:possible|you can)\b|\b(?:fast|faster|fastest|quick|quickly|quicker|asap|rapid|rapidly|speedy|hurry|in a hurry|right away|right now|urgent)\b|快速|快点|尽快|快一点|加急/g, /fast|quick|asap|rapid|speed|hurry|right|urgent|快|急/],
 ];
