@@ -27,7 +27,7 @@ export type BenchDefaults = { clipsDir: string; resultsFile: string };
 
 /** The usage text, for `--help` and argument errors. */
 export const BENCH_USAGE = `usage: npm run bench -- [--clips DIR] [--only NAME]... [--targets 25,8,2] [--vmaf-model FILE.pkl]
-                        [--calibrate [--crfs 14,16,18,20,22,24,26]] [--no-handbrake] [--keep] [--results FILE]`;
+                        [--calibrate [--crfs 14,17,20,23,26]] [--no-handbrake] [--keep] [--results FILE]`;
 
 /** Reads the bench's command line (the words after `--`); throws an Error carrying the usage on bad input. */
 export function parseBenchArgs(argv: readonly string[], defaults: BenchDefaults): BenchOptions {
@@ -53,7 +53,7 @@ export function parseBenchArgs(argv: readonly string[], defaults: BenchDefaults)
     targetPercents: numberList(values.targets ?? '25,8,2', '--targets', (n) => n > 0 && n < 100),
     vmafModel: values['vmaf-model'],
     calibrate: values.calibrate ?? false,
-    crfs: numberList(values.crfs ?? '14,16,18,20,22,24,26', '--crfs', (n) => Number.isInteger(n) && n >= 0 && n <= 51),
+    crfs: numberList(values.crfs ?? '14,17,20,23,26', '--crfs', (n) => Number.isInteger(n) && n >= 0 && n <= 51),
     skipHandbrake: values['no-handbrake'] ?? false,
     keep: values.keep ?? false,
     resultsFile: values.results ?? defaults.resultsFile,

@@ -6,8 +6,8 @@ import { measureQuality, TONE_MAP_TO_SDR } from './quality-metrics.js';
 import { referenceFrame, type Clip } from './size-bench.js';
 
 /** Samples stay short: at most this long, and at most SAMPLE_FRAMES frames (the 1080p60 clips). */
-const SAMPLE_SECONDS = 4;
-const SAMPLE_FRAMES = 96;
+const SAMPLE_SECONDS = 2.5;
+const SAMPLE_FRAMES = 60;
 
 /**
  * The part of a clip the calibration encodes: from the middle, short enough for 2 cores, starting

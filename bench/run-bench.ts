@@ -112,7 +112,7 @@ async function runCalibrationMode(options: BenchOptions, clips: Clip[], workDir:
   const report = [
     '## SSIM threshold calibration',
     '',
-    `Each clip's middle (at most 4 s or 96 frames) encoded with x264 preset medium at CRF ${options.crfs.join(', ')}, at the source's` +
+    `Each clip's middle (at most 2.5 s or 60 frames) encoded with x264 preset medium at CRF ${options.crfs.join(', ')}, at the source's` +
       ` display size (HDR tone-mapped to SDR on both sides), then scored against the same span of the source: SSIM (ffmpeg's "All")` +
       ` and VMAF (${path.basename(vmafModel)}). Cells are SSIM / VMAF. The last column is the SSIM at which that clip's VMAF crosses` +
       ` ${VMAF_BAR}, interpolated between neighbouring CRFs.`,

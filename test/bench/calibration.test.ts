@@ -53,12 +53,12 @@ describe('calibrationTable', () => {
 describe('sampleSpan', () => {
   it.each([
     [2, 30, { startSec: 0, durationSec: 2 }],
-    [70, 48, { startSec: 34, durationSec: 2 }],
-    [70, 10, { startSec: 33, durationSec: 4 }],
-    [1.28, 60, { startSec: 0, durationSec: 1.28 }],
-    [10, 60, { startSec: 4.2, durationSec: 1.6 }],
-    // 13 s at 29.97 fps: the middle (4.899 s) falls between frames; it starts at frame 146 instead.
-    [13, 30000 / 1001, { startSec: 4.871533, durationSec: 3.203 }],
+    [70, 40, { startSec: 34.25, durationSec: 1.5 }],
+    [70, 10, { startSec: 33.7, durationSec: 2.5 }],
+    [0.9, 60, { startSec: 0, durationSec: 0.9 }],
+    [10, 60, { startSec: 4.5, durationSec: 1 }],
+    // 13 s at 29.97 fps: the middle (5.499 s) falls between frames; it starts at frame 164 instead.
+    [13, 30000 / 1001, { startSec: 5.472133, durationSec: 2.002 }],
   ])('a %d s clip at %d fps gives %j', (durationSec, fps, expected) => {
     expect(sampleSpan(durationSec, fps)).toEqual(expected);
   });
