@@ -37,7 +37,8 @@ export async function processFile(engine: Engine, input: string, options: { goal
     return { ...delivered, input };
   } catch (error) {
     const final = signal.aborted ? new CanceledError() : error;
-    engine.updateJob(signal.aborted ? { type: 'canceled', id: job.id, at: Date.now() } : { type: 'failed', id: job.id, error: engine.report(final, job.id), at: Date.now() });
+    const sentence = engine.report(final, job.id);
+    engine.updateJob(signal.aborted ? { type: 'canceled', id: job.id, at: Date.now() } : { type: 'failed', id: job.id, error: sentence, at: Date.now() });
     throw final;
   }
 }

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { NemoError } from '../../src/errors.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CanceledError, NemoError } from '../../src/errors.js';
 import { createEngine, processFile, type Engine, type EngineEvent } from '../../src/engine/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore, type Store } from '../../src/store/index.js';
@@ -170,5 +170,14 @@ describe('the error table, through a fault-injecting proxy around the real node'
     expect(statSync(result.output).size).toBe(result.bytes);
     expect(events.some((e) => e.name === 'notice' && /re-encoding it here/.test(e.payload.text))).toBe(true);
     expect(readdirSync(outDir)).toEqual(['big.compressed.mp4']);
+  });
+
+  it('cancel: stops the job here and asks the node to cancel the render', async () => {
+    engine.on('render:queued', ({ jobId }) => engine.cancel(jobId));
+    await expect(compressClip()).rejects.toBeInstanceOf(CanceledError);
+    expect(engine.jobs()[0].status).toBe('canceled');
+    await vi.waitFor(() => expect(proxy.count('POST', /^\/api\/render\/proxy\/lambda\/render_[^/]+\/cancel$/)).toBe(1));
+    expect(errorsRaised()).toEqual(['Canceled.']);
+    expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
   });
 });

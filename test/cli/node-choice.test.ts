@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseNode, CLOUD_API } from '../../src/cli/node-choice.js';
+
+const envIn = (dir: string): NodeJS.ProcessEnv => ({ COMPRESSOR_DATA_DIR: join(dir, 'data'), COMPRESSOR_RUNTIME_DIR: join(dir, 'run') });
+
+describe('chooseNode', () => {
+  it.each([
+    ['--api cloud', { api: 'cloud' }, {}, CLOUD_API],
+    ['--api URL (trailing slash dropped)', { api: 'http://10.0.0.5:8787/' }, {}, 'http://10.0.0.5:8787'],
+    ['NEMO_API_BASE', {}, { NEMO_API_BASE: 'http://127.0.0.1:9999' }, 'http://127.0.0.1:9999'],
+    ['--api over NEMO_API_BASE', { api: 'http://a:1' }, { NEMO_API_BASE: 'http://b:2' }, 'http://a:1'],
+  ])('%s', async (_name, options, env, apiBase) => {
+    const dir = mkdtempSync(join(tmpdir(), 'choice-'));
+    const choice = await chooseNode({ ...options, env: { ...envIn(dir), ...env } });
+    expect(choice).toMatchObject({ apiBase, kind: 'given', accessKey: undefined });
+  });
+
+  it('sends the key from this user’s node file when --api names that node', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'choice-'));
+    mkdirSync(join(dir, 'run'));
+    writeFileSync(join(dir, 'run', 'node.json'), JSON.stringify({ url: 'http://127.0.0.1:8800', accessKey: 'secret', pid: 1 }));
+    expect(await chooseNode({ api: 'http://127.0.0.1:8800', env: envIn(dir) })).toMatchObject({ accessKey: 'secret' });
+    expect(await chooseNode({ api: 'http://127.0.0.1:8801', env: envIn(dir) })).toMatchObject({ accessKey: undefined });
+  });
+
+  it('does not attach to a node file that points away from 127.0.0.1:8787, and starts the embedded node', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'choice-'));
+    mkdirSync(join(dir, 'run'));
+    writeFileSync(join(dir, 'run', 'node.json'), JSON.stringify({ url: 'http://192.0.2.1:8787', accessKey: 'x', pid: 1 }));
+    const choice = await chooseNode({ env: envIn(dir) });
+    try {
+      expect(choice.kind).toBe('embedded');
+      expect(choice.apiBase).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(choice.storeKey).toBe(`embedded:${join(dir, 'data')}`);
+    } finally {
+      await choice.close();
+    }
+  });
+});
