@@ -85,7 +85,8 @@ export function parseInstruction(text: string): ParsedInstruction {
   if (sourceBytes !== undefined && goal.targetBytes === undefined && goal.relativeSize === undefined && (intent === 'compress' || intent === 'export')) {
     ambiguities.push(`I read ${formatBytes(sourceBytes)} as the video's size now: how small should it be?`);
   }
-  if (intent === 'unknown') ambiguities.push(ASK_WHAT_TO_DO);
+  // First, so that the cap below never drops the one question that matters most.
+  if (intent === 'unknown') ambiguities.unshift(ASK_WHAT_TO_DO);
   return {
     intent,
     goal,

@@ -65,6 +65,14 @@ describe('parseInstruction on any input', () => {
     ['100 KB of control characters', '\u0001\u0002\u001f'.repeat(33_000)],
     ['100 KB of lone surrogates', '\ud800'.repeat(100_000)],
     ['nested-looking numbers', '1.1.1.1,1,1,1'.repeat(8_000)],
+    ['100 KB of half-finished trims', 'cut the first 1 and the last '.repeat(3_500)],
+    ['100 KB of half-finished ranges', 'from 1 to from 0:1 between 1s and '.repeat(3_000)],
+    ['100 KB of keep phrases', 'keep only just the first '.repeat(4_000)],
+    ['100 KB of Chinese trims', '剪掉前面的前最后后'.repeat(11_000)],
+    ['100 KB of fractions and times', '1/1/1/2x3x4:5:6 '.repeat(6_000)],
+    ['100 KB of quality words', 'without losing the visual quality of any '.repeat(2_500)],
+    ['100 KB of size comparators', 'no more than under less than to a '.repeat(3_000)],
+    ['100 KB of units', 'mb kb gb 1 s 2 min '.repeat(5_000)],
   ])('returns a valid object for %s', (_name, text) => {
     expectValid(text);
   });

@@ -443,6 +443,8 @@ const everyday: Case[] = [
   ["under 10mb's", 'compress', { targetBytes: 10 * MB }],
   ['under10mb', 'compress', { targetBytes: 10 * MB }],
   ['100 MBs', 'compress', { targetBytes: 100 * MB }],
+  ['turn it into a 10MB file', 'compress', { targetBytes: 10 * MB }],
+  ['make it a 10 mb file', 'compress', { targetBytes: 10 * MB }],
   ['half a gig', 'compress', { targetBytes: 500 * MB }],
   ['1 gig', 'compress', { targetBytes: 1 * GB }],
   ['500 k', 'compress', { targetBytes: 500_000 }],
