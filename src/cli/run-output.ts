@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
-import type { Engine, EngineEvent, FileResult, Job } from '../engine/index.js';
+import { assertNever, type Engine, type EngineEvent, type FileResult, type Job } from '../engine/index.js';
 import { formatBytes } from '../goal/index.js';
 import type { RunWriter } from './terminal-output.js';
 
@@ -19,8 +19,13 @@ export function phaseOf(status: Job['status']): RunPhase | undefined {
     case 'downloading':
     case 'compressing':
       return 'download';
-    default:
+    case 'queued':
+    case 'done':
+    case 'failed':
+    case 'canceled':
       return undefined;
+    default:
+      return assertNever(status);
   }
 }
 
@@ -81,10 +86,23 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
         if (!mode.json && mode.verbose) write(`  ${[event.payload.text, event.payload.note].filter(Boolean).join(' ')}`);
         return;
       case 'working':
-        if (!mode.json) write(event.payload.text);
+        if (!mode.json) write(`${file(event.payload.jobId)}${event.payload.text}`);
+        return;
+      // Progress comes whole in job:update; the rest is for interactive views.
+      case 'session':
+      case 'upload:progress':
+      case 'upload:done':
+      case 'message:delta':
+      case 'state':
+      case 'render:queued':
+      case 'render:progress':
+      case 'render:done':
+      case 'download:progress':
+      case 'download:done':
+      case 'credits':
         return;
       default:
-        return;
+        assertNever(event);
     }
   });
 }

@@ -8,7 +8,7 @@ export type { Delivered } from './export-session.js';
 export type { Job, JobAction } from './jobs.js';
 export type { TurnResult } from './turn.js';
 export type { GuiAction } from './gui-phrases.js';
-export type { ChatEvent } from './sse/chat-event.js';
+export { assertNever, type ChatEvent } from './sse/chat-event.js';
 export { summarizeTimeline, describeDraftChange } from './timeline-summary.js';
 export { routeText, type Route } from './routing.js';
 export { hello, type Connection } from './api/index.js';

@@ -103,4 +103,15 @@ describe('the lifecycle against a real render node', () => {
     await vi.waitFor(() => expect(drafts.at(-1)).toBe(1), { timeout: 10_000 });
     engine.close();
   });
+
+  it('a batch: several files in one session export as a job and a file each', async () => {
+    const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-g')), env: {}, liveState: false });
+    const second = await makeClip(work, { seconds: 1, name: 'harbour.mov', container: 'mov' });
+    await engine.upload([clip, second]);
+    const delivered = await engine.exportDraft({ outDir: join(work, 'out-g') });
+    expect(delivered).toHaveLength(2);
+    expect(readdirSync(join(work, 'out-g')).sort()).toEqual(['city timelapse.compressed.mp4', 'harbour.compressed.mp4']);
+    expect(engine.jobs().map((job) => job.status)).toEqual(['done', 'done']);
+    engine.close();
+  });
 });
