@@ -1,5 +1,6 @@
 import { HARDWARE_H264_ENCODERS } from './codec-table.js';
 import { cropToAspect } from './resolution-ladder.js';
+import { audioSampleRate } from './target-budget.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 
 /** Which run of a two-pass encode (or the only run) the arguments are for. */
@@ -115,7 +116,8 @@ function audioArgs(plan: EncodePlan): string[] {
   const audio = plan.audio;
   if (audio.mode === 'encode') {
     const codec = plan.container === 'webm' ? 'libopus' : 'aac';
-    return ['-c:a', codec, '-b:a', `${audio.kbps}k`, '-ac', String(audio.channels)];
+    const rate = codec === 'aac' ? audioSampleRate(audio.kbps) : undefined;
+    return ['-c:a', codec, '-b:a', `${audio.kbps}k`, '-ac', String(audio.channels), ...(rate ? ['-ar', String(rate)] : [])];
   }
   return audio.mode === 'copy' ? ['-c:a', 'copy'] : ['-an'];
 }

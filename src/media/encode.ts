@@ -47,7 +47,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
       if (passLogDir) {
         const prefix = path.join(passLogDir, 'pass');
         // Pass 1 analyses the picture, not the bitrate: a retry at the same size reuses it.
-        const frameKey = `${current.width}x${current.height}`;
+        const frameKey = `${current.width}x${current.height}@${current.fps}`;
         if (passOneFor !== frameKey) {
           await run(encodeArgs(current, info, { kind: 'pass1', passLogPrefix: prefix }, tempFile), current, attemptSpan.slice(0, 0.4), phase ?? 'pass1', options.signal);
           passOneFor = frameKey;
@@ -66,7 +66,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
           hint: 'Ask for a bigger size or a lower resolution.',
         });
       }
-      current = lowerPlan(current, bytes, attempt);
+      current = lowerPlan(current, bytes, attempt, info.video?.avgFps ?? 30);
     }
   } catch (error) {
     await rm(tempFile, { force: true });

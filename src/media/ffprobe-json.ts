@@ -48,7 +48,9 @@ export function toMediaInfo(file: string, sizeBytes: number, output: FfprobeOutp
     return audioStream ? 'is audio only (there is no picture to compress)' : 'has no video stream';
   }
   if (STILL_FORMATS.test(formatName)) return `is a still image (${videoStream.codec_name ?? formatName}), not a video`;
-  const durationSec = positive(output.format?.duration) ?? positive(videoStream.duration);
+  // The picture and sound decide the length: data tracks (GoPro telemetry) can run a second longer.
+  const mediaDurations = [videoStream, audioStream].map((st) => positive(st?.duration)).filter((d): d is number => d !== undefined);
+  const durationSec = mediaDurations.length ? Math.max(...mediaDurations) : positive(output.format?.duration);
   if (!durationSec) return 'has no duration: it is a still image or the file is damaged';
   if (!videoStream.width || !videoStream.height) return 'has a video stream with no picture size: the file is damaged';
 

@@ -3,7 +3,7 @@ import type { Goal } from '../goal/types.js';
 import { CODECS } from './codec-table.js';
 import { resolveFormat, resolveTarget, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
-import { bitsPerPixel, chooseFrame, CLEAN_BPP_1080P_H264, cropToAspect, fitShortSide, type Frame } from './resolution-ladder.js';
+import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, type Frame } from './resolution-ladder.js';
 import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
 import type { EncodePlan, MediaInfo, VideoInfo } from './types.js';
 
@@ -92,7 +92,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   }
   notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and a ${SAFETY_MARGIN * 100} % safety margin.`);
 
-  const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: budgetVideoKbps, bppAt1080p: CLEAN_BPP_1080P_H264 * profile.efficiency });
+  const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: budgetVideoKbps, cleanBpp: CLEAN_BPP_H264 * profile.efficiency });
   const videoKbps = Math.round(Math.min(budgetVideoKbps, usefulKbps(frame, profile.efficiency, info, audio?.kbps ?? 0)));
   if (videoKbps < budgetVideoKbps * 0.95) {
     notes.push(`Only ${videoKbps} kbps of the ${Math.round(budgetVideoKbps)} available is used: more would not look better than the source.`);

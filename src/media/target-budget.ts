@@ -6,8 +6,8 @@
 /** Part of the target held back for the encoder's rate error; the size check catches the rest. */
 export const SAFETY_MARGIN = 0.03;
 /** The leanest video that is still a picture (kbps), and the leanest sound (kbps, mono). */
-export const MIN_VIDEO_KBPS = 24;
-export const MIN_AUDIO_KBPS = 48;
+export const MIN_VIDEO_KBPS = 4;
+export const MIN_AUDIO_KBPS = 16;
 
 /** One audio choice: AAC (or Opus in WebM) at this bitrate and channel count. */
 export type AudioChoice = { kbps: number; channels: number };
@@ -17,16 +17,19 @@ const AUDIO_LADDER: readonly (AudioChoice & { maxShare: number })[] = [
   { kbps: 128, channels: 2, maxShare: 0.1 },
   { kbps: 96, channels: 2, maxShare: 0.14 },
   { kbps: 64, channels: 2, maxShare: 0.2 },
+  { kbps: 48, channels: 1, maxShare: 0.3 },
+  { kbps: 32, channels: 1, maxShare: 0.4 },
+  { kbps: 24, channels: 1, maxShare: 0.5 },
   { kbps: MIN_AUDIO_KBPS, channels: 1, maxShare: 1 },
 ];
 
 /**
- * Bytes the container adds around the streams: a fixed header plus an index entry per video
- * frame and per audio packet (MP4's sample tables; Matroska's block headers are about the same).
+ * Bytes the container adds around the streams: a header plus about 16 bytes of index per packet
+ * (MP4's sample tables, measured on x264/AAC outputs; Matroska's block headers cost about the same).
  */
 export function containerOverheadBytes(durationSec: number, fps: number, hasAudio: boolean): number {
-  const audioPacketsPerSec = hasAudio ? 48 : 0; // AAC: 1024 samples a packet at 44.1–48 kHz
-  return Math.ceil(4096 + durationSec * (fps * 12 + audioPacketsPerSec * 6));
+  const audioPacketsPerSec = hasAudio ? 47 : 0; // AAC: 1024 samples a packet at 48 kHz
+  return Math.ceil(2048 + durationSec * (fps + audioPacketsPerSec) * 16);
 }
 
 /** Total kbps a target allows after overhead and safety margin. */
@@ -37,13 +40,20 @@ export function totalKbps(targetBytes: number, durationSec: number, overheadByte
 
 /**
  * Audio gets its share first: 128 kbps stereo while it is a small part of the budget, stepping
- * down to 48 kbps mono when the budget is tight. A mono source never gets more than one channel.
+ * down through mono to 16 kbps when the budget is tight (speech stays understandable). A mono source never gets more than one channel.
  */
 export function chooseAudio(totalKbpsBudget: number, sourceChannels: number): AudioChoice {
   const step = AUDIO_LADDER.find((s) => s.kbps <= totalKbpsBudget * s.maxShare) ?? AUDIO_LADDER[AUDIO_LADDER.length - 1];
   if (sourceChannels >= 2 || step.channels === 1) return { kbps: step.kbps, channels: step.channels };
   // One channel needs about half the bits of two for the same sound.
   return { kbps: Math.max(MIN_AUDIO_KBPS, step.kbps / 2), channels: 1 };
+}
+
+/** The AAC sample rate for a bitrate: low bitrates sound better with less bandwidth to spend it on. */
+export function audioSampleRate(kbps: number): number | undefined {
+  if (kbps <= 24) return 16000;
+  if (kbps <= 40) return 24000;
+  return undefined; // keep the source's
 }
 
 /** The smallest file (bytes) that still holds a sensible picture (and sound) for this long. */

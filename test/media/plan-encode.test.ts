@@ -30,8 +30,9 @@ type Row = [string, Goal, MediaInfo, Partial<EncodePlan> & { videoKbpsAtLeast?: 
 const rows: Row[] = [
   ['10 MB for 60 s 1080p: bitrate mode, under target, ≥ 90 % used', { targetBytes: 10 * MB }, clip(), { mode: 'bitrate', codec: 'h264', encoder: 'libx264', container: 'mp4', audio: { mode: 'encode', kbps: 128, channels: 2 }, bytesAtMost: 10 * MB, videoKbpsAtLeast: 1100 }],
   ['25 MB for 60 s keeps 1080p', { targetBytes: 25 * MB }, clip(), { width: 1920, height: 1080, fps: undefined }],
-  ['2 MB for 60 s drops resolution and goes mono', { targetBytes: 2 * MB }, clip(), { width: 256, height: 144, audio: { mode: 'encode', kbps: 48, channels: 1 } }],
-  ['6 MB for 60 s keeps 360p', { targetBytes: 6 * MB }, clip(), { width: 640, height: 360 }],
+  ['2 MB for 60 s drops resolution and goes mono', { targetBytes: 2 * MB }, clip(), { width: 640, height: 360, audio: { mode: 'encode', kbps: 48, channels: 1 } }],
+  ['6 MB for 60 s keeps 720p', { targetBytes: 6 * MB }, clip(), { width: 1280, height: 720 }],
+  ['200 KB for 60 s is a slideshow at the bottom of the ladder', { targetBytes: 200_000 }, clip({ audio: null }), { width: 256, height: 144, fps: 15 }],
   ['tight budget steps audio down to 64k', { targetBytes: 4 * MB }, clip(), { audio: { mode: 'encode', kbps: 64, channels: 2 } }],
   ['60 fps under starvation drops to 30', { targetBytes: 5 * MB }, clip({ video: { avgFps: 60, realFps: 60 } }), { fps: 30 }],
   ['59.94 halves to 29.97', { targetBytes: 5 * MB }, clip({ video: { avgFps: 59.94, realFps: 59.94 } }), { fps: 29.97 }],
@@ -165,10 +166,10 @@ describe('target budget, ladder (table)', () => {
   });
 
   it('chooseFrame goes down the ladder as the budget shrinks, never below 144p', () => {
-    const at = (kbps: number) => chooseFrame({ width: 1920, height: 1080, capShortSide: 1080, fps: 30, videoKbps: kbps, bppAt1080p: 0.045 });
+    const at = (kbps: number) => chooseFrame({ width: 1920, height: 1080, capShortSide: 1080, fps: 30, videoKbps: kbps, cleanBpp: 0.02 });
     expect(at(5000).height).toBe(1080);
-    expect(at(2000).height).toBe(720);
-    expect(at(600).height).toBe(360);
+    expect(at(1000).height).toBe(720);
+    expect(at(300).height).toBe(480);
     expect(at(10).height).toBe(144);
   });
 

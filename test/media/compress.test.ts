@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, copyFile, truncate, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CanceledError, MediaError } from '../../src/errors.js';
+import type { Goal } from '../../src/goal/types.js';
+import { compress } from '../../src/media/compress.js';
+import { probe } from '../../src/media/probe.js';
+import type { EncodeProgress, MediaInfo } from '../../src/media/types.js';
+import { makeClip, makeStill } from '../helpers/clips.js';
+
+let root: string;
+let clips: string;
+let out: string;
+let scratch: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'compress-'));
+  clips = path.join(root, 'clips');
+  scratch = path.join(root, 'tmp');
+  await mkdir(clips);
+  await mkdir(scratch);
+  // Pass logs and samples go to os.tmpdir(): point it at a folder this file owns so "nothing left" is checkable.
+  process.env.TMPDIR = scratch;
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  out = await mkdtemp(path.join(root, 'out-'));
+});
+
+const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+
+/** Asserts the output kept what users notice: duration, orientation/shape, audio iff expected. */
+function expectKept(input: MediaInfo, output: MediaInfo, options: { audio: boolean; durationSec?: number }) {
+  const fps = input.video?.avgFps ?? 25;
+  expect(Math.abs(output.durationSec - (options.durationSec ?? input.durationSec))).toBeLessThanOrEqual(0.1 + 1 / fps);
+  const inAspect = input.video?.displayAspect ?? 1;
+  expect(Math.abs((output.video?.displayAspect ?? 0) - inAspect) / inAspect).toBeLessThan(0.03);
+  expect(output.audio !== undefined).toBe(options.audio);
+}
+
+describe('compress on real clips', () => {
+  const cases: [string, Parameters<typeof makeClip>[1], Goal, { audio: boolean }][] = [
+    ['320x240 with audio under 60 KB', { width: 320, height: 240, seconds: 2, audio: true }, { targetBytes: 60_000 }, { audio: true }],
+    ['1920x1080, no audio, under 150 KB', { width: 1920, height: 1080, seconds: 1 }, { targetBytes: 150_000 }, { audio: false }],
+    ['rotated 90° phone clip stays portrait', { width: 480, height: 270, seconds: 1, audio: true, rotate: 90 }, { targetBytes: 50_000 }, { audio: true }],
+    ['variable frame rate keeps its length and sound', { width: 320, height: 240, seconds: 2, audio: true, vfr: true }, { targetBytes: 60_000 }, { audio: true }],
+    ['mute drops the sound', { width: 320, height: 240, seconds: 1, audio: true }, { targetBytes: 40_000, audio: 'mute' }, { audio: false }],
+  ];
+  it.each(cases)('%s', async (_label, clip, goal, expected) => {
+    const input = await makeClip(clips, clip);
+    const before = await sha(input);
+    const result = await compress(input, goal, { outDir: out });
+    expect(result.bytes).toBeLessThanOrEqual(goal.targetBytes as number);
+    expect((await stat(result.output)).size).toBe(result.bytes);
+    expectKept(await probe(input), await probe(result.output), expected);
+    expect(await sha(input)).toBe(before);
+    expect(await readdir(out)).toEqual([path.basename(result.output)]);
+    expect(await readdir(scratch)).toEqual([]);
+  });
+
+  it('tone-maps 10-bit HDR to 8-bit BT.709', async () => {
+    const input = await makeClip(clips, { hdr10bit: true, seconds: 1 });
+    const result = await compress(input, { targetBytes: 40_000 }, { outDir: out });
+    const info = await probe(result.output);
+    expect(info.video).toMatchObject({ codec: 'h264', bitDepth: 8, pixFmt: 'yuv420p', colorTransfer: 'bt709' });
+    expect(info.video?.hdr).toBeUndefined();
+    expect(result.plan.toneMap).toBe(true);
+  });
+
+  it('copies a file that already fits, and never overwrites an existing output', async () => {
+    const input = await makeClip(clips, { seconds: 1, audio: true, name: 'fits.mp4' });
+    const first = await compress(input, { targetBytes: 10_000_000 }, { outDir: out });
+    const second = await compress(input, { targetBytes: 10_000_000 }, { outDir: out });
+    expect(first.plan.mode).toBe('copy');
+    expect(path.basename(first.output)).toBe('fits.compressed.mp4');
+    expect(path.basename(second.output)).toBe('fits.compressed (2).mp4');
+    expect(first.bytes).toBeLessThanOrEqual((await stat(input)).size + 2000);
+  });
+
+  it('trims and crops to 9:16', async () => {
+    const input = await makeClip(clips, { width: 640, height: 360, seconds: 2, audio: true, name: 'wide.mp4' });
+    const result = await compress(input, { targetBytes: 80_000, trim: { startSec: 0.5, endSec: 1.5 }, aspect: '9:16' }, { outDir: out });
+    const info = await probe(result.output);
+    expect(info.durationSec).toBeGreaterThan(0.9);
+    expect(info.durationSec).toBeLessThan(1.15);
+    expect(info.video?.displayAspect).toBeCloseTo(9 / 16, 1);
+  });
+
+  it('a quality goal never makes the file bigger than its input', async () => {
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 1, audio: true, name: 'q.mp4' });
+    const result = await compress(input, { quality: 'visually-lossless' }, { outDir: out });
+    expect(result.bytes).toBeLessThanOrEqual((await stat(input)).size);
+    expect(result.plan.notes.join(' ')).toMatch(/SSIM|fit|Copied/);
+  });
+
+  it('reports progress that only goes up and ends at 1', async () => {
+    const input = await makeClip(clips, { seconds: 1, name: 'progress.mp4' });
+    const ticks: EncodeProgress[] = [];
+    await compress(input, { targetBytes: 30_000 }, { outDir: out, onProgress: (p) => ticks.push(p) });
+    const fractions = ticks.map((t) => t.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+    expect(new Set(ticks.map((t) => t.phase))).toEqual(new Set(['probe', 'pass1', 'pass2', 'encode']));
+  });
+
+  it('cancellation kills ffmpeg and leaves nothing behind', async () => {
+    const input = await makeClip(clips, { width: 640, height: 360, seconds: 2, pattern: 'noise', name: 'cancel.mp4' });
+    const before = await sha(input);
+    const controller = new AbortController();
+    const run = compress(input, { targetBytes: 100_000 }, {
+      outDir: out,
+      signal: controller.signal,
+      onProgress: (p) => p.phase === 'pass1' && p.fraction > 0.05 && controller.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(CanceledError);
+    expect(await readdir(out)).toEqual([]);
+    expect(await readdir(scratch)).toEqual([]);
+    expect(await sha(input)).toBe(before);
+  });
+});
+
+describe('compress refuses bad input and leaves everything as it was', () => {
+  const bad: [string, () => Promise<string>, Goal, MediaError['kind']][] = [
+    ['an empty file', async () => writeFile(path.join(clips, 'empty.mp4'), '').then(() => path.join(clips, 'empty.mp4')), {}, 'unsupported'],
+    ['an MP4 cut in half', async () => {
+      const whole = await makeClip(clips, { seconds: 2, audio: true, name: 'to-cut.mp4' });
+      const half = path.join(clips, 'half.mp4');
+      await copyFile(whole, half);
+      await truncate(half, Math.floor((await stat(half)).size / 2));
+      return half;
+    }, {}, 'unsupported'],
+    ['a text file named .mp4', async () => writeFile(path.join(clips, 'notes.mp4'), 'shopping list\n').then(() => path.join(clips, 'notes.mp4')), {}, 'unsupported'],
+    ['an audio-only file', async () => makeClip(clips, { video: false, name: 'song.m4a' }), {}, 'unsupported'],
+    ['a PNG', async () => makeStill(clips, 'picture.png'), {}, 'unsupported'],
+    ['a missing path', async () => path.join(clips, 'missing.mp4'), {}, 'not-found'],
+    ['a directory', async () => mkdir(path.join(clips, 'a-folder'), { recursive: true }).then(() => path.join(clips, 'a-folder')), {}, 'unsupported'],
+    ['"under 10KB" for 10 minutes', async () => makeClip(clips, { width: 64, height: 64, fps: 1, seconds: 600, name: 'ten-minutes.mp4' }), { targetBytes: 10_000 }, 'impossible'],
+  ];
+  it.each(bad)('%s', async (_label, make, goal, kind) => {
+    const input = await make();
+    const before = await stat(input).then(
+      async (s) => (s.isFile() ? await sha(input) : 'not a file'),
+      () => 'missing',
+    );
+    const error = await compress(input, goal, { outDir: out }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MediaError);
+    expect(error).toMatchObject({ kind });
+    expect((error as MediaError).message.length).toBeGreaterThan(10);
+    expect((error as MediaError).hint).toBeTruthy();
+    if (kind === 'impossible') expect((error as MediaError).message).toMatch(/smallest this can be is about [\d.]+ (KB|MB)/);
+    const after = await stat(input).then(
+      async (s) => (s.isFile() ? await sha(input) : 'not a file'),
+      () => 'missing',
+    );
+    expect(after).toBe(before);
+    expect(await readdir(out)).toEqual([]);
+    expect(await readdir(scratch)).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { encodeArgs, isTwoPass, videoFilters } from '../../src/media/encode-args.js';
+import { planEncode } from '../../src/media/plan-encode.js';
+import { lowerPlan } from '../../src/media/size-retry.js';
+import type { EncodePlan, MediaInfo, VideoInfo } from '../../src/media/types.js';
+import type { Goal } from '../../src/goal/types.js';
+
+function info(video: Partial<VideoInfo> = {}, audio = true): MediaInfo {
+  return {
+    path: '/in/clip.mov', container: 'mov,mp4,m4a,3gp,3g2,mj2', durationSec: 20, sizeBytes: 40e6, bitrate: 16e6,
+    video: { codec: 'hevc', width: 1920, height: 1080, displayWidth: 1920, displayHeight: 1080, displayAspect: 16 / 9, rotation: 0, avgFps: 30, realFps: 30, variableFrameRate: false, pixFmt: 'yuv420p', bitDepth: 8, ...video },
+    audio: audio ? { codec: 'aac', channels: 2, sampleRate: 48000 } : undefined,
+  };
+}
+const args = (goal: Goal, i: MediaInfo, kind: 'single' | 'pass1' | 'pass2' = 'pass2') => {
+  const plan = planEncode(goal, i);
+  return encodeArgs(plan, i, kind === 'single' ? { kind } : { kind, passLogPrefix: '/tmp/pl/pass' }, '/out/.tmp.mp4').join(' ');
+};
+
+describe('encodeArgs (table)', () => {
+  const rows: [string, Goal, MediaInfo, 'single' | 'pass1' | 'pass2', RegExp[], RegExp[]][] = [
+    ['maps only the first video and audio stream', { targetBytes: 5e6 }, info(), 'pass2', [/-map 0:v:0 -map 0:a:0\?/], [/-map 0 /]],
+    ['pass 1 has no audio and writes nothing', { targetBytes: 5e6 }, info(), 'pass1', [/-pass 1 -passlogfile \/tmp\/pl\/pass/, /-an/, /-f null -$/], [/0:a/]],
+    ['pass 2 is MP4 with faststart, yuv420p', { targetBytes: 5e6 }, info(), 'pass2', [/-pass 2/, /-movflags \+faststart/, /-pix_fmt yuv420p/, /-f mp4 \/out\/\.tmp\.mp4$/, /-c:a aac -b:a 128k -ac 2/], []],
+    ['never uses -fs', { targetBytes: 5e6 }, info(), 'pass2', [], [/-fs /]],
+    ['keeps VFR timestamps when no rate is set', { targetBytes: 5e6 }, info({ variableFrameRate: true, avgFps: 28 }), 'pass2', [/-vsync vfr/], [/fps=/]],
+    ['a set rate is constant', { targetBytes: 5e6, fps: 24 }, info(), 'pass2', [/-vsync cfr/, /fps=24/], []],
+    ['trim seeks the input and cuts the length', { targetBytes: 5e6, trim: { startSec: 2, endSec: 7 } }, info(), 'pass2', [/-ss 2\.000 -i \/in\/clip\.mov -t 5\.000/], []],
+    ['trim to the end does not cut', { targetBytes: 5e6, trim: { startSec: 2 } }, info(), 'pass2', [/-ss 2\.000/], [/ -t /]],
+    ['no -t without a trim, so the last frame stays', { targetBytes: 5e6 }, info(), 'pass2', [], [/ -t /]],
+    ['mute → -an', { targetBytes: 5e6, audio: 'mute' }, info(), 'pass2', [/-an/], [/0:a/]],
+    ['HDR → zscale tone-map and BT.709 tags', { targetBytes: 5e6 }, info({ hdr: 'hlg', bitDepth: 10 }), 'pass2', [/tin=arib-std-b67/, /tonemap=tonemap=hable/, /-color_trc bt709/], []],
+    ['crop to 1:1', { targetBytes: 5e6, aspect: '1:1' }, info(), 'pass2', [/crop=1080:1080/], []],
+    ['h265: x265 params carry the pass, hvc1 tag', { targetBytes: 5e6, codec: 'h265' }, info(), 'pass2', [/-x265-params log-level=error:pass=2:stats=\/tmp\/pl\/pass\.x265\.log/, /-tag:v hvc1/], [/-pass 2/]],
+    ['av1: cpu-used, webm muxer, opus', { targetBytes: 5e6, container: 'webm' }, info(), 'pass2', [/-c:v libaom-av1 -cpu-used 6/, /-c:a libopus/, /-f webm/], [/faststart/]],
+    ['quality mode is one CRF run', {}, info(), 'single', [/-crf 21/], [/-pass/, /-b:v/]],
+    ['tight budget: low sample rate mono AAC', { targetBytes: 120_000 }, info(), 'pass2', [/-c:a aac -b:a 16k -ac 1 -ar 16000/], []],
+  ];
+  it.each(rows)('%s', (_label, goal, i, kind, present, absent) => {
+    const line = args(goal, i, kind);
+    for (const re of present) expect(line).toMatch(re);
+    for (const re of absent) expect(line).not.toMatch(re);
+  });
+
+  it('copy plans copy every mapped stream and skip data tracks', () => {
+    const i = { ...info({ codec: 'h264' }), sizeBytes: 1e6 };
+    const plan = planEncode({ targetBytes: 5e6 }, i);
+    expect(plan.mode).toBe('copy');
+    expect(isTwoPass(plan)).toBe(false);
+    expect(encodeArgs(plan, i, { kind: 'single' }, '/o.mp4').join(' ')).toMatch(/-map 0:v:0 -map 0:a:0\? .*-c copy/);
+  });
+
+  it('filters: anamorphic pixels are squared before the crop; rotation is left to autorotate', () => {
+    const dv = info({ width: 720, height: 480, displayWidth: 854, displayHeight: 480 });
+    expect(videoFilters(planEncode({ targetBytes: 5e6 }, dv), dv)[0]).toBe('scale=854:480');
+    const phone = info({ rotation: 90, displayWidth: 1080, displayHeight: 1920 });
+    expect(videoFilters(planEncode({ targetBytes: 5e6, resolution: 720 }, phone), phone).join(',')).toMatch(/scale=720:1280/);
+  });
+});
+
+describe('lowerPlan (table)', () => {
+  const base: EncodePlan = planEncode({ targetBytes: 2e6 }, info());
+  it.each([
+    [1, 2.2e6, { sameSize: true }],
+    [2, 2.1e6, { sameSize: false }],
+  ])('miss %d at %d bytes', (misses, actual, { sameSize }) => {
+    const next = lowerPlan(base, actual, misses, 30);
+    expect(next.videoKbps).toBeLessThan(base.videoKbps as number);
+    // The excess comes off the video, plus the safety margin.
+    const removedKbps = (((actual - 2e6 * 0.97) * 8) / base.durationSec) / 1000;
+    expect(next.videoKbps).toBeLessThanOrEqual(Math.floor((base.videoKbps as number) - removedKbps));
+    expect(next.width === base.width).toBe(sameSize);
+    expect(next.notes.at(-1)).toMatch(/over 2\.0 MB/);
+  });
+
+  it('at the bottom of the ladder, drops frames instead', () => {
+    const tiny: EncodePlan = { ...base, width: 256, height: 144, fps: undefined };
+    expect(lowerPlan(tiny, 2.3e6, 2, 30).fps).toBe(15);
+  });
+});

@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planEncode } from '../../src/media/plan-encode.js';
+import { probe } from '../../src/media/probe.js';
+import { chooseSamples, parseSsimStats, searchQuality, SSIM_THRESHOLDS, worstChunkMean } from '../../src/media/quality-search.js';
+import { makeClip } from '../helpers/clips.js';
+
+describe('quality search helpers (table)', () => {
+  it.each([
+    [0, 1, { starts: [0], sampleSec: 1 }],
+    [0, 5, { starts: [1.5], sampleSec: 2 }],
+    [10, 10, { starts: [10 + 10 / 6 - 1, 10 + 5 - 1, 10 + 50 / 6 - 1], sampleSec: 2 }],
+    [0, 60, { starts: [6.5, 21.5, 36.5, 51.5], sampleSec: 2 }],
+  ])('chooseSamples(%d, %d)', (start, duration, expected) => {
+    const got = chooseSamples(start, duration);
+    expect(got.sampleSec).toBe(expected.sampleSec);
+    got.starts.forEach((s, i) => expect(s).toBeCloseTo(expected.starts[i], 6));
+  });
+
+  it('parses ffmpeg ssim stats and finds the worst sample', () => {
+    const text = 'n:1 Y:0.99 U:0.98 V:0.98 All:0.990000 (20.0)\nn:2 Y:0.99 All:0.980000 (17.0)\nn:3 All:0.900000 (10)\nn:4 All:0.920000 (11)\n';
+    const values = parseSsimStats(text);
+    expect(values).toEqual([0.99, 0.98, 0.9, 0.92]);
+    expect(worstChunkMean(values, 2)).toBeCloseTo(0.91, 6);
+    expect(worstChunkMean(values, 1)).toBeCloseTo(0.9475, 6);
+    expect(worstChunkMean([], 3)).toBe(0);
+  });
+
+  it('keeps the thresholds ordered: a better quality never asks for less', () => {
+    expect(SSIM_THRESHOLDS['visually-lossless']).toBeGreaterThanOrEqual(SSIM_THRESHOLDS.high);
+    expect(SSIM_THRESHOLDS.high).toBeGreaterThan(SSIM_THRESHOLDS.balanced);
+    expect(SSIM_THRESHOLDS.balanced).toBeGreaterThan(SSIM_THRESHOLDS.small);
+  });
+});
+
+describe('searchQuality on a real clip', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'search-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('picks a higher CRF for "small" than for "high", each meeting its threshold when one did', async () => {
+    const info = await probe(await makeClip(dir, { width: 320, height: 240, seconds: 1, pattern: 'mandelbrot' }));
+    const high = await searchQuality(planEncode({ quality: 'high' }, info), info, 'high');
+    const small = await searchQuality(planEncode({ quality: 'small' }, info), info, 'small');
+    expect(small.crf).toBeGreaterThan(high.crf);
+    for (const [result, threshold] of [[high, SSIM_THRESHOLDS.high], [small, SSIM_THRESHOLDS.small]] as const) {
+      if (result.probes.some((p) => p.ssim >= threshold)) expect(result.ssim).toBeGreaterThanOrEqual(threshold);
+      expect(result.probes.length).toBeLessThanOrEqual(4);
+      expect(result.videoKbps).toBeGreaterThan(0);
+    }
+  });
+});
