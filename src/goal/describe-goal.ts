@@ -25,7 +25,8 @@ export function describeGoal(goal: Goal): string {
     goal.fps !== undefined ? `≤ ${goal.fps} fps` : undefined,
     goal.trim !== undefined ? describeTrim(goal.trim) : undefined,
     CODEC[goal.codec ?? 'h264'],
-    goal.container !== undefined ? goal.container.toUpperCase() : undefined,
+    // String(): a goal read back from a draft file may hold anything, and a reply must still be written.
+    goal.container !== undefined ? String(goal.container).toUpperCase() : undefined,
     describeAudio(goal.audio ?? 'keep'),
     QUALITY[goal.quality ?? 'high'],
     goal.speed !== undefined ? SPEED[goal.speed] : undefined,

@@ -15,12 +15,13 @@ const MEDIA_EXTENSIONS = `mp4|m4v|webm|mov|mkv|${OTHER_FORMATS}`;
 // ("my mov files", "this mp4"); a bare format ("export 1080p MP4") is the output.
 const TARGET_BEFORE = 'to|as|into|in|an?|转成|转为|成|为';
 const SOURCE_BEFORE = 'my|this|the|these|those|that|from|your|our|his|her|their|some';
+const IS_SOURCE_WORD = new RegExp(`^(?:${SOURCE_BEFORE})$`);
 
 /** Codecs ("h265", "hevc", "av1") and containers ("mp4", "convert to webm"); file names are skipped. */
 export const formatRules: Rule[] = [
   {
+    // A file name ("vlog.mov", "~/clips/a.mp4"): the engine handles files, and its extension is not a goal.
     when: new RegExp(String.raw`\.(?:${MEDIA_EXTENSIONS})`),
-    // A file name ("vlog.mov", "~/clips/a b.mp4" is beyond a parser): the engine handles files, not the goal.
     pattern: new RegExp(String.raw`(?<![\w.])[\w~/\\-]{1,200}\.(?:${MEDIA_EXTENSIONS})\b`, 'g'),
     read: () => [],
   },
@@ -33,7 +34,7 @@ export const formatRules: Rule[] = [
     when: /mp4|m4v|webm|mov|quicktime|mkv|matroska/,
     pattern: new RegExp(String.raw`(?:(?<![\w.])(${TARGET_BEFORE}|${SOURCE_BEFORE})\s{0,3})?(?<![\w.])\.?(mp4|m4v|webm|mov|quicktime|mkv|matroska)\b(?:\s{1,2}(?:files?|videos?|clips?|format|container))?`, 'g'),
     read: ([, before, format]) => {
-      if (before !== undefined && new RegExp(`^(?:${SOURCE_BEFORE})$`).test(before)) return [];
+      if (before !== undefined && IS_SOURCE_WORD.test(before)) return [];
       return { kind: 'goal', goal: { container: CONTAINERS[format] } };
     },
   },

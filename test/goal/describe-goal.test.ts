@@ -28,6 +28,11 @@ describe('describeGoal', () => {
   });
 });
 
+it('describes a goal holding values from outside the type without throwing', () => {
+  const junk = { container: 42, codec: 'vp9', trim: { startSec: 'x' }, audio: {}, aspect: '7:3', platform: null } as unknown as Goal;
+  expect(typeof describeGoal(junk)).toBe('string');
+});
+
 describe('formatBytes', () => {
   it.each<[number, string]>([
     [100_000_000, '100 MB'],
