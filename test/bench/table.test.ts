@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findHandbrake, handbrakeArgs } from '../../bench/handbrake.js';
 import { naiveTwoPassArgs, naiveVideoKbps } from '../../bench/naive-two-pass.js';
 import { median, shareOf } from '../../bench/stats.js';
 import { bytes, fixed, markdownTable, percent, seconds } from '../../bench/table.js';
@@ -87,5 +88,17 @@ describe('naiveTwoPassArgs', () => {
 
   it('writes no audio track for a silent source', () => {
     expect(naiveTwoPassArgs('in.avi', 'out.mp4', 'log', 500, false)[1]).toContain('-an');
+  });
+});
+
+describe('handbrakeArgs', () => {
+  it('asks for the naive bitrate in two passes with the Fast 1080p30 preset and no automatic crop', () => {
+    expect(handbrakeArgs('in.mov', 'out.mp4', 672).join(' ')).toBe(
+      '--preset Fast 1080p30 -i in.mov -o out.mp4 --vb 672 --two-pass --turbo -B 128 --crop-mode none',
+    );
+  });
+
+  it('is not found on an empty PATH', () => {
+    expect(findHandbrake('')).toBeUndefined();
   });
 });
