@@ -5,15 +5,17 @@ const VOCABULARY = `compress compression compressed export download upload credi
   without vertical portrait landscape horizontal square discord whatsapp telegram instagram tiktok youtube twitter
   shorts reels seconds minutes smaller smallest remove audio sound silent under below first last resolution visually
   frames quickly convert megabytes gigabytes possible original maximum`.split(/\s+/).filter(Boolean);
+/** Misspellings further than one edit away that people make often enough to know by heart. */
+const COMMON_MISSPELLINGS: Readonly<Record<string, string>> = { verticle: 'vertical', horizonal: 'horizontal', horizantal: 'horizontal', seconts: 'seconds' };
 const KNOWN: ReadonlySet<string> = new Set([...VOCABULARY, ...STOP_WORDS, 'expert', 'compass', 'sounds', 'round', 'found', 'short', 'balanced', 'statue', 'frame', 'second', 'minute', 'credit', 'reel']);
 
 /**
- * Corrects one-letter typos of keywords ("compres", "comrpess", "qualty", "udner") before the rules
+ * Corrects well-known misspellings and one-letter typos of keywords ("compres", "comrpess", "qualty", "udner") before the rules
  * read the text. Only whole Latin words of 5 to 20 letters are considered, and a typo of a word
  * shorter than 6 letters must be a swap of two neighbours, so real words are not "corrected".
  */
 export function correctSpelling(text: string): string {
-  return text.replace(/\b[a-z]{5,20}\b/g, (word) => (KNOWN.has(word) ? word : (closestKeyword(word) ?? word)));
+  return text.replace(/\b[a-z]{5,20}\b/g, (word) => (KNOWN.has(word) ? word : (COMMON_MISSPELLINGS[word] ?? closestKeyword(word) ?? word)));
 }
 
 function closestKeyword(word: string): string | undefined {
