@@ -1,21 +1,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { describeError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
 import { compress } from '../media/index.js';
 import { defaultStore, type Store } from '../store/index.js';
-import { createSession, getCredits, getState, requestToken, sendMessage, uploadFiles, type Connection } from './api/index.js';
+import { createSession, getCredits, getState, requestToken, sendMessage, TURN_CAP_MS, uploadFiles, type Connection } from './api/index.js';
 import type { Credits, SessionState, UploadedFile } from './api/types.js';
 import { BacklogEmitter } from './backlog-emitter.js';
+import { Credentials } from './credentials.js';
 import { DEFAULT_DROP_POLLING, type DropPolling } from './drop-recovery.js';
-import { describeError } from '../errors.js';
 import type { CallKind } from './error-policy.js';
 import { exportSession, type Delivered, type ExportRequest } from './export-session.js';
-import { reduceJob, type JobAction, type Job } from './jobs.js';
+import { mediaNames } from './item-goals.js';
+import { JobBook } from './job-book.js';
+import type { Job, JobAction } from './jobs.js';
 import { DEFAULT_LIVE_STATE, watchState, type LiveStatePolling } from './live-state.js';
 import type { Compressor } from './size-promise.js';
-import { mediaNames } from './item-goals.js';
 import { runTurn, type TurnResult } from './turn.js';
 import { withRecovery } from './with-recovery.js';
-import { TURN_CAP_MS } from './api/message-call.js';
 
 /** How the engine is built; everything but `apiBase` has a production default. */
 export type EngineOptions = {
@@ -58,11 +59,10 @@ export class Engine extends BacklogEmitter {
   private readonly connection: Connection;
   private readonly store: Store;
   private readonly options: Required<Omit<EngineOptions, 'accessKey' | 'store' | 'storeKey' | 'env' | 'compress' | 'timeoutMs'>> & { compress: Compressor; env: NodeJS.ProcessEnv };
-  private tokenReady?: Promise<void>;
+  private readonly credentials: Credentials;
+  private readonly book: JobBook;
   private current?: Session;
   private live?: { stop: () => void; poke: () => void };
-  private jobList: Job[] = [];
-  private readonly controllers = new Map<string, AbortController>();
   private turns = 0;
 
   constructor(options: EngineOptions) {
@@ -84,16 +84,21 @@ export class Engine extends BacklogEmitter {
       compress: options.compress ?? compress,
       language: options.language ?? 'en',
     };
+    this.credentials = new Credentials({
+      connection: this.connection,
+      store: this.store,
+      storeKey: this.storeKey,
+      env: this.options.env,
+      requestToken: () => this.call('token', undefined, () => requestToken({ ...this.connection, token: undefined }, this.store.clientId())),
+      announce: (status, source) => this.raise('auth', { status, apiBase: this.apiBase, source }),
+    });
+    this.book = new JobBook(this.store, (job) => this.raise('job:update', job));
     for (const text of this.store.warnings) this.raise('notice', { text });
   }
 
   /** Gets a token (NEMO_TOKEN, the stored one, or a new anonymous one), once, shared by all callers. */
   connect(): Promise<void> {
-    this.tokenReady ??= this.obtainToken().catch((error) => {
-      this.tokenReady = undefined;
-      throw error;
-    });
-    return this.tokenReady;
+    return this.credentials.ensure();
   }
 
   /** The studio's session: the one stored for this node, else a new one; live state starts. */
@@ -205,43 +210,29 @@ export class Engine extends BacklogEmitter {
     );
   }
 
-  /** Starts tracking a job; its AbortController is what `cancel(jobId)` aborts. */
+  /** Starts tracking a job; `controllerFor(job.id)` is what `cancel(job.id)` aborts. */
   addJob(input: string, goal?: Goal, targetBytes?: number): Job {
-    const id = `job_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-    return this.updateJob({ type: 'add', id, input, goal, targetBytes, at: Date.now() }) as Job;
+    return this.book.add(input, goal, targetBytes);
   }
 
   /** Applies a job action, raises `job:update` and keeps the history in the store. */
   updateJob(action: JobAction): Job | undefined {
-    const index = this.jobList.findIndex((job) => job.id === action.id);
-    const previous = index === -1 ? undefined : this.jobList[index];
-    const next = reduceJob(previous, action);
-    if (!next || next === previous) return next;
-    this.jobList = index === -1 ? [...this.jobList, next] : this.jobList.map((job, i) => (i === index ? next : job));
-    this.raise('job:update', next);
-    // Only phase changes and endings are worth a disk write; progress ticks are many.
-    if (action.type !== 'progress') {
-      const { fraction: _f, phaseStartedAt: _p, etaSec: _e, ...record } = next;
-      this.store.saveJob(record);
-    }
-    return next;
+    return this.book.update(action);
   }
 
   /** The jobs of this run, oldest first. */
   jobs(): readonly Job[] {
-    return this.jobList;
+    return this.book.jobs();
   }
 
-  /** The signal a job's work runs under (created on first ask). */
+  /** The signal a job's work runs under. */
   controllerFor(jobId: string): AbortController {
-    let controller = this.controllers.get(jobId);
-    if (!controller) this.controllers.set(jobId, (controller = new AbortController()));
-    return controller;
+    return this.book.controllerFor(jobId);
   }
 
   /** Cancels a job: stops its work here and (via the export's abort handler) its render on the node. */
   cancel(jobId: string): void {
-    this.controllers.get(jobId)?.abort();
+    this.book.cancel(jobId);
   }
 
   /** Tells the views something that is neither an error nor a reply. */
@@ -259,7 +250,7 @@ export class Engine extends BacklogEmitter {
   /** Stops live state polling and cancels every running job. */
   close(): void {
     this.live?.stop();
-    for (const controller of this.controllers.values()) controller.abort();
+    this.book.cancel();
   }
 
   /** Runs a call under the error table, with this engine's ways to recover. */
@@ -272,53 +263,13 @@ export class Engine extends BacklogEmitter {
         return run();
       },
       {
-        'renew-token': () => this.renewToken(usedToken),
+        'renew-token': () => this.credentials.renew(usedToken),
         'renew-session': () => (session ? this.replaceSession(session) : Promise.resolve()),
         'renew-client-id': async () => void this.store.renewClientId(),
         'wait-and-retry': () => sleep(this.options.rateLimitWaitMs),
       },
       () => ({ apiBase: this.apiBase, bindId: session?.bindId }),
     );
-  }
-
-  private async obtainToken(): Promise<void> {
-    this.raise('auth', { status: 'setting-up', apiBase: this.apiBase });
-    const fromEnv = this.options.env?.NEMO_TOKEN;
-    const stored = this.store.token(this.storeKey);
-    let source: 'environment' | 'stored' | 'anonymous';
-    if (fromEnv) {
-      this.connection.token = fromEnv;
-      source = 'environment';
-    } else if (stored && !(stored.expiresAt && Date.parse(stored.expiresAt) <= Date.now())) {
-      this.connection.token = stored.token;
-      source = 'stored';
-    } else {
-      await this.anonymousToken();
-      source = 'anonymous';
-    }
-    this.raise('auth', { status: 'ready', apiBase: this.apiBase, source });
-  }
-
-  private async anonymousToken(): Promise<void> {
-    const grant = await this.call('token', undefined, () => requestToken({ ...this.connection, token: undefined }, this.store.clientId()));
-    this.connection.token = grant.token;
-    this.store.saveToken(this.storeKey, { token: grant.token, expiresAt: grant.expiresAt });
-  }
-
-  private renewal?: Promise<void>;
-
-  // The refused token may still count as live for its client id (one token per client id per 7
-  // days), so asking again under the same id would only meet 429: a refused token means a new id.
-  private async renewToken(refused: string | undefined): Promise<void> {
-    if (this.connection.token !== refused) return; // another call already renewed it
-    this.renewal ??= (async () => {
-      this.store.clearToken(this.storeKey);
-      this.store.renewClientId();
-      this.raise('auth', { status: 'setting-up', apiBase: this.apiBase });
-      await this.anonymousToken();
-      this.raise('auth', { status: 'ready', apiBase: this.apiBase, source: 'anonymous' });
-    })().finally(() => (this.renewal = undefined));
-    return this.renewal;
   }
 
   // A lost session is replaced, and what had been uploaded to it is uploaded again, so the
