@@ -45,8 +45,8 @@ export const sizeRules: Rule[] = [
     when: HAS_DIGIT,
     pattern: FROM_TO,
     read: ([, fromAmount, fromUnit, toAmount, toUnit]) => {
-      const from = Math.round(toNumber(fromAmount) * unitBytes(fromUnit));
-      const to = Math.round(toNumber(toAmount) * unitBytes(toUnit));
+      const from = bytesOf(fromAmount, fromUnit);
+      const to = bytesOf(toAmount, toUnit);
       if (!(to > 0 && from > 0) || !Number.isFinite(from + to)) return undefined;
       return [
         { kind: 'source-size', bytes: from },
@@ -59,7 +59,7 @@ export const sizeRules: Rule[] = [
     pattern: SIZE,
     read: (match) => {
       const [, before, amount, unit, after] = match;
-      const bytes = Math.round(toNumber(amount) * unitBytes(unit));
+      const bytes = bytesOf(amount, unit);
       const capped = (before !== undefined && isCapWord(before)) || after !== undefined;
       // A bare "m" or "g" is a size only when the sentence says it is one ("under 100m", "100m以内").
       if ((unit === 'm' || unit === 'g') && !capped) return undefined;
@@ -75,8 +75,10 @@ export const sizeRules: Rule[] = [
   },
 ];
 
-function unitBytes(unit: string): number {
-  return UNIT_TESTS.find(([spellings]) => spellings.test(unit))?.[1] ?? Number.NaN;
+/** Whole bytes in "1.5" "gb" (NaN for a unit the table does not know, which cannot happen after a match). */
+function bytesOf(amount: string, unit: string): number {
+  const perUnit = UNIT_TESTS.find(([spellings]) => spellings.test(unit))?.[1] ?? Number.NaN;
+  return Math.round(toNumber(amount) * perUnit);
 }
 
 function wordTest(alternation: string): (word: string) => boolean {

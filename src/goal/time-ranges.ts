@@ -46,30 +46,8 @@ export const trimRules: Rule[] = [
       return start > 0 && end > 0 ? trim({ startSec: start, endSec: -end }) : undefined;
     },
   },
-  {
-    when: HAS_DURATION,
-    pattern: new RegExp(
-      String.raw`(?:\b(?:(${KEEP})|(${DROP}))\s{1,3})?\b(?:the\s)?(?:first|opening|beginning|initial)\s{0,2}(${DURATION})|(?:(${KEEP_ZH})|(${DROP_ZH}))?\s{0,1}(?:视频)?的?(?:开头|最前面|前面|前)的?\s{0,1}(${DURATION})`,
-      'g',
-    ),
-    read: ([, , drop, amount, , dropZh, amountZh]) => {
-      const seconds = toSeconds(amount ?? amountZh);
-      if (!(seconds > 0)) return undefined;
-      return drop !== undefined || dropZh !== undefined ? trim({ startSec: seconds }) : trim({ startSec: 0, endSec: seconds });
-    },
-  },
-  {
-    when: HAS_DURATION,
-    pattern: new RegExp(
-      String.raw`(?:\b(?:(${KEEP})|(${DROP}))\s{1,3})?\b(?:the\s)?(?:last|final|ending|closing)\s{0,2}(${DURATION})|(?:(${KEEP_ZH})|(${DROP_ZH}))?\s{0,1}(?:视频)?的?(?:结尾|末尾|最后面|后面|最后|后)的?\s{0,1}(${DURATION})`,
-      'g',
-    ),
-    read: ([, , drop, amount, , dropZh, amountZh]) => {
-      const seconds = toSeconds(amount ?? amountZh);
-      if (!(seconds > 0)) return undefined;
-      return drop !== undefined || dropZh !== undefined ? trim({ startSec: 0, endSec: -seconds }) : trim({ startSec: -seconds });
-    },
-  },
+  endOfVideoRule('first|opening|beginning|initial', '开头|最前面|前面|前', (seconds) => ({ startSec: 0, endSec: seconds }), (seconds) => ({ startSec: seconds })),
+  endOfVideoRule('last|final|ending|closing', '结尾|末尾|最后面|后面|最后|后', (seconds) => ({ startSec: -seconds }), (seconds) => ({ startSec: 0, endSec: -seconds })),
   {
     // "trim to 1 minute", "make it 30 seconds long", "under 60 seconds", "剪到1分钟", "30秒以内"
     when: HAS_DURATION,
@@ -116,6 +94,27 @@ export const strayDurationRule: Rule = {
       : { kind: 'unknown', word: said, question: `What should “${said}” do? Say for example “first ${said}” or “cut the first ${said}”.` },
 };
 
+type Trim = { startSec: number; endSec?: number };
+
+/**
+ * "first 10 seconds" keeps the start, "cut the first 5s" drops it; the same words for the end.
+ * `words` and `wordsZh` name the end; `keep` and `drop` say what each verb makes of the seconds.
+ */
+function endOfVideoRule(words: string, wordsZh: string, keep: (seconds: number) => Trim, drop: (seconds: number) => Trim): Rule {
+  return {
+    when: HAS_DURATION,
+    pattern: new RegExp(
+      String.raw`(?:\b(?:${KEEP}|(${DROP}))\s{1,3})?\b(?:the\s)?(?:${words})\s{0,2}(${DURATION})|(?:${KEEP_ZH}|(${DROP_ZH}))?\s{0,1}(?:视频)?的?(?:${wordsZh})的?\s{0,1}(${DURATION})`,
+      'g',
+    ),
+    read: ([, dropped, amount, droppedZh, amountZh]) => {
+      const seconds = toSeconds(amount ?? amountZh);
+      if (!(seconds > 0)) return undefined;
+      return trim(dropped !== undefined || droppedZh !== undefined ? drop(seconds) : keep(seconds));
+    },
+  };
+}
+
 function range(startSec: number, endSec: number): Understood {
   if (!(endSec > startSec) || !(startSec >= 0)) {
     return { kind: 'remark', text: 'That trim ends before it starts: give the start first, then the end (“from 0:10 to 0:45”).' };
@@ -123,7 +122,7 @@ function range(startSec: number, endSec: number): Understood {
   return trim({ startSec, endSec });
 }
 
-function trim(value: { startSec: number; endSec?: number }): Understood {
+function trim(value: Trim): Understood {
   const round = (seconds: number) => Math.round(seconds * 1000) / 1000;
   const rounded = value.endSec === undefined ? { startSec: round(value.startSec) } : { startSec: round(value.startSec), endSec: round(value.endSec) };
   return { kind: 'goal', goal: { trim: rounded } };
