@@ -17,11 +17,14 @@ export function skillPlatform(installPath: string, home: string): SkillPlatform 
   return 'unknown';
 }
 
+// Where this file is installed does not change while the process runs: judge it once.
+const headers: Readonly<Record<string, string>> = {
+  'x-skill-source': 'compressor-ai',
+  'x-skill-version': packageVersion,
+  'x-skill-platform': skillPlatform(fileURLToPath(import.meta.url), homedir()),
+};
+
 /** The three attribution headers every request carries (export fails with 402 without them). */
 export function skillHeaders(): Record<string, string> {
-  return {
-    'x-skill-source': 'compressor-ai',
-    'x-skill-version': packageVersion,
-    'x-skill-platform': skillPlatform(fileURLToPath(import.meta.url), homedir()),
-  };
+  return { ...headers };
 }
