@@ -20,9 +20,10 @@ const IS_SOURCE_WORD = new RegExp(`^(?:${SOURCE_BEFORE})$`);
 /** Codecs ("h265", "hevc", "av1") and containers ("mp4", "convert to webm"); file names are skipped. */
 export const formatRules: Rule[] = [
   {
-    // A file name ("vlog.mov", "~/clips/a.mp4"): the engine handles files, and its extension is not a goal.
-    when: new RegExp(String.raw`\.(?:${MEDIA_EXTENSIONS})`),
-    pattern: new RegExp(String.raw`(?<![\w.])[\w~/\\-]{1,200}\.(?:${MEDIA_EXTENSIONS})\b`, 'g'),
+    // A file name or a link ("vlog.mov", "~/clips/my.trip.mp4", "https://…"): the engine handles
+    // files and links, and an extension is not a goal. Whole space-delimited words only.
+    when: new RegExp(String.raw`\.(?:${MEDIA_EXTENSIONS})|://`),
+    pattern: new RegExp(String.raw`(?<![^\s'])(?:[a-z][a-z\d+.-]{1,10}://[^\s']{1,2000}|[^\s']{1,300}\.(?:${MEDIA_EXTENSIONS}))(?![^\s'])`, 'g'),
     read: () => [],
   },
   ...CODECS.map(([codec, pattern]): Rule => ({ pattern, read: () => ({ kind: 'goal', goal: { codec } }) })),
