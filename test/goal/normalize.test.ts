@@ -66,6 +66,8 @@ describe('correctSpelling', () => {
     ['make it short', 'make it short'],
     ['balanced quality', 'balanced quality'],
     ['an expert compass', 'an expert compass'],
+    ['discard the audio', 'discard the audio'],
+    ['on a remote machine', 'on a remote machine'],
   ])('%j → %j', (text, corrected) => {
     expect(correctSpelling(text)).toBe(corrected);
   });
