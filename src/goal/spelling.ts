@@ -7,7 +7,9 @@ const VOCABULARY = `compress compression compressed export download upload credi
   frames quickly convert megabytes gigabytes possible original maximum`.split(/\s+/).filter(Boolean);
 /** Misspellings further than one edit away that people make often enough to know by heart. */
 const COMMON_MISSPELLINGS: Readonly<Record<string, string>> = { verticle: 'vertical', horizonal: 'horizontal', horizantal: 'horizontal', seconts: 'seconds' };
-const KNOWN: ReadonlySet<string> = new Set([...VOCABULARY, ...STOP_WORDS, 'expert', 'compass', 'sounds', 'round', 'found', 'short', 'balanced', 'statue', 'frame', 'second', 'minute', 'credit', 'reel', 'discard', 'remote', 'loving', 'unload', 'equality']);
+// Real words one edit from a keyword ("discard" is not "discord"), kept as they are.
+const NEIGHBOURS = 'expert compass sounds round found short balanced statue frame second minute credit reel discard remote loving unload equality';
+const KNOWN: ReadonlySet<string> = new Set([...VOCABULARY, ...STOP_WORDS, ...NEIGHBOURS.split(' ')]);
 
 /**
  * Corrects well-known misspellings and one-letter typos of keywords ("compres", "comrpess", "qualty", "udner") before the rules

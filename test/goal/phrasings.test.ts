@@ -200,6 +200,7 @@ const audio: Case[] = [
   ['silent', 'compress', { audio: 'mute' }],
   ['without audio', 'compress', { audio: 'mute' }],
   ['strip the sound', 'compress', { audio: 'mute' }],
+  ['discard the audio', 'compress', { audio: 'mute' }],
   ['keep audio', 'compress', { audio: 'keep' }],
   ['keep the sound', 'compress', { audio: 'keep' }],
   ['audio at 96k', 'compress', { audio: { bitrateKbps: 96 } }],
