@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { CanceledError, StudioError } from '../errors.js';
+import { CanceledError, MediaError } from '../errors.js';
 import { parseInstruction } from '../goal/index.js';
 import type { Engine } from './engine.js';
 import type { Delivered } from './export-session.js';
@@ -47,10 +47,10 @@ export async function processFile(engine: Engine, input: string, options: { goal
 async function inputSize(input: string): Promise<number> {
   try {
     const info = await stat(input);
-    if (!info.isFile()) throw new StudioError(`${input} is not a file.`, { hint: 'Give the path of a video file.' });
+    if (!info.isFile()) throw new MediaError('unsupported', `${input} is not a file.`, { hint: 'Give the path of a video file.' });
     return info.size;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StudioError(`${input} does not exist.`, { hint: 'Check the path.' });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new MediaError('not-found', `${input} does not exist.`, { hint: 'Check the path.' });
     throw error;
   }
 }

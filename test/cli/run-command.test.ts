@@ -86,7 +86,7 @@ describe('compressor-studio run', () => {
     const result = await runCli(['run', join(work, 'nope.mp4'), clips[0], '-o', out, '--json'], folders('missing'));
     expect(result.code).toBe(1);
     const lines = jsonLines(result.stdout);
-    expect(lines.filter((l) => l.type === 'error')).toEqual([{ type: 'error', file: join(work, 'nope.mp4'), code: 'error', message: `${join(work, 'nope.mp4')} does not exist. Check the path.` }]);
+    expect(lines.filter((l) => l.type === 'error')).toEqual([{ type: 'error', file: join(work, 'nope.mp4'), code: 'not-found', message: `${join(work, 'nope.mp4')} does not exist. Check the path.` }]);
     expect((lines.at(-1) as Done).results.map((r) => r.input)).toEqual([clips[0]]);
   });
 
