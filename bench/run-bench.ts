@@ -10,16 +10,17 @@ import { runCalibration } from './calibrate.js';
 import { calibrationTable, calibrationVerdict, VMAF_BAR, type CalibrationVerdict } from './calibration.js';
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from './bench-options.js';
 import { listClips } from './clip-list.js';
+import type { BenchRow } from './bench-row.js';
 import { pickCopyInput, runCopyCheck } from './copy-check.js';
 import type { BenchTool } from './encode-job.js';
 import { findHandbrake, handbrakeTool, handbrakeVersion } from './handbrake.js';
 import { describeMachine, machineMarkdown } from './machine.js';
-import { mustShow } from './must-show.js';
+import { mustShow, type CopyCheck } from './must-show.js';
 import { naiveTwoPass } from './naive-two-pass.js';
 import { ours } from './ours.js';
 import { writeResultsBlock } from './results-file.js';
-import { runSizeBench, type Clip } from './size-bench.js';
-import { detailTable, summaryTable, verdictTable } from './size-report.js';
+import { byEncodeCost, runSizeBench, type Clip } from './size-bench.js';
+import { sizeReport } from './size-report.js';
 import { fixed } from './table.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -58,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
 
 async function loadClips(options: BenchOptions): Promise<Clip[]> {
   const paths = await listClips(options.clipsDir, options.only);
-  return Promise.all(paths.map(async (file) => ({ path: file, name: path.basename(file), info: await probe(file) })));
+  const clips = await Promise.all(paths.map(async (file) => ({ path: file, name: path.basename(file), info: await probe(file) })));
+  return clips.sort(byEncodeCost);
 }
 
 async function runSizeMode(options: BenchOptions, clips: Clip[], workDir: string): Promise<void> {
@@ -67,38 +69,33 @@ async function runSizeMode(options: BenchOptions, clips: Clip[], workDir: string
   const machine = await describeMachine(handbrake ? await handbrakeVersion(handbrake) : 'not installed, left out');
   console.error(`Benchmarking ${clips.length} clip(s) × ${options.targetPercents.length} target(s) × ${tools.map((tool) => tool.name).join(', ')} in ${workDir}`);
 
+  const write = async (rows: readonly BenchRow[], copy: CopyCheck | undefined, clipsDone: number) => {
+    const report = sizeReport({
+      clips: clips.map((clip) => clip.name),
+      targetPercents: options.targetPercents,
+      vmafModel: options.vmafModel,
+      machine,
+      rows,
+      verdicts: mustShow(rows, copy),
+      progress: clipsDone < clips.length ? `${clipsDone} of ${clips.length} clips done, no copy check yet` : undefined,
+    });
+    await writeResultsBlock(options.resultsFile, 'size', report);
+    return report;
+  };
   const rows = await runSizeBench(clips, tools, {
     targetPercents: options.targetPercents,
     workDir,
     vmafModel: options.vmafModel,
     log: (line) => console.error(line),
+    onClipDone: async (rowsSoFar, clipsDone) => {
+      if (clipsDone < clips.length) await write(rowsSoFar, undefined, clipsDone);
+    },
   });
   const copyInput = pickCopyInput(rows, clips);
   const copy = copyInput && (await runCopyCheck(copyInput, workDir));
   if (copy) console.error(`Copy check (${copy.clip}): ${copy.mode} in ${(copy.oursMs / 1000).toFixed(2)} s; the encode took ${(copy.encodeMs / 1000).toFixed(2)} s`);
-  const verdicts = mustShow(rows, copy);
-  const report = [
-    '## Size targets: ours vs naive ffmpeg two-pass vs HandBrakeCLI',
-    '',
-    `Clips: ${clips.map((clip) => clip.name).join(', ')}. Targets: ${options.targetPercents.join(', ')} % of each source's size.` +
-      ` Quality is measured at the source's display size and frame rate; VMAF ${options.vmafModel ? `with ${path.basename(options.vmafModel)}` : 'not measured (no --vmaf-model)'}.`,
-    '',
-    machineMarkdown(machine),
-    '',
-    '### Medians',
-    '',
-    summaryTable(rows),
-    '',
-    '### Must show',
-    '',
-    verdictTable(verdicts),
-    '',
-    '### Every encode',
-    '',
-    detailTable(rows),
-  ].join('\n');
+  const report = await write(rows, copy, clips.length);
   console.log(report);
-  await writeResultsBlock(options.resultsFile, 'size', report);
   console.error(`Wrote ${path.relative(process.cwd(), options.resultsFile)}`);
 }
 

@@ -17,6 +17,8 @@ export type SizeBenchSettings = {
   vmafModel?: string;
   /** Called with one line per finished encode. */
   log: (line: string) => void;
+  /** Called after each clip with every row so far, so a long run leaves results even if cut short. */
+  onClipDone?: (rows: readonly BenchRow[], clipsDone: number) => Promise<void>;
 };
 
 /** VMAF scores at most about this many frames per output; longer clips are subsampled evenly. */
@@ -52,8 +54,15 @@ export async function runSizeBench(clips: readonly Clip[], tools: readonly Bench
         settings.log(`[${rows.length}/${total}] ${describeRow(row)}`);
       }
     }
+    await settings.onClipDone?.(rows, clips.indexOf(clip) + 1);
   }
   return rows;
+}
+
+/** Cheapest clips first (pixels × frames), so a run cut short has covered as many clips as it could. */
+export function byEncodeCost(a: Clip, b: Clip): number {
+  const cost = (clip: Clip) => clip.info.durationSec * (clip.info.video ? clip.info.video.displayWidth * clip.info.video.displayHeight * clip.info.video.avgFps : 0);
+  return cost(a) - cost(b);
 }
 
 /** The picture outputs are compared with: the source's display size and average frame rate. */

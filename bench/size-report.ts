@@ -1,4 +1,5 @@
 import { sizeRatio, type BenchRow } from './bench-row.js';
+import { machineMarkdown, type Machine } from './machine.js';
 import type { Verdict } from './must-show.js';
 import { summarize, summarizeGroup } from './summary.js';
 import { bytes, fixed, markdownTable, percent, seconds } from './table.js';
@@ -67,4 +68,41 @@ export function verdictTable(verdicts: readonly Verdict[]): string {
     [{ heading: 'claim' }, { heading: 'shown' }, { heading: 'numbers' }],
     verdicts.map((verdict) => [verdict.claim, verdict.pass === undefined ? 'no data' : verdict.pass ? 'PASS' : 'FAIL', verdict.detail]),
   );
+}
+
+/** What the size section of RESULTS.md is made from. */
+export type SizeReport = {
+  clips: readonly string[];
+  targetPercents: readonly number[];
+  vmafModel?: string;
+  machine: Machine;
+  rows: readonly BenchRow[];
+  verdicts: readonly Verdict[];
+  /** Set while the run is still going: how far it got. */
+  progress?: string;
+};
+
+/** The size section: setup, machine, medians, verdicts and every encode. */
+export function sizeReport(report: SizeReport): string {
+  return [
+    '## Size targets: ours vs naive ffmpeg two-pass vs HandBrakeCLI',
+    '',
+    ...(report.progress ? [`**Partial results: ${report.progress}.**`, ''] : []),
+    `Clips: ${report.clips.join(', ')}. Targets: ${report.targetPercents.join(', ')} % of each source's size.` +
+      ` Quality is measured at the source's display size and frame rate; VMAF ${report.vmafModel ? `with ${report.vmafModel.split('/').pop()}` : 'not measured (no --vmaf-model)'}.`,
+    '',
+    machineMarkdown(report.machine),
+    '',
+    '### Medians',
+    '',
+    summaryTable(report.rows),
+    '',
+    '### Must show',
+    '',
+    verdictTable(report.verdicts),
+    '',
+    '### Every encode',
+    '',
+    detailTable(report.rows),
+  ].join('\n');
 }
