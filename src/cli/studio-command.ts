@@ -1,6 +1,81 @@
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import React from 'react';
+import { render } from 'ink';
 import { StudioError } from '../errors.js';
+import { createEngine, type Engine } from '../engine/index.js';
+import { defaultStore, type Store } from '../store/index.js';
+import { App } from '../ui/App.js';
+import { themeFor } from '../ui/theme.js';
+import { createStudioStore } from '../ui/use-engine.js';
+import { chooseNode, type NodeChoice } from './node-choice.js';
+import { printRunEvents } from './run-output.js';
+import { studioActions } from './studio-actions.js';
+import { plainWriter } from './terminal-output.js';
 
-/** `compressor-studio studio`: not built yet. */
-export async function studioCommand(_args: string[]): Promise<number> {
-  throw new StudioError('The "studio" command is not available in this build yet.', { exitCode: 2 });
+/** Redraws per second at most: progress over SSH needs no more, and more floods slow links. */
+const MAX_FPS = 15;
+
+type StudioOptions = { api?: string; outDir?: string };
+
+/**
+ * `compressor-studio [--api URL|cloud] [-o DIR]`: the studio on a terminal; with stdin or stdout not
+ * a terminal, the same engine driven by plain lines (one instruction per input line).
+ */
+export async function studioCommand(args: string[]): Promise<number> {
+  const options = parseStudioArgs(args);
+  const node = await chooseNode({ api: options.api });
+  const settings = defaultStore();
+  const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store: settings });
+  const outDir = resolve(options.outDir ?? settings.settings().outputDir ?? process.cwd());
+  try {
+    if (process.stdin.isTTY && process.stdout.isTTY) await runInk(engine, node, settings, outDir);
+    else await runPlain(engine, settings, outDir);
+  } finally {
+    engine.close();
+    await node.close();
+  }
+  return 0;
+}
+
+async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir: string): Promise<void> {
+  const store = createStudioStore(engine);
+  let quit: () => void = () => {};
+  const quitted = new Promise<void>((done) => (quit = done));
+  const actions = studioActions(engine, store, { outDir, autoExport: () => settings.settings().autoExport, quit: () => quit() });
+  const app = render(React.createElement(App, { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node) }), {
+    maxFps: MAX_FPS,
+    exitOnCtrlC: false,
+  });
+  await Promise.race([quitted, app.waitUntilExit()]);
+  app.unmount();
+  store.close();
+}
+
+async function runPlain(engine: Engine, settings: Store, outDir: string): Promise<void> {
+  const stopPrinting = printRunEvents(engine, { json: false, verbose: true }, plainWriter(process.stdout));
+  const store = createStudioStore(engine);
+  const actions = studioActions(engine, store, { outDir, autoExport: () => settings.settings().autoExport, quit: () => {} });
+  for await (const line of createInterface({ input: process.stdin, terminal: false })) {
+    if (line.trim() !== '') actions.send(line.trim());
+  }
+  // Input ended (a pipe closed): let what was asked finish, then stop.
+  await actions.idle();
+  store.close();
+  stopPrinting();
+}
+
+function nodeLabel(node: NodeChoice): string {
+  const where = node.apiBase.replace(/^https?:\/\//, '');
+  return node.kind === 'embedded' ? 'local render node' : node.kind === 'attached' ? `serve node ${where}` : where;
+}
+
+function parseStudioArgs(args: string[]): StudioOptions {
+  try {
+    const { values } = parseArgs({ args, options: { api: { type: 'string' }, out: { type: 'string', short: 'o' } } });
+    return { api: values.api, outDir: values.out };
+  } catch (error) {
+    throw new StudioError((error as Error).message, { hint: 'Usage: compressor-studio [--api URL|cloud] [-o DIR]', exitCode: 2 });
+  }
 }

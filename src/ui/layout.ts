@@ -1,0 +1,27 @@
+/** Breakpoints and widths, from the terminal's size only, so tests can pick any size. */
+
+/** Below this the timeline and jobs panes stack instead of standing side by side. */
+export const WIDE_COLUMNS = 100;
+
+/** True when the panes must stack. */
+export function isNarrow(columns: number): boolean {
+  return columns < WIDE_COLUMNS;
+}
+
+/** Widths of the timeline and jobs panes: side by side when wide, each the full width when narrow. */
+export function paneWidths(columns: number): { timeline: number; jobs: number } {
+  const usable = Math.max(20, columns);
+  if (isNarrow(usable)) return { timeline: usable, jobs: usable };
+  const timeline = Math.floor(usable * 0.45);
+  return { timeline, jobs: usable - timeline };
+}
+
+/** How wide a progress bar is inside a pane of this width, leaving room for name, percent and ETA. */
+export function progressBarWidth(paneWidth: number): number {
+  return Math.max(8, Math.min(30, paneWidth - 40));
+}
+
+/** How many rows the live area may use for jobs, so the input never leaves a small screen. */
+export function visibleJobRows(rows: number): number {
+  return Math.max(1, Math.min(6, rows - 14));
+}

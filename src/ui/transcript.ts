@@ -1,0 +1,55 @@
+import { formatBytes, type EngineEvent, type Job } from '../engine/index.js';
+
+/** One finished line of the conversation: it never changes again, so the studio prints it once (<Static>). */
+export type Entry = { id: number; kind: 'user' | 'reply' | 'notice' | 'error' | 'job'; text: string; ok?: boolean };
+
+/** What the transcript folds: an engine event, or a line the user sent. */
+export type TranscriptAction = { type: 'engine'; event: EngineEvent } | { type: 'user'; text: string };
+
+export type Transcript = { entries: Entry[]; finishedJobs: string[] };
+
+export const emptyTranscript: Transcript = { entries: [], finishedJobs: [] };
+
+/** Entries kept in memory: <Static> has printed older ones already, so they are not needed again. */
+export const TRANSCRIPT_LIMIT = 500;
+
+/**
+ * Folds an action into the append-only transcript. Pure. Replies enter when their turn is done (the
+ * in-flight text lives in the view state), a job enters once when it ends.
+ */
+export function reduceTranscript(transcript: Transcript, action: TranscriptAction): Transcript {
+  if (action.type === 'user') return append(transcript, { kind: 'user', text: action.text });
+  const { event } = action;
+  switch (event.name) {
+    case 'message:done': {
+      const text = [event.payload.text, event.payload.note].filter((part) => part && part.trim() !== '').join('\n');
+      return text === '' ? transcript : append(transcript, { kind: 'reply', text });
+    }
+    case 'notice':
+      return append(transcript, { kind: 'notice', text: event.payload.text });
+    case 'error':
+      return append(transcript, { kind: 'error', text: event.payload.message });
+    case 'job:update':
+      return finishJob(transcript, event.payload);
+    default:
+      return transcript;
+  }
+}
+
+function finishJob(transcript: Transcript, job: Job): Transcript {
+  if (transcript.finishedJobs.includes(job.id)) return transcript;
+  if (job.status !== 'done' && job.status !== 'canceled') return transcript; // failures arrive as `error` events
+  const next = append(transcript, { kind: 'job', ok: job.status === 'done', text: jobLine(job) });
+  return { ...next, finishedJobs: [...next.finishedJobs, job.id].slice(-TRANSCRIPT_LIMIT) };
+}
+
+function jobLine(job: Job): string {
+  const name = job.input.split(/[\\/]/).pop() ?? job.input;
+  if (job.status === 'canceled') return `${name}: canceled, nothing was written.`;
+  return `${name} → ${job.output ?? '?'}${job.bytes !== undefined ? ` (${formatBytes(job.bytes)})` : ''}`;
+}
+
+function append(transcript: Transcript, entry: Omit<Entry, 'id'>): Transcript {
+  const id = (transcript.entries.at(-1)?.id ?? 0) + 1;
+  return { ...transcript, entries: [...transcript.entries, { id, ...entry }].slice(-TRANSCRIPT_LIMIT) };
+}
