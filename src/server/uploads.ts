@@ -1,5 +1,5 @@
 import busboy from 'busboy';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
@@ -53,13 +53,15 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: options.maxBytes, files: MAX_FILES_PER_REQUEST, fields: 20 } });
+      // busboy counts a file that reaches fileSize exactly as truncated: one more byte lets a file of
+      // exactly maxBytes through while maxBytes + 1 still trips the limit.
+      parser = busboy({ headers: req.headers, limits: { fileSize: options.maxBytes + 1, files: MAX_FILES_PER_REQUEST, fields: 20 } });
     } catch (error) {
       reject(badRequest(`The multipart request is malformed: ${(error as Error).message}.`));
       return;
     }
     const writes: Promise<StoredUpload>[] = [];
-    const streams: NodeJS.ReadableStream[] = [];
+    const streams: Array<Readable | WriteStream> = [];
     const paths: string[] = [];
     let failed = false;
 
@@ -67,7 +69,7 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
       if (failed) return;
       failed = true;
       req.unpipe(parser);
-      for (const stream of streams) (stream as Readable).destroy();
+      for (const stream of streams) stream.destroy();
       void Promise.allSettled(writes)
         .then(() => removeAll(paths))
         .then(() => reject(error));
@@ -82,9 +84,10 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
       const path = mediaPath(options.mediaDir, mediaId);
       const partial = `${path}.part`;
       paths.push(partial, path);
-      streams.push(stream);
+      const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
+      streams.push(stream, out);
       stream.on('limit', () => fail(tooLarge(options.maxBytes)));
-      const write = pipeline(stream, createWriteStream(partial, { flags: 'wx', mode: 0o600 })).then(async () => {
+      const write = pipeline(stream, out).then(async () => {
         if (stream.truncated) throw tooLarge(options.maxBytes);
         const { size } = await stat(partial);
         await rename(partial, path);

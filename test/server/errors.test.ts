@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,15 +80,19 @@ describe('error codes', () => {
     expect(state.data.state.draft.t[0].sg).toEqual([]);
   });
 
-  it('4002 over the upload limit, refused while streaming and leaving nothing', async () => {
+  it('4002 one byte over the upload limit, refused while streaming and leaving nothing; exactly the limit is fine', async () => {
     const isolated = await startTestNode({ maxUploadBytes: 1_000_000 });
     try {
       const { token, sessionId } = await newSession(isolated.node.url);
-      const big = join(dir, 'big.mp4');
-      await writeFile(big, Buffer.alloc(1_500_000, 7));
-      const answer = await upload(isolated.node.url, token, sessionId, [big]);
+      // A real clip padded with zeros (the MP4 demuxer ignores them) to the limit, then one byte over.
+      const padded = await makeClip(dir, { width: 160, height: 120, seconds: 1, name: 'padded.mp4' });
+      await truncate(padded, 1_000_001);
+      const answer = await upload(isolated.node.url, token, sessionId, [padded]);
       expect([answer.status, answer.code]).toEqual([413, 4002]);
       expect(await mediaFiles(isolated.dataDir)).toEqual([]);
+      await truncate(padded, 1_000_000);
+      const exact = await upload(isolated.node.url, token, sessionId, [padded]);
+      expect(exact.data.files[0].size).toBe(1_000_000);
     } finally {
       await isolated.cleanup();
     }
