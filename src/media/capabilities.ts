@@ -1,3 +1,4 @@
+import { HARDWARE_H264_ENCODERS } from './codec-table.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 
 /** Encoders the media core knows how to drive; the ones present in this ffmpeg are reported. */
@@ -13,7 +14,6 @@ export const KNOWN_ENCODERS = [
 ] as const;
 export type KnownEncoder = (typeof KNOWN_ENCODERS)[number];
 
-const HARDWARE_H264 = ['h264_nvenc', 'h264_qsv', 'h264_videotoolbox', 'h264_vaapi'] as const;
 
 /** What this machine's ffmpeg can do. */
 export type Capabilities = {
@@ -44,11 +44,11 @@ async function probeCapabilities(): Promise<Capabilities> {
     runFfmpeg(['-filters']).then((r) => r.stdout),
   ]);
   const compiled = KNOWN_ENCODERS.filter((name) => listHas(encoderList, name));
-  const software = compiled.filter((name) => !(HARDWARE_H264 as readonly string[]).includes(name));
+  const software = compiled.filter((name) => !HARDWARE_H264_ENCODERS.includes(name));
   // A hardware encoder compiled in often has no device behind it: only a real encode proves it works.
   const working: KnownEncoder[] = [];
-  for (const name of HARDWARE_H264) {
-    if (compiled.includes(name) && (await testEncode(name))) working.push(name);
+  for (const name of compiled.filter((n) => HARDWARE_H264_ENCODERS.includes(n))) {
+    if (await testEncode(name)) working.push(name);
   }
   return {
     version,

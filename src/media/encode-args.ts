@@ -3,8 +3,11 @@ import { cropToAspect } from './resolution-ladder.js';
 import { audioSampleRate } from './target-budget.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 
-/** Which run of a two-pass encode (or the only run) the arguments are for. */
-export type EncodeRun = { kind: 'single' } | { kind: 'pass1' | 'pass2'; passLogPrefix: string };
+/**
+ * Which run of a two-pass encode (or the only run) the arguments are for. `audioFile` is sound
+ * already encoded for this plan (see audioOnlyArgs), muxed in as it is.
+ */
+export type EncodeRun = { kind: 'single' | 'pass2'; passLogPrefix?: string; audioFile?: string } | { kind: 'pass1'; passLogPrefix: string };
 
 const MUXERS: Record<EncodePlan['container'], string> = { mp4: 'mp4', mov: 'mov', mkv: 'matroska', webm: 'webm' };
 
@@ -23,11 +26,13 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   const args = ['-y'];
   if (plan.trim) args.push('-ss', plan.trim.startSec.toFixed(3));
   args.push('-i', info.path);
+  const audioFile = run.kind === 'pass1' ? undefined : run.audioFile;
+  if (audioFile) args.push('-i', audioFile);
   // Only a trim with an end cuts: anything else keeps every frame to the last one.
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
   const firstPass = run.kind === 'pass1';
   args.push('-map', '0:v:0');
-  if (plan.audio.mode !== 'none' && !firstPass) args.push('-map', '0:a:0?');
+  if (plan.audio.mode !== 'none' && !firstPass) args.push('-map', audioFile ? '1:a:0' : '0:a:0?');
   args.push('-map_metadata', '-1', '-map_chapters', '-1');
 
   if (plan.mode === 'copy') {
@@ -39,11 +44,20 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
     args.push('-vsync', plan.fps !== undefined ? 'cfr' : 'vfr');
     args.push(...videoCodecArgs(plan, run), '-pix_fmt', 'yuv420p', ...colorArgs(plan, info));
     if (firstPass) args.push('-an');
-    else args.push(...audioArgs(plan));
+    else args.push(...(audioFile ? ['-c:a', 'copy'] : audioArgs(plan)));
   }
   if (firstPass) return [...args, '-f', 'null', '-'];
   if (plan.container === 'mp4' || plan.container === 'mov') args.push('-movflags', '+faststart');
   return [...args, '-f', MUXERS[plan.container], output];
+}
+
+/** Encodes just the plan's sound (trimmed) into a Matroska file, to be muxed in by a later run. */
+export function audioOnlyArgs(plan: EncodePlan, info: MediaInfo, output: string): string[] {
+  const args = ['-y'];
+  if (plan.trim) args.push('-ss', plan.trim.startSec.toFixed(3));
+  args.push('-i', info.path);
+  if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
+  return [...args, '-map', '0:a:0', '-vn', ...audioArgs(plan), '-f', 'matroska', output];
 }
 
 /** fps, crop, scale and tone-map, in the order that does the least work per frame. */
@@ -91,13 +105,14 @@ export function videoCodecArgs(plan: EncodePlan, run: EncodeRun): string[] {
     // Hardware encoders run one pass: bound their peaks, the size check handles the rest.
     if (HARDWARE_H264_ENCODERS.includes(plan.encoder)) args.push('-maxrate', `${Math.round(kbps * 1.5)}k`, '-bufsize', `${kbps * 2}k`);
   }
+  const passLog = run.passLogPrefix;
   if (plan.encoder === 'libx265') {
     // ffmpeg's -pass does not reach libx265 in this era; x265 takes its pass through its own params.
-    const pass = run.kind === 'single' ? '' : `:pass=${run.kind === 'pass1' ? 1 : 2}:stats=${run.passLogPrefix}.x265.log`;
+    const pass = run.kind === 'single' || !passLog ? '' : `:pass=${run.kind === 'pass1' ? 1 : 2}:stats=${passLog}.x265.log`;
     args.push('-x265-params', `log-level=error${pass}`);
     if (plan.container === 'mp4' || plan.container === 'mov') args.push('-tag:v', 'hvc1');
-  } else if (run.kind !== 'single') {
-    args.push('-pass', run.kind === 'pass1' ? '1' : '2', '-passlogfile', run.passLogPrefix);
+  } else if (run.kind !== 'single' && passLog) {
+    args.push('-pass', run.kind === 'pass1' ? '1' : '2', '-passlogfile', passLog);
   }
   return args;
 }

@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MediaError } from '../errors.js';
-import { encodeArgs, isTwoPass } from './encode-args.js';
+import { audioOnlyArgs, encodeArgs, isTwoPass } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
-import { lowerPlan } from './size-retry.js';
+import { lowerPlan, withMeasuredAudio } from './size-retry.js';
 import { formatBytes } from './target-budget.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 
@@ -35,26 +35,34 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
   await mkdir(options.outDir, { recursive: true });
   const ext = plan.container === 'mkv' ? 'mkv' : plan.container;
   const tempFile = path.join(options.outDir, `.compressing-${randomBytes(6).toString('hex')}.${ext}`);
-  const passLogDir = isTwoPass(plan) ? await mkdtemp(path.join(os.tmpdir(), 'compressor-passlog-')) : undefined;
+  // Pass logs and the pre-encoded sound live in a private folder, removed whatever happens.
+  const workDir = plan.mode === 'bitrate' ? await mkdtemp(path.join(os.tmpdir(), 'compressor-passlog-')) : undefined;
   const span = options.span ?? progressSpan(undefined);
   try {
     let current = plan;
+    let audioFile: string | undefined;
+    if (workDir && plan.audio.mode === 'encode') {
+      // Sound first, weighed, so the picture gets every byte the sound did not use.
+      audioFile = path.join(workDir, 'audio.mkv');
+      await run(audioOnlyArgs(plan, info, audioFile), plan, span.slice(0, 0.05), 'encode', options.signal);
+      current = withMeasuredAudio(plan, (await stat(audioFile)).size);
+    }
     let passOneFor: string | undefined;
     for (let attempt = 1; ; attempt++) {
       // The first attempt fills most of the bar; each retry fills half of what is left.
-      const attemptSpan = attempt === 1 ? span.slice(0, 0.9) : span.slice(1 - 0.1 * 0.5 ** (attempt - 2), 1 - 0.1 * 0.5 ** (attempt - 1));
+      const attemptSpan = attempt === 1 ? span.slice(0.05, 0.9) : span.slice(1 - 0.1 * 0.5 ** (attempt - 2), 1 - 0.1 * 0.5 ** (attempt - 1));
       const phase = attempt === 1 ? undefined : 'retry';
-      if (passLogDir) {
-        const prefix = path.join(passLogDir, 'pass');
+      if (workDir && isTwoPass(current)) {
+        const prefix = path.join(workDir, 'pass');
         // Pass 1 analyses the picture, not the bitrate: a retry at the same size reuses it.
         const frameKey = `${current.width}x${current.height}@${current.fps}`;
         if (passOneFor !== frameKey) {
           await run(encodeArgs(current, info, { kind: 'pass1', passLogPrefix: prefix }, tempFile), current, attemptSpan.slice(0, 0.4), phase ?? 'pass1', options.signal);
           passOneFor = frameKey;
         }
-        await run(encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix }, tempFile), current, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal);
+        await run(encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix, audioFile }, tempFile), current, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal);
       } else {
-        await run(encodeArgs(current, info, { kind: 'single' }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
+        await run(encodeArgs(current, info, { kind: 'single', audioFile }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
       }
       const bytes = (await stat(tempFile)).size;
       const target = current.targetBytes;
@@ -72,7 +80,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
     await rm(tempFile, { force: true });
     throw error;
   } finally {
-    if (passLogDir) await rm(passLogDir, { recursive: true, force: true });
+    if (workDir) await rm(workDir, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,7 @@ import type { Goal } from '../goal/types.js';
 import { CODECS } from './codec-table.js';
 import { resolveFormat, resolveTarget, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
-import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, type Frame } from './resolution-ladder.js';
+import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, rateUnder, type Frame } from './resolution-ladder.js';
 import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
 import type { EncodePlan, MediaInfo, VideoInfo } from './types.js';
 
@@ -48,7 +48,8 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const { codec, container } = resolveFormat(goal, notes);
   const profile = CODECS[codec];
   const speed = goal.speed ?? 'balanced';
-  const hardware = codec === 'h264' && options.hardwareH264 && speed !== 'best' ? options.hardwareH264 : undefined;
+  // Hardware encoders have no CRF the quality search could tune: they serve size targets only.
+  const hardware = codec === 'h264' && options.hardwareH264 && speed !== 'best' && targetBytes !== undefined ? options.hardwareH264 : undefined;
   const encoder = hardware ?? profile.encoder;
   const preset = profile.presets[speed];
   const crop = cropToAspect(video.displayWidth, video.displayHeight, goal.aspect);
@@ -73,8 +74,9 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     return { ...base, mode: 'crf', ...size, fps: fpsCap, crf: profile.startCrf[quality], audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' } };
   }
 
-  const overhead = containerOverheadBytes(durationSec, outFps, keepAudio);
-  const smallest = smallestBytes(durationSec, Math.min(outFps, 30), keepAudio);
+  // First with the source's frame rate and full-rate sound (the most index a file can need).
+  const overheadAtMost = containerOverheadBytes(durationSec, outFps, keepAudio ? 128 : undefined);
+  const smallest = smallestBytes(durationSec, rateUnder(outFps, 10), keepAudio);
   if (targetBytes < smallest) {
     throw new MediaError(
       'impossible',
@@ -82,17 +84,21 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
       { hint: `Ask for at least ${formatBytes(smallest)}, trim it shorter${keepAudio ? ', or mute it' : ''}.` },
     );
   }
-  const total = totalKbps(targetBytes, durationSec, overhead);
-  const audio = keepAudio ? audioForGoal(goal, info.audio?.channels ?? 2, undefined, total) : undefined;
-  const budgetVideoKbps = total - (audio?.kbps ?? 0);
-  if (budgetVideoKbps < MIN_VIDEO_KBPS) {
+  const roughTotal = totalKbps(targetBytes, durationSec, overheadAtMost);
+  const audio = keepAudio ? audioForGoal(goal, info.audio?.channels ?? 2, undefined, roughTotal) : undefined;
+  const roughVideoKbps = roughTotal - (audio?.kbps ?? 0);
+  if (roughVideoKbps < MIN_VIDEO_KBPS) {
     throw new MediaError('impossible', `With ${audio?.kbps} kbps of sound, ${formatBytes(targetBytes)} leaves no room for the picture.`, {
       hint: 'Ask for a lower audio bitrate, a bigger size, or mute it.',
     });
   }
+  const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: roughVideoKbps, cleanBpp: CLEAN_BPP_H264 * profile.efficiency });
+  // Then the index for the frame rate and sound actually chosen: fewer frames, fewer entries.
+  const overhead = containerOverheadBytes(durationSec, frame.fps, audio?.kbps);
+  const total = totalKbps(targetBytes, durationSec, overhead);
+  const budgetVideoKbps = total - (audio?.kbps ?? 0);
   notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and a ${SAFETY_MARGIN * 100} % safety margin.`);
 
-  const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: budgetVideoKbps, cleanBpp: CLEAN_BPP_H264 * profile.efficiency });
   const videoKbps = Math.round(Math.min(budgetVideoKbps, usefulKbps(frame, profile.efficiency, info, audio?.kbps ?? 0)));
   if (videoKbps < budgetVideoKbps * 0.95) {
     notes.push(`Only ${videoKbps} kbps of the ${Math.round(budgetVideoKbps)} available is used: more would not look better than the source.`);

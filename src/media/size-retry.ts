@@ -33,3 +33,23 @@ export function lowerPlan(plan: EncodePlan, actualBytes: number, misses: number,
     notes: [...plan.notes, `Came out at ${formatBytes(actualBytes)}, over ${formatBytes(target)}: re-encoded at ${changes.join(', ')}.`],
   };
 }
+
+/**
+ * The plan once its sound has been encoded and weighed: AAC spends far less than its nominal
+ * bitrate on quiet or simple sound, and those bytes belong to the picture. Only when the size
+ * target was what limited the picture (otherwise more bitrate would buy nothing). Pure.
+ */
+export function withMeasuredAudio(plan: EncodePlan, audioBytes: number): EncodePlan {
+  if (plan.audio.mode !== 'encode' || plan.targetBytes === undefined || plan.videoKbps === undefined) return plan;
+  const plannedBytes = (plan.audio.kbps * 1000 * plan.durationSec) / 8;
+  const spareBytes = plannedBytes - audioBytes;
+  const budgetBound = (plan.expectedBytes ?? 0) >= plan.targetBytes * 0.9;
+  if (spareBytes < plannedBytes * 0.05 || !budgetBound) return plan;
+  const videoKbps = Math.floor(plan.videoKbps + (spareBytes * 8) / plan.durationSec / 1000);
+  return {
+    ...plan,
+    videoKbps,
+    expectedBytes: (plan.expectedBytes ?? 0) - Math.round(spareBytes) + Math.round(((videoKbps - plan.videoKbps) * 1000 * plan.durationSec) / 8),
+    notes: [...plan.notes, `The sound took ${formatBytes(audioBytes)} of the ${formatBytes(plannedBytes)} set aside: the picture gets the rest (${videoKbps} kbps).`],
+  };
+}

@@ -26,9 +26,10 @@ const AUDIO_LADDER: readonly (AudioChoice & { maxShare: number })[] = [
 /**
  * Bytes the container adds around the streams: a header plus about 16 bytes of index per packet
  * (MP4's sample tables, measured on x264/AAC outputs; Matroska's block headers cost about the same).
+ * AAC makes one packet per 1024 samples, so the sample rate (from the bitrate) sets its packet rate.
  */
-export function containerOverheadBytes(durationSec: number, fps: number, hasAudio: boolean): number {
-  const audioPacketsPerSec = hasAudio ? 47 : 0; // AAC: 1024 samples a packet at 48 kHz
+export function containerOverheadBytes(durationSec: number, fps: number, audioKbps: number | undefined): number {
+  const audioPacketsPerSec = audioKbps === undefined ? 0 : (audioSampleRate(audioKbps) ?? 48000) / 1024;
   return Math.ceil(2048 + durationSec * (fps + audioPacketsPerSec) * 16);
 }
 
@@ -60,7 +61,7 @@ export function audioSampleRate(kbps: number): number | undefined {
 export function smallestBytes(durationSec: number, fps: number, hasAudio: boolean): number {
   const kbps = MIN_VIDEO_KBPS + (hasAudio ? MIN_AUDIO_KBPS : 0);
   const streams = (kbps * 1000 * durationSec) / 8;
-  return Math.ceil(streams / (1 - SAFETY_MARGIN) + containerOverheadBytes(durationSec, fps, hasAudio));
+  return Math.ceil(streams / (1 - SAFETY_MARGIN) + containerOverheadBytes(durationSec, fps, hasAudio ? MIN_AUDIO_KBPS : undefined));
 }
 
 /** "4.2 MB", "850 KB": sizes the way the user wrote them (1 MB = 1,000,000 bytes). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeArgs, isTwoPass, videoFilters } from '../../src/media/encode-args.js';
 import { planEncode } from '../../src/media/plan-encode.js';
-import { lowerPlan } from '../../src/media/size-retry.js';
+import { lowerPlan, withMeasuredAudio } from '../../src/media/size-retry.js';
 import type { EncodePlan, MediaInfo, VideoInfo } from '../../src/media/types.js';
 import type { Goal } from '../../src/goal/types.js';
 
@@ -76,5 +76,29 @@ describe('lowerPlan (table)', () => {
   it('at the bottom of the ladder, drops frames instead', () => {
     const tiny: EncodePlan = { ...base, width: 256, height: 144, fps: undefined };
     expect(lowerPlan(tiny, 2.3e6, 2, 30).fps).toBe(15);
+  });
+});
+
+describe('withMeasuredAudio (table)', () => {
+  const plan: EncodePlan = planEncode({ targetBytes: 2e6 }, info());
+  const planned = plan.audio.mode === 'encode' ? (plan.audio.kbps * 1000 * plan.durationSec) / 8 : 0;
+  it.each([
+    ['quiet sound gives its spare bytes to the picture', planned * 0.2, true],
+    ['sound that used its share changes nothing', planned * 0.99, false],
+  ])('%s', (_label, audioBytes, grows) => {
+    const next = withMeasuredAudio(plan, audioBytes);
+    expect((next.videoKbps as number) > (plan.videoKbps as number)).toBe(grows);
+    // Whatever the sound weighed, the plan still adds up to at most the target.
+    expect((next.videoKbps as number) * 1000 * plan.durationSec / 8 + audioBytes).toBeLessThanOrEqual(2e6);
+  });
+
+  it('leaves a plan alone when the target was not what limited it', () => {
+    const roomy = planEncode({ targetBytes: 500e6 }, info());
+    expect(withMeasuredAudio(roomy, 1000)).toBe(roomy);
+  });
+
+  it('pass 2 muxes pre-encoded sound as it is', () => {
+    const line = encodeArgs(plan, info(), { kind: 'pass2', passLogPrefix: '/p/pass', audioFile: '/p/audio.mkv' }, '/o.mp4').join(' ');
+    expect(line).toMatch(/-i \/in\/clip\.mov -i \/p\/audio\.mkv .*-map 0:v:0 -map 1:a:0 .*-c:a copy/);
   });
 });

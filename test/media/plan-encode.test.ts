@@ -175,6 +175,7 @@ describe('target budget, ladder (table)', () => {
 
   it('formats sizes the way people write them', () => {
     expect([formatBytes(5_100_000), formatBytes(850_000), formatBytes(250_000_000), formatBytes(1_200_000_000)]).toEqual(['5.1 MB', '850 KB', '250 MB', '1.2 GB']);
-    expect(containerOverheadBytes(60, 30, true)).toBeGreaterThan(20_000);
+    expect(containerOverheadBytes(60, 30, 128)).toBeGreaterThan(20_000);
+    expect(containerOverheadBytes(60, 10, 16)).toBeLessThan(containerOverheadBytes(60, 30, 128) / 2);
   });
 });
