@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./run-command.js')).runCommand,
   serve: async () => (await import('./serve-command.js')).serveCommand,
   studio: async () => (await import('./studio-command.js')).studioCommand,
+  watch: async () => (await import('./watch-command.js')).watchCommand,
 };
 
 export const USAGE = `compressor-studio — compress and export videos by plain-language instruction
@@ -15,6 +16,7 @@ export const USAGE = `compressor-studio — compress and export videos by plain-
 Usage:
   compressor-studio                                   the studio (on a terminal)
   compressor-studio run FILE... [-g TEXT] [-o DIR] [--api URL|cloud] [--json]
+  compressor-studio watch DIR [-g TEXT] [-o DIR] [--existing] [--api URL|cloud] [--json]
   compressor-studio serve [--host H] [--port P] [--data DIR] [--credits N] [--access-key K]
   compressor-studio plan TEXT [--json]
 

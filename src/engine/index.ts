@@ -17,3 +17,4 @@ export { routeText, type Route } from './routing.js';
 export { hello, type Connection } from './api/index.js';
 export type { Credits, SessionState, RenderStatus, UploadedFile, NodeHello } from './api/types.js';
 export type { Draft } from './draft.js';
+export { watchFolder, isSkipped, type WatchOptions, type FolderWatch } from './watch-folder.js';

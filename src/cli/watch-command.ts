@@ -1,0 +1,90 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { StudioError } from '../errors.js';
+import { createEngine, watchFolder } from '../engine/index.js';
+import { defaultStore } from '../store/index.js';
+import { chooseNode } from './node-choice.js';
+import { DEFAULT_GOAL_TEXT } from './run-command.js';
+import { printRunEvents, printRunResults } from './run-output.js';
+import { plainWriter, terminalWriter } from './terminal-output.js';
+
+const USAGE = 'Usage: compressor-studio watch DIR [-g TEXT] [-o DIR] [--existing] [--api URL|cloud] [--json]';
+
+/**
+ * `compressor-studio watch DIR`: every video dropped into DIR comes out compressed in the output
+ * folder (default DIR/compressed), until Ctrl+C. Runs on the same engine and node as `run`.
+ */
+export async function watchCommand(args: string[]): Promise<number> {
+  const options = parseWatchArgs(args);
+  await assertFolder(options.dir);
+  const out = process.stdout.isTTY && !options.json ? terminalWriter(process.stdout) : plainWriter(process.stdout);
+  const mode = { json: options.json, verbose: false };
+  const node = await chooseNode({ api: options.api });
+  const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store: defaultStore(), liveState: false });
+  const stopPrinting = printRunEvents(engine, mode, out);
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const watch = watchFolder(engine, {
+    dir: options.dir,
+    outDir: options.outDir,
+    goalText: options.goal,
+    existing: options.existing,
+    signal: stop.signal,
+    onResult: (result) => printRunResults([result], mode, out.line),
+  });
+  try {
+    await watch.ready;
+    if (!options.json) out.line(`Watching ${options.dir} — drop videos in; outputs go to ${options.outDir}. Ctrl+C stops.`);
+    await new Promise<void>((done) => stop.signal.addEventListener('abort', () => done(), { once: true }));
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await watch.close();
+    out.end();
+    stopPrinting();
+    engine.close();
+    await node.close();
+  }
+}
+
+async function assertFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) throw new StudioError(`${dir} does not exist.`, { hint: 'Create the folder first, or give another one to watch.' });
+  if (!info.isDirectory()) throw new StudioError(`${dir} is a file, not a folder.`, { hint: 'Give the folder to watch; use "run" for single files.' });
+}
+
+type WatchArgs = { dir: string; outDir: string; goal: string; existing: boolean; api?: string; json: boolean };
+
+function parseWatchArgs(args: string[], cwd: string = process.cwd()): WatchArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        goal: { type: 'string', short: 'g' },
+        out: { type: 'string', short: 'o' },
+        existing: { type: 'boolean', default: false },
+        api: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new StudioError((error as Error).message, { hint: USAGE, exitCode: 2 });
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new StudioError('Give one folder to watch.', { hint: USAGE, exitCode: 2 });
+  const dir = resolve(cwd, positionals[0]);
+  return {
+    dir,
+    outDir: resolve(cwd, values.out ?? join(dir, 'compressed')),
+    goal: values.goal ?? DEFAULT_GOAL_TEXT,
+    existing: values.existing ?? false,
+    api: values.api,
+    json: values.json ?? false,
+  };
+}

@@ -1,0 +1,83 @@
+import { copyFile, mkdir, readdir, rename, writeFile, open } from 'node:fs/promises';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, isSkipped, watchFolder, type EngineEvent } from '../../src/engine/index.js';
+import { startRenderNode, type RenderNode } from '../../src/server/index.js';
+import { defaultStore } from '../../src/store/index.js';
+import { makeClip } from '../helpers/clips.js';
+
+const work = mkdtempSync(join(tmpdir(), 'watch-'));
+let node: RenderNode;
+let clip: string;
+
+beforeAll(async () => {
+  node = await startRenderNode({ dataDir: join(work, 'node') });
+  clip = await makeClip(work, { seconds: 1, audio: true, name: 'source.mp4' });
+});
+afterAll(() => node.close());
+
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('isSkipped', () => {
+  it.each([
+    ['/in/clip.mp4', '/in/compressed', true, false],
+    ['/in/.clip.mp4.partial', '/in/compressed', true, true],
+    ['/in/clip.compressed.mp4', '/out', true, true],
+    ['/in/clip.compressed (2).mp4', '/out', true, true],
+    ['/in/movie.mkv.part', '/out', true, true],
+    ['/in/movie.mp4.crdownload', '/out', true, true],
+    ['/in/compressed/clip.mp4', '/in/compressed', true, true],
+    ['/in/compressed', '/in/compressed', false, true],
+    ['/in/holiday', '/in/compressed', false, false],
+    ['/in/notes.txt', '/out', true, false],
+  ])('%s (outputs in %s, file %s) → skipped %s', (path, outDir, isFile, skipped) => expect(isSkipped(path, outDir, isFile)).toBe(skipped));
+});
+
+describe('the watch folder', () => {
+  it('compresses a file once it has finished arriving, skips its own outputs, and keeps going after a bad file', async () => {
+    const dir = join(work, 'drop');
+    const outDir = join(dir, 'compressed'); // inside the watched folder, as by default
+    await mkdir(dir);
+    const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, 'store')), liveState: false, env: {} });
+    const events: EngineEvent[] = [];
+    engine.subscribe((event) => events.push(event));
+    const watch = watchFolder(engine, { dir, outDir, goalText: 'under 300KB', settleMs: 300 });
+    await watch.ready;
+    try {
+      // A copy that arrives in two parts with a pause between: taken only when whole.
+      const bytes = readFileSync(clip);
+      const handle = await open(join(dir, 'beach.mp4'), 'w');
+      await handle.write(bytes.subarray(0, 1000));
+      await new Promise((r) => setTimeout(r, 150));
+      await handle.write(bytes.subarray(1000));
+      await handle.close();
+      await writeFile(join(dir, 'notes.mp4'), 'this is not a video');
+
+      await until(async () => (await readdir(outDir).catch(() => [])).includes('beach.compressed.mp4'), 'the output');
+      await until(() => events.some((e) => e.name === 'error'), 'the bad file to be reported');
+      const error = events.find((e) => e.name === 'error');
+      expect(error?.name === 'error' && error.payload.message).toMatch(/video|format|MP4/i);
+
+      // Dropped later, by a rename (how most tools finish a download): also taken.
+      await copyFile(clip, join(work, 'later.tmp.mp4'));
+      await rename(join(work, 'later.tmp.mp4'), join(dir, 'later.mp4'));
+      await until(async () => (await readdir(outDir)).includes('later.compressed.mp4'), 'the second output');
+
+      await new Promise((r) => setTimeout(r, 800)); // outputs settle: they must not come back as inputs
+      expect(engine.jobs().map((job) => job.input.split('/').pop()).sort()).toEqual(['beach.mp4', 'later.mp4', 'notes.mp4']);
+      expect((await readdir(outDir)).sort()).toEqual(['beach.compressed.mp4', 'later.compressed.mp4']);
+      expect(readFileSync(join(dir, 'beach.mp4')).equals(bytes)).toBe(true);
+    } finally {
+      await watch.close();
+      engine.close();
+    }
+  });
+});
