@@ -2,7 +2,7 @@ import { describeGoal, parseInstruction } from '../goal/index.js';
 import type { ParsedInstruction } from '../goal/parse-types.js';
 import { planEncode } from '../media/index.js';
 import { creditsReply, helpReply, planReply, questionReply, timelineReply, uploadReply, type PlannedItem } from './agent-reply.js';
-import { applyGoal, type Draft } from './draft.js';
+import { applyGoal, outputGoal, type Draft } from './draft.js';
 import { renderItems } from './render-items.js';
 import type { SessionRecord } from './sessions.js';
 import { mediaPath } from './uploads.js';
@@ -26,7 +26,7 @@ export function runTurn(text: string, session: SessionRecord, mediaDir: string, 
     case 'export':
       return applyInstruction(parsed, session, mediaDir, analyse);
     case 'status':
-      return { steps: [analyse], text: timelineReply(session.draft, describeGoal(session.draft.m)) };
+      return { steps: [analyse], text: timelineReply(session.draft, describeGoal(outputGoal(session.draft))) };
     case 'credits':
       return { steps: [analyse], text: creditsReply(balance) };
     case 'upload':
@@ -45,7 +45,9 @@ export function runTurn(text: string, session: SessionRecord, mediaDir: string, 
 function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, mediaDir: string, analyse: TurnStep): TurnResult {
   const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
   const draft = applyGoal(session.draft, parsed.goal, sourceMs);
-  const understood = describeGoal(parsed.goal);
+  // What this message said, and, when earlier messages set more, everything that now applies.
+  const now = outputGoal(draft);
+  const understood = JSON.stringify(now) === JSON.stringify(parsed.goal) ? describeGoal(parsed.goal) : `${describeGoal(parsed.goal)} (all settings now: ${describeGoal(now)})`;
   const hasVideo = draft.t.some((track) => track.tt === 0 && track.sg.length > 0);
   if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities), draft };
   const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {

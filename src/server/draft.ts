@@ -83,6 +83,11 @@ export function applyGoal(draft: Draft, goal: Goal, sourceMs: (src: string) => n
   return next;
 }
 
+/** The output settings every item gets, as the renders see them: `m` plus the audio track's mute. */
+export function outputGoal(draft: Draft): Goal {
+  return isMuted(draft) ? { ...draft.m, audio: 'mute' } : draft.m;
+}
+
 /** Whether the audio track says the original sound is muted. */
 export function isMuted(draft: Draft): boolean {
   return draft.t.some((track) => track.tt === TrackType.audio && track.m.mute === true);
