@@ -52,7 +52,8 @@ export type RenderNode = { url: string; accessKey?: string; close(): Promise<voi
 export async function startRenderNode(options: RenderNodeOptions): Promise<RenderNode> {
   const host = options.host ?? '127.0.0.1';
   const loopback = isLoopbackHost(host);
-  if (!loopback && !options.accessKey) {
+  // A key serve made up itself is only good on loopback: beyond it, the operator must choose one.
+  if (!loopback && (!options.accessKey || options.accessKeyGenerated)) {
     throw new StudioError(`Refusing to listen on ${host} without an access key: anyone who can reach it could use this node.`, {
       hint: 'Pass --access-key K (clients send it as X-Access-Key), or leave --host at 127.0.0.1.',
       exitCode: 2,

@@ -151,6 +151,7 @@ describe('error codes', () => {
 describe('access key', () => {
   it('refuses to listen beyond loopback without a key', async () => {
     await expect(startRenderNode({ host: '0.0.0.0', dataDir: join(dir, 'never') })).rejects.toThrow(/access key/);
+    await expect(startRenderNode({ host: '0.0.0.0', dataDir: join(dir, 'never'), accessKey: 'made-up-by-serve', accessKeyGenerated: true })).rejects.toThrow(/access key/);
     expect(await readdir(dir)).not.toContain('never');
   });
 
