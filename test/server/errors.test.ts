@@ -128,6 +128,17 @@ describe('error codes', () => {
     await waitForRender(base, token, 'render_twice');
   });
 
+  it('a goal no encode can meet fails the render with a readable sentence', async () => {
+    const { token, sessionId } = await newSession(base);
+    const uploaded = await upload(base, token, sessionId, [clip]);
+    const draft = { t: [{ tt: 0, sg: [{ id: 'a', src: uploaded.data.files[0].media_id, s: 0, d: 1000, m: {} }], m: {} }], d: 1000, m: { targetBytes: 2000 } };
+    expect((await startExport(base, token, sessionId, 'render_impossible', draft)).code).toBe(0);
+    const failed = await waitForRender(base, token, 'render_impossible');
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/[A-Z].*\./);
+    expect(failed.output).toBeUndefined();
+  });
+
   it('400 for bad bodies: not JSON, over 1 MB (413), a draft naming media of another session', async () => {
     const { token, sessionId } = await newSession(base);
     const notJson = await call(base, 'POST', '/api/render/proxy/lambda', { token, headers: { 'content-type': 'application/json' }, body: '{nope' });
