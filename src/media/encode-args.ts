@@ -51,13 +51,21 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   return [...args, '-f', MUXERS[plan.container], output];
 }
 
-/** Encodes just the plan's sound (trimmed) into a Matroska file, to be muxed in by a later run. */
+/**
+ * Encodes just the plan's sound (trimmed), to be muxed in by a later run: in MP4 for AAC, whose
+ * edit list carries the encoder's priming delay (Matroska would add it to the length), in WebM for Opus.
+ */
 export function audioOnlyArgs(plan: EncodePlan, info: MediaInfo, output: string): string[] {
   const args = ['-y'];
   if (plan.trim) args.push('-ss', plan.trim.startSec.toFixed(3));
   args.push('-i', info.path);
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
-  return [...args, '-map', '0:a:0', '-vn', ...audioArgs(plan), '-f', 'matroska', output];
+  return [...args, '-map', '0:a:0', '-vn', ...audioArgs(plan), '-f', audioOnlyExtension(plan) === 'webm' ? 'webm' : 'mp4', output];
+}
+
+/** The file extension audioOnlyArgs' output should have. */
+export function audioOnlyExtension(plan: EncodePlan): 'm4a' | 'webm' {
+  return plan.container === 'webm' ? 'webm' : 'm4a';
 }
 
 /** fps, crop, scale and tone-map, in the order that does the least work per frame. */

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MediaError } from '../errors.js';
-import { audioOnlyArgs, encodeArgs, isTwoPass } from './encode-args.js';
+import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import { lowerPlan, withMeasuredAudio } from './size-retry.js';
@@ -43,7 +43,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
     let audioFile: string | undefined;
     if (workDir && plan.audio.mode === 'encode') {
       // Sound first, weighed, so the picture gets every byte the sound did not use.
-      audioFile = path.join(workDir, 'audio.mkv');
+      audioFile = path.join(workDir, `audio.${audioOnlyExtension(plan)}`);
       await run(audioOnlyArgs(plan, info, audioFile), plan, span.slice(0, 0.05), 'encode', options.signal);
       current = withMeasuredAudio(plan, (await stat(audioFile)).size);
     }

@@ -74,29 +74,28 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     return { ...base, mode: 'crf', ...size, fps: fpsCap, crf: profile.startCrf[quality], audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' } };
   }
 
-  // First with the source's frame rate and full-rate sound (the most index a file can need).
-  const overheadAtMost = containerOverheadBytes(durationSec, outFps, keepAudio ? 128 : undefined);
-  const smallest = smallestBytes(durationSec, rateUnder(outFps, 10), keepAudio);
-  if (targetBytes < smallest) {
-    throw new MediaError(
-      'impossible',
-      `${formatBytes(targetBytes)} is too small for ${durationSec.toFixed(1)} s of video: the smallest this can be is about ${formatBytes(smallest)}.`,
-      { hint: `Ask for at least ${formatBytes(smallest)}, trim it shorter${keepAudio ? ', or mute it' : ''}.` },
-    );
-  }
-  const roughTotal = totalKbps(targetBytes, durationSec, overheadAtMost);
+  const smallest = smallestBytes(durationSec, rateUnder(outFps, 5), keepAudio);
+  const tooSmall = new MediaError(
+    'impossible',
+    `${formatBytes(targetBytes)} is too small for ${durationSec.toFixed(1)} s of video: the smallest this can be is about ${formatBytes(smallest)}.`,
+    { hint: `Ask for at least ${formatBytes(smallest)}, trim it shorter${keepAudio ? ', or mute it' : ''}.` },
+  );
+  if (targetBytes < smallest) throw tooSmall;
+  // First with the source's frame rate and full-rate sound (the most index a file can need)...
+  const roughTotal = totalKbps(targetBytes, durationSec, containerOverheadBytes(durationSec, outFps, keepAudio ? 128 : undefined));
   const audio = keepAudio ? audioForGoal(goal, info.audio?.channels ?? 2, undefined, roughTotal) : undefined;
-  const roughVideoKbps = roughTotal - (audio?.kbps ?? 0);
-  if (roughVideoKbps < MIN_VIDEO_KBPS) {
-    throw new MediaError('impossible', `With ${audio?.kbps} kbps of sound, ${formatBytes(targetBytes)} leaves no room for the picture.`, {
-      hint: 'Ask for a lower audio bitrate, a bigger size, or mute it.',
-    });
-  }
+  const roughVideoKbps = Math.max(MIN_VIDEO_KBPS, roughTotal - (audio?.kbps ?? 0));
   const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: roughVideoKbps, cleanBpp: CLEAN_BPP_H264 * profile.efficiency });
-  // Then the index for the frame rate and sound actually chosen: fewer frames, fewer entries.
+  // ...then the index for the frame rate and sound actually chosen: fewer frames, fewer entries.
   const overhead = containerOverheadBytes(durationSec, frame.fps, audio?.kbps);
   const total = totalKbps(targetBytes, durationSec, overhead);
   const budgetVideoKbps = total - (audio?.kbps ?? 0);
+  if (budgetVideoKbps < MIN_VIDEO_KBPS) {
+    if (typeof goal.audio !== 'object') throw tooSmall;
+    throw new MediaError('impossible', `With ${goal.audio.bitrateKbps} kbps of sound, ${formatBytes(targetBytes)} leaves no room for the picture.`, {
+      hint: 'Ask for a lower audio bitrate, a bigger size, or mute it.',
+    });
+  }
   notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and a ${SAFETY_MARGIN * 100} % safety margin.`);
 
   const videoKbps = Math.round(Math.min(budgetVideoKbps, usefulKbps(frame, profile.efficiency, info, audio?.kbps ?? 0)));

@@ -57,7 +57,7 @@ export function rateUnder(fps: number, cap: number): number {
 /**
  * The biggest frame the budget carries cleanly: from the capped size down the ladder, at the
  * source rate or at ≤ 30 fps (motion suffers less from 30 fps than detail does from half the
- * pixels). When even the smallest size is starved, fewer frames: ≤ 15, then ≤ 10 fps.
+ * pixels). When even the smallest size is starved, fewer frames: ≤ 15, ≤ 10, then ≤ 5 fps.
  */
 export function chooseFrame(options: { width: number; height: number; capShortSide: number; fps: number; videoKbps: number; cleanBpp: number }): Frame {
   const { width, height, fps, videoKbps, cleanBpp } = options;
@@ -71,6 +71,6 @@ export function chooseFrame(options: { width: number; height: number; capShortSi
     }
   }
   const smallest = sizes[sizes.length - 1];
-  const slow = { ...smallest, fps: rateUnder(fps, 15) };
-  return clean(slow) ? slow : { ...smallest, fps: rateUnder(fps, 10) };
+  const slower = [15, 10].map((cap) => ({ ...smallest, fps: rateUnder(fps, cap) }));
+  return slower.find(clean) ?? { ...smallest, fps: rateUnder(fps, 5) };
 }

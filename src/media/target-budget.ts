@@ -5,8 +5,11 @@
 
 /** Part of the target held back for the encoder's rate error; the size check catches the rest. */
 export const SAFETY_MARGIN = 0.03;
-/** The leanest video that is still a picture (kbps), and the leanest sound (kbps, mono). */
-export const MIN_VIDEO_KBPS = 4;
+/**
+ * The leanest video that is still a picture (kbps: a 144p slideshow, fine for a screen recording),
+ * and the leanest sound (kbps, mono, speech still understandable).
+ */
+export const MIN_VIDEO_KBPS = 2;
 export const MIN_AUDIO_KBPS = 16;
 
 /** One audio choice: AAC (or Opus in WebM) at this bitrate and channel count. */
@@ -30,7 +33,7 @@ const AUDIO_LADDER: readonly (AudioChoice & { maxShare: number })[] = [
  */
 export function containerOverheadBytes(durationSec: number, fps: number, audioKbps: number | undefined): number {
   const audioPacketsPerSec = audioKbps === undefined ? 0 : (audioSampleRate(audioKbps) ?? 48000) / 1024;
-  return Math.ceil(2048 + durationSec * (fps + audioPacketsPerSec) * 16);
+  return Math.ceil(1536 + durationSec * (fps + audioPacketsPerSec) * 16);
 }
 
 /** Total kbps a target allows after overhead and safety margin. */
@@ -68,5 +71,6 @@ export function smallestBytes(durationSec: number, fps: number, hasAudio: boolea
 export function formatBytes(bytes: number): string {
   if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(bytes >= 1e10 ? 0 : 1)} GB`;
   if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(bytes >= 1e8 ? 0 : 1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+  // Small sizes keep a decimal, so "8.6 KB is too small… about 9.3 KB" never reads "9 KB… 9 KB".
+  return bytes >= 1e5 ? `${Math.round(bytes / 1e3)} KB` : `${Math.max(0.1, Number((bytes / 1e3).toFixed(1)))} KB`;
 }
