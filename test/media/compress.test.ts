@@ -81,6 +81,14 @@ describe('compress on real clips', () => {
     expect(first.bytes).toBeLessThanOrEqual((await stat(input)).size + 2000);
   });
 
+  it('a copied phone clip keeps its rotation tag; an encoded one is written upright', async () => {
+    const input = await makeClip(clips, { width: 320, height: 180, seconds: 1, audio: true, rotate: 90, name: 'phone.mp4' });
+    const copied = await probe((await compress(input, { targetBytes: 10_000_000 }, { outDir: out })).output);
+    const encoded = await probe((await compress(input, { targetBytes: 30_000 }, { outDir: out })).output);
+    expect(copied.video).toMatchObject({ rotation: 90, displayWidth: 180, displayHeight: 320 });
+    expect(encoded.video).toMatchObject({ rotation: 0, width: 180, height: 320 });
+  });
+
   it('trims and crops to 9:16', async () => {
     const input = await makeClip(clips, { width: 640, height: 360, seconds: 2, audio: true, name: 'wide.mp4' });
     const result = await compress(input, { targetBytes: 80_000, trim: { startSec: 0.5, endSec: 1.5 }, aspect: '9:16' }, { outDir: out });

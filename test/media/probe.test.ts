@@ -56,6 +56,7 @@ describe('probe refuses what is not a usable video', () => {
     ['a text file named .mp4', async () => writeFile(path.join(dir, 'text.mp4'), 'not a video\n'.repeat(50)).then(() => path.join(dir, 'text.mp4')), 'unsupported', /not a video/],
     ['a PNG', async () => makeStill(dir), 'unsupported', /still image/],
     ['audio only', async () => makeClip(dir, { video: false }), 'unsupported', /audio only/],
+    ['a file over the 500 MB limit (sparse)', async () => writeFile(path.join(dir, 'huge.mp4'), '').then(() => truncate(path.join(dir, 'huge.mp4'), 501_000_000)).then(() => path.join(dir, 'huge.mp4')), 'too-large', /over the 500 MB limit/],
     ['an MP4 cut in half', async () => cutInHalf(await makeClip(dir, { seconds: 2, name: 'whole.mp4' }), 'half.mp4'), 'unsupported', /not a video|cut short/],
     ['a fast-start MP4 cut in half', async () => cutInHalf(await faststart(await makeClip(dir, { seconds: 2, audio: true, name: 'fs-src.mp4' })), 'fs-half.mp4'), 'unsupported', /cut short/],
   ];
@@ -66,6 +67,7 @@ describe('probe refuses what is not a usable video', () => {
     expect(error).toMatchObject({ kind });
     expect((error as MediaError).message).toMatch(message);
     if (kind === 'unsupported') expect((error as MediaError).hint).toMatch(/MP4, MOV/);
+    expect((error as MediaError).hint).toBeTruthy();
   });
 });
 
