@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { StudioError } from '../errors.js';
 import { createEngine, processFile, type FileResult } from '../engine/index.js';
 import { defaultStore } from '../store/index.js';
+import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';
 import { chooseNode } from './node-choice.js';
 import { printRunEvents, printRunResults } from './run-output.js';
 import { plainWriter, terminalWriter } from './terminal-output.js';
@@ -50,27 +49,16 @@ export async function runCommand(args: string[]): Promise<number> {
   }
 }
 
+const RUN_USAGE = 'Usage: compressor-studio run FILE... [-g TEXT] [-o DIR] [--api URL|cloud] [--json]';
+
 /** Reads run's flags; anything wrong is a usage error (exit 2) that says what. */
 export function parseRunArgs(args: string[], cwd: string = process.cwd()): RunOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        goal: { type: 'string', short: 'g' },
-        out: { type: 'string', short: 'o' },
-        api: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw usage((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length === 0) throw usage('Give at least one file to compress.');
-  if (values.goal !== undefined && values.goal.trim() === '') throw usage('-g needs an instruction, e.g. -g "under 10MB".');
+  const { values, positionals } = parseCommandArgs(
+    { args, allowPositionals: true, options: { ...JOB_OPTIONS, verbose: { type: 'boolean', default: false } } },
+    RUN_USAGE,
+  );
+  if (positionals.length === 0) throw usageError('Give at least one file to compress.', RUN_USAGE);
+  if (values.goal !== undefined && values.goal.trim() === '') throw usageError('-g needs an instruction, e.g. -g "under 10MB".', RUN_USAGE);
   return {
     files: positionals,
     goal: values.goal ?? DEFAULT_GOAL_TEXT,
@@ -79,10 +67,6 @@ export function parseRunArgs(args: string[], cwd: string = process.cwd()): RunOp
     json: values.json ?? false,
     verbose: values.verbose ?? false,
   };
-}
-
-function usage(message: string): StudioError {
-  return new StudioError(message, { hint: 'Usage: compressor-studio run FILE... [-g TEXT] [-o DIR] [--api URL|cloud] [--json]', exitCode: 2 });
 }
 
 async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,14 +1,13 @@
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import React from 'react';
 import { render } from 'ink';
-import { StudioError } from '../errors.js';
 import { createEngine, type Engine } from '../engine/index.js';
 import { defaultStore, type Store } from '../store/index.js';
 import { App } from '../ui/App.js';
 import { themeFor } from '../ui/theme.js';
 import { createStudioStore } from '../ui/use-engine.js';
+import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
 import { printRunEvents } from './run-output.js';
 import { studioActions } from './studio-actions.js';
@@ -72,10 +71,9 @@ function nodeLabel(node: NodeChoice): string {
 }
 
 function parseStudioArgs(args: string[]): StudioOptions {
-  try {
-    const { values } = parseArgs({ args, options: { api: { type: 'string' }, out: { type: 'string', short: 'o' } } });
-    return { api: values.api, outDir: values.out };
-  } catch (error) {
-    throw new StudioError((error as Error).message, { hint: 'Usage: compressor-studio [--api URL|cloud] [-o DIR]', exitCode: 2 });
-  }
+  const { values } = parseCommandArgs(
+    { args, options: { api: JOB_OPTIONS.api, out: JOB_OPTIONS.out } },
+    'Usage: compressor-studio [--api URL|cloud] [-o DIR]',
+  );
+  return { api: values.api, outDir: values.out };
 }

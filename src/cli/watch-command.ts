@@ -1,9 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { StudioError } from '../errors.js';
 import { createEngine, watchFolder } from '../engine/index.js';
 import { defaultStore } from '../store/index.js';
+import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';
 import { chooseNode } from './node-choice.js';
 import { DEFAULT_GOAL_TEXT } from './run-command.js';
 import { printRunEvents, printRunResults } from './run-output.js';
@@ -60,24 +60,11 @@ async function assertFolder(dir: string): Promise<void> {
 type WatchArgs = { dir: string; outDir: string; goal: string; existing: boolean; api?: string; json: boolean };
 
 function parseWatchArgs(args: string[], cwd: string = process.cwd()): WatchArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        goal: { type: 'string', short: 'g' },
-        out: { type: 'string', short: 'o' },
-        existing: { type: 'boolean', default: false },
-        api: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new StudioError((error as Error).message, { hint: USAGE, exitCode: 2 });
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new StudioError('Give one folder to watch.', { hint: USAGE, exitCode: 2 });
+  const { values, positionals } = parseCommandArgs(
+    { args, allowPositionals: true, options: { ...JOB_OPTIONS, existing: { type: 'boolean', default: false } } },
+    USAGE,
+  );
+  if (positionals.length !== 1) throw usageError('Give one folder to watch.', USAGE);
   const dir = resolve(cwd, positionals[0]);
   return {
     dir,

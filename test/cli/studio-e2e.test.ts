@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClip } from '../helpers/clips.js';
+import { until } from '../helpers/until.js';
 
 // The built studio in a real terminal (tmux), the way a person over SSH uses it, and off a TTY.
 
@@ -24,14 +25,8 @@ const env = (name: string) => ({
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-t', 'studio');
+const onScreen = (check: () => boolean, what: string) => until(check, what, { everyMs: 200, context: screen });
 
-async function until(check: () => boolean, what: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; screen:\n${hasTmux ? screen() : ''}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   clip = await makeClip(work, { seconds: 1, audio: true, name: 'holiday.mp4' });
@@ -51,24 +46,24 @@ describe('the studio in a terminal', () => {
       .map(([k, v]) => `${k}='${v}'`)
       .join(' ');
     tmux('new-session', '-d', '-s', 'studio', '-x', '80', '-y', '24', `env ${assignments} node ${bin} -o ${out}; echo STUDIO-EXITED $?; sleep 60`);
-    await until(() => screen().includes('connected'), 'the studio to connect');
+    await onScreen(() => screen().includes('connected'), 'the studio to connect');
     expect(screen()).toContain('Timeline');
 
     tmux('send-keys', '-t', 'studio', '-l', `${clip} under 300KB`);
-    await until(() => screen().includes('under 300KB'), 'the typed line');
+    await onScreen(() => screen().includes('under 300KB'), 'the typed line');
     tmux('send-keys', '-t', 'studio', 'Enter');
-    await until(() => screen().includes('1. Video: holiday.mp4') && screen().includes('Understood'), 'the reply and the timeline');
+    await onScreen(() => screen().includes('1. Video: holiday.mp4') && screen().includes('Understood'), 'the reply and the timeline');
     expect(screen().split('\n').every((line) => line.length <= 80)).toBe(true);
 
     tmux('send-keys', '-t', 'studio', 'C-e');
-    await until(() => readdirSync(out).includes('holiday.compressed.mp4') && screen().includes('holiday.mp4 →'), 'the export to land');
+    await onScreen(() => readdirSync(out).includes('holiday.compressed.mp4') && screen().includes('holiday.mp4 →'), 'the export to land');
     expect(readdirSync(out)).toEqual(['holiday.compressed.mp4']); // no temp file left beside it
 
     tmux('resize-window', '-t', 'studio', '-x', '120', '-y', '30');
-    await until(() => screen().split('\n').some((line) => line.includes('Timeline') && line.includes('Jobs')), 'the wide layout');
+    await onScreen(() => screen().split('\n').some((line) => line.includes('Timeline') && line.includes('Jobs')), 'the wide layout');
 
     tmux('send-keys', '-t', 'studio', 'C-c');
-    await until(() => screen().includes('STUDIO-EXITED 0'), 'the studio to quit');
+    await onScreen(() => screen().includes('STUDIO-EXITED 0'), 'the studio to quit');
   });
 
   it('off a terminal reads one instruction per line and prints plain lines', async () => {

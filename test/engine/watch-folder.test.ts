@@ -7,6 +7,7 @@ import { createEngine, isSkipped, watchFolder, type EngineEvent } from '../../sr
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore } from '../../src/store/index.js';
 import { makeClip } from '../helpers/clips.js';
+import { until } from '../helpers/until.js';
 
 const work = mkdtempSync(join(tmpdir(), 'watch-'));
 let node: RenderNode;
@@ -18,13 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => node.close());
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('isSkipped', () => {
   it.each([
@@ -61,7 +55,7 @@ describe('the watch folder', () => {
       await handle.close();
       await writeFile(join(dir, 'notes.mp4'), 'this is not a video');
 
-      await until(async () => (await readdir(outDir).catch(() => [])).includes('beach.compressed.mp4'), 'the output');
+      await until(async () => (await readdir(outDir).catch((): string[] => [])).includes('beach.compressed.mp4'), 'the output');
       await until(() => events.some((e) => e.name === 'error'), 'the bad file to be reported');
       const error = events.find((e) => e.name === 'error');
       expect(error?.name === 'error' && error.payload.message).toMatch(/video|format|MP4/i);

@@ -12,6 +12,7 @@ import { App } from '../../src/ui/App.js';
 import { themeFor } from '../../src/ui/theme.js';
 import { createStudioStore, type StudioStore } from '../../src/ui/use-engine.js';
 import { makeClip } from '../helpers/clips.js';
+import { until } from '../helpers/until.js';
 
 // The real studio components, driven through their keyboard, on a real engine and render node.
 
@@ -49,13 +50,6 @@ function resize(ui: ReturnType<typeof render>, columns: number, rows = 24): void
   (ui.stdout as unknown as NodeJS.EventEmitter).emit('resize');
 }
 
-async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const allFrames = (ui: ReturnType<typeof render>) => ui.frames.join('\n');
 const type = async (ui: ReturnType<typeof render>, text: string) => {
@@ -78,7 +72,7 @@ describe('the studio', () => {
       await until(() => /Output: ≤ 300 KB/.test(h.ui.lastFrame() ?? ''), 'the output settings in the timeline');
 
       h.ui.stdin.write('\x05'); // Ctrl+E
-      await until(() => allFrames(h.ui).includes('beach.mp4 →'), 'the finished export', 60_000);
+      await until(() => allFrames(h.ui).includes('beach.mp4 →'), 'the finished export');
       expect(allFrames(h.ui)).toMatch(/beach\.mp4\s+(queued|uploading|thinking|rendering|downloading)/);
       const outputs = readdirSync(h.outDir);
       expect(outputs).toEqual(['beach.compressed.mp4']);
