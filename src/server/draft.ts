@@ -1,4 +1,4 @@
-import { mergeGoals } from '../goal/index.js';
+import { mergeGoals, trimWindow } from '../goal/index.js';
 import type { Goal } from '../goal/types.js';
 import { badRequest } from './api-failure.js';
 import { opaqueId } from './ids.js';
@@ -44,7 +44,7 @@ export function updateTrack(draft: Draft, tt: number, change: (track: Track) => 
 }
 
 /**
- * Trims every video segment to the window `trim` (seconds, in each source), clamped to the
+ * Trims every video segment to the window `trim` (seconds, in each source; negative counts from the end), clamped to the
  * source's length `sourceMs(src)`; a window past the end of a source leaves that segment as it was.
  */
 export function trimVideo(draft: Draft, trim: NonNullable<Goal['trim']>, sourceMs: (src: string) => number): Draft {
@@ -53,8 +53,9 @@ export function trimVideo(draft: Draft, trim: NonNullable<Goal['trim']>, sourceM
       ...track,
       sg: track.sg.map((segment) => {
         const length = segment.src ? sourceMs(segment.src) : segment.s + segment.d;
-        const start = Math.round(trim.startSec * 1000);
-        const end = Math.min(length, trim.endSec === undefined ? length : Math.round(trim.endSec * 1000));
+        const window = trimWindow(trim, length / 1000);
+        const start = Math.round(window.startSec * 1000);
+        const end = Math.round(window.endSec * 1000);
         return end > start ? { ...segment, s: start, d: end - start } : segment;
       }),
     })),

@@ -29,6 +29,8 @@ describe('draft helpers', () => {
     [{ audio: 'mute' as const }, {}, true, [[0, 10_000], [0, 4000]]],
     [{ trim: { startSec: 2, endSec: 6 } }, {}, false, [[2000, 4000], [2000, 2000]]],
     [{ trim: { startSec: 5 } }, {}, false, [[5000, 5000], [0, 4000]]],
+    [{ trim: { startSec: -3 } }, {}, false, [[7000, 3000], [1000, 3000]]],
+    [{ trim: { startSec: 0, endSec: -1 } }, {}, false, [[0, 9000], [0, 3000]]],
     [{ audio: { bitrateKbps: 64 }, resolution: 720 }, { audio: { bitrateKbps: 64 }, resolution: 720 }, false, [[0, 10_000], [0, 4000]]],
   ])('applyGoal(%o) → m %o, muted %s, windows %o', (goal, m, muted, windows) => {
     const draft = applyGoal(twoVideos(), goal, sourceMs);
