@@ -7,6 +7,8 @@ export const JOB_OPTIONS = {
   out: { type: 'string', short: 'o' },
   api: { type: 'string' },
   json: { type: 'boolean', default: false },
+  /** More detail: the agent's replies, and on failure the stack and ffmpeg's own words (main.ts). */
+  verbose: { type: 'boolean', default: false },
 } as const;
 
 /** node:util's parseArgs, with anything wrong turned into a usage error (exit 2) that says what. */

@@ -1,4 +1,4 @@
-import { describeError, StudioError } from '../errors.js';
+import { describeError, MediaError, StudioError } from '../errors.js';
 
 /** A subcommand: takes its own arguments, returns the exit code. */
 type Command = (args: string[]) => Promise<number>;
@@ -47,7 +47,15 @@ export async function main(argv: string[]): Promise<number> {
     return await command(name === undefined || name.startsWith('-') ? argv : rest);
   } catch (error) {
     process.stderr.write(`${describeError(error)}\n`);
-    if (process.env.COMPRESSOR_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    if (process.env.COMPRESSOR_DEBUG === '1' || argv.includes('--verbose')) process.stderr.write(debugDetails(error));
     return error instanceof StudioError ? error.exitCode : 1;
   }
+}
+
+/** What the one-line message leaves out, for --verbose and COMPRESSOR_DEBUG=1. */
+function debugDetails(error: unknown): string {
+  const lines = [error instanceof Error ? (error.stack ?? error.message) : String(error)];
+  if (error instanceof MediaError && error.stderrTail) lines.push('ffmpeg said:', error.stderrTail);
+  if (error instanceof Error && error.cause) lines.push('caused by:', error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : String(error.cause));
+  return `${lines.join('\n')}\n`;
 }

@@ -54,7 +54,7 @@ const RUN_USAGE = 'Usage: compressor-studio run FILE... [-g TEXT] [-o DIR] [--ap
 /** Reads run's flags; anything wrong is a usage error (exit 2) that says what. */
 export function parseRunArgs(args: string[], cwd: string = process.cwd()): RunOptions {
   const { values, positionals } = parseCommandArgs(
-    { args, allowPositionals: true, options: { ...JOB_OPTIONS, verbose: { type: 'boolean', default: false } } },
+    { args, allowPositionals: true, options: JOB_OPTIONS },
     RUN_USAGE,
   );
   if (positionals.length === 0) throw usageError('Give at least one file to compress.', RUN_USAGE);

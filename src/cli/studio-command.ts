@@ -72,7 +72,7 @@ function nodeLabel(node: NodeChoice): string {
 
 function parseStudioArgs(args: string[]): StudioOptions {
   const { values } = parseCommandArgs(
-    { args, options: { api: JOB_OPTIONS.api, out: JOB_OPTIONS.out } },
+    { args, options: { api: JOB_OPTIONS.api, out: JOB_OPTIONS.out, verbose: JOB_OPTIONS.verbose } },
     'Usage: compressor-studio [--api URL|cloud] [-o DIR]',
   );
   return { api: values.api, outDir: values.out };
