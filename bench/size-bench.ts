@@ -22,7 +22,7 @@ export type SizeBenchSettings = {
 };
 
 /** VMAF scores at most about this many frames per output; longer clips are subsampled evenly. */
-const VMAF_FRAME_BUDGET = 400;
+const VMAF_FRAME_BUDGET = 240;
 
 /**
  * Encodes every clip at every target with every tool, one at a time (they would slow each other
