@@ -24,7 +24,8 @@ const env = (name: string) => ({
 });
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'studio');
+// The visible screen and its scrollback: a long reply may have scrolled the first lines off.
+const screen = () => tmux('capture-pane', '-p', '-S', '-1000', '-t', 'studio');
 const onScreen = (check: () => boolean, what: string) => until(check, what, { everyMs: 200, context: screen });
 
 
@@ -64,7 +65,7 @@ describe('the studio in a terminal', () => {
 
     tmux('send-keys', '-t', 'studio', 'C-c');
     await onScreen(() => screen().includes('STUDIO-EXITED 0'), 'the studio to quit');
-  });
+  }, 240_000);
 
   it('off a terminal reads one instruction per line and prints plain lines', async () => {
     const out = join(work, 'plain-out');
@@ -78,5 +79,5 @@ describe('the studio in a terminal', () => {
     expect(stdout).toContain('Understood');
     expect(stdout).not.toMatch(/\x1b\[/); // plain lines, no cursor movement or colour
     expect(readdirSync(out)).toEqual(['holiday.compressed.mp4']);
-  });
+  }, 240_000);
 });
