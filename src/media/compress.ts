@@ -86,8 +86,9 @@ async function qualityEncode(
   let chosen = crfPlan;
   let estimatedBytes = 0;
   if (canMeasure) {
-    const found = await searchQuality(crfPlan, info, goal.quality ?? 'high', { signal, span: span.slice(0.02, 0.3) });
     const audioKbps = crfPlan.audio.mode === 'encode' ? crfPlan.audio.kbps : 0;
+    const maxVideoKbps = (cap * 8) / crfPlan.durationSec / 1000 - audioKbps;
+    const found = await searchQuality(crfPlan, info, goal.quality ?? 'high', { signal, span: span.slice(0.02, 0.3), maxVideoKbps });
     estimatedBytes = ((found.videoKbps + audioKbps) * 1000 * crfPlan.durationSec) / 8;
     chosen = {
       ...crfPlan,
@@ -105,8 +106,9 @@ async function qualityEncode(
   }
   // Over the cap: the size-capped plan (the goal's own, or "no bigger than the input", which may be a copy).
   const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
-  const note = `At that quality it would be over ${formatBytes(cap)}, so it is encoded to fit instead.`;
-  const outcome = await encode({ ...capped, notes: [...capped.notes, note] }, info, { outDir, signal, span: rest.slice(0.5, 1) });
+  const instead = capped.mode === 'copy' ? 'the input already fits, so it is copied' : 'it is encoded to fit instead';
+  const note = `At quality "${goal.quality ?? 'high'}" it would come out over ${formatBytes(cap)}: ${instead}.`;
+  const outcome = await encode({ ...capped, notes: [note, ...capped.notes] }, info, { outDir, signal, span: rest.slice(0.5, 1) });
   return { outcome, searchMs };
 }
 

@@ -101,7 +101,8 @@ export function videoFilters(plan: EncodePlan, info: MediaInfo): string[] {
 /** Encoder, preset and rate flags for the plan's video (CRF or bitrate, and the pass if any). */
 export function videoCodecArgs(plan: EncodePlan, run: EncodeRun): string[] {
   const args = ['-c:v', plan.encoder];
-  if (plan.encoder === 'libaom-av1') args.push('-cpu-used', plan.preset);
+  // This era's ffmpeg still calls libaom experimental and refuses it without -strict.
+  if (plan.encoder === 'libaom-av1') args.push('-strict', 'experimental', '-cpu-used', plan.preset);
   else if (!HARDWARE_H264_ENCODERS.includes(plan.encoder)) args.push('-preset', plan.preset);
 
   if (plan.mode === 'crf') {

@@ -96,7 +96,7 @@ function runProcess(
         settle(() => resolve({ stdout: stdout.join(''), stderr }));
         return;
       }
-      const lastLine = stderr.trim().split('\n').pop()?.trim();
+      const lastLine = telling(stderr);
       const why = exitSignal ? `was stopped by ${exitSignal}` : `failed (exit status ${exitStatus})`;
       settle(() =>
         reject(
@@ -110,4 +110,11 @@ function runProcess(
       );
     });
   });
+}
+
+/** ffmpeg ends most failures with a generic line; the one before it says what went wrong. */
+function telling(stderr: string): string | undefined {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  const generic = /^(Conversion failed!|Error while processing the decoded data|Exiting normally)/;
+  return [...lines].reverse().find((l) => !generic.test(l)) ?? lines.at(-1);
 }

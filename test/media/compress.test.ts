@@ -89,6 +89,15 @@ describe('compress on real clips', () => {
     expect(encoded.video).toMatchObject({ rotation: 0, width: 180, height: 320 });
   });
 
+  it('writes H.265 (tagged hvc1 for Apple players) and Matroska when asked', async () => {
+    const input = await makeClip(clips, { seconds: 1, audio: true, name: 'formats.mp4' });
+    const hevc = await compress(input, { targetBytes: 20_000, codec: 'h265' }, { outDir: out });
+    const mkv = await compress(input, { targetBytes: 20_000, container: 'mkv' }, { outDir: out });
+    expect((await probe(hevc.output)).video?.codec).toBe('hevc');
+    expect(path.extname(mkv.output)).toBe('.mkv');
+    expect((await probe(mkv.output)).container).toContain('matroska');
+  });
+
   it('trims and crops to 9:16', async () => {
     const input = await makeClip(clips, { width: 640, height: 360, seconds: 2, audio: true, name: 'wide.mp4' });
     const result = await compress(input, { targetBytes: 80_000, trim: { startSec: 0.5, endSec: 1.5 }, aspect: '9:16' }, { outDir: out });

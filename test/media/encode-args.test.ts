@@ -32,7 +32,7 @@ describe('encodeArgs (table)', () => {
     ['HDR → zscale tone-map and BT.709 tags', { targetBytes: 5e6 }, info({ hdr: 'hlg', bitDepth: 10 }), 'pass2', [/tin=arib-std-b67/, /tonemap=tonemap=hable/, /-color_trc bt709/], []],
     ['crop to 1:1', { targetBytes: 5e6, aspect: '1:1' }, info(), 'pass2', [/crop=1080:1080/], []],
     ['h265: x265 params carry the pass, hvc1 tag', { targetBytes: 5e6, codec: 'h265' }, info(), 'pass2', [/-x265-params log-level=error:pass=2:stats=\/tmp\/pl\/pass\.x265\.log/, /-tag:v hvc1/], [/-pass 2/]],
-    ['av1: cpu-used, webm muxer, opus', { targetBytes: 5e6, container: 'webm' }, info(), 'pass2', [/-c:v libaom-av1 -cpu-used 6/, /-c:a libopus/, /-f webm/], [/faststart/]],
+    ['av1: cpu-used, webm muxer, opus', { targetBytes: 5e6, container: 'webm' }, info(), 'pass2', [/-c:v libaom-av1 -strict experimental -cpu-used 8/, /-c:a libopus/, /-f webm/], [/faststart/]],
     ['quality mode is one CRF run', {}, info(), 'single', [/-crf 21/], [/-pass/, /-b:v/]],
     ['tight budget: low sample rate mono AAC', { targetBytes: 120_000 }, info(), 'pass2', [/-c:a aac -b:a 16k -ac 1 -ar 16000/], []],
   ];

@@ -57,7 +57,7 @@ const rows: Row[] = [
   ['aspect 1:1', { targetBytes: 20 * MB, aspect: '1:1' }, clip(), { width: 1080, height: 1080 }],
   ['aspect 4:5', { targetBytes: 20 * MB, aspect: '4:5' }, clip(), { width: 864, height: 1080 }],
   ['h265 uses libx265', { targetBytes: 10 * MB, codec: 'h265' }, clip(), { codec: 'h265', encoder: 'libx265' }],
-  ['av1 uses libaom-av1', { targetBytes: 10 * MB, codec: 'av1' }, clip(), { codec: 'av1', encoder: 'libaom-av1', preset: '6' }],
+  ['av1 uses libaom-av1', { targetBytes: 10 * MB, codec: 'av1' }, clip(), { codec: 'av1', encoder: 'libaom-av1', preset: '8' }],
   ['webm means AV1 + Opus', { targetBytes: 10 * MB, container: 'webm' }, clip(), { codec: 'av1', container: 'webm', noteMatches: /Opus/ }],
   ['webm with h264 asked says what is used instead', { targetBytes: 10 * MB, container: 'webm', codec: 'h264' }, clip(), { codec: 'av1', noteMatches: /cannot carry H264/ }],
   ['speed fast → veryfast', { targetBytes: 10 * MB, speed: 'fast' }, clip(), { preset: 'veryfast' }],
