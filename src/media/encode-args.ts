@@ -1,5 +1,6 @@
 import { HARDWARE_H264_ENCODERS } from './codec-table.js';
 import { cropToAspect } from './resolution-ladder.js';
+import { localFile } from './run-ffmpeg.js';
 import { audioSampleRate } from './target-budget.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 
@@ -25,9 +26,9 @@ export function isTwoPass(plan: EncodePlan): boolean {
 export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, output: string): string[] {
   const args = ['-y'];
   if (plan.trim) args.push('-ss', plan.trim.startSec.toFixed(3));
-  args.push('-i', info.path);
+  args.push('-i', localFile(info.path));
   const audioFile = run.kind === 'pass1' ? undefined : run.audioFile;
-  if (audioFile) args.push('-i', audioFile);
+  if (audioFile) args.push('-i', localFile(audioFile));
   // Only a trim with an end cuts: anything else keeps every frame to the last one.
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
   const firstPass = run.kind === 'pass1';
@@ -48,7 +49,7 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   }
   if (firstPass) return [...args, '-f', 'null', '-'];
   if (plan.container === 'mp4' || plan.container === 'mov') args.push('-movflags', '+faststart');
-  return [...args, '-f', MUXERS[plan.container], output];
+  return [...args, '-f', MUXERS[plan.container], localFile(output)];
 }
 
 /**
@@ -58,9 +59,9 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
 export function audioOnlyArgs(plan: EncodePlan, info: MediaInfo, output: string): string[] {
   const args = ['-y'];
   if (plan.trim) args.push('-ss', plan.trim.startSec.toFixed(3));
-  args.push('-i', info.path);
+  args.push('-i', localFile(info.path));
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
-  return [...args, '-map', '0:a:0', '-vn', ...audioArgs(plan), '-f', audioOnlyExtension(plan) === 'webm' ? 'webm' : 'mp4', output];
+  return [...args, '-map', '0:a:0', '-vn', ...audioArgs(plan), '-f', audioOnlyExtension(plan) === 'webm' ? 'webm' : 'mp4', localFile(output)];
 }
 
 /** The file extension audioOnlyArgs' output should have. */

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError, StudioError } from '../errors.js';
-import { runFfprobe } from './run-ffmpeg.js';
+import { localFile, runFfprobe } from './run-ffmpeg.js';
 import { toMediaInfo, UNSUPPORTED_HINT, type FfprobeOutput } from './ffprobe-json.js';
 import { MAX_INPUT_BYTES, type MediaInfo } from './types.js';
 
@@ -30,7 +30,7 @@ export async function probe(file: string, options: { signal?: AbortSignal } = {}
 
   let output: FfprobeOutput;
   try {
-    const { stdout } = await runFfprobe(['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], options);
+    const { stdout } = await runFfprobe(['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', localFile(file)], options);
     output = JSON.parse(stdout) as FfprobeOutput;
   } catch (error) {
     if (error instanceof StudioError && !(error instanceof MediaError && error.kind === 'failed')) throw error;
@@ -55,7 +55,7 @@ async function hasTail(file: string, startSec: number, durationSec: number, sign
   // Allow for the last frame's own length and for streams that end a little before the longest.
   const mustReach = end - 0.5 - durationSec * 0.05;
   const { stdout } = await runFfprobe(
-    ['-v', 'error', '-read_intervals', `${Math.max(0, end - 1).toFixed(3)}%+3600`, '-show_packets', '-show_entries', 'packet=pts_time,dts_time', '-of', 'csv=p=0', file],
+    ['-v', 'error', '-read_intervals', `${Math.max(0, end - 1).toFixed(3)}%+3600`, '-show_packets', '-show_entries', 'packet=pts_time,dts_time', '-of', 'csv=p=0', localFile(file)],
     { signal },
   ).catch((error: unknown) => {
     if (error instanceof MediaError && error.kind === 'failed') return { stdout: '' };

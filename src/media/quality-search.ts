@@ -5,7 +5,7 @@ import type { Quality } from '../goal/types.js';
 import { CODECS } from './codec-table.js';
 import { videoCodecArgs, videoFilters } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import { runFfmpeg } from './run-ffmpeg.js';
+import { localFile, runFfmpeg } from './run-ffmpeg.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 
 /**
@@ -94,7 +94,7 @@ export function chooseSamples(startSec: number, durationSec: number): Samples {
 /** One lossless file of all samples, already through the plan's filters (tone-map, crop, scale). */
 function referenceArgs(plan: EncodePlan, info: MediaInfo, { starts, sampleSec }: Samples, output: string): string[] {
   const args = ['-y'];
-  for (const start of starts) args.push('-ss', start.toFixed(3), '-t', sampleSec.toFixed(3), '-i', info.path);
+  for (const start of starts) args.push('-ss', start.toFixed(3), '-t', sampleSec.toFixed(3), '-i', localFile(info.path));
   const filters = videoFilters(plan, info).join(',') || 'null';
   const chains = starts.map((_, i) => `[${i}:v:0]${filters}[s${i}]`);
   const inputs = starts.map((_, i) => `[s${i}]`).join('');

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { CanceledError, MediaError } from '../errors.js';
 import { locateFfmpeg, type FfmpegTools } from './locate.js';
 import { createProgressParser, type FfmpegProgress } from './progress-parser.js';
@@ -20,6 +21,14 @@ export type RunFfmpegOptions = {
 export type RunResult = { stdout: string; stderr: string };
 
 const STDERR_TAIL_CHARS = 4000;
+
+/**
+ * A path as ffmpeg should see it: absolute, behind the `file:` protocol, so a file whose name
+ * looks like a protocol or an option ("http:…", "concat:…", "-y") is read as the file it is.
+ */
+export function localFile(file: string): string {
+  return `file:${path.resolve(file)}`;
+}
 
 let located: FfmpegTools | undefined;
 function defaultTools(): FfmpegTools {

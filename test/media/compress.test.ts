@@ -98,6 +98,13 @@ describe('compress on real clips', () => {
     expect((await probe(mkv.output)).container).toContain('matroska');
   });
 
+  it('reads a file whose name looks like a protocol as a plain file', async () => {
+    const input = await makeClip(clips, { seconds: 1, name: 'http:odd -y name.mp4' });
+    const result = await compress(input, { targetBytes: 20_000 }, { outDir: out });
+    expect(path.basename(result.output)).toBe('http:odd -y name.compressed.mp4');
+    expect((await probe(result.output)).video?.codec).toBe('h264');
+  });
+
   it('trims and crops to 9:16', async () => {
     const input = await makeClip(clips, { width: 640, height: 360, seconds: 2, audio: true, name: 'wide.mp4' });
     const result = await compress(input, { targetBytes: 80_000, trim: { startSec: 0.5, endSec: 1.5 }, aspect: '9:16' }, { outDir: out });

@@ -21,11 +21,11 @@ describe('encodeArgs (table)', () => {
   const rows: [string, Goal, MediaInfo, 'single' | 'pass1' | 'pass2', RegExp[], RegExp[]][] = [
     ['maps only the first video and audio stream', { targetBytes: 5e6 }, info(), 'pass2', [/-map 0:v:0 -map 0:a:0\?/], [/-map 0 /]],
     ['pass 1 has no audio and writes nothing', { targetBytes: 5e6 }, info(), 'pass1', [/-pass 1 -passlogfile \/tmp\/pl\/pass/, /-an/, /-f null -$/], [/0:a/]],
-    ['pass 2 is MP4 with faststart, yuv420p', { targetBytes: 5e6 }, info(), 'pass2', [/-pass 2/, /-movflags \+faststart/, /-pix_fmt yuv420p/, /-f mp4 \/out\/\.tmp\.mp4$/, /-c:a aac -b:a 128k -ac 2/], []],
+    ['pass 2 is MP4 with faststart, yuv420p', { targetBytes: 5e6 }, info(), 'pass2', [/-pass 2/, /-movflags \+faststart/, /-pix_fmt yuv420p/, /-f mp4 file:\/out\/\.tmp\.mp4$/, /-c:a aac -b:a 128k -ac 2/], []],
     ['never uses -fs', { targetBytes: 5e6 }, info(), 'pass2', [], [/-fs /]],
     ['keeps VFR timestamps when no rate is set', { targetBytes: 5e6 }, info({ variableFrameRate: true, avgFps: 28 }), 'pass2', [/-vsync vfr/], [/fps=/]],
     ['a set rate is constant', { targetBytes: 5e6, fps: 24 }, info(), 'pass2', [/-vsync cfr/, /fps=24/], []],
-    ['trim seeks the input and cuts the length', { targetBytes: 5e6, trim: { startSec: 2, endSec: 7 } }, info(), 'pass2', [/-ss 2\.000 -i \/in\/clip\.mov -t 5\.000/], []],
+    ['trim seeks the input and cuts the length', { targetBytes: 5e6, trim: { startSec: 2, endSec: 7 } }, info(), 'pass2', [/-ss 2\.000 -i file:\/in\/clip\.mov -t 5\.000/], []],
     ['trim to the end does not cut', { targetBytes: 5e6, trim: { startSec: 2 } }, info(), 'pass2', [/-ss 2\.000/], [/ -t /]],
     ['no -t without a trim, so the last frame stays', { targetBytes: 5e6 }, info(), 'pass2', [], [/ -t /]],
     ['mute → -an', { targetBytes: 5e6, audio: 'mute' }, info(), 'pass2', [/-an/], [/0:a/]],
@@ -99,6 +99,6 @@ describe('withMeasuredAudio (table)', () => {
 
   it('pass 2 muxes pre-encoded sound as it is', () => {
     const line = encodeArgs(plan, info(), { kind: 'pass2', passLogPrefix: '/p/pass', audioFile: '/p/audio.mkv' }, '/o.mp4').join(' ');
-    expect(line).toMatch(/-i \/in\/clip\.mov -i \/p\/audio\.mkv .*-map 0:v:0 -map 1:a:0 .*-c:a copy/);
+    expect(line).toMatch(/-i file:\/in\/clip\.mov -i file:\/p\/audio\.mkv .*-map 0:v:0 -map 1:a:0 .*-c:a copy/);
   });
 });
