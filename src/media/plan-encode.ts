@@ -4,7 +4,7 @@ import { CODECS } from './codec-table.js';
 import { resolveFormat, resolveTarget, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, rateUnder, type Frame } from './resolution-ladder.js';
-import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
+import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, shortClipMargin, smallestBytes, totalKbps } from './target-budget.js';
 import type { EncodePlan, MediaInfo, VideoInfo } from './types.js';
 
 /** What the machine offers the planner (from `capabilities()`); the plan itself stays pure. */
@@ -89,14 +89,16 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   // ...then the index for the frame rate and sound actually chosen: fewer frames, fewer entries.
   const overhead = containerOverheadBytes(durationSec, frame.fps, audio?.kbps);
   const total = totalKbps(targetBytes, durationSec, overhead);
-  const budgetVideoKbps = total - (audio?.kbps ?? 0);
+  const shortMargin = shortClipMargin(durationSec * frame.fps);
+  const budgetVideoKbps = (total - (audio?.kbps ?? 0)) * (1 - shortMargin);
   if (budgetVideoKbps < MIN_VIDEO_KBPS) {
     if (typeof goal.audio !== 'object') throw tooSmall;
     throw new MediaError('impossible', `With ${goal.audio.bitrateKbps} kbps of sound, ${formatBytes(targetBytes)} leaves no room for the picture.`, {
       hint: 'Ask for a lower audio bitrate, a bigger size, or mute it.',
     });
   }
-  notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and a ${SAFETY_MARGIN * 100} % safety margin.`);
+  const margin = `a ${SAFETY_MARGIN * 100} % safety margin${shortMargin > 0.005 ? ` (and ${Math.round(shortMargin * 100)} % of the video, as encoders overshoot clips this short)` : ''}`;
+  notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and ${margin}.`);
 
   const videoKbps = Math.round(Math.min(budgetVideoKbps, usefulKbps(frame, profile.efficiency, info, audio?.kbps ?? 0)));
   if (videoKbps < budgetVideoKbps * 0.95) {

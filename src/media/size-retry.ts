@@ -36,20 +36,23 @@ export function lowerPlan(plan: EncodePlan, actualBytes: number, misses: number,
 
 /**
  * The plan once its sound has been encoded and weighed: AAC spends far less than its nominal
- * bitrate on quiet or simple sound, and those bytes belong to the picture. Only when the size
- * target was what limited the picture (otherwise more bitrate would buy nothing). Pure.
+ * bitrate on quiet or simple sound, and those bytes belong to the picture (only when the size
+ * target was what limited it: otherwise more bitrate would buy nothing). Sound that came out
+ * over its share is charged to the picture. Pure.
  */
 export function withMeasuredAudio(plan: EncodePlan, audioBytes: number): EncodePlan {
   if (plan.audio.mode !== 'encode' || plan.targetBytes === undefined || plan.videoKbps === undefined) return plan;
   const plannedBytes = (plan.audio.kbps * 1000 * plan.durationSec) / 8;
   const spareBytes = plannedBytes - audioBytes;
   const budgetBound = (plan.expectedBytes ?? 0) >= plan.targetBytes * 0.9;
-  if (spareBytes < plannedBytes * 0.05 || !budgetBound) return plan;
-  const videoKbps = Math.floor(plan.videoKbps + (spareBytes * 8) / plan.durationSec / 1000);
+  const refundWorthIt = spareBytes >= plannedBytes * 0.05 && budgetBound;
+  if (spareBytes >= 0 && !refundWorthIt) return plan;
+  const videoKbps = Math.max(MIN_VIDEO_KBPS, Math.floor(plan.videoKbps + (spareBytes * 8) / plan.durationSec / 1000));
+  const what = spareBytes > 0 ? 'the picture gets the rest' : 'the picture gives up the difference';
   return {
     ...plan,
     videoKbps,
     expectedBytes: (plan.expectedBytes ?? 0) - Math.round(spareBytes) + Math.round(((videoKbps - plan.videoKbps) * 1000 * plan.durationSec) / 8),
-    notes: [...plan.notes, `The sound took ${formatBytes(audioBytes)} of the ${formatBytes(plannedBytes)} set aside: the picture gets the rest (${videoKbps} kbps).`],
+    notes: [...plan.notes, `The sound took ${formatBytes(audioBytes)} of the ${formatBytes(plannedBytes)} set aside: ${what} (${videoKbps} kbps).`],
   };
 }
