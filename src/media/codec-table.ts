@@ -8,7 +8,7 @@ export type CodecProfile = {
   presets: Record<Speed, string>;
   /** Bits per pixel per frame this codec needs for a clean picture, relative to H.264. */
   efficiency: number;
-  /** CRF the quality search starts from (and uses as-is when it cannot measure). */
+  /** CRF the quality search starts from (and uses as-is when it cannot measure); near the SSIM bars on the dev clips. */
   startCrf: Record<Quality, number>;
   /** Highest CRF the search may try, so a bad measurement cannot produce mush. */
   crfRange: [number, number];
@@ -19,14 +19,14 @@ export const CODECS: Record<Codec, CodecProfile> = {
     encoder: 'libx264',
     presets: { fast: 'veryfast', balanced: 'medium', best: 'slow' },
     efficiency: 1,
-    startCrf: { 'visually-lossless': 18, high: 21, balanced: 23, small: 27 },
-    crfRange: [14, 32],
+    startCrf: { 'visually-lossless': 16, high: 19, balanced: 22, small: 25 },
+    crfRange: [12, 32],
   },
   h265: {
     encoder: 'libx265',
     presets: { fast: 'veryfast', balanced: 'medium', best: 'slow' },
     efficiency: 0.7,
-    startCrf: { 'visually-lossless': 20, high: 23, balanced: 26, small: 29 },
+    startCrf: { 'visually-lossless': 18, high: 21, balanced: 24, small: 27 },
     crfRange: [16, 34],
   },
   av1: {
@@ -34,7 +34,7 @@ export const CODECS: Record<Codec, CodecProfile> = {
     // cpu-used: the 2018 libaom this ffmpeg carries takes ~15 s per second of 240p at 6, so 8.
     presets: { fast: '8', balanced: '8', best: '6' },
     efficiency: 0.6,
-    startCrf: { 'visually-lossless': 24, high: 30, balanced: 34, small: 40 },
+    startCrf: { 'visually-lossless': 22, high: 28, balanced: 32, small: 38 },
     crfRange: [18, 50],
   },
 };
