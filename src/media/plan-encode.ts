@@ -89,7 +89,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   // ...then the index for the frame rate and sound actually chosen: fewer frames, fewer entries.
   const overhead = containerOverheadBytes(durationSec, frame.fps, audio?.kbps);
   const total = totalKbps(targetBytes, durationSec, overhead);
-  const shortMargin = shortClipMargin(durationSec * frame.fps);
+  const shortMargin = shortClipMargin(durationSec * frame.fps, frame.width * frame.height);
   const budgetVideoKbps = (total - (audio?.kbps ?? 0)) * (1 - shortMargin);
   if (budgetVideoKbps < MIN_VIDEO_KBPS) {
     if (typeof goal.audio !== 'object') throw tooSmall;
@@ -97,7 +97,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
       hint: 'Ask for a lower audio bitrate, a bigger size, or mute it.',
     });
   }
-  const margin = `a ${SAFETY_MARGIN * 100} % safety margin${shortMargin > 0.005 ? ` (and ${Math.round(shortMargin * 100)} % of the video, as encoders overshoot clips this short)` : ''}`;
+  const margin = `a ${SAFETY_MARGIN * 100} % safety margin${shortMargin > 0.005 ? ` (and ${Math.round(shortMargin * 100)} % of the video, as encoders overshoot short HD clips)` : ''}`;
   notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and ${margin}.`);
 
   const videoKbps = Math.round(Math.min(budgetVideoKbps, usefulKbps(frame, profile.efficiency, info, audio?.kbps ?? 0)));
