@@ -7,7 +7,7 @@ import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass } from './enco
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import { lowerPlan, withMeasuredAudio } from './size-retry.js';
-import { formatBytes } from './target-budget.js';
+import { formatBytes, SAFETY_MARGIN } from './target-budget.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 
 /** Where and how to run one encode. */
@@ -60,7 +60,10 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
           await run(encodeArgs(current, info, { kind: 'pass1', passLogPrefix: prefix }, tempFile), current, attemptSpan.slice(0, 0.4), phase ?? 'pass1', options.signal);
           passOneFor = frameKey;
         }
-        await run(encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix, audioFile }, tempFile), current, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal);
+        const pass2 = encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix, audioFile }, tempFile);
+        await run(pass2, current, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal).catch((error: unknown) => {
+          throw belowEncoderMinimum(error, current) ?? error;
+        });
       } else {
         await run(encodeArgs(current, info, { kind: 'single', audioFile }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
       }
@@ -82,6 +85,24 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * x264 refuses a bitrate under what its first pass says the picture needs at all; that is the
+ * goal being impossible (not ffmpeg failing), and the minimum it names says what would work.
+ */
+function belowEncoderMinimum(error: unknown, plan: EncodePlan): MediaError | undefined {
+  const minimum = error instanceof MediaError ? /requested bitrate is too low\. estimated minimum is (\d+) kbps/.exec(error.stderrTail ?? '') : null;
+  if (!minimum || plan.targetBytes === undefined) return undefined;
+  const audioKbps = plan.audio.mode === 'encode' ? plan.audio.kbps : 0;
+  const streamBytes = (kbps: number) => (kbps * 1000 * plan.durationSec) / 8;
+  const overhead = (plan.expectedBytes ?? 0) - streamBytes((plan.videoKbps ?? 0) + audioKbps);
+  const needed = streamBytes(Number(minimum[1]) + 1 + audioKbps) / (1 - SAFETY_MARGIN) + overhead;
+  const smallest = formatBytes(Math.max(needed, plan.targetBytes * 1.05));
+  return new MediaError('impossible', `${formatBytes(plan.targetBytes)} is too small for this video: even at ${plan.width}x${plan.height} the picture needs about ${minimum[1]} kbps, so the smallest this can be is about ${smallest}.`, {
+    hint: `Ask for at least ${smallest}, trim it shorter, or mute it.`,
+    cause: error,
+  });
 }
 
 async function run(args: string[], plan: EncodePlan, span: ProgressSpan, phase: 'pass1' | 'pass2' | 'encode' | 'copy' | 'retry', signal?: AbortSignal): Promise<void> {

@@ -14,7 +14,7 @@ export const SAFETY_MARGIN = 0.02;
  * and the leanest sound (kbps, mono, speech still understandable).
  */
 export const MIN_VIDEO_KBPS = 2;
-export const MIN_AUDIO_KBPS = 16;
+export const MIN_AUDIO_KBPS = 12;
 
 /** One audio choice: AAC (or Opus in WebM) at this bitrate and channel count. */
 export type AudioChoice = { kbps: number; channels: number };
@@ -27,6 +27,7 @@ const AUDIO_LADDER: readonly (AudioChoice & { maxShare: number })[] = [
   { kbps: 48, channels: 1, maxShare: 0.3 },
   { kbps: 32, channels: 1, maxShare: 0.4 },
   { kbps: 24, channels: 1, maxShare: 0.5 },
+  { kbps: 16, channels: 1, maxShare: 0.6 },
   { kbps: MIN_AUDIO_KBPS, channels: 1, maxShare: 1 },
 ];
 
@@ -48,7 +49,7 @@ export function totalKbps(targetBytes: number, durationSec: number, overheadByte
 
 /**
  * Audio gets its share first: 128 kbps stereo while it is a small part of the budget, stepping
- * down through mono to 16 kbps when the budget is tight (speech stays understandable). A mono source never gets more than one channel.
+ * down through mono to 12 kbps when the budget is tight (speech stays understandable). A mono source never gets more than one channel.
  */
 export function chooseAudio(totalKbpsBudget: number, sourceChannels: number): AudioChoice {
   const step = AUDIO_LADDER.find((s) => s.kbps <= totalKbpsBudget * s.maxShare) ?? AUDIO_LADDER[AUDIO_LADDER.length - 1];

@@ -142,6 +142,8 @@ describe('target budget, ladder (table)', () => {
     [200, 2, { kbps: 48, channels: 1 }],
     [2000, 1, { kbps: 64, channels: 1 }],
     [200, 1, { kbps: 48, channels: 1 }],
+    [40, 2, { kbps: 16, channels: 1 }],
+    [20, 2, { kbps: 12, channels: 1 }],
   ])('chooseAudio(%d kbps, %d ch)', (budget, channels, expected) => {
     expect(chooseAudio(budget, channels)).toEqual(expected);
   });
