@@ -39,6 +39,7 @@ export type QualitySearchResult = { crf: number; ssim: number; videoKbps: number
  * Finds the highest CRF whose worst sample still reaches the quality's SSIM threshold, the
  * ab-av1 way: cut short samples from across the clip (through the plan's own filters, losslessly,
  * once), encode them at a few CRFs chosen by bisection, and compare each to its reference.
+ * SSIM rather than VMAF: this ffmpeg's libvmaf needs a model file that npm does not ship.
  */
 export async function searchQuality(
   plan: EncodePlan,

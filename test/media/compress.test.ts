@@ -121,6 +121,17 @@ describe('compress on real clips', () => {
     expect(result.plan.notes.join(' ')).toMatch(/SSIM|fit|Copied/);
   });
 
+  it('quality and size together: the smaller of the two, always under the size', async () => {
+    // Matroska, so "already fits" cannot short-cut to a copy.
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 1, pattern: 'mandelbrot', container: 'mkv', name: 'both.mkv' });
+    const roomy = await compress(input, { quality: 'small', targetBytes: 5_000_000 }, { outDir: out });
+    const tight = await compress(input, { quality: 'visually-lossless', targetBytes: 15_000 }, { outDir: out });
+    expect(roomy.plan.mode).toBe('crf'); // the quality encode was already far under the size
+    expect(roomy.bytes).toBeLessThan(5_000_000);
+    expect(tight.plan.mode).toBe('bitrate'); // that quality would not fit: the size wins
+    expect(tight.bytes).toBeLessThanOrEqual(15_000);
+  });
+
   it('reports progress that only goes up and ends at 1', async () => {
     const input = await makeClip(clips, { seconds: 1, name: 'progress.mp4' });
     const ticks: EncodeProgress[] = [];
