@@ -158,6 +158,21 @@ describe('compress on real clips', () => {
   });
 });
 
+describe('cancellation during the quality search', () => {
+  it('stops the sample encodes and removes the samples', async () => {
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 2, name: 'search-cancel.mp4' });
+    const controller = new AbortController();
+    const run = compress(input, { quality: 'high' }, {
+      outDir: out,
+      signal: controller.signal,
+      onProgress: (p) => p.phase === 'sample' && controller.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(CanceledError);
+    expect(await readdir(out)).toEqual([]);
+    expect(await readdir(scratch)).toEqual([]);
+  });
+});
+
 describe('compress refuses bad input and leaves everything as it was', () => {
   const bad: [string, () => Promise<string>, Goal, MediaError['kind']][] = [
     ['an empty file', async () => writeFile(path.join(clips, 'empty.mp4'), '').then(() => path.join(clips, 'empty.mp4')), {}, 'unsupported'],
