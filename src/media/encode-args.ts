@@ -127,6 +127,9 @@ export function videoCodecArgs(plan: EncodePlan, run: EncodeRun): string[] {
   return args;
 }
 
+/** YUV matrices the output may be tagged with (what x264's VUI can say). */
+const MATRICES = new Set(['bt709', 'smpte170m', 'bt470bg', 'smpte240m', 'bt2020nc', 'fcc']);
+
 function colorArgs(plan: EncodePlan, info: MediaInfo): string[] {
   const video = info.video;
   if (plan.toneMap || !video) return ['-color_primaries', 'bt709', '-color_trc', 'bt709', '-colorspace', 'bt709'];
@@ -134,6 +137,10 @@ function colorArgs(plan: EncodePlan, info: MediaInfo): string[] {
   const args: string[] = [];
   if (video.colorPrimaries && video.colorPrimaries !== 'unknown') args.push('-color_primaries', video.colorPrimaries);
   if (video.colorTransfer && video.colorTransfer !== 'unknown') args.push('-color_trc', video.colorTransfer);
+  // The pixels keep the source's matrix. Untagged, players guess it from the size: an HD source
+  // (BT.709) scaled to SD would be shown as BT.601 and shift in hue, so say it, guessing as players did.
+  const guessed = Math.min(video.width, video.height) >= 720 ? 'bt709' : 'smpte170m';
+  args.push('-colorspace', video.colorSpace && MATRICES.has(video.colorSpace) ? video.colorSpace : guessed);
   return args;
 }
 

@@ -19,6 +19,7 @@ export type FfprobeStream = {
   bits_per_raw_sample?: string;
   color_transfer?: string;
   color_primaries?: string;
+  color_space?: string;
   bit_rate?: string;
   duration?: string;
   channels?: number;
@@ -95,6 +96,7 @@ function toVideoInfo(s: FfprobeStream): VideoInfo {
     hdr: transfer === 'smpte2084' ? 'pq' : transfer === 'arib-std-b67' ? 'hlg' : undefined,
     colorTransfer: transfer,
     colorPrimaries: s.color_primaries,
+    colorSpace: s.color_space,
     bitrate: positive(s.bit_rate),
   };
 }

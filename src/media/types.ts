@@ -34,6 +34,8 @@ export type VideoInfo = {
   hdr?: 'pq' | 'hlg';
   colorTransfer?: string;
   colorPrimaries?: string;
+  /** The YUV matrix ffprobe reports ('bt709', 'smpte170m', ...), when the file says. */
+  colorSpace?: string;
   bitrate?: number;
 };
 
