@@ -6,4 +6,3 @@ export { mergeGoals } from './merge-goals.js';
 export { PLATFORMS, platformById, type Platform } from './platforms.js';
 export type { Goal, Intent, Quality, Codec, Container, Aspect, Speed } from './types.js';
 export type { ParsedInstruction } from './parse-types.js';
-export { trimWindow } from './trim-window.js';

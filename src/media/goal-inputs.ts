@@ -1,5 +1,6 @@
 import { MediaError } from '../errors.js';
 import type { Codec, Container, Goal } from '../goal/types.js';
+import { trimWindow } from './trim-window.js';
 import type { MediaInfo } from './types.js';
 
 /** The output's codec and container: WebM carries AV1 + Opus here (the build has no VP9 path). */
@@ -17,8 +18,7 @@ export function resolveFormat(goal: Goal, notes: string[]): { codec: Codec; cont
 /** The trim as seconds inside the clip (undefined when it keeps everything); impossible trims throw. */
 export function resolveTrim(trim: Goal['trim'], durationSec: number): { startSec: number; endSec?: number } | undefined {
   if (!trim) return undefined;
-  const startSec = Math.max(0, trim.startSec);
-  const endSec = trim.endSec === undefined ? durationSec : Math.min(durationSec, trim.endSec);
+  const { startSec, endSec } = trimWindow(trim, durationSec);
   if (startSec >= durationSec) {
     throw new MediaError('impossible', `The trim starts at ${seconds(startSec)} but the video is only ${seconds(durationSec)} long.`, {
       hint: 'Pick a start inside the video.',

@@ -8,3 +8,4 @@ export { runFfmpeg, runFfprobe, type RunFfmpegOptions, type RunResult, type Ffmp
 export { SSIM_THRESHOLDS } from './quality-search.js';
 export { formatBytes } from './target-budget.js';
 export * from './types.js';
+export { trimWindow } from './trim-window.js';

@@ -1,4 +1,5 @@
-import { mergeGoals, trimWindow } from '../goal/index.js';
+import { mergeGoals } from '../goal/index.js';
+import { trimWindow } from '../media/index.js';
 import type { Goal } from '../goal/types.js';
 import { badRequest } from './api-failure.js';
 import { opaqueId } from './ids.js';

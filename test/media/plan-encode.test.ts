@@ -50,6 +50,8 @@ const rows: Row[] = [
   ['audio bitrate from the goal', { targetBytes: 10 * MB, audio: { bitrateKbps: 96 } }, clip(), { audio: { mode: 'encode', kbps: 96, channels: 2 } }],
   ['trim shortens the duration', { targetBytes: 10 * MB, trim: { startSec: 10, endSec: 40 } }, clip(), { trim: { startSec: 10, endSec: 40 }, durationSec: 30 }],
   ['trim to the end has no endSec', { targetBytes: 10 * MB, trim: { startSec: 50 } }, clip(), { trim: { startSec: 50 }, durationSec: 10 }],
+  ['"last 30 seconds" counts from the end', { targetBytes: 10 * MB, trim: { startSec: -30 } }, clip(), { trim: { startSec: 30 }, durationSec: 30 }],
+  ['"cut the last 5 s" ends before the end', { targetBytes: 10 * MB, trim: { startSec: 0, endSec: -5 } }, clip(), { trim: { startSec: 0, endSec: 55 }, durationSec: 55 }],
   ['trim past the end is clamped', { targetBytes: 10 * MB, trim: { startSec: 0, endSec: 100 } }, clip(), { trim: undefined, durationSec: 60 }],
   ['fps cap from the goal', { targetBytes: 20 * MB, fps: 24 }, clip(), { fps: 24 }],
   ['fps cap above the source does nothing', { targetBytes: 20 * MB, fps: 60 }, clip(), { fps: undefined }],

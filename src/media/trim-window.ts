@@ -1,4 +1,4 @@
-import type { Goal } from './types.js';
+import type { Goal } from '../goal/types.js';
 
 /**
  * A Goal's trim as a window inside a clip of `durationSec`: negative bounds count back from the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trimWindow } from '../../src/goal/index.js';
+import { trimWindow } from '../../src/media/index.js';
 
 describe('trimWindow', () => {
   it.each([
