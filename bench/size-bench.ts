@@ -83,5 +83,13 @@ function describeRow(row: BenchRow): string {
 // A goal the product calls impossible is a refusal, not a crash: the table says which it was.
 function oneLine(error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
-  return error instanceof MediaError && error.kind === 'impossible' ? `refused: ${message}` : `failed: ${message}`;
+  if (error instanceof MediaError && error.kind === 'impossible') return `refused: ${message}`;
+  return `failed: ${message}${error instanceof MediaError ? encoderComplaint(error.stderrTail) : ''}`;
+}
+
+// ffmpeg's last line is only "Conversion failed!"; the encoder said why a few lines up
+// (x264: "requested bitrate is too low" when even QP 51 cannot reach the bitrate).
+function encoderComplaint(stderrTail: string | undefined): string {
+  const line = stderrTail?.split('\n').find((candidate) => /converge|too low|error/i.test(candidate) && !/Conversion failed/.test(candidate));
+  return line ? ` (${line.replace(/^\[[^\]]*\]\s*/, '').trim().slice(0, 120)})` : '';
 }
