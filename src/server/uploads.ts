@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { opaqueId } from './ids.js';
+import { resolvesInternally } from './url-guard.js';
 
 /** A file received and stored under a fresh id; `name` is only for display. */
 export type StoredUpload = { mediaId: string; name: string; size: number; path: string };
@@ -111,9 +112,10 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
 }
 
 /**
- * Downloads each URL into the media folder with the same size limit. `file://` URLs are read only
- * when `allowFileUrls` (the embedded node, which runs as the user who typed the path) and only when
- * this process may read the file. A failure removes every file the request stored.
+ * Downloads each URL into the media folder with the same size limit. `file://` URLs, and http(s)
+ * URLs on this machine or its private networks, are read only when `allowFileUrls` (the embedded
+ * node, which runs as the user who typed the path); files only when this process may read them.
+ * A failure removes every file the request stored.
  */
 export async function receiveUrls(urls: unknown, options: UploadOptions & { allowFileUrls: boolean }): Promise<StoredUpload[]> {
   if (!Array.isArray(urls) || urls.length === 0 || !urls.every((url) => typeof url === 'string')) {
@@ -163,12 +165,7 @@ async function openUrl(raw: string, options: UploadOptions & { allowFileUrls: bo
     return { source: createReadStream(path), name };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest(`URLs must be http(s); got ${url.protocol}.`);
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: options.signal, redirect: 'follow' });
-  } catch (cause) {
-    throw new ApiFailure(400, `${url.host} could not be reached.`, { cause });
-  }
+  const response = await fetchFollowing(url, options);
   if (!response.ok || !response.body) {
     await response.body?.cancel();
     throw badRequest(`Downloading ${name} failed with HTTP ${response.status}.`);
@@ -178,6 +175,35 @@ async function openUrl(raw: string, options: UploadOptions & { allowFileUrls: bo
     throw tooLarge(options.maxBytes);
   }
   return { source: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), name };
+}
+
+/** Redirects followed at most, each hop checked like the first. */
+const MAX_REDIRECTS = 5;
+
+/**
+ * GETs a URL, following redirects by hand so that no hop reaches this machine or its private
+ * networks unless the node works for the local user (embedded): a node served to other machines
+ * must not fetch what only it can reach.
+ */
+async function fetchFollowing(start: URL, options: UploadOptions & { allowFileUrls: boolean }): Promise<Response> {
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    if (!options.allowFileUrls && (await resolvesInternally(url.hostname))) {
+      throw badRequest(`${url.host} is on this node's own network; this node only downloads from public addresses.`);
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: options.signal, redirect: 'manual' });
+    } catch (cause) {
+      throw new ApiFailure(400, `${url.host} could not be reached.`, { cause });
+    }
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !location) return response;
+    await response.body?.cancel();
+    if (hop >= MAX_REDIRECTS) throw badRequest(`${start.host} redirected more than ${MAX_REDIRECTS} times.`);
+    url = new URL(location, url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest(`A redirect led to ${url.protocol}, not http(s).`);
+  }
 }
 
 /** Passes bytes through and fails with 4002 as soon as more than `maxBytes` went by. */

@@ -72,13 +72,34 @@ describe('uploads cannot escape the data folder', () => {
     expect(await mediaFiles(started.dataDir)).toContain(answer.data.files[0].media_id);
   });
 
-  it('downloads http URLs, refusing one over the limit while it streams', async () => {
+  it('downloads http URLs on the embedded node, refusing one over the limit while it streams', async () => {
+    const embedded = await startTestNode({ allowFileUrls: true });
+    try {
+      const { token, sessionId } = await newSession(embedded.node.url);
+      const path = `/api/upload-video/nemo_agent/me/${sessionId}`;
+      const ok = await call(embedded.node.url, 'POST', path, { token, json: { urls: [`${fileBase}/clip.mp4`], source_type: 'url' } });
+      expect(ok.data.files[0]).toMatchObject({ name: 'clip.mp4', video_info: { video: { width: 160 } } });
+      const before = await mediaFiles(embedded.dataDir);
+      const endless = await call(embedded.node.url, 'POST', path, { token, json: { urls: [`${fileBase}/endless.mp4`], source_type: 'url' } });
+      expect([endless.status, endless.code]).toEqual([413, 4002]);
+      expect(await mediaFiles(embedded.dataDir)).toEqual(before);
+    } finally {
+      await embedded.cleanup();
+    }
+  });
+
+  it.each([
+    ['loopback', (base: string) => `${base}/clip.mp4`],
+    ['localhost by name', (base: string) => `${base.replace('127.0.0.1', 'localhost')}/clip.mp4`],
+    ['a cloud metadata address', () => 'http://169.254.169.254/latest/meta-data'],
+    ['a private network', () => 'http://10.1.2.3/video.mp4'],
+    ['an IPv6 loopback', () => 'http://[::1]:9/video.mp4'],
+  ])('a node served to others never fetches %s for a client', async (_what, target) => {
     const { token, sessionId } = await newSession(started.node.url);
-    const ok = await call(started.node.url, 'POST', `/api/upload-video/nemo_agent/me/${sessionId}`, { token, json: { urls: [`${fileBase}/clip.mp4`], source_type: 'url' } });
-    expect(ok.data.files[0]).toMatchObject({ name: 'clip.mp4', video_info: { video: { width: 160 } } });
     const before = await mediaFiles(started.dataDir);
-    const endless = await call(started.node.url, 'POST', `/api/upload-video/nemo_agent/me/${sessionId}`, { token, json: { urls: [`${fileBase}/endless.mp4`], source_type: 'url' } });
-    expect([endless.status, endless.code]).toEqual([413, 4002]);
+    const refused = await call(started.node.url, 'POST', `/api/upload-video/nemo_agent/me/${sessionId}`, { token, json: { urls: [target(fileBase)], source_type: 'url' } });
+    expect([refused.status, refused.code]).toEqual([400, 400]);
+    expect(refused.message).toMatch(/own network/);
     expect(await mediaFiles(started.dataDir)).toEqual(before);
   });
 
