@@ -36,6 +36,11 @@ export type RenderQueueOptions = {
   onCompleted: (record: RenderRecord) => Promise<void>;
 };
 
+/** Render ids are the client's (render_<ts>): two users may pick the same one, so jobs are keyed per user. */
+function jobKey(record: Pick<RenderRecord, 'id' | 'userId'>): string {
+  return `${record.userId}\u0000${record.id}`;
+}
+
 /** Why a running job was aborted: the user canceled it, or the node is stopping (then it goes back to pending). */
 type AbortReason = 'canceled' | 'shutdown';
 
@@ -68,7 +73,7 @@ export class RenderQueue {
     const queue = new RenderQueue(options);
     for (const record of (await queue.file.load())?.renders ?? []) {
       if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0 });
-      queue.jobs.set(record.id, record);
+      queue.jobs.set(jobKey(record), record);
     }
     await rm(queue.workRoot, { recursive: true, force: true });
     await mkdir(queue.outputsDir, { recursive: true, mode: 0o700 });
@@ -78,12 +83,12 @@ export class RenderQueue {
     return queue;
   }
 
-  /** Queues a job and returns it as accepted; 409 when the id was used before. */
+  /** Queues a job and returns it as accepted; 409 when this user used the id before. */
   async submit(job: { id: string; sessionId: string; userId: string; items: RenderItem[] }): Promise<RenderRecord> {
     if (job.id.length === 0 || job.id.length > 200) throw badRequest('The render id must be 1 to 200 characters.');
-    if (this.jobs.has(job.id)) throw new ApiFailure(409, `The render id ${job.id} was already used.`, { hint: 'Send each export with a new id.' });
+    if (this.jobs.has(jobKey(job))) throw new ApiFailure(409, `The render id ${job.id} was already used.`, { hint: 'Send each export with a new id.' });
     const record: RenderRecord = { ...job, createdAt: this.options.now(), status: 'pending', progress: 0, outputs: [] };
-    this.jobs.set(record.id, record);
+    this.jobs.set(jobKey(record), record);
     await this.save();
     // The answer is the job as accepted (pending), even when a free slot starts it right away.
     const accepted = { ...record };
@@ -93,8 +98,8 @@ export class RenderQueue {
 
   /** A job of `userId`; 404 when there is none (another user's jobs do not exist for them). */
   get(id: string, userId: string): RenderRecord {
-    const record = this.jobs.get(id);
-    if (!record || record.userId !== userId) throw new ApiFailure(404, 'There is no render with that id.');
+    const record = this.jobs.get(jobKey({ id, userId }));
+    if (!record) throw new ApiFailure(404, 'There is no render with that id.');
     return record;
   }
 
@@ -103,7 +108,7 @@ export class RenderQueue {
     const record = this.get(id, userId);
     if (record.status === 'pending' || record.status === 'processing') {
       Object.assign(record, { status: 'failed', error: 'canceled' });
-      this.running.get(id)?.abort('canceled' satisfies AbortReason);
+      this.running.get(jobKey(record))?.abort('canceled' satisfies AbortReason);
       await this.save();
     }
     return record;
@@ -130,7 +135,7 @@ export class RenderQueue {
   private pump(): void {
     for (const record of this.jobs.values()) {
       if (this.stopping || this.running.size >= this.options.concurrency) return;
-      if (record.status !== 'pending' || this.running.has(record.id)) continue;
+      if (record.status !== 'pending' || this.running.has(jobKey(record))) continue;
       const done = this.run(record);
       this.settled.add(done);
       void done.finally(() => this.settled.delete(done));
@@ -139,7 +144,7 @@ export class RenderQueue {
 
   private async run(record: RenderRecord): Promise<void> {
     const controller = new AbortController();
-    this.running.set(record.id, controller);
+    this.running.set(jobKey(record), controller);
     // A fresh folder per attempt: an ffmpeg orphaned by a killed node can never write into the retry's.
     const workDir = join(this.workRoot, opaqueId('w'));
     Object.assign(record, { status: 'processing', progress: 0 });
@@ -170,7 +175,7 @@ export class RenderQueue {
       if (reason === 'shutdown') Object.assign(record, { status: 'pending', progress: 0 });
       else if (reason !== 'canceled') Object.assign(record, { status: 'failed', error: describeError(error) });
     } finally {
-      this.running.delete(record.id);
+      this.running.delete(jobKey(record));
       await rm(workDir, { recursive: true, force: true });
       await this.save();
       this.pump();

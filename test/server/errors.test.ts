@@ -126,6 +126,12 @@ describe('error codes', () => {
     const again = await startExport(base, token, sessionId, 'render_twice');
     expect([again.status, again.code]).toEqual([409, 409]);
     await waitForRender(base, token, 'render_twice');
+
+    // Ids are the client's (render_<ts>): another user may pick the same one, and sees only their own job.
+    const other = await newSession(base);
+    await upload(base, other.token, other.sessionId, [clip]);
+    expect((await startExport(base, other.token, other.sessionId, 'render_twice')).code).toBe(0);
+    expect((await waitForRender(base, other.token, 'render_twice')).status).toBe('completed');
   });
 
   it('a goal no encode can meet fails the render with a readable sentence', async () => {
