@@ -1,30 +1,45 @@
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { CanceledError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
 import { capabilities } from './capabilities.js';
 import { encode, type EncodeOutcome } from './encode.js';
 import { defaultOutputName, placeOutput } from './place-output.js';
 import { planEncode, type PlanOptions } from './plan-encode.js';
+import { writeOverlayFiles } from './overlay-files.js';
 import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { searchQuality } from './quality-search.js';
 import { formatBytes } from './target-budget.js';
-import type { CompressOptions, CompressResult, EncodePlan, MediaInfo } from './types.js';
+import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
 
 /**
  * Compresses `input` to what `goal` asks for and writes `<stem>.compressed.<ext>` (never
  * overwriting: " (2)", " (3)"…) in `options.outDir`. Probe, plan, quality search when the goal
- * is about quality, encode with a size check, verify. The input is only ever read; on failure or
+ * is about quality, encode with a size check, verify. `options.overlays` burns titles in and
+ * mixes music under the sound (never a copy then; the music shares the planned audio budget). The input is only ever read; on failure or
  * abort nothing is left behind (no temp output, no pass logs, no samples).
  */
 export async function compress(input: string, goal: Goal, options: CompressOptions): Promise<CompressResult> {
+  if (!options.overlays) return compressPlanned(input, goal, options);
+  // The titles' text files live in a private folder, removed whatever happens.
+  const overlayDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-overlays-'));
+  try {
+    return await compressPlanned(input, goal, options, await writeOverlayFiles(options.overlays, overlayDir));
+  } finally {
+    await rm(overlayDir, { recursive: true, force: true });
+  }
+}
+
+async function compressPlanned(input: string, goal: Goal, options: CompressOptions, overlays?: PlannedOverlays): Promise<CompressResult> {
   const started = performance.now();
   const { signal } = options;
   const span = progressSpan(options.onProgress);
   span.report('probe', 0);
   const info = await probe(input, { signal });
   const caps = await capabilities();
-  const planOptions: PlanOptions = { hardwareH264: caps.hardwareH264 };
+  const planOptions: PlanOptions = { hardwareH264: caps.hardwareH264, ...(overlays ? { overlays } : {}) };
   const plan = planEncode(goal, info, planOptions);
   const probeMs = performance.now() - started;
   span.report('probe', 0.02);

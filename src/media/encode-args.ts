@@ -2,7 +2,7 @@ import { HARDWARE_H264_ENCODERS } from './codec-table.js';
 import { cropToAspect } from './resolution-ladder.js';
 import { localFile } from './run-ffmpeg.js';
 import { audioSampleRate } from './target-budget.js';
-import type { EncodePlan, MediaInfo } from './types.js';
+import type { EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
 
 /**
  * Which run of a two-pass encode (or the only run) the arguments are for. `audioFile` is sound
@@ -29,17 +29,21 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   args.push('-i', localFile(info.path));
   const audioFile = run.kind === 'pass1' ? undefined : run.audioFile;
   if (audioFile) args.push('-i', localFile(audioFile));
+  const firstPass = run.kind === 'pass1';
+  // Sound encoded beforehand already holds the music.
+  const music = !firstPass && !audioFile && plan.audio.mode !== 'none' ? plan.overlays?.music : undefined;
+  if (music) args.push(...musicInput(music.path));
   // Only a trim with an end cuts: anything else keeps every frame to the last one.
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
-  const firstPass = run.kind === 'pass1';
   args.push('-map', '0:v:0');
-  if (plan.audio.mode !== 'none' && !firstPass) args.push('-map', audioFile ? '1:a:0' : '0:a:0?');
+  if (music) args.push('-filter_complex', musicGraph(plan, music), '-map', '[sound]');
+  else if (plan.audio.mode !== 'none' && !firstPass) args.push('-map', audioFile ? '1:a:0' : '0:a:0?');
   args.push('-map_metadata', '-1', '-map_chapters', '-1');
 
   if (plan.mode === 'copy') {
     args.push('-c', 'copy');
   } else {
-    const filters = videoFilters(plan, info);
+    const filters = [...videoFilters(plan, info), ...titleFilters(plan)];
     if (filters.length) args.push('-vf', filters.join(','));
     // A set rate means an even cadence; otherwise keep each frame's own time so VFR audio stays in sync.
     args.push('-vsync', plan.fps !== undefined ? 'cfr' : 'vfr');
@@ -60,8 +64,11 @@ export function audioOnlyArgs(plan: EncodePlan, info: MediaInfo, output: string)
   const args = ['-y'];
   if (plan.trim) args.push('-ss', plan.trim.startSec.toFixed(3));
   args.push('-i', localFile(info.path));
+  const music = plan.overlays?.music;
+  if (music) args.push(...musicInput(music.path));
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
-  return [...args, '-map', '0:a:0', '-vn', ...audioArgs(plan), '-f', audioOnlyExtension(plan) === 'webm' ? 'webm' : 'mp4', localFile(output)];
+  const map = music ? ['-filter_complex', musicGraph(plan, music), '-map', '[sound]'] : ['-map', '0:a:0'];
+  return [...args, ...map, '-vn', ...audioArgs(plan), '-f', audioOnlyExtension(plan) === 'webm' ? 'webm' : 'mp4', localFile(output)];
 }
 
 /** The file extension audioOnlyArgs' output should have. */
@@ -97,6 +104,47 @@ export function videoFilters(plan: EncodePlan, info: MediaInfo): string[] {
   }
   filters.push('setsar=1', 'format=yuv420p');
   return filters;
+}
+
+/** The music as input 1, looped without end: the graph cuts it to the video's length. */
+function musicInput(file: string): string[] {
+  return ['-stream_loop', '-1', '-i', localFile(file)];
+}
+
+/**
+ * The sound as a filter graph ending in `[sound]`: the music at its volume, alone or mixed under
+ * input 0's sound, exactly as long as the output. The source's sound is padded with silence so
+ * amix always has both inputs: it divides by the inputs it has, and the `volume=2` after it
+ * undoes that for a steady level.
+ */
+export function musicGraph(plan: EncodePlan, music: NonNullable<PlannedOverlays['music']>): string {
+  const length = `atrim=duration=${plan.durationSec.toFixed(3)},asetpts=PTS-STARTPTS`;
+  const bgm = `[1:a:0]volume=${music.volume.toFixed(3)},aresample=48000`;
+  if (!music.overSource) return `${bgm},${length}[sound]`;
+  return `${bgm}[bgm];[0:a:0]aresample=48000,apad[own];[own][bgm]amix=inputs=2:duration=longest:dropout_transition=0,volume=2,${length}[sound]`;
+}
+
+/**
+ * One drawtext per title: white text on a dark translucent box, centred in the lower third,
+ * sized to the output's height, shown between its start and end (output time). The text comes
+ * from a file, so no title can break the filter graph.
+ */
+export function titleFilters(plan: EncodePlan): string[] {
+  const size = Math.max(12, Math.round(plan.height / 16));
+  return (plan.overlays?.titles ?? []).map((title) =>
+    [
+      `drawtext=fontfile=${filterValue(title.fontFile)}`,
+      `textfile=${filterValue(title.textFile)}`,
+      `fontcolor=white:fontsize=${size}:box=1:boxcolor=black@0.55:boxborderw=${Math.round(size / 3)}`,
+      'expansion=none:x=(w-text_w)/2:y=h*5/6-text_h/2',
+      `enable=between(t\\,${title.startSec.toFixed(3)}\\,${title.endSec.toFixed(3)})`,
+    ].join(':'),
+  );
+}
+
+/** A path as a filter option value: escaped once for the option parser and once for the graph. */
+function filterValue(text: string): string {
+  return text.replace(/[\\':]/g, (c) => `\\${c}`).replace(/[\\'[\],;]/g, (c) => `\\${c}`);
 }
 
 /** Encoder, preset and rate flags for the plan's video (CRF or bitrate, and the pass if any). */

@@ -40,20 +40,20 @@ const STILL_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe)(,|$)/;
  * Turns ffprobe's JSON into MediaInfo, or returns why the file is not a usable video (a phrase
  * that completes "<name> ..."). Pure, so every odd case is a table row.
  */
-export function toMediaInfo(file: string, sizeBytes: number, output: FfprobeOutput): MediaInfo | string {
+export function toMediaInfo(file: string, sizeBytes: number, output: FfprobeOutput, allowAudioOnly = false): MediaInfo | string {
   const streams = output.streams ?? [];
   const formatName = output.format?.format_name ?? '';
   const videoStream = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   const audioStream = streams.find((s) => s.codec_type === 'audio');
-  if (!videoStream) {
+  if (!videoStream && !(allowAudioOnly && audioStream)) {
     return audioStream ? 'is audio only (there is no picture to compress)' : 'has no video stream';
   }
-  if (STILL_FORMATS.test(formatName)) return `is a still image (${videoStream.codec_name ?? formatName}), not a video`;
+  if (videoStream && STILL_FORMATS.test(formatName)) return `is a still image (${videoStream.codec_name ?? formatName}), not a video`;
   // The picture and sound decide the length: data tracks (GoPro telemetry) can run a second longer.
   const mediaDurations = [videoStream, audioStream].map((st) => positive(st?.duration)).filter((d): d is number => d !== undefined);
   const durationSec = mediaDurations.length ? Math.max(...mediaDurations) : positive(output.format?.duration);
   if (!durationSec) return 'has no duration: it is a still image or the file is damaged';
-  if (!videoStream.width || !videoStream.height) return 'has a video stream with no picture size: the file is damaged';
+  if (videoStream && (!videoStream.width || !videoStream.height)) return 'has a video stream with no picture size: the file is damaged';
 
   const bitrate = positive(output.format?.bit_rate) ?? Math.round((sizeBytes * 8) / durationSec);
   return {
@@ -62,7 +62,7 @@ export function toMediaInfo(file: string, sizeBytes: number, output: FfprobeOutp
     durationSec,
     sizeBytes,
     bitrate,
-    video: toVideoInfo(videoStream),
+    video: videoStream ? toVideoInfo(videoStream) : undefined,
     audio: audioStream ? toAudioInfo(audioStream) : undefined,
   };
 }

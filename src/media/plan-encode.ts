@@ -5,12 +5,14 @@ import { resolveFormat, resolveTarget, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, rateUnder, type Frame } from './resolution-ladder.js';
 import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, shortClipMargin, smallestBytes, totalKbps } from './target-budget.js';
-import type { EncodePlan, MediaInfo, VideoInfo } from './types.js';
+import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
 
 /** What the machine offers the planner (from `capabilities()`); the plan itself stays pure. */
 export type PlanOptions = {
   /** A hardware H.264 encoder that passed a test encode; used unless the goal asks for 'best'. */
   hardwareH264?: string;
+  /** Titles and music to add: the output then cannot be a copy, and music always needs a sound budget. */
+  overlays?: PlannedOverlays;
 };
 
 /** The default cap on the short side: 1920x1080, or 1080x1920 vertical. */
@@ -33,9 +35,14 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const capShortSide = goal.resolution ?? DEFAULT_SHORT_SIDE;
   const sourceFps = video.avgFps;
   const fpsCap = goal.fps !== undefined && goal.fps < sourceFps - 0.01 ? goal.fps : undefined;
-  const keepAudio = info.audio !== undefined && goal.audio !== 'mute';
+  const music = options.overlays?.music;
+  // The mix needs to know whether there is a sound of the item's own to play the music under.
+  const overlays = options.overlays && { ...options.overlays, music: music && { ...music, overSource: info.audio !== undefined && goal.audio !== 'mute' } };
+  // Music plays even over a muted or silent video: the sound is then the music alone.
+  const keepAudio = music !== undefined || (info.audio !== undefined && goal.audio !== 'mute');
 
-  const copy = copyReason(goal, info, video, { targetBytes, capShortSide, fpsCap, trimmed: trim !== undefined, keepAudio });
+  const overlaid = music !== undefined || (overlays?.titles.length ?? 0) > 0;
+  const copy = overlaid ? undefined : copyReason(goal, info, video, { targetBytes, capShortSide, fpsCap, trimmed: trim !== undefined, keepAudio });
   if (copy) {
     return {
       mode: 'copy', codec: 'h264', container: goal.container ?? 'mp4', encoder: 'copy',
@@ -62,7 +69,8 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   if (video.hdr) notes.push(`HDR (${video.hdr.toUpperCase()}) tone-mapped to SDR: 8-bit ${codec.toUpperCase()} cannot show it, and untreated it would look washed out.`);
   if (hardware) notes.push(`Encoder: ${hardware} (hardware), single pass; the size check re-encodes if it overshoots.`);
 
-  const base = { codec, container, encoder, preset, trim, durationSec, targetBytes, toneMap: video.hdr !== undefined, aspect: goal.aspect, notes };
+  for (const title of overlays?.titles ?? []) notes.push(`Title drawn from ${title.startSec.toFixed(1)} to ${title.endSec.toFixed(1)} s.`);
+  const base = { codec, container, encoder, preset, trim, durationSec, targetBytes, toneMap: video.hdr !== undefined, aspect: goal.aspect, notes, ...(overlays ? { overlays } : {}) };
 
   if (targetBytes === undefined) {
     const quality = goal.quality ?? 'high';
@@ -70,7 +78,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     const audio = keepAudio ? audioForGoal(goal, info.audio?.channels ?? 2, 128) : undefined;
     notes.push(`Quality "${quality}": constant quality (CRF ${profile.startCrf[quality]} to start), checked on samples before the full encode.`);
     notes.push(pictureNote(size, fpsCap, video));
-    notes.push(audioNote(audio, info, goal, container));
+    notes.push(audioNote(audio, info, goal, container, music?.volume));
     return { ...base, mode: 'crf', ...size, fps: fpsCap, crf: profile.startCrf[quality], audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' } };
   }
 
@@ -110,7 +118,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     notes.push(`Picture scaled to ${frame.width}x${frame.height}: at ${fullSize.width}x${fullSize.height} the budget would starve it (${bitsPerPixel(budgetVideoKbps, { ...fullSize, fps: outFps }).toFixed(3)} bits per pixel).`);
   }
   notes.push(pictureNote(frame, fps, video) + ` Video ${videoKbps} kbps, ${hardware ? 'single pass' : 'two-pass'}.`);
-  notes.push(audioNote(audio, info, goal, container));
+  notes.push(audioNote(audio, info, goal, container, music?.volume));
   const expectedBytes = Math.round(((videoKbps + (audio?.kbps ?? 0)) * 1000 * durationSec) / 8 + overhead);
   return {
     ...base, mode: 'bitrate', width: frame.width, height: frame.height, fps, videoKbps,
@@ -165,7 +173,11 @@ function pictureNote(size: { width: number; height: number }, fps: number | unde
   return `Picture: ${size.width}x${size.height}, ${rate}.`;
 }
 
-function audioNote(audio: { kbps: number; channels: number } | undefined, info: MediaInfo, goal: Goal, container: string): string {
+function audioNote(audio: { kbps: number; channels: number } | undefined, info: MediaInfo, goal: Goal, container: string, musicVolume?: number): string {
+  if (audio && musicVolume !== undefined) {
+    const under = info.audio && goal.audio !== 'mute' ? 'mixed under the sound' : 'as the only sound';
+    return `Sound: background music at ${Math.round(musicVolume * 100)} % ${under}, ${container === 'webm' ? 'Opus' : 'AAC'} ${audio.kbps} kbps ${audio.channels === 1 ? 'mono' : 'stereo'}.`;
+  }
   if (!info.audio) return 'Sound: none in the source.';
   if (!audio) return goal.audio === 'mute' ? 'Sound: removed, as asked.' : 'Sound: none.';
   return `Sound: ${container === 'webm' ? 'Opus' : 'AAC'} ${audio.kbps} kbps ${audio.channels === 1 ? 'mono' : 'stereo'}.`;

@@ -9,9 +9,10 @@ import { MAX_INPUT_BYTES, type MediaInfo } from './types.js';
 /**
  * Reads what a file holds, judging by its content (never its extension). Throws MediaError:
  * 'not-found' for a missing path; 'too-large' over MAX_INPUT_BYTES; 'unsupported' for a folder,
- * an empty or truncated file, a still image, audio with no picture, or anything ffprobe cannot read.
+ * an empty or truncated file, a still image, audio with no picture (unless `allowAudioOnly`: music
+ * for a soundtrack), or anything ffprobe cannot read.
  */
-export async function probe(file: string, options: { signal?: AbortSignal } = {}): Promise<MediaInfo> {
+export async function probe(file: string, options: { signal?: AbortSignal; allowAudioOnly?: boolean } = {}): Promise<MediaInfo> {
   const name = path.basename(file);
   const stats = await stat(file).catch((cause: NodeJS.ErrnoException) => {
     if (cause.code === 'ENOENT' || cause.code === 'ENOTDIR') {
@@ -30,14 +31,14 @@ export async function probe(file: string, options: { signal?: AbortSignal } = {}
 
   let output: FfprobeOutput;
   try {
-    const { stdout } = await runFfprobe(['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', localFile(file)], options);
+    const { stdout } = await runFfprobe(['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', localFile(file)], { signal: options.signal });
     output = JSON.parse(stdout) as FfprobeOutput;
   } catch (error) {
     if (error instanceof StudioError && !(error instanceof MediaError && error.kind === 'failed')) throw error;
     throw unsupported(`${name} is not a video ffmpeg can read (it may be damaged, cut short or not media at all).`, error);
   }
 
-  const info = toMediaInfo(file, stats.size, output);
+  const info = toMediaInfo(file, stats.size, output, options.allowAudioOnly);
   if (typeof info === 'string') throw unsupported(`${name} ${info}.`);
   const startSec = Number(output.format?.start_time) || 0;
   if (!(await hasTail(file, startSec, info.durationSec, options.signal))) {

@@ -70,6 +70,8 @@ export type EncodePlan = {
   expectedBytes?: number;
   toneMap: boolean;
   aspect?: Goal['aspect'];
+  /** Titles burned in and music mixed in (from CompressOptions.overlays, resolved to files). */
+  overlays?: PlannedOverlays;
   /** One line per decision, for `plan` and the agent's replies. */
   notes: string[];
 };
@@ -93,6 +95,23 @@ export type CompressOptions = {
   outName?: string;
   signal?: AbortSignal;
   onProgress?: (progress: EncodeProgress) => void;
+  /** Titles to burn in and background music to mix under the sound; any overlay means a re-encode. */
+  overlays?: Overlays;
+};
+
+/** What to draw on and mix into every frame of the output, in output time (after any trim). */
+export type Overlays = {
+  /** Text drawn in the lower third from `startSec` to `endSec`. */
+  titles?: { text: string; startSec: number; endSec: number }[];
+  /** An audio file mixed under the video's own sound at `volume` (0..1), looped or cut to the video's length. */
+  music?: { path: string; volume: number };
+};
+
+/** Overlays as the encoder uses them: each title's text in a file (drawtext's `textfile`, so nothing needs escaping) and the font to draw it with. */
+export type PlannedOverlays = {
+  titles: { textFile: string; fontFile: string; startSec: number; endSec: number }[];
+  /** `overSource` (set by planEncode): the item's own sound plays too; otherwise the music is the only sound. */
+  music?: { path: string; volume: number; overSource?: boolean };
 };
 
 export type CompressResult = {
