@@ -4,9 +4,10 @@ import { findConflicts } from './conflicts.js';
 import { formatBytes } from './describe-goal.js';
 import { formatRules } from './formats.js';
 import { frameRateRules } from './frame-rate.js';
+import { editRules, liftTitles, mergeEdits } from './edits.js';
 import { decideIntent, intentRules } from './intent.js';
 import { normalizeText } from './normalize.js';
-import type { ParsedInstruction } from './parse-types.js';
+import type { Edits, ParsedInstruction } from './parse-types.js';
 import { platformRules } from './platforms.js';
 import { qualityRules } from './quality.js';
 import { relativeSizeRules } from './relative-sizes.js';
@@ -22,7 +23,8 @@ import type { Intent } from './types.js';
 import { leftoverWords, MAX_UNKNOWN } from './unknown-words.js';
 
 /**
- * The order matters: each rule blanks what it reads. File names and formats go first ("clip.mp4"),
+ * The order matters: each rule blanks what it reads. Titles and music go before everything (they
+ * come first in parseInstruction: "music at 35%" is not a relative size). File names and formats go first ("clip.mp4"),
  * encoder jargon before sizes ("bitrate 5m" is not 5 MB),
  * audio before sizes ("96k" audio is not 96 KB), resolutions before sizes ("4k" is not 4 KB),
  * shapes before times ("9:16" is not a clock), quality before speed ("best quality" before
@@ -58,14 +60,17 @@ const ASK_WHAT_TO_DO =
  * never throws, whatever it is given.
  */
 export function parseInstruction(text: string): ParsedInstruction {
-  const normalized = correctSpelling(normalizeText(typeof text === 'string' ? text : ''));
-  const { findings, rest } = scan(normalized, RULES);
+  const lifted = liftTitles(typeof text === 'string' ? text : '');
+  const normalized = correctSpelling(normalizeText(lifted.text));
+  const { findings, rest } = scan(normalized, [...editRules(lifted.titles), ...RULES]);
   const { goal, remarks } = assembleGoal(findings);
   const said = new Set<Intent>();
   const unknown: string[] = [];
   const questions: string[] = [];
   let sourceBytes: number | undefined;
+  let edits: Edits | undefined;
   for (const finding of findings) {
+    if (finding.kind === 'edit') edits = mergeEdits(edits, finding.edit);
     if (finding.kind === 'intent') said.add(finding.intent);
     if (finding.kind === 'remark') questions.push(finding.text);
     if (finding.kind === 'source-size') sourceBytes = finding.bytes;
@@ -79,7 +84,7 @@ export function parseInstruction(text: string): ParsedInstruction {
   questions.push(...leftovers.questions);
 
   // Words about the video that could not be used ("over 100MB", "vp9") still make it a compress request.
-  const aboutTheVideo = Object.keys(goal).length > 0 || findings.some((finding) => ['remark', 'unknown', 'source-size'].includes(finding.kind));
+  const aboutTheVideo = Object.keys(goal).length > 0 || findings.some((finding) => ['remark', 'unknown', 'source-size', 'edit'].includes(finding.kind));
   const intent = decideIntent(said, aboutTheVideo, normalized);
   const ambiguities = [...remarks, ...findConflicts(goal), ...questions];
   if (sourceBytes !== undefined && goal.targetBytes === undefined && goal.relativeSize === undefined && (intent === 'compress' || intent === 'export')) {
@@ -92,5 +97,6 @@ export function parseInstruction(text: string): ParsedInstruction {
     goal,
     unknown: [...new Set(unknown)].slice(0, MAX_UNKNOWN),
     ambiguities: [...new Set(ambiguities)].slice(0, MAX_AMBIGUITIES),
+    ...(edits ? { edits } : {}),
   };
 }

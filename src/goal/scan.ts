@@ -1,3 +1,4 @@
+import type { Edits } from './parse-types.js';
 import type { Goal, Intent } from './types.js';
 
 /** One thing a rule understood, at the place in the normalized text where it was said. */
@@ -15,6 +16,8 @@ export type Understood =
   | { kind: 'source-size'; bytes: number }
   /** A question or remark for the user. */
   | { kind: 'remark'; text: string }
+  /** A title or background music to add, change or remove. */
+  | { kind: 'edit'; edit: Edits }
   /** Words recognised as meaningful but not usable, with the question to ask about them. */
   | { kind: 'unknown'; word: string; question?: string };
 

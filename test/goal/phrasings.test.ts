@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstruction } from '../../src/goal/index.js';
 import type { Goal, Intent } from '../../src/goal/index.js';
+import type { Edits } from '../../src/goal/parse-types.js';
 
 /**
  * What a phrasing must parse to. `goal` is compared exactly. `unknown` lists words that must be
  * reported (exactly, when given); `asks` means at least one ambiguity must match (true: any at all);
- * without `asks`, there must be none.
+ * without `asks`, there must be none. `edits` (titles, music) is compared exactly; without it there must be none.
  */
-type Case = [text: string, intent: Intent, goal: Goal, extra?: { unknown?: string[]; asks?: RegExp | true }];
+type Case = [text: string, intent: Intent, goal: Goal, extra?: { unknown?: string[]; asks?: RegExp | true; edits?: Edits }];
 
 const MB = 1_000_000;
 const GB = 1_000_000_000;
@@ -418,7 +419,6 @@ const routing: Case[] = [
   ['', 'unknown', {}, { asks: /What should I do/ }],
   ['   ', 'unknown', {}, { asks: /What should I do/ }],
   ['hello', 'unknown', {}, { asks: /What should I do/ }],
-  ['add background music', 'unknown', {}, { unknown: ['add', 'background', 'music'], asks: /What should I do/ }],
   ['compress 100', 'compress', {}, { unknown: ['100'], asks: /100MB/ }],
   ['compress this video to under 100MB and make it pop', 'compress', { targetBytes: 100 * MB }, { unknown: ['pop'] }],
 ];
@@ -498,6 +498,38 @@ const combined: Case[] = [
   ['export vertical, no sound, 30 fps', 'export', { aspect: '9:16', audio: 'mute', fps: 30 }],
 ];
 
+const edits: Case[] = [
+  ["add a title 'Urban Dreams'", 'compress', {}, { edits: { title: { text: 'Urban Dreams' } } }],
+  ['add text "Hello" for 5 seconds', 'compress', {}, { edits: { title: { text: 'Hello', durationSec: 5 } } }],
+  ['title: Summer 2025', 'compress', {}, { edits: { title: { text: 'Summer 2025' } } }],
+  ["put the caption 'Sale ends Friday' at the start", 'compress', {}, { edits: { title: { text: 'Sale ends Friday', startSec: 0 } } }],
+  ['add the title “Don\'t Stop: 100% LIVE!” (0-3s)', 'compress', {}, { edits: { title: { text: "Don't Stop: 100% LIVE!", startSec: 0, durationSec: 3 } } }],
+  ['remove the title', 'compress', {}, { edits: { title: null } }],
+  ['delete the captions', 'compress', {}, { edits: { title: null } }],
+  ['add a title', 'compress', {}, { asks: /What should the title say/ }],
+  ['add background music', 'compress', {}, { edits: { music: {} } }],
+  ['use the mp3 as bgm', 'compress', {}, { edits: { music: {} } }],
+  ['music at 35%', 'compress', {}, { edits: { music: { volume: 0.35 } } }],
+  ['bgm volume 20%', 'compress', {}, { edits: { music: { volume: 0.2 } } }],
+  ['add lo-fi music at 35%', 'compress', {}, { edits: { music: { volume: 0.35 } } }],
+  ['remove the music', 'compress', {}, { edits: { music: null } }],
+  ['no background music', 'compress', {}, { edits: { music: null } }],
+  ['music at 150%', 'compress', {}, { unknown: ['150%'], asks: /0 to 100%/ }],
+  ["add title 'Urban Dreams' and music at 35%", 'compress', {}, { edits: { title: { text: 'Urban Dreams' }, music: { volume: 0.35 } } }],
+  ['compress to 10MB, add a title "Trip 2025" and background music', 'compress', { targetBytes: 10 * MB }, { edits: { title: { text: 'Trip 2025' }, music: {} } }],
+  ['export 720p with the title "Hi" for 2 seconds', 'export', { resolution: 720 }, { edits: { title: { text: 'Hi', durationSec: 2 } } }],
+  ['加标题“城市梦想”', 'compress', {}, { edits: { title: { text: '城市梦想' } } }],
+  ['加字幕「Hello 世界」', 'compress', {}, { edits: { title: { text: 'Hello 世界' } } }],
+  ['加字幕', 'compress', {}, { asks: /What should the title say/ }],
+  ['加背景音乐', 'compress', {}, { edits: { music: {} } }],
+  ['背景音乐 音量35%', 'compress', {}, { edits: { music: { volume: 0.35 } } }],
+  ['去掉背景音乐', 'compress', {}, { edits: { music: null } }],
+  ['去掉标题', 'compress', {}, { edits: { title: null } }],
+  // Still the original sound, not the background music.
+  ['no music', 'compress', { audio: 'mute' }],
+  ['keep the music', 'compress', { audio: 'keep' }],
+];
+
 const all: [string, Case[]][] = [
   ['the brief', brief],
   ['sizes', sizes],
@@ -514,6 +546,7 @@ const all: [string, Case[]][] = [
   ['routing', routing],
   ['everyday requests', everyday],
   ['combined', combined],
+  ['titles and music', edits],
 ];
 
 describe('parseInstruction', () => {
@@ -528,6 +561,7 @@ describe('parseInstruction', () => {
         expect({ intent: parsed.intent, goal: parsed.goal }).toEqual({ intent, goal });
         if (extra.unknown) expect(parsed.unknown).toEqual(extra.unknown);
         else expect(parsed.unknown).toEqual([]);
+        expect(parsed.edits).toEqual(extra.edits);
         if (extra.asks === undefined) expect(parsed.ambiguities).toEqual([]);
         else if (extra.asks === true) expect(parsed.ambiguities.length).toBeGreaterThan(0);
         else expect(parsed.ambiguities.some((line) => (extra.asks as RegExp).test(line))).toBe(true);

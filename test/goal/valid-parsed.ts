@@ -52,6 +52,26 @@ export function invalidReasons(value: unknown): string[] {
     if (!Array.isArray(items)) reasons.push(`${list} is not an array`);
     else if (!items.every((item) => typeof item === 'string' && item.trim() !== '')) reasons.push(`${list} holds a non-string or empty entry`);
   }
+  if (value.edits !== undefined) reasons.push(...invalidEdits(value.edits));
   if (JSON.stringify(JSON.parse(JSON.stringify(value))) !== JSON.stringify(value)) reasons.push('does not survive JSON');
+  return reasons;
+}
+
+/** Why `edits` is not a well-formed Edits: a title with text and sane times, music with a volume in 0..1. */
+function invalidEdits(edits: unknown): string[] {
+  if (!isObject(edits)) return ['edits is not an object'];
+  const reasons: string[] = [];
+  for (const key of Object.keys(edits)) if (key !== 'title' && key !== 'music') reasons.push(`unexpected edits field ${key}`);
+  const { title, music } = edits;
+  if (title !== undefined && title !== null) {
+    const ok = isObject(title) && typeof title.text === 'string' && title.text.trim() !== '' &&
+      (title.startSec === undefined || (isFinite(title.startSec) && title.startSec >= 0)) &&
+      (title.durationSec === undefined || (isFinite(title.durationSec) && title.durationSec > 0));
+    if (!ok) reasons.push(`edits.title = ${JSON.stringify(title)}`);
+  }
+  if (music !== undefined && music !== null) {
+    const ok = isObject(music) && (music.volume === undefined || (isFinite(music.volume) && music.volume >= 0 && music.volume <= 1));
+    if (!ok) reasons.push(`edits.music = ${JSON.stringify(music)}`);
+  }
   return reasons;
 }
