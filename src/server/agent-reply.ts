@@ -1,5 +1,6 @@
 import type { EncodePlan } from '../media/types.js';
 import { segmentsOf, isMuted, TrackType, type Draft } from './draft.js';
+import { musicVolume } from './draft-edits.js';
 import type { VideoInfo } from './sessions.js';
 
 // The agent's words, as pure functions of what it understood and planned, so every reply can be
@@ -12,9 +13,16 @@ const EXAMPLES = ['"compress this video to under 100MB without losing quality"',
 
 const HOW_TO_UPLOAD = 'Upload a video first (MP4, MOV, AVI, WebM or MKV, up to 500 MB): drop a file path in the chat, or POST it to /api/upload-video/nemo_agent/me/<session> as the multipart field "files".';
 
-/** The reply to an instruction that was understood and applied to the draft. */
-export function planReply(understood: string, items: PlannedItem[], remarks: string[]): string {
-  const lines = [`Understood: ${understood}.`];
+/** What a turn did to the titles and music: a sentence per change, what is missing, and the timeline after. */
+export type EditReport = { done: string[]; missing: string[]; timeline: string };
+
+/**
+ * The reply to an instruction that was understood and applied to the draft. `understood` is
+ * undefined when the message only edited titles or music (the edit report then says it all).
+ */
+export function planReply(understood: string | undefined, items: PlannedItem[], remarks: string[], edits?: EditReport): string {
+  const lines = understood === undefined ? [] : [`Understood: ${understood}.`];
+  if (edits) lines.push(...edits.done, ...edits.missing, `Timeline: ${edits.timeline}`);
   if (items.length === 0) {
     lines.push('I will apply that to the videos you upload.', HOW_TO_UPLOAD);
     return withRemarks(lines, remarks).join('\n');
@@ -53,12 +61,26 @@ export function timelineReply(draft: Draft, understood: string): string {
   const videos = segmentsOf(draft, TrackType.video);
   if (videos.length === 0) return `The timeline is empty. ${HOW_TO_UPLOAD}`;
   const lines = [`Timeline (${videos.length} video${videos.length === 1 ? '' : 's'}):`];
-  for (const [index, segment] of videos.entries()) {
-    lines.push(`${index + 1}. Video: ${String(segment.m.name ?? segment.src)} (${seconds(segment.s)}-${seconds(segment.s + segment.d)}s)`);
-  }
+  for (const [index, item] of timelineItems(draft).entries()) lines.push(`${index + 1}. ${item}`);
   if (isMuted(draft)) lines.push('Audio: muted');
   lines.push(`Output: ${understood}.`);
   return lines.join('\n');
+}
+
+/** The timeline on one line, numbered, as the brief shows it: `1. Video: city.mp4 (0-10s) 2. BGM: lofi.mp3 (0-10s, 35%) 3. Title: "Urban Dreams" (0-3s)`. */
+export function timelineLine(draft: Draft): string {
+  const items = timelineItems(draft);
+  return items.length === 0 ? 'empty.' : items.map((item, index) => `${index + 1}. ${item}`).join(' ');
+}
+
+/** Videos (their windows in the source), then the music (under the whole timeline, as it loops), then the title. */
+function timelineItems(draft: Draft): string[] {
+  const videos = segmentsOf(draft, TrackType.video).map((segment) => `Video: ${String(segment.m.name ?? segment.src)} (${seconds(segment.s)}-${seconds(segment.s + segment.d)}s)`);
+  const music = segmentsOf(draft, TrackType.audio).map(
+    (segment) => `BGM: ${String(segment.m.name ?? segment.src)} (0-${seconds(draft.d || segment.d)}s, ${Math.round(musicVolume(segment) * 100)}%)`,
+  );
+  const titles = segmentsOf(draft, TrackType.text).map((segment) => `Title: "${String(segment.m.text ?? '')}" (${seconds(segment.s)}-${seconds(segment.s + segment.d)}s)`);
+  return [...videos, ...music, ...titles];
 }
 
 /** The reply to "credits". */

@@ -1,9 +1,10 @@
 import { describeGoal, parseInstruction } from '../goal/index.js';
 import type { ParsedInstruction } from '../goal/parse-types.js';
-import { planEncode } from '../media/index.js';
-import { creditsReply, helpReply, planReply, questionReply, timelineReply, uploadReply, type PlannedItem } from './agent-reply.js';
+import { planEncode, type PlanOptions } from '../media/index.js';
+import { creditsReply, helpReply, planReply, questionReply, timelineLine, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
 import { applyGoal, outputGoal, type Draft } from './draft.js';
-import { renderItems } from './render-items.js';
+import { applyEdits } from './draft-edits.js';
+import { renderItems, type RenderItem } from './render-items.js';
 import type { SessionRecord } from './sessions.js';
 import { mediaPath } from './uploads.js';
 
@@ -14,8 +15,8 @@ export type TurnStep = { name: 'analyse' | 'plan'; args: Record<string, unknown>
 export type TurnResult = { steps: TurnStep[]; text: string; draft?: Draft };
 
 /**
- * Runs one turn on a session: parse the instruction, apply a compress/export Goal to the draft,
- * plan every item with the media core's planner, and word the reply. Pure apart from reading the
+ * Runs one turn on a session: parse the instruction, apply a compress/export Goal and any title or
+ * music edits to the draft, plan every item with the media core's planner, and word the reply. Pure apart from reading the
  * session: the caller saves the draft and streams the result.
  */
 export function runTurn(text: string, session: SessionRecord, mediaDir: string, balance: { available: number; unlimited?: true }): TurnResult {
@@ -44,15 +45,18 @@ export function runTurn(text: string, session: SessionRecord, mediaDir: string, 
 
 function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, mediaDir: string, analyse: TurnStep): TurnResult {
   const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
-  const draft = applyGoal(session.draft, parsed.goal, sourceMs);
+  const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs), parsed.edits ?? {});
+  const draft = edited.draft;
+  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft) };
   // What this message said, and, when earlier messages set more, everything that now applies.
   const now = outputGoal(draft);
-  const understood = JSON.stringify(now) === JSON.stringify(parsed.goal) ? describeGoal(parsed.goal) : `${describeGoal(parsed.goal)} (all settings now: ${describeGoal(now)})`;
+  const onlyEdits = report !== undefined && Object.keys(parsed.goal).length === 0;
+  const understood = onlyEdits ? undefined : JSON.stringify(now) === JSON.stringify(parsed.goal) ? describeGoal(parsed.goal) : `${describeGoal(parsed.goal)} (all settings now: ${describeGoal(now)})`;
   const hasVideo = draft.t.some((track) => track.tt === 0 && track.sg.length > 0);
-  if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities), draft };
+  if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities, report), draft };
   const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {
     const media = session.media[item.mediaId];
-    return { name: item.name, info: media.info, plan: planEncode(item.goal, { ...media.info, path: mediaPath(mediaDir, item.mediaId) }) };
+    return { name: item.name, info: media.info, plan: planEncode(item.goal, { ...media.info, path: mediaPath(mediaDir, item.mediaId) }, planOverlays(item, mediaDir)) };
   });
   const plan: TurnStep = {
     name: 'plan',
@@ -61,7 +65,18 @@ function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, med
       items: items.map(({ name, plan: p }) => ({ name, mode: p.mode, width: p.width, height: p.height, codec: p.codec, video_kbps: p.videoKbps, crf: p.crf, expected_bytes: p.expectedBytes, target_bytes: p.targetBytes })),
     },
   };
-  return { steps: [analyse, plan], text: planReply(understood, items, [...parsed.ambiguities, ...unknownRemark(parsed.unknown)]), draft };
+  return { steps: [analyse, plan], text: planReply(understood, items, [...parsed.ambiguities, ...unknownRemark(parsed.unknown)], report), draft };
+}
+
+/**
+ * What the item adds, for the planner: titles rule out a copy and music needs a sound budget. The
+ * planner reads nothing else, so the title files (written at render time) are not needed yet.
+ */
+function planOverlays(item: RenderItem, mediaDir: string): PlanOptions {
+  if (!item.titles && !item.music) return {};
+  const titles = (item.titles ?? []).map(({ startSec, endSec }) => ({ textFile: '', fontFile: '', startSec, endSec }));
+  const music = item.music && { path: mediaPath(mediaDir, item.music.mediaId), volume: item.music.volume };
+  return { overlays: { titles, ...(music ? { music } : {}) } };
 }
 
 function unknownRemark(words: string[]): string[] {

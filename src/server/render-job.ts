@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { compress } from '../media/index.js';
+import { compress, type Overlays } from '../media/index.js';
 import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
 
@@ -21,10 +21,18 @@ export async function produceFiles(
       outDir: options.workDir,
       outName: `item-${index}${extname(item.outputName)}`,
       signal: options.signal,
+      ...overlaysFor(item, options.mediaDir),
       onProgress: (progress) => options.onProgress(((index + progress.fraction) / items.length) * 100),
     });
     const { size } = await stat(result.output);
     produced.push({ path: result.output, ext: extname(result.output), size });
   }
   return produced;
+}
+
+/** The item's titles and music as the media core takes them (nothing when there are none, so a copy stays possible; renders queued before titles existed have neither). */
+function overlaysFor(item: RenderItem, mediaDir: string): { overlays?: Overlays } {
+  if (!item.titles && !item.music) return {};
+  const music = item.music && { path: mediaPath(mediaDir, item.music.mediaId), volume: item.music.volume };
+  return { overlays: { titles: item.titles ?? [], ...(music ? { music } : {}) } };
 }

@@ -5,6 +5,7 @@ import { probe } from '../media/index.js';
 import type { MediaInfo } from '../media/types.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { addSegment, TrackType } from './draft.js';
+import { setMusic } from './draft-edits.js';
 import { readJsonBody, sendData } from './envelope.js';
 import type { Router } from './router.js';
 import { abortOnClose, userOf, type NodeServices } from './services.js';
@@ -14,7 +15,8 @@ import { receiveMultipart, receiveUrls, type StoredUpload } from './uploads.js';
 /**
  * The upload call: multipart `files` or JSON `urls`, streamed to disk under fresh ids, then probed.
  * All files of a request are accepted or none: one that is not a usable video (4001) or too large
- * (4002) removes every file of the request. Each accepted file becomes a video segment (an item).
+ * (4002) removes every file of the request. Each accepted video becomes a video segment (an item);
+ * an audio-only file (MP3, WAV, M4A, AAC) becomes the background music on the audio track.
  */
 export function addUploadRoutes(router: Router, services: NodeServices): void {
   router.add('POST', '/api/upload-video/nemo_agent/me/:sid', async ({ req, res, params }) => {
@@ -39,6 +41,10 @@ export function addUploadRoutes(router: Router, services: NodeServices): void {
     });
     for (const record of records) {
       session.media[record.mediaId] = record;
+      if (!record.info.video) {
+        session.draft = setMusic(session.draft, record);
+        continue;
+      }
       session.draft = addSegment(session.draft, TrackType.video, {
         src: record.mediaId,
         s: 0,
@@ -54,7 +60,7 @@ export function addUploadRoutes(router: Router, services: NodeServices): void {
 /** Probes a stored upload; its errors speak of the user's file name, never the node's storage id. */
 async function probeUpload(file: StoredUpload, signal: AbortSignal): Promise<MediaInfo> {
   try {
-    return await probe(file.path, { signal });
+    return await probe(file.path, { signal, allowAudioOnly: true });
   } catch (error) {
     if (error instanceof MediaError && (error.kind === 'unsupported' || error.kind === 'too-large')) {
       const message = error.message.replaceAll(file.mediaId, file.name);
