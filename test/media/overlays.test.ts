@@ -135,6 +135,32 @@ describe('compress with overlays', () => {
     expect(await readdir(scratch)).toEqual([]);
   });
 
+  it('keeps to a trimmed window, in WebM too (Opus sound, the title timed on the output)', async () => {
+    const out = await mkdtemp(path.join(root, 'out-'));
+    const result = await compress(withSound, { trim: { startSec: 0.5, endSec: 1.5 }, container: 'webm', targetBytes: 200_000 }, {
+      outDir: out,
+      overlays: { titles: [{ text: 'Trimmed', startSec: 0, endSec: 0.5 }], music: { path: music, volume: 0.35 } },
+    });
+    expect(result.bytes).toBeLessThanOrEqual(200_000);
+    const info = await probe(result.output);
+    expect(info.audio?.codec).toBe('opus');
+    expect(Math.abs(info.durationSec - 1)).toBeLessThan(0.15);
+    expect(await readdir(scratch)).toEqual([]);
+  });
+
+  it('fails with the fix when there is no font to draw the title with, leaving nothing behind', async () => {
+    const out = await mkdtemp(path.join(root, 'out-'));
+    process.env.COMPRESSOR_FONT = path.join(root, 'no-such-font.ttf');
+    try {
+      const overlays = { titles: [{ text: 'Hi', startSec: 0, endSec: 1 }] };
+      await expect(compress(withSound, { targetBytes: 200_000 }, { outDir: out, overlays })).rejects.toMatchObject({ kind: 'failed', hint: 'Set COMPRESSOR_FONT to a .ttf file.' });
+    } finally {
+      delete process.env.COMPRESSOR_FONT;
+    }
+    expect(await readdir(out)).toEqual([]);
+    expect(await readdir(scratch)).toEqual([]);
+  });
+
   it('plays the music alone over a muted video, at constant quality', async () => {
     const out = await mkdtemp(path.join(root, 'out-'));
     const result = await compress(withSound, { audio: 'mute', quality: 'small' }, { outDir: out, overlays: { music: { path: music, volume: 0.5 } } });
