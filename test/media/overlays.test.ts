@@ -7,7 +7,7 @@ import { compress } from '../../src/media/compress.js';
 import { encodeArgs, musicGraph, titleFilters } from '../../src/media/encode-args.js';
 import { planEncode } from '../../src/media/plan-encode.js';
 import type { MediaInfo, PlannedOverlays } from '../../src/media/types.js';
-import { findFont } from '../../src/media/font.js';
+import { CJK_FONTS, COMMON_FONTS, findFont, fontCandidates } from '../../src/media/font.js';
 import { probe } from '../../src/media/probe.js';
 import { makeClip } from '../helpers/clips.js';
 import { frameSsim } from '../helpers/frame-ssim.js';
@@ -98,8 +98,17 @@ describe('probe of audio-only files', () => {
 });
 
 describe('findFont', () => {
+  it.each([
+    ['Latin text: the common fonts', 'Urban Dreams', {}, COMMON_FONTS],
+    ['Chinese text: CJK fonts first', '城市梦想', {}, [...CJK_FONTS, ...COMMON_FONTS]],
+    ['Korean in a Latin title: CJK fonts first', 'Seoul 서울', {}, [...CJK_FONTS, ...COMMON_FONTS]],
+    ['COMPRESSOR_FONT alone when set', '城市', { COMPRESSOR_FONT: '/my/font.ttf' }, ['/my/font.ttf']],
+  ])('%s', (_name, text, env, expected) => {
+    expect(fontCandidates(text, env)).toEqual(expected);
+  });
+
   it('names the fix when COMPRESSOR_FONT points nowhere', async () => {
-    const error = await findFont({ COMPRESSOR_FONT: path.join(root, 'missing.ttf') }).catch((e: unknown) => e);
+    const error = await findFont('Hi', { COMPRESSOR_FONT: path.join(root, 'missing.ttf') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MediaError);
     expect(error).toMatchObject({ kind: 'failed', hint: 'Set COMPRESSOR_FONT to a .ttf file.' });
   });
