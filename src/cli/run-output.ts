@@ -100,6 +100,7 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
       case 'download:progress':
       case 'download:done':
       case 'credits':
+      case 'watch': // its notice says it in words
         return;
       default:
         assertNever(event);

@@ -25,6 +25,8 @@ export type EngineEvents = {
   'download:done': [{ jobId: string; path: string; bytes: number; recompressed: boolean }];
   credits: [Credits];
   'job:update': [Job];
+  /** The studio's watch folder started (`dir` set) or stopped (no `dir`). */
+  watch: [{ dir?: string; outDir?: string }];
   /** Something the user should hear that is not an error (a corrupt store moved aside, a local re-encode). */
   notice: [{ text: string; jobId?: string }];
   /** One sentence (with its hint) per failure; `error` keeps the typed error for logs. */

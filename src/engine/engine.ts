@@ -16,6 +16,7 @@ import type { Job, JobAction } from './jobs.js';
 import { DEFAULT_LIVE_STATE, watchState, type LiveStatePolling } from './live-state.js';
 import type { Compressor } from './size-promise.js';
 import { runTurn, type TurnResult } from './turn.js';
+import { watchFolder, type FolderWatch } from './watch-folder.js';
 import { withRecovery } from './with-recovery.js';
 
 /** How the engine is built; everything but `apiBase` has a production default. */
@@ -53,6 +54,7 @@ export type Session = { id: string; bindId?: string; uploads: string[]; jobId?: 
  * Every call goes through the brief's error table (with-recovery.ts); views fold the events.
  */
 export class Engine extends BacklogEmitter {
+  private folderWatch?: { dir: string; watch: FolderWatch };
   readonly apiBase: string;
   /** What the store files this node's token and session under (its URL, unless it moves). */
   private readonly storeKey: string;
@@ -251,6 +253,30 @@ export class Engine extends BacklogEmitter {
   close(): void {
     this.live?.stop();
     this.book.cancel();
+    void this.stopWatch();
+  }
+
+  /**
+   * Watches a folder from the studio (one at a time): every video dropped into it goes through the
+   * whole lifecycle as a job of its own, into `outDir`.
+   */
+  async startWatch(dir: string, options: { outDir: string; goalText: string }): Promise<void> {
+    await this.stopWatch();
+    const watch = watchFolder(this, { dir, outDir: options.outDir, goalText: options.goalText });
+    this.folderWatch = { dir, watch };
+    await watch.ready;
+    this.raise('watch', { dir, outDir: options.outDir });
+    this.notify(`Watching ${dir}: videos dropped there come out compressed in ${options.outDir}. Say "stop watching" to stop.`);
+  }
+
+  /** Stops the watch folder; files already being compressed finish. */
+  async stopWatch(): Promise<void> {
+    const current = this.folderWatch;
+    if (!current) return;
+    this.folderWatch = undefined;
+    this.raise('watch', {});
+    this.notify(`Stopped watching ${current.dir}.`);
+    await current.watch.close();
   }
 
   /** Runs a call under the error table, with this engine's ways to recover. */

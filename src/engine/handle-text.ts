@@ -9,7 +9,10 @@ import { mediaNames } from './item-goals.js';
 import { summarizeTimeline } from './timeline-summary.js';
 
 /** Where exports land and what the studio lets run on its own. */
-export type HandleOptions = { outDir: string; autoExport: boolean; signal?: AbortSignal; cwd?: string };
+export type HandleOptions = { outDir: string; autoExport: boolean; signal?: AbortSignal; cwd?: string; watchGoal?: string };
+
+/** What a watched folder does with its files when no default goal is set. */
+export const DEFAULT_WATCH_GOAL = 'compress this video';
 
 /**
  * What the studio does with a line the user typed: routed first (routing.ts) so export, credits,
@@ -19,7 +22,11 @@ export type HandleOptions = { outDir: string; autoExport: boolean; signal?: Abor
  */
 export async function handleText(engine: Engine, text: string, options: HandleOptions): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
-  const route = routeText(text, (path) => isFile(expand(path, cwd)));
+  const route = routeText(
+    text,
+    (path) => isFile(expand(path, cwd)),
+    (path) => isDir(expand(path, cwd)),
+  );
   switch (route.kind) {
     case 'export':
       await engine.exportDraft({ outDir: options.outDir, fallbackGoal: route.goal, signal: options.signal });
@@ -37,6 +44,12 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
       }
       await engine.upload(route.paths.map((path) => expand(path, cwd)), { signal: options.signal });
       if (route.rest !== '') await chat(engine, route.rest, options);
+      return;
+    case 'watch':
+      await engine.startWatch(expand(route.dir, cwd), { outDir: options.outDir, goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });
+      return;
+    case 'unwatch':
+      await engine.stopWatch();
       return;
     case 'chat':
       await chat(engine, route.text, options);
@@ -82,9 +95,9 @@ function expand(path: string, cwd: string): string {
 }
 
 function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+function isDir(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

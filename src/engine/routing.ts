@@ -11,12 +11,25 @@ export type Route =
   | { kind: 'credits' }
   | { kind: 'status' }
   | { kind: 'upload'; paths: string[]; rest: string }
+  | { kind: 'watch'; dir: string }
+  | { kind: 'unwatch' }
   | { kind: 'chat'; text: string };
+
+// "watch ~/Drop", "watch the folder ./in", "监控 ~/Drop"; the folder must exist.
+const WATCH = /^\s*(?:watch|monitor|监控|监视)\s+(?:the\s+)?(?:folder\s+|文件夹\s*)?("[^"]+"|'[^']+'|\S+)\s*$/i;
+const UNWATCH = /^\s*(?:(?:stop watching|unwatch|stop the watch(?: folder)?)\b|停止监控|停止监视)/i;
 
 const MEDIA_EXTENSION = /\.(mp4|mov|avi|webm|mkv|m4v|3gp|mts|m2ts|mpg|mpeg|ogv|flv|wmv|mp3|wav|m4a|aac|jpg|jpeg|png|gif|webp)$/i;
 
-/** Routes one piece of text. `isFile` says whether a path names an existing file (injected: this stays pure). */
-export function routeText(text: string, isFile: (path: string) => boolean): Route {
+/**
+ * Routes one piece of text. `isFile` and `isDir` say whether a path names an existing file or
+ * folder (injected: this stays pure).
+ */
+export function routeText(text: string, isFile: (path: string) => boolean, isDir: (path: string) => boolean = () => false): Route {
+  if (UNWATCH.test(text)) return { kind: 'unwatch' };
+  const watch = WATCH.exec(text);
+  const dir = watch?.[1].replace(/^["']|["']$/g, '');
+  if (dir !== undefined && isDir(dir)) return { kind: 'watch', dir };
   const { paths, rest } = splitPaths(text, isFile);
   const parsed = parseInstruction(rest);
   if (paths.length > 0 || parsed.intent === 'upload') return { kind: 'upload', paths, rest: paths.length > 0 ? rest : '' };

@@ -15,6 +15,8 @@ export type ViewState = {
   jobs: Job[];
   state?: SessionState;
   credits?: Credits;
+  /** The folder the studio watches, if any. */
+  watching?: string;
   notices: string[];
   errors: string[];
 };
@@ -47,6 +49,8 @@ export function reduceView(view: ViewState, event: EngineEvent): ViewState {
       return { ...view, credits: event.payload };
     case 'job:update':
       return { ...view, jobs: replaceJob(view.jobs, event.payload) };
+    case 'watch':
+      return { ...view, watching: event.payload.dir };
     case 'notice':
       return { ...view, notices: [...view.notices, event.payload.text].slice(-MESSAGE_LIMIT) };
     case 'error':

@@ -100,7 +100,8 @@ export function App({ store, actions, theme, nodeLabel }: { store: StudioStore; 
           {theme.styled ? <Text inverse>{' '}</Text> : <Text>_</Text>}
         </Box>
         <Text color={theme.text.dim} wrap="truncate-end">
-          {statusText(view.connection, nodeLabel, view.credits)} · ? help · Ctrl+E export · Ctrl+C quit
+          {statusText(view.connection, nodeLabel, view.credits)}
+          {view.watching ? ` · watching ${folderName(view.watching)}` : ''} · ? help · Ctrl+E export · Ctrl+C quit
         </Text>
       </Box>
     </>
@@ -111,6 +112,11 @@ function statusText(connection: string, nodeLabel: string, credits?: { available
   const state = connection === 'ready' ? 'connected' : connection === 'setting-up' ? 'Setting up…' : 'starting';
   const balance = credits === undefined ? '' : credits.unlimited ? ' · credits: unlimited' : ` · credits: ${credits.available}`;
   return `${nodeLabel} · ${state}${balance}`;
+}
+
+// The status line is one row: the folder's own name, the full path is in the transcript.
+function folderName(path: string): string {
+  return `${path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path}/`;
 }
 
 function lastLines(text: string, count: number): string {

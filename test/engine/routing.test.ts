@@ -44,3 +44,21 @@ describe('splitPaths', () => {
     expect(splitPaths(text, isFile)).toEqual({ paths, rest });
   });
 });
+
+describe('routeText: the watch folder', () => {
+  const noFile = () => false;
+  const isDir = (path: string) => ['~/Drop', '/srv/in', 'my videos'].includes(path);
+  it.each([
+    ['watch ~/Drop', { kind: 'watch', dir: '~/Drop' }],
+    ['Watch the folder /srv/in', { kind: 'watch', dir: '/srv/in' }],
+    ['watch "my videos"', { kind: 'watch', dir: 'my videos' }],
+    ['监控 ~/Drop', { kind: 'watch', dir: '~/Drop' }],
+    ['stop watching', { kind: 'unwatch' }],
+    ['unwatch', { kind: 'unwatch' }],
+    ['停止监控', { kind: 'unwatch' }],
+  ])('%j → %j', (text, route) => expect(routeText(text, noFile, isDir)).toEqual(route));
+
+  it('is a chat turn when the folder does not exist', () => {
+    expect(routeText('watch /nowhere', noFile, isDir)).toEqual({ kind: 'chat', text: 'watch /nowhere' });
+  });
+});

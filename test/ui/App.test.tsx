@@ -132,6 +132,26 @@ describe('the studio', () => {
     }
   });
 
+  it('watches a folder on "watch DIR": a video dropped in comes out compressed; "stop watching" stops', async () => {
+    const h = studio('watching');
+    const drop = join(work, 'drop');
+    await import('node:fs/promises').then((fs) => fs.mkdir(drop));
+    try {
+      await until(() => (h.ui.lastFrame() ?? '').includes('connected'), 'the connection');
+      await type(h.ui, `watch ${drop}\r`);
+      await until(() => (h.ui.lastFrame() ?? '').includes('watching drop/'), 'the watch to start', { ms: 20_000 });
+      await import('node:fs/promises').then((fs) => fs.copyFile(clip, join(drop, 'dropped.mp4')));
+      await until(() => allFrames(h.ui).includes('dropped.mp4 →'), 'the dropped file to come out compressed');
+      expect(readdirSync(h.outDir)).toContain('dropped.compressed.mp4');
+      await type(h.ui, 'stop watching\r');
+      const statusLine = () => (h.ui.lastFrame() ?? '').split('\n').at(-1) ?? '';
+      await until(() => !statusLine().includes('watching'), 'the watch to stop', { ms: 20_000 });
+      expect(allFrames(h.ui)).toContain(`Stopped watching ${drop}`);
+    } finally {
+      h.close();
+    }
+  });
+
   it('uses no colour under NO_COLOR', async () => {
     const h = studio('plain', { NO_COLOR: '1' });
     try {
