@@ -5,4 +5,4 @@ export { summarizeInstruction } from './summarize-instruction.js';
 export { mergeGoals } from './merge-goals.js';
 export { PLATFORMS, platformById, type Platform } from './platforms.js';
 export type { Goal, Intent, Quality, Codec, Container, Aspect, Speed } from './types.js';
-export type { ParsedInstruction } from './parse-types.js';
+export type { Edits, ParsedInstruction } from './parse-types.js';

@@ -13,6 +13,8 @@ const EXAMPLES = ['"compress this video to under 100MB without losing quality"',
 
 const HOW_TO_UPLOAD = 'Upload a video first (MP4, MOV, AVI, WebM or MKV, up to 500 MB): drop a file path in the chat, or POST it to /api/upload-video/nemo_agent/me/<session> as the multipart field "files".';
 
+const ADD_TITLES_AND_MUSIC = 'I can also burn in a title and mix in background music: upload an MP3, WAV, M4A or AAC with your video, then say "add a title \'Summer trip\' and music at 35%".';
+
 /** What a turn did to the titles and music: a sentence per change, what is missing, and the timeline after. */
 export type EditReport = { done: string[]; missing: string[]; timeline: string };
 
@@ -48,7 +50,7 @@ export function questionReply(unknownWords: string[], remarks: string[]): string
 
 /** The reply to "help". */
 export function helpReply(): string {
-  return ['I compress and export videos. Tell me what you need, for example:', ...EXAMPLES.map((example) => `- ${example}`), HOW_TO_UPLOAD].join('\n');
+  return ['I compress and export videos. Tell me what you need, for example:', ...EXAMPLES.map((example) => `- ${example}`), HOW_TO_UPLOAD, ADD_TITLES_AND_MUSIC].join('\n');
 }
 
 /** The reply to "upload": how to do it. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeGoal, formatBytes, formatSeconds, summarizeInstruction } from '../../src/goal/index.js';
 import type { Goal, Intent } from '../../src/goal/index.js';
+import type { Edits } from '../../src/goal/parse-types.js';
 
 describe('describeGoal', () => {
   it.each<[Goal, string]>([
@@ -72,5 +73,13 @@ describe('summarizeInstruction', () => {
     ['unknown', {}, 'not understood'],
   ])('%s %j → %s', (intent, goal, line) => {
     expect(summarizeInstruction({ intent, goal })).toBe(line);
+  });
+
+  it.each<[Intent, Goal, Edits, string]>([
+    ['compress', {}, { title: { text: 'Urban Dreams' }, music: { volume: 0.35 } }, 'title "Urban Dreams" · music at 35%'],
+    ['compress', { targetBytes: 10_000_000 }, { music: {} }, '≤ 10 MB · 1080p · H.264 · keep audio · high quality · background music'],
+    ['export', {}, { title: null, music: null }, 'export · 1080p · H.264 · keep audio · high quality · no title · no background music'],
+  ])('%s %j with edits %j → %s', (intent, goal, edits, line) => {
+    expect(summarizeInstruction({ intent, goal, edits })).toBe(line);
   });
 });

@@ -53,6 +53,7 @@ describe('replies', () => {
     expect(text).toMatch(/did not understand "penguins"/);
     expect(text).toMatch(/compress this video to under 100MB/);
     expect(helpReply()).toMatch(/for example/i);
+    expect(helpReply()).toMatch(/background music/);
   });
 
   it('shows the timeline in the brief style', () => {
