@@ -15,11 +15,13 @@ export function summarizeTimeline(draft: Draft | undefined, names: Record<string
 export function timelineItems(draft: Draft | undefined, names: Record<string, string> = {}): string[] {
   return (draft?.t ?? []).flatMap((track) => {
     let at = 0;
-    return track.sg.map((segment) => {
+    const items = track.sg.map((segment) => {
       const start = at;
       at += segment.d ?? 0;
       return `${label(track, segment, names)} (${seconds(start)}-${seconds(at)}s${audioNote(track, segment)})`;
     });
+    // The audio track's own flag mutes the videos' original sound, not the music on it.
+    return track.tt === TrackType.audio && track.m?.mute ? ['Original sound: muted', ...items] : items;
   });
 }
 
@@ -55,7 +57,7 @@ function label(track: Track, segment: Segment, names: Record<string, string>): s
 
 function audioNote(track: Track, segment: Segment): string {
   if (track.tt !== TrackType.audio) return '';
-  if (track.m?.mute || segment.m?.mute === true) return ', muted';
+  if (segment.m?.mute === true) return ', muted';
   const volume = typeof segment.m?.volume === 'number' ? segment.m.volume : track.m?.volume;
   return volume === undefined ? '' : `, ${Math.round(volume * 100)}%`;
 }

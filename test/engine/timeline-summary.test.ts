@@ -17,7 +17,9 @@ describe('summarizeTimeline', () => {
     ['an empty draft', { t: [] }, {}, 'The timeline is empty.'],
     ['no draft', undefined, {}, 'The timeline is empty.'],
     ['segments in a row, named from the uploads', { t: [{ tt: 0, sg: [{ src: 'm1', d: 1500 }, { src: 'm2', d: 2000 }] }] }, { m1: 'a.mp4', m2: 'b.mov' }, '1. Video: a.mp4 (0-1.5s) 2. Video: b.mov (1.5-3.5s)'],
-    ['muted audio', { t: [{ tt: 1, sg: [{ d: 4000 }], m: { mute: true } }] }, {}, '1. BGM: audio (0-4s, muted)'],
+    ['original sound muted under music', { t: [{ tt: 1, sg: [{ d: 4000, m: { volume: 0.35 } }], m: { mute: true } }] }, {}, '1. Original sound: muted 2. BGM: audio (0-4s, 35%)'],
+    ['original sound muted, no music', { t: [{ tt: 0, sg: [{ d: 2000, m: { name: 'a.mp4' } }], m: {} }, { tt: 1, sg: [], m: { mute: true } }] }, {}, '1. Video: a.mp4 (0-2s) 2. Original sound: muted'],
+    ['a muted music segment', { t: [{ tt: 1, sg: [{ d: 4000, m: { mute: true } }], m: {} }] }, {}, '1. BGM: audio (0-4s, muted)'],
   ])('%s', (_name, draft, names, expected) => {
     expect(summarizeTimeline(draft, names)).toBe(expected);
   });
