@@ -29,7 +29,7 @@ export async function studioCommand(args: string[]): Promise<number> {
   const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store: settings });
   const outDir = resolve(options.outDir ?? settings.settings().outputDir ?? process.cwd());
   try {
-    if (process.stdin.isTTY && process.stdout.isTTY) await runInk(engine, node, settings, outDir);
+    if (process.stdin.isTTY && process.stdout.isTTY && !inCi(process.env)) await runInk(engine, node, settings, outDir);
     else await runPlain(engine, settings, outDir);
   } finally {
     engine.close();
@@ -63,6 +63,11 @@ async function runPlain(engine: Engine, settings: Store, outDir: string): Promis
   await actions.idle();
   store.close();
   stopPrinting();
+}
+
+/** Ink draws nothing but the last frame under CI (as its is-in-ci check says), so CI gets plain lines. */
+function inCi(env: NodeJS.ProcessEnv): boolean {
+  return ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => key in env && env[key] !== '0' && env[key] !== 'false');
 }
 
 function nodeLabel(node: NodeChoice): string {

@@ -46,7 +46,8 @@ describe('the studio in a terminal', () => {
       .filter(([k]) => k.startsWith('COMPRESSOR_') || k === 'NO_COLOR' || k.startsWith('NEMO_'))
       .map(([k, v]) => `${k}='${v}'`)
       .join(' ');
-    tmux('new-session', '-d', '-s', 'studio', '-x', '80', '-y', '24', `env ${assignments} node ${bin} -o ${out}; echo STUDIO-EXITED $?; sleep 60`);
+    // A person's terminal, not CI's: under CI=true Ink (and so the studio) draws only plain lines.
+    tmux('new-session', '-d', '-s', 'studio', '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION ${assignments} node ${bin} -o ${out}; echo STUDIO-EXITED $?; sleep 60`);
     await onScreen(() => screen().includes('connected'), 'the studio to connect');
     expect(screen()).toContain('Timeline');
 
