@@ -12,6 +12,7 @@ import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { searchQuality } from './quality-search.js';
 import { formatBytes } from './target-budget.js';
+import { tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
 
 /**
@@ -50,7 +51,11 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   let outcome: EncodeOutcome;
   const encodeStarted = performance.now();
   if (!wantsQuality) {
-    outcome = await encode(plan, info, { outDir: options.outDir, signal, span: span.slice(0.02, 0.98) });
+    // A frame the budget made smaller is checked against the full one on samples first.
+    const trial = caps.filters.ssim && plan.fullFrame !== undefined;
+    const framed = trial ? await tryFullFrame(plan, info, { signal, span: span.slice(0.02, 0.15) }) : plan;
+    searchMs = performance.now() - encodeStarted;
+    outcome = await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0.02, 0.98) });
   } else {
     const quality = await qualityEncode(goal, info, plan, planOptions, options, span, caps.filters.ssim);
     outcome = quality.outcome;

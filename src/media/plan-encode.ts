@@ -120,9 +120,11 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   notes.push(pictureNote(frame, fps, video) + ` Video ${videoKbps} kbps, ${hardware ? 'single pass' : 'two-pass'}.`);
   notes.push(audioNote(audio, info, goal, container, music?.volume));
   const expectedBytes = Math.round(((videoKbps + (audio?.kbps ?? 0)) * 1000 * durationSec) / 8 + overhead);
+  const starved = frame.width < fullSize.width || frame.fps < outFps - 0.01;
   return {
     ...base, mode: 'bitrate', width: frame.width, height: frame.height, fps, videoKbps,
     audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' }, expectedBytes,
+    ...(starved ? { fullFrame: { ...fullSize, fps: outFps } } : {}),
   };
 }
 

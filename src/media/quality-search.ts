@@ -94,8 +94,8 @@ export function chooseSamples(startSec: number, durationSec: number): Samples {
   return { starts, sampleSec };
 }
 
-/** One lossless file of all samples, already through the plan's filters (tone-map, crop, scale). */
-function referenceArgs(plan: EncodePlan, info: MediaInfo, { starts, sampleSec }: Samples, output: string): string[] {
+/** One lossless file of all samples, already through the plan's filters (tone-map, crop, scale): what samples are measured against. */
+export function referenceArgs(plan: EncodePlan, info: MediaInfo, { starts, sampleSec }: Samples, output: string): string[] {
   const args = ['-y'];
   for (const start of starts) args.push('-ss', start.toFixed(3), '-t', sampleSec.toFixed(3), '-i', localFile(info.path));
   const filters = videoFilters(plan, info).join(',') || 'null';
@@ -118,15 +118,27 @@ async function measure(
   const encoded = path.join(workDir, `crf${crf}.${plan.container === 'webm' ? 'webm' : 'mkv'}`);
   const codec = videoCodecArgs({ ...plan, mode: 'crf', crf }, { kind: 'single' });
   await runFfmpeg(['-y', '-i', reference, ...codec, '-pix_fmt', 'yuv420p', '-an', encoded], { signal, durationSec: seconds, onProgress: span.slice(0, 0.7).ffmpeg('sample') });
-  const stats = path.join(workDir, `ssim${crf}.log`);
-  await runFfmpeg(['-i', encoded, '-i', reference, '-lavfi', `[0:v][1:v]ssim=stats_file=${escapeFilterPath(stats)}`, '-f', 'null', '-'], {
-    signal,
-    durationSec: seconds,
-    onProgress: span.slice(0.7, 1).ffmpeg('sample'),
-  });
-  const perFrame = parseSsimStats(await readFile(stats, 'utf8'));
+  const perFrame = await measureSsim(encoded, reference, { statsFile: path.join(workDir, `ssim${crf}.log`), signal, durationSec: seconds, span: span.slice(0.7, 1) });
   const bytes = (await stat(encoded)).size;
   return { crf, ssim: worstChunkMean(perFrame, sampleCount), videoKbps: (bytes * 8) / seconds / 1000 };
+}
+
+/**
+ * Per-frame SSIM of `encoded` against `reference`; `prefilter` first brings the encode back to the
+ * reference's size and rate (for a smaller or slower trial encode).
+ */
+export async function measureSsim(
+  encoded: string,
+  reference: string,
+  options: { statsFile: string; prefilter?: string; signal?: AbortSignal; durationSec: number; span: ProgressSpan },
+): Promise<number[]> {
+  const graph = `[0:v]${options.prefilter ?? 'null'}[e];[e][1:v]ssim=stats_file=${escapeFilterPath(options.statsFile)}`;
+  await runFfmpeg(['-i', encoded, '-i', reference, '-lavfi', graph, '-f', 'null', '-'], {
+    signal: options.signal,
+    durationSec: options.durationSec,
+    onProgress: options.span.ffmpeg('sample'),
+  });
+  return parseSsimStats(await readFile(options.statsFile, 'utf8'));
 }
 
 /** The per-frame "All" values of an ssim stats file (lines like `n:1 Y:0.99 U:0.98 V:0.98 All:0.987 (19.1)`). */

@@ -72,6 +72,11 @@ export type EncodePlan = {
   aspect?: Goal['aspect'];
   /** Titles burned in and music mixed in (from CompressOptions.overlays, resolved to files). */
   overlays?: PlannedOverlays;
+  /**
+   * In bitrate mode, when the budget made the planner shrink the frame or drop frames: the frame it
+   * would have kept otherwise. compress() encodes samples at both and keeps the one that measures better.
+   */
+  fullFrame?: { width: number; height: number; fps: number };
   /** One line per decision, for `plan` and the agent's replies. */
   notes: string[];
 };

@@ -21,8 +21,11 @@ export type ClipOptions = {
   vfr?: boolean;
   /** 10-bit HEVC tagged BT.2020 / PQ (smpte2084), like an HDR phone clip. */
   hdr10bit?: boolean;
-  /** Picture content: 'testsrc2' (default, moving pattern), 'mandelbrot' (detail), 'noise' (incompressible). */
-  pattern?: 'testsrc2' | 'mandelbrot' | 'noise';
+  /**
+   * Picture content: 'testsrc2' (default, moving pattern), 'mandelbrot' (detail), 'noise'
+   * (incompressible), 'still' (fine static detail with a small counter, like a screencast).
+   */
+  pattern?: 'testsrc2' | 'mandelbrot' | 'noise' | 'still';
   /** File name without folder; default derived from the options. */
   name?: string;
   /** Default 'mp4'. 'webm' is VP8/Vorbis, 'avi' is MPEG-4 Part 2/MP3, the rest H.264/AAC. */
@@ -85,6 +88,7 @@ const MUXERS = { mp4: 'mp4', mov: 'mov', mkv: 'matroska', webm: 'webm', avi: 'av
 
 function source(pattern: NonNullable<ClipOptions['pattern']>, width: number, height: number, fps: number): string {
   const size = `size=${width}x${height}:rate=${fps}`;
+  if (pattern === 'still') return `testsrc=${size}`;
   return pattern === 'mandelbrot' ? `mandelbrot=${size}` : `testsrc2=${size}`;
 }
 

@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { HARDWARE_H264_ENCODERS } from './codec-table.js';
+import { videoCodecArgs } from './encode-args.js';
+import { progressSpan, type ProgressSpan } from './progress-span.js';
+import { chooseSamples, measureSsim, referenceArgs } from './quality-search.js';
+import { runFfmpeg } from './run-ffmpeg.js';
+import type { EncodePlan, MediaInfo } from './types.js';
+
+/** A frame size and rate to try. */
+type Candidate = { width: number; height: number; fps: number };
+
+/**
+ * Trial encodes at a fast preset: they only rank two frame sizes against each other at one
+ * bitrate, which a fast preset does as the final one would (checked on the dev clips), in far less time.
+ */
+const TRIAL_PRESET = 'superfast';
+
+/**
+ * The frame the planner picked from bits per pixel is a calibrated average: a screencast or a still
+ * shot stays sharp at full size on far fewer bits, busy footage is better smaller. When the planner
+ * shrank the frame (or dropped frames), encode a few seconds of samples at the planned bitrate at
+ * both sizes, scale each back to the full frame, and keep the one with the higher SSIM. Only for
+ * x264 (hardware encoders and slow codecs keep the planned frame). Returns the plan, changed or not.
+ */
+export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: { signal?: AbortSignal; span?: ProgressSpan } = {}): Promise<EncodePlan> {
+  const full = plan.fullFrame;
+  if (plan.mode !== 'bitrate' || !full || plan.encoder !== 'libx264' || HARDWARE_H264_ENCODERS.includes(plan.encoder) || plan.videoKbps === undefined) return plan;
+  const span = options.span ?? progressSpan(undefined);
+  const planned: Candidate = { width: plan.width, height: plan.height, fps: plan.fps ?? full.fps };
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-frames-'));
+  try {
+    // One sample from the middle is enough to rank two sizes, and keeps the trial cheap.
+    const spread = chooseSamples(plan.trim?.startSec ?? 0, plan.durationSec);
+    const samples = { ...spread, starts: [spread.starts[Math.floor(spread.starts.length / 2)]] };
+    const seconds = samples.starts.length * samples.sampleSec;
+    const reference = path.join(workDir, 'reference.mkv');
+    const fullPlan: EncodePlan = { ...plan, width: full.width, height: full.height, fps: undefined };
+    await runFfmpeg(referenceArgs(fullPlan, info, samples, reference), { signal: options.signal, durationSec: seconds, onProgress: span.slice(0, 0.2).ffmpeg('sample') });
+    const score = async (candidate: Candidate, index: number, slice: ProgressSpan): Promise<number> => {
+      const encoded = path.join(workDir, `frame${index}.mkv`);
+      const shrink = [...(candidate.fps < full.fps - 0.01 ? [`fps=${Number(candidate.fps.toFixed(3))}`] : []), `scale=${candidate.width}:${candidate.height}:flags=bicubic`];
+      const codec = videoCodecArgs({ ...plan, preset: TRIAL_PRESET }, { kind: 'single' });
+      await runFfmpeg(['-y', '-i', reference, '-vf', shrink.join(','), ...codec, '-pix_fmt', 'yuv420p', '-an', encoded], {
+        signal: options.signal,
+        durationSec: seconds,
+        onProgress: slice.slice(0, 0.6).ffmpeg('sample'),
+      });
+      const back = [`scale=${full.width}:${full.height}:flags=bicubic`, ...(candidate.fps < full.fps - 0.01 ? [`fps=${Number(full.fps.toFixed(3))}`] : [])].join(',');
+      const frames = await measureSsim(encoded, reference, { statsFile: path.join(workDir, `ssim${index}.log`), prefilter: back, signal: options.signal, durationSec: seconds, span: slice.slice(0.6, 1) });
+      return frames.length === 0 ? 0 : frames.reduce((a, b) => a + b, 0) / frames.length;
+    };
+    const plannedSsim = await score(planned, 0, span.slice(0.2, 0.6));
+    const fullSsim = await score(full, 1, span.slice(0.6, 1));
+    if (fullSsim <= plannedSsim) return plan;
+    const sourceRate = full.fps === (info.video?.avgFps ?? full.fps);
+    return {
+      ...plan,
+      width: full.width,
+      height: full.height,
+      fps: sourceRate ? undefined : full.fps,
+      notes: [
+        ...plan.notes,
+        `Sample encodes kept the full ${full.width}x${full.height} at ${Number(full.fps.toFixed(2))} fps: SSIM ${fullSsim.toFixed(4)} against ${plannedSsim.toFixed(4)} at ${planned.width}x${planned.height}.`,
+      ],
+    };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tryFullFrame } from '../../src/media/frame-trial.js';
+import { compress, planEncode, probe } from '../../src/media/index.js';
+import type { MediaInfo } from '../../src/media/types.js';
+import { makeClip } from '../helpers/clips.js';
+
+// A screencast-like clip: fine static detail the calibrated bits-per-pixel rule would shrink, but
+// that x264 keeps sharp at full size on very few bits (only the first frame costs much).
+const work = mkdtempSync(join(tmpdir(), 'frame-trial-'));
+const scratch = mkdtempSync(join(tmpdir(), 'frame-trial-tmp-'));
+let still: string;
+let info: MediaInfo;
+const TARGET = 40_000;
+
+beforeAll(async () => {
+  process.env.TMPDIR = scratch; // the trial's samples go here, so "nothing left" is checked on our own folder
+  still = await makeClip(work, { width: 1280, height: 720, seconds: 2, pattern: 'still', name: 'slides.mp4' });
+  info = await probe(still);
+});
+
+describe('the full-frame trial', () => {
+  it('leaves a plan alone when the planner did not shrink it', async () => {
+    const plan = planEncode({ targetBytes: info.sizeBytes }, info);
+    expect(plan.fullFrame).toBeUndefined();
+    expect(await tryFullFrame(plan, info)).toBe(plan);
+  });
+
+  it('keeps the full frame for static detail the bits-per-pixel rule would shrink, and says why', async () => {
+    const plan = planEncode({ targetBytes: TARGET }, info);
+    expect(plan.width).toBeLessThan(1280); // the calibrated rule alone shrinks it
+    expect(plan.fullFrame).toEqual({ width: 1280, height: 720, fps: 25 });
+    const tried = await tryFullFrame(plan, info);
+    expect([tried.width, tried.height, tried.fps]).toEqual([1280, 720, undefined]);
+    expect(tried.videoKbps).toBe(plan.videoKbps);
+    expect(tried.notes.at(-1)).toMatch(/Sample encodes kept the full 1280x720 .* SSIM 0\.\d+ against 0\.\d+ at \d+x\d+/);
+    expect(await readdir(scratch)).toEqual([]);
+  });
+
+  it('compress() lands the full frame under the target', async () => {
+    const result = await compress(still, { targetBytes: TARGET }, { outDir: join(work, 'out') });
+    expect(result.bytes).toBeLessThanOrEqual(TARGET);
+    const out = await probe(result.output);
+    expect([out.video?.displayWidth, out.video?.displayHeight]).toEqual([1280, 720]);
+  });
+});
