@@ -29,6 +29,8 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
   );
   switch (route.kind) {
     case 'export':
+      // "export 720p with the title 'Hi'": the node applies the edit in a turn, then the export runs.
+      if (route.edit !== undefined) await engine.send(route.edit, { signal: options.signal });
       await engine.exportDraft({ outDir: options.outDir, fallbackGoal: route.goal, signal: options.signal });
       return;
     case 'credits':

@@ -7,7 +7,8 @@ import type { Goal } from '../goal/types.js';
  * instruction beside them kept for the chat afterwards; everything else is a chat turn.
  */
 export type Route =
-  | { kind: 'export'; goal: Goal }
+  /** `edit`: the same text carried a timeline edit (a title, music) the node must apply first. */
+  | { kind: 'export'; goal: Goal; edit?: string }
   | { kind: 'credits' }
   | { kind: 'status' }
   | { kind: 'upload'; paths: string[]; rest: string }
@@ -35,7 +36,7 @@ export function routeText(text: string, isFile: (path: string) => boolean, isDir
   if (paths.length > 0 || parsed.intent === 'upload') return { kind: 'upload', paths, rest: paths.length > 0 ? rest : '' };
   switch (parsed.intent) {
     case 'export':
-      return { kind: 'export', goal: parsed.goal };
+      return parsed.edits ? { kind: 'export', goal: parsed.goal, edit: text } : { kind: 'export', goal: parsed.goal };
     case 'credits':
       return { kind: 'credits' };
     case 'status':

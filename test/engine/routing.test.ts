@@ -62,3 +62,10 @@ describe('routeText: the watch folder', () => {
     expect(routeText('watch /nowhere', noFile, isDir)).toEqual({ kind: 'chat', text: 'watch /nowhere' });
   });
 });
+
+describe('routeText: an export that also edits the timeline', () => {
+  it('carries the text along so the edit reaches the node before the export', () => {
+    expect(routeText("export 720p with the title 'Hi'", () => false)).toMatchObject({ kind: 'export', goal: { resolution: 720 }, edit: "export 720p with the title 'Hi'" });
+    expect(routeText('export 720p', () => false)).toEqual({ kind: 'export', goal: { resolution: 720 } });
+  });
+});
