@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { createEngine, processFile, type FileResult } from '../engine/index.js';
-import { defaultStore } from '../store/index.js';
+import { defaultStore, type Settings } from '../store/index.js';
 import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';
 import { chooseNode } from './node-choice.js';
 import { printRunEvents, printRunResults } from './run-output.js';
@@ -20,11 +20,12 @@ type RunOptions = { files: string[]; goal: string; outDir: string; api?: string;
  * (the others still finish), 2 for a usage error.
  */
 export async function runCommand(args: string[]): Promise<number> {
-  const options = parseRunArgs(args);
+  const store = defaultStore();
+  const options = parseRunArgs(args, process.cwd(), store.settings());
   const out = process.stdout.isTTY && !options.json ? terminalWriter(process.stdout) : plainWriter(process.stdout);
   const mode = { json: options.json, verbose: options.verbose };
   const node = await chooseNode({ api: options.api, log: options.verbose && !options.json ? out.line : undefined });
-  const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store: defaultStore(), liveState: false });
+  const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store, liveState: false });
   const stopPrinting = printRunEvents(engine, mode, out);
   const stopOnSignal = () => engine.close();
   process.once('SIGINT', stopOnSignal);
@@ -51,8 +52,8 @@ export async function runCommand(args: string[]): Promise<number> {
 
 const RUN_USAGE = 'Usage: compressor-studio run FILE... [-g TEXT] [-o DIR] [--api URL|cloud] [--json]';
 
-/** Reads run's flags; anything wrong is a usage error (exit 2) that says what. */
-export function parseRunArgs(args: string[], cwd: string = process.cwd()): RunOptions {
+/** Reads run's flags over the stored settings (default goal, output folder); anything wrong is a usage error (exit 2). */
+export function parseRunArgs(args: string[], cwd: string = process.cwd(), settings: Pick<Settings, 'outputDir' | 'defaultGoal'> = {}): RunOptions {
   const { values, positionals } = parseCommandArgs(
     { args, allowPositionals: true, options: JOB_OPTIONS },
     RUN_USAGE,
@@ -61,8 +62,8 @@ export function parseRunArgs(args: string[], cwd: string = process.cwd()): RunOp
   if (values.goal !== undefined && values.goal.trim() === '') throw usageError('-g needs an instruction, e.g. -g "under 10MB".', RUN_USAGE);
   return {
     files: positionals,
-    goal: values.goal ?? DEFAULT_GOAL_TEXT,
-    outDir: resolve(cwd, values.out ?? '.'),
+    goal: values.goal ?? settings.defaultGoal ?? DEFAULT_GOAL_TEXT,
+    outDir: resolve(cwd, values.out ?? settings.outputDir ?? '.'),
     api: values.api,
     json: values.json ?? false,
     verbose: values.verbose ?? false,

@@ -16,12 +16,13 @@ const USAGE = 'Usage: compressor-studio watch DIR [-g TEXT] [-o DIR] [--existing
  * folder (default DIR/compressed), until Ctrl+C. Runs on the same engine and node as `run`.
  */
 export async function watchCommand(args: string[]): Promise<number> {
-  const options = parseWatchArgs(args);
+  const store = defaultStore();
+  const options = parseWatchArgs(args, process.cwd(), store.settings().defaultGoal);
   await assertFolder(options.dir);
   const out = process.stdout.isTTY && !options.json ? terminalWriter(process.stdout) : plainWriter(process.stdout);
   const mode = { json: options.json, verbose: false };
   const node = await chooseNode({ api: options.api });
-  const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store: defaultStore(), liveState: false });
+  const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store, liveState: false });
   const stopPrinting = printRunEvents(engine, mode, out);
   const stop = new AbortController();
   const onSignal = () => stop.abort();
@@ -59,7 +60,7 @@ async function assertFolder(dir: string): Promise<void> {
 
 type WatchArgs = { dir: string; outDir: string; goal: string; existing: boolean; api?: string; json: boolean };
 
-function parseWatchArgs(args: string[], cwd: string = process.cwd()): WatchArgs {
+function parseWatchArgs(args: string[], cwd: string, defaultGoal: string | undefined): WatchArgs {
   const { values, positionals } = parseCommandArgs(
     { args, allowPositionals: true, options: { ...JOB_OPTIONS, existing: { type: 'boolean', default: false } } },
     USAGE,
@@ -69,7 +70,7 @@ function parseWatchArgs(args: string[], cwd: string = process.cwd()): WatchArgs 
   return {
     dir,
     outDir: resolve(cwd, values.out ?? join(dir, 'compressed')),
-    goal: values.goal ?? DEFAULT_GOAL_TEXT,
+    goal: values.goal ?? defaultGoal ?? DEFAULT_GOAL_TEXT,
     existing: values.existing ?? false,
     api: values.api,
     json: values.json ?? false,

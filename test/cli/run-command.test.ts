@@ -138,6 +138,12 @@ describe('parseRunArgs', () => {
     expect(parseRunArgs(args, '/here')).toEqual(expected);
   });
 
+  it('takes the stored default goal and output folder when the flags are absent, the flags over them', () => {
+    const settings = { defaultGoal: 'under 25MB', outputDir: '/videos/small' };
+    expect(parseRunArgs(['a.mp4'], '/here', settings)).toMatchObject({ goal: 'under 25MB', outDir: '/videos/small' });
+    expect(parseRunArgs(['a.mp4', '-g', 'under 8MB', '-o', 'x'], '/here', settings)).toMatchObject({ goal: 'under 8MB', outDir: '/here/x' });
+  });
+
   it.each([[[]], [['a.mp4', '-g', ' ']], [['a.mp4', '--nope']], [['a.mp4', '-o']]])('refuses %j with exit code 2', (args) => {
     expect(() => parseRunArgs(args, '/here')).toThrow(expect.objectContaining({ exitCode: 2 }));
   });
