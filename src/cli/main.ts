@@ -4,6 +4,7 @@ import { describeError, MediaError, StudioError } from '../errors.js';
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
+  config: async () => (await import('./config-command.js')).configCommand,
   plan: async () => (await import('./plan-command.js')).planCommand,
   run: async () => (await import('./run-command.js')).runCommand,
   serve: async () => (await import('./serve-command.js')).serveCommand,
