@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { parseInstruction } from '../src/goal/index.js';
 import { compress } from '../src/media/index.js';
 import { packageRoot } from '../src/version.js';
+import { isolatedEnv } from '../test/helpers/isolated-env.js';
 
 // What the engine adds on top of the encode itself: compress() alone takes T seconds on a clip;
 // `run` on the same clip and goal (embedded node: token, session, upload, chat turn, render,
@@ -43,13 +44,7 @@ async function main(): Promise<number> {
 
 // The real CLI in a child process, with its own store and node data, so nothing is shared or warm.
 function timeRun(clip: string, goalText: string, work: string): Promise<number> {
-  const env = {
-    ...process.env,
-    COMPRESSOR_DATA_DIR: join(work, 'data'),
-    COMPRESSOR_CONFIG_DIR: join(work, 'config'),
-    COMPRESSOR_RUNTIME_DIR: join(work, 'run'),
-    NEMO_API_BASE: '',
-  };
+  const env = isolatedEnv(work);
   const started = performance.now();
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [join(packageRoot, 'bin', 'compressor-studio.js'), 'run', clip, '-g', goalText, '-o', join(work, 'out'), '--json'], { env, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -8,6 +8,7 @@ import { errorCode, phaseOf, statusLine } from '../../src/cli/run-output.js';
 import type { Job } from '../../src/engine/index.js';
 import { MediaError, NemoError, StudioError } from '../../src/errors.js';
 import { makeClip } from '../helpers/clips.js';
+import { isolatedEnv } from '../helpers/isolated-env.js';
 
 // These run the built CLI (`npm run build` first; CI's `npm test` does), each with its own folders.
 const bin = resolve('bin/compressor-studio.js');
@@ -18,8 +19,7 @@ let corrupt: string;
 type Outcome = { code: number | null; stdout: string; stderr: string };
 
 function folders(name: string): NodeJS.ProcessEnv {
-  const root = join(work, name);
-  return { ...process.env, COMPRESSOR_DATA_DIR: join(root, 'data'), COMPRESSOR_CONFIG_DIR: join(root, 'config'), COMPRESSOR_RUNTIME_DIR: join(root, 'run'), NEMO_API_BASE: '', NEMO_TOKEN: '' };
+  return isolatedEnv(join(work, name));
 }
 
 function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClip } from '../helpers/clips.js';
 import { until } from '../helpers/until.js';
+import { isolatedEnv } from '../helpers/isolated-env.js';
 
 // The built studio in a real terminal (tmux), the way a person over SSH uses it, and off a TTY.
 
@@ -14,14 +15,7 @@ const work = mkdtempSync(join(tmpdir(), 'studio-e2e-'));
 const socket = `cs-e2e-${process.pid}`;
 let clip: string;
 
-const env = (name: string) => ({
-  ...process.env,
-  COMPRESSOR_DATA_DIR: join(work, name, 'data'),
-  COMPRESSOR_CONFIG_DIR: join(work, name, 'config'),
-  COMPRESSOR_RUNTIME_DIR: join(work, name, 'run'),
-  NEMO_API_BASE: '',
-  NEMO_TOKEN: '',
-});
+const env = (name: string) => isolatedEnv(join(work, name));
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 // The visible screen and its scrollback: a long reply may have scrolled the first lines off.

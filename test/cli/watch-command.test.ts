@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeClip } from '../helpers/clips.js';
 import { until } from '../helpers/until.js';
+import { isolatedEnv } from '../helpers/isolated-env.js';
 
 // The built `watch` command as a person runs it: drop a file in, get it back compressed, Ctrl+C.
 
@@ -17,14 +18,7 @@ beforeAll(async () => {
   clip = await makeClip(work, { seconds: 1, audio: true, name: 'source.mp4' });
 });
 
-const env = {
-  ...process.env,
-  COMPRESSOR_DATA_DIR: join(work, 'data'),
-  COMPRESSOR_CONFIG_DIR: join(work, 'config'),
-  COMPRESSOR_RUNTIME_DIR: join(work, 'run'),
-  NEMO_API_BASE: '',
-  NEMO_TOKEN: '',
-};
+const env = isolatedEnv(work);
 
 describe('compressor-studio watch', () => {
   it('compresses what is dropped into the folder into DIR/compressed, and stops cleanly on SIGINT', async () => {
