@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StudioError } from '../errors.js';
+import { lockDataFolder } from './data-lock.js';
 import { MAX_INPUT_BYTES } from '../media/types.js';
 import { checkAccessKey, isLoopbackHost, type AccessPolicy } from './access-key.js';
 import { addAccountRoutes } from './account-routes.js';
@@ -60,8 +61,18 @@ export async function startRenderNode(options: RenderNodeOptions): Promise<Rende
     });
   }
   const access: AccessPolicy = { key: options.accessKey, required: !(options.accessKeyGenerated && loopback) };
-  const now = options.now ?? Date.now;
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  const unlock = await lockDataFolder(options.dataDir);
+  try {
+    return await openNode(options, host, access, unlock);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+async function openNode(options: RenderNodeOptions, host: string, access: AccessPolicy, unlock: () => Promise<void>): Promise<RenderNode> {
+  const now = options.now ?? Date.now;
   const tokens = await TokenBook.open(options.dataDir, { now, credits: options.credits });
   const sessions = await SessionBook.open(options.dataDir);
   const renders = await RenderQueue.open({
@@ -101,10 +112,18 @@ export async function startRenderNode(options: RenderNodeOptions): Promise<Rende
   // still times out (SSE streams send heartbeats, so they are never idle that long).
   server.requestTimeout = 0;
   server.setTimeout(120_000);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    await renders.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StudioError(`Port ${options.port} on ${host} is already in use.`, { hint: 'Another render node may be running there: use it, or pick another --port.', cause: error });
+    }
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
@@ -116,6 +135,7 @@ export async function startRenderNode(options: RenderNodeOptions): Promise<Rende
       await renders.close();
       server.closeAllConnections();
       await closed;
+      await unlock();
     },
   };
 }
