@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { hello } from '../engine/index.js';
 import { dataDir, DEFAULT_NODE_PORT, nodeFilePath, type NodeFile } from '../paths.js';
-import { startRenderNode } from '../server/index.js';
+import { DataFolderInUseError, startRenderNode } from '../server/index.js';
 
 /** The Nemo cloud, for `--api cloud`. */
 export const CLOUD_API = 'https://mega-api-prod.nemovideo.ai';
@@ -35,9 +36,33 @@ export async function chooseNode(options: { api?: string; env?: NodeJS.ProcessEn
     options.log?.(`Using the render node at ${nodeFile.url}.`);
     return { apiBase: nodeFile.url, accessKey: nodeFile.accessKey, kind: 'attached', close: async () => {} };
   }
-  const folder = dataDir(env);
-  const node = await startRenderNode({ dataDir: folder, allowFileUrls: true });
-  return { apiBase: node.url, accessKey: node.accessKey, storeKey: `embedded:${folder}`, kind: 'embedded', close: () => node.close() };
+  return startEmbedded(dataDir(env));
+}
+
+/**
+ * The embedded node on the user's data folder; when another studio or `run` already holds that
+ * folder, a private one for this process (removed on close): embedded renders live and die with
+ * their process, so two at once need not share anything.
+ */
+async function startEmbedded(folder: string): Promise<NodeChoice> {
+  try {
+    const node = await startRenderNode({ dataDir: folder, allowFileUrls: true });
+    return { apiBase: node.url, accessKey: node.accessKey, storeKey: `embedded:${folder}`, kind: 'embedded', close: () => node.close() };
+  } catch (error) {
+    if (!(error instanceof DataFolderInUseError)) throw error;
+  }
+  const own = join(folder, 'instances', String(process.pid));
+  const node = await startRenderNode({ dataDir: own, allowFileUrls: true });
+  return {
+    apiBase: node.url,
+    accessKey: node.accessKey,
+    storeKey: `embedded:${own}`,
+    kind: 'embedded',
+    close: async () => {
+      await node.close();
+      await rm(own, { recursive: true, force: true });
+    },
+  };
 }
 
 async function readNodeFile(path: string): Promise<NodeFile | undefined> {

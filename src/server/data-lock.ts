@@ -2,6 +2,9 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StudioError } from '../errors.js';
 
+/** The data folder belongs to another running node. */
+export class DataFolderInUseError extends StudioError {}
+
 /**
  * One render node per data folder: two would re-queue each other's running renders and overwrite
  * each other's records. The lock is a file holding the owner's pid; one whose process is gone (a
@@ -17,7 +20,7 @@ export async function lockDataFolder(dataDir: string): Promise<() => Promise<voi
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(await readFile(file, 'utf8').catch(() => ''));
       if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
-        throw new StudioError(`Another render node (process ${owner}) is already using ${dataDir}.`, {
+        throw new DataFolderInUseError(`Another render node (process ${owner}) is already using ${dataDir}.`, {
           hint: 'Use that node (compressor-studio attaches to a serve node on 127.0.0.1:8787), stop it, or give this one another --data folder.',
         });
       }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +38,21 @@ describe('chooseNode', () => {
     } finally {
       await choice.close();
     }
+  });
+
+  it('gives a second embedded node at once (another studio, a run beside it) a private folder, removed on close', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'choice-'));
+    const first = await chooseNode({ env: envIn(dir) });
+    const second = await chooseNode({ env: envIn(dir) });
+    try {
+      expect(first.storeKey).toBe(`embedded:${join(dir, 'data')}`);
+      expect(second.storeKey).toBe(`embedded:${join(dir, 'data', 'instances', String(process.pid))}`);
+      expect(second.apiBase).not.toBe(first.apiBase);
+      expect(existsSync(join(dir, 'data', 'instances', String(process.pid)))).toBe(true);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+    expect(existsSync(join(dir, 'data', 'instances', String(process.pid)))).toBe(false);
   });
 });
