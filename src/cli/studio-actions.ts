@@ -1,13 +1,15 @@
-import { handleText, type Engine } from '../engine/index.js';
+import { handleText, isFinished, type Engine } from '../engine/index.js';
 import type { StudioActions } from '../ui/App.js';
-import type { StudioStore } from '../ui/use-engine.js';
 
 /**
  * What the studio's keys and input line do, wired to the engine. Work runs one task after another:
  * a second message never starts while a turn may still run (the brief: it would run twice and cost
  * twice). A failure becomes one error line and the queue goes on.
  */
-export function studioActions(engine: Engine, store: StudioStore, options: { outDir: string; autoExport: () => boolean; quit: () => void }): StudioActions & { idle(): Promise<void> } {
+export function studioActions(
+  engine: Engine,
+  options: { outDir: string; autoExport: () => boolean; quit: () => void; onSend?: (text: string) => void },
+): StudioActions & { idle(): Promise<void> } {
   let tail: Promise<void> = Promise.resolve();
   const work = (task: () => Promise<unknown>) => {
     tail = tail.then(task).then(
@@ -20,14 +22,14 @@ export function studioActions(engine: Engine, store: StudioStore, options: { out
   work(() => engine.openSession().then(() => engine.credits()));
   return {
     send(text) {
-      store.addUserLine(text);
+      options.onSend?.(text);
       act(text);
     },
     export: () => act('export'),
     timeline: () => act('show tracks'),
     credits: () => act('credits'),
     cancelNewest() {
-      const running = [...engine.jobs()].reverse().find((job) => !['done', 'failed', 'canceled'].includes(job.status));
+      const running = [...engine.jobs()].reverse().find((job) => !isFinished(job));
       if (running) engine.cancel(running.id);
       else engine.notify('Nothing is running.');
     },

@@ -42,7 +42,7 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
   const store = createStudioStore(engine);
   let quit: () => void = () => {};
   const quitted = new Promise<void>((done) => (quit = done));
-  const actions = studioActions(engine, store, { outDir, autoExport: () => settings.settings().autoExport, quit: () => quit() });
+  const actions = studioActions(engine, { outDir, autoExport: () => settings.settings().autoExport, quit: () => quit(), onSend: (text) => store.addUserLine(text) });
   const app = render(React.createElement(App, { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node) }), {
     maxFps: MAX_FPS,
     exitOnCtrlC: false,
@@ -54,14 +54,12 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
 
 async function runPlain(engine: Engine, settings: Store, outDir: string): Promise<void> {
   const stopPrinting = printRunEvents(engine, { json: false, verbose: true }, plainWriter(process.stdout));
-  const store = createStudioStore(engine);
-  const actions = studioActions(engine, store, { outDir, autoExport: () => settings.settings().autoExport, quit: () => {} });
+  const actions = studioActions(engine, { outDir, autoExport: () => settings.settings().autoExport, quit: () => {} });
   for await (const line of createInterface({ input: process.stdin, terminal: false })) {
     if (line.trim() !== '') actions.send(line.trim());
   }
   // Input ended (a pipe closed): let what was asked finish, then stop.
   await actions.idle();
-  store.close();
   stopPrinting();
 }
 

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { HARDWARE_H264_ENCODERS } from './codec-table.js';
 import { videoCodecArgs } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { chooseSamples, measureSsim, referenceArgs } from './quality-search.js';
@@ -22,11 +21,11 @@ const TRIAL_PRESET = 'superfast';
  * shot stays sharp at full size on far fewer bits, busy footage is better smaller. When the planner
  * shrank the frame (or dropped frames), encode a few seconds of samples at the planned bitrate at
  * both sizes, scale each back to the full frame, and keep the one with the higher SSIM. Only for
- * x264 (hardware encoders and slow codecs keep the planned frame). Returns the plan, changed or not.
+ * libx264 (hardware encoders and the other codecs keep the planned frame). Returns the plan, changed or not.
  */
 export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: { signal?: AbortSignal; span?: ProgressSpan } = {}): Promise<EncodePlan> {
   const full = plan.fullFrame;
-  if (plan.mode !== 'bitrate' || !full || plan.encoder !== 'libx264' || HARDWARE_H264_ENCODERS.includes(plan.encoder) || plan.videoKbps === undefined) return plan;
+  if (plan.mode !== 'bitrate' || !full || plan.encoder !== 'libx264' || plan.videoKbps === undefined) return plan;
   const span = options.span ?? progressSpan(undefined);
   const planned: Candidate = { width: plan.width, height: plan.height, fps: plan.fps ?? full.fps };
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-frames-'));

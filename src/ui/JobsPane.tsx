@@ -1,15 +1,13 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Job } from '../engine/index.js';
+import { isFinished, type Job } from '../engine/index.js';
 import { ProgressBar } from './ProgressBar.js';
 import { progressBarWidth } from './layout.js';
 import type { Theme } from './theme.js';
 
-const ACTIVE: ReadonlySet<Job['status']> = new Set(['queued', 'uploading', 'thinking', 'rendering', 'downloading', 'compressing']);
-
 /** Jobs that are still running, each with its phase, a bar, the percentage and an ETA. */
 export function JobsPane({ jobs, width, maxRows, theme }: { jobs: readonly Job[]; width: number; maxRows: number; theme: Theme }) {
-  const active = jobs.filter((job) => ACTIVE.has(job.status));
+  const active = jobs.filter((job) => !isFinished(job));
   const shown = active.slice(-maxRows);
   const bar = progressBarWidth(width - 4);
   return (

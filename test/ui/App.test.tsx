@@ -33,7 +33,7 @@ function studio(name: string, env: NodeJS.ProcessEnv = {}): Harness {
   const store = createStudioStore(engine, 5);
   const outDir = join(work, `${name}-out`);
   const harness = { engine, store, outDir, quits: 0 } as Harness;
-  const actions = studioActions(engine, store, { outDir, autoExport: () => false, quit: () => harness.quits++ });
+  const actions = studioActions(engine, { outDir, autoExport: () => false, quit: () => harness.quits++, onSend: (text) => store.addUserLine(text) });
   harness.ui = render(<App store={store} actions={actions} theme={themeFor(env)} nodeLabel="local render node" />);
   harness.close = () => {
     harness.ui.unmount();
