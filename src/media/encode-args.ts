@@ -153,6 +153,7 @@ export function videoCodecArgs(plan: EncodePlan, run: EncodeRun): string[] {
   // This era's ffmpeg still calls libaom experimental and refuses it without -strict.
   if (plan.encoder === 'libaom-av1') args.push('-strict', 'experimental', '-cpu-used', plan.preset);
   else if (!HARDWARE_H264_ENCODERS.includes(plan.encoder)) args.push('-preset', plan.preset);
+  if (plan.tune) args.push('-tune', plan.tune);
 
   if (plan.mode === 'crf') {
     args.push('-crf', String(plan.crf));

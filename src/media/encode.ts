@@ -6,7 +6,7 @@ import { MediaError } from '../errors.js';
 import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
-import { lowerPlan, withMeasuredAudio } from './size-retry.js';
+import { leanerPlan, lowerPlan, withMeasuredAudio } from './size-retry.js';
 import { formatBytes, SAFETY_MARGIN } from './target-budget.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 
@@ -22,8 +22,11 @@ export type EncodeOptions = {
 /** A finished encode: a hidden temp file the caller renames into place (or removes). */
 export type EncodeOutcome = { tempFile: string; bytes: number; plan: EncodePlan; attempts: number };
 
-/** Full encodes tried before giving up on a size target (each after the first is lower). */
-const MAX_ATTEMPTS = 5;
+/**
+ * Encodes over the size target before giving up (each retry is lower). Encodes the encoder refused
+ * as under its floor do not count: each of those makes the picture leaner, which ends.
+ */
+const MAX_MISSES = 5;
 
 /**
  * Runs `plan` on the input into a hidden temp file in `outDir`, then checks the real size: a
@@ -48,10 +51,13 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
       current = withMeasuredAudio(plan, (await stat(audioFile)).size);
     }
     let passOneFor: string | undefined;
+    let misses = 0;
     for (let attempt = 1; ; attempt++) {
       // The first attempt fills most of the bar; each retry fills half of what is left.
       const attemptSpan = attempt === 1 ? span.slice(0.05, 0.9) : span.slice(1 - 0.1 * 0.5 ** (attempt - 2), 1 - 0.1 * 0.5 ** (attempt - 1));
       const phase = attempt === 1 ? undefined : 'retry';
+      // Sound dropped by a leaner plan stays out of the file.
+      const sound = current.audio.mode === 'encode' ? audioFile : undefined;
       if (workDir && isTwoPass(current)) {
         const prefix = path.join(workDir, 'pass');
         // Pass 1 analyses the picture, not the bitrate: a retry at the same size reuses it.
@@ -60,24 +66,38 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
           await run(encodeArgs(current, info, { kind: 'pass1', passLogPrefix: prefix }, tempFile), current, attemptSpan.slice(0, 0.4), phase ?? 'pass1', options.signal);
           passOneFor = frameKey;
         }
-        const pass2 = encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix, audioFile }, tempFile);
-        await run(pass2, current, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal).catch((error: unknown) => {
-          throw belowEncoderMinimum(error, current) ?? error;
-        });
+        const pass2 = encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix, audioFile: sound }, tempFile);
+        const planned = current;
+        const leaner = await run(pass2, planned, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal).then(
+          () => undefined,
+          (error: unknown) => {
+            // Under x264's floor for this frame: a leaner picture, or the clear refusal.
+            const tooLow = belowEncoderMinimum(error, planned);
+            if (!tooLow) throw error;
+            const next = leanerPlan(planned, info.video?.avgFps ?? 30);
+            if (!next) throw tooLow;
+            return { ...next.plan, notes: [...planned.notes, `${planned.videoKbps} kbps is under what the encoder can do at ${planned.width}x${planned.height}: re-encoded with ${next.change}.`] };
+          },
+        );
+        if (leaner) {
+          current = leaner;
+          continue;
+        }
       } else {
-        await run(encodeArgs(current, info, { kind: 'single', audioFile }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
+        await run(encodeArgs(current, info, { kind: 'single', audioFile: sound }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
       }
       const bytes = (await stat(tempFile)).size;
       const target = current.targetBytes;
       if (current.mode !== 'bitrate' || target === undefined || bytes <= target) {
         return { tempFile, bytes, plan: current, attempts: attempt };
       }
-      if (attempt >= MAX_ATTEMPTS) {
+      misses++;
+      if (misses >= MAX_MISSES) {
         throw new MediaError('failed', `After ${attempt} tries the output is still ${formatBytes(bytes)}, over ${formatBytes(target)}.`, {
           hint: 'Ask for a bigger size or a lower resolution.',
         });
       }
-      current = lowerPlan(current, bytes, attempt, info.video?.avgFps ?? 30);
+      current = lowerPlan(current, bytes, misses, info.video?.avgFps ?? 30);
     }
   } catch (error) {
     await rm(tempFile, { force: true });

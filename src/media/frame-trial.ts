@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { videoCodecArgs } from './encode-args.js';
@@ -16,6 +16,19 @@ type Candidate = { width: number; height: number; fps: number };
  */
 const TRIAL_PRESET = 'superfast';
 
+/** Below this planned rate (frames a second) the planned frame is kept without a trial. */
+const MIN_TRIAL_FPS = 5;
+
+/** How much bigger than the planned frame's sample the full frame's may come out and still be compared. */
+const FAIR_OVERSHOOT = 1.15;
+
+/**
+ * SSIM by which the smaller frame must win: one superfast sample is a noisy judge, and within
+ * this the full frame keeps detail a downscale cannot bring back (VMAF, which weighs detail loss,
+ * preferred the full frame on every dev clip this close: the signer at 25 and 8 %).
+ */
+const FULL_FRAME_EDGE = 0.002;
+
 /**
  * The frame the planner picked from bits per pixel is a calibrated average: a screencast or a still
  * shot stays sharp at full size on far fewer bits, busy footage is better smaller. When the planner
@@ -26,6 +39,9 @@ const TRIAL_PRESET = 'superfast';
 export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: { signal?: AbortSignal; span?: ProgressSpan } = {}): Promise<EncodePlan> {
   const full = plan.fullFrame;
   if (plan.mode !== 'bitrate' || !full || plan.encoder !== 'libx264' || plan.videoKbps === undefined) return plan;
+  // A slideshow's sample holds a handful of frames: the encoder's rate control has no time to
+  // settle, so the comparison would be between its first guesses.
+  if ((plan.fps ?? full.fps) < MIN_TRIAL_FPS) return plan;
   const span = options.span ?? progressSpan(undefined);
   const planned: Candidate = { width: plan.width, height: plan.height, fps: plan.fps ?? full.fps };
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-frames-'));
@@ -37,7 +53,7 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
     const reference = path.join(workDir, 'reference.mkv');
     const fullPlan: EncodePlan = { ...plan, width: full.width, height: full.height, fps: undefined };
     await runFfmpeg(referenceArgs(fullPlan, info, samples, reference), { signal: options.signal, durationSec: seconds, onProgress: span.slice(0, 0.2).ffmpeg('sample') });
-    const score = async (candidate: Candidate, index: number, slice: ProgressSpan): Promise<number> => {
+    const score = async (candidate: Candidate, index: number, slice: ProgressSpan): Promise<{ ssim: number; bytes: number }> => {
       const encoded = path.join(workDir, `frame${index}.mkv`);
       const shrink = [...(candidate.fps < full.fps - 0.01 ? [`fps=${Number(candidate.fps.toFixed(3))}`] : []), `scale=${candidate.width}:${candidate.height}:flags=bicubic`];
       const codec = videoCodecArgs({ ...plan, preset: TRIAL_PRESET }, { kind: 'single' });
@@ -48,11 +64,12 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
       });
       const back = [`scale=${full.width}:${full.height}:flags=bicubic`, ...(candidate.fps < full.fps - 0.01 ? [`fps=${Number(full.fps.toFixed(3))}`] : [])].join(',');
       const frames = await measureSsim(encoded, reference, { statsFile: path.join(workDir, `ssim${index}.log`), prefilter: back, signal: options.signal, durationSec: seconds, span: slice.slice(0.6, 1) });
-      return frames.length === 0 ? 0 : frames.reduce((a, b) => a + b, 0) / frames.length;
+      return { ssim: frames.length === 0 ? 0 : frames.reduce((a, b) => a + b, 0) / frames.length, bytes: (await stat(encoded)).size };
     };
-    const plannedSsim = await score(planned, 0, span.slice(0.2, 0.6));
-    const fullSsim = await score(full, 1, span.slice(0.6, 1));
-    if (fullSsim <= plannedSsim) return plan;
+    const { ssim: plannedSsim, bytes: plannedBytes } = await score(planned, 0, span.slice(0.2, 0.6));
+    const { ssim: fullSsim, bytes: fullBytes } = await score(full, 1, span.slice(0.6, 1));
+    // A full frame that spent more than the planned one bought its SSIM with bits the final encode will not have.
+    if (fullSsim < plannedSsim - FULL_FRAME_EDGE || fullBytes > plannedBytes * FAIR_OVERSHOOT) return plan;
     const sourceRate = full.fps === (info.video?.avgFps ?? full.fps);
     return {
       ...plan,

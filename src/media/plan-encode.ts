@@ -3,8 +3,8 @@ import type { Goal } from '../goal/types.js';
 import { CODECS } from './codec-table.js';
 import { resolveFormat, resolveTarget, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
-import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, rateUnder, type Frame } from './resolution-ladder.js';
-import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, shortClipMargin, smallestBytes, totalKbps } from './target-budget.js';
+import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, type Frame } from './resolution-ladder.js';
+import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
 import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
 
 /** What the machine offers the planner (from `capabilities()`); the plan itself stays pure. */
@@ -82,31 +82,35 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     return { ...base, mode: 'crf', ...size, fps: fpsCap, crf: profile.startCrf[quality], audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' } };
   }
 
-  const smallest = smallestBytes(durationSec, rateUnder(outFps, 5), keepAudio);
+  // Sound the goal did not name (no bitrate, no music) gives way when the size cannot hold it
+  // beside the leanest picture: a file under the size beats a refusal.
+  const soundDroppable = music === undefined && typeof goal.audio !== 'object';
+  const smallestWithSound = smallestBytes(durationSec, keepAudio);
+  const sound = keepAudio && !(soundDroppable && targetBytes < smallestWithSound);
+  const smallest = smallestBytes(durationSec, sound);
   const tooSmall = new MediaError(
     'impossible',
     `${formatBytes(targetBytes)} is too small for ${durationSec.toFixed(1)} s of video: the smallest this can be is about ${formatBytes(smallest)}.`,
-    { hint: `Ask for at least ${formatBytes(smallest)}, trim it shorter${keepAudio ? ', or mute it' : ''}.` },
+    { hint: `Ask for at least ${formatBytes(smallest)}, trim it shorter${sound ? ', or mute it' : ''}.` },
   );
   if (targetBytes < smallest) throw tooSmall;
+  const dropped = keepAudio && !sound ? `Sound removed: ${formatBytes(targetBytes)} cannot hold sound beside a picture for ${durationSec.toFixed(1)} s (with sound the smallest is about ${formatBytes(smallestWithSound)}).` : undefined;
   // First with the source's frame rate and full-rate sound (the most index a file can need)...
-  const roughTotal = totalKbps(targetBytes, durationSec, containerOverheadBytes(durationSec, outFps, keepAudio ? 128 : undefined));
-  const audio = keepAudio ? audioForGoal(goal, info.audio?.channels ?? 2, undefined, roughTotal) : undefined;
+  const roughTotal = totalKbps(targetBytes, durationSec, containerOverheadBytes(durationSec, outFps, sound ? 128 : undefined));
+  const audio = sound ? audioForGoal(goal, info.audio?.channels ?? 2, undefined, roughTotal) : undefined;
   const roughVideoKbps = Math.max(MIN_VIDEO_KBPS, roughTotal - (audio?.kbps ?? 0));
   const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: roughVideoKbps, cleanBpp: CLEAN_BPP_H264 * profile.efficiency });
   // ...then the index for the frame rate and sound actually chosen: fewer frames, fewer entries.
   const overhead = containerOverheadBytes(durationSec, frame.fps, audio?.kbps);
   const total = totalKbps(targetBytes, durationSec, overhead);
-  const shortMargin = shortClipMargin(durationSec * frame.fps, frame.width * frame.height);
-  const budgetVideoKbps = (total - (audio?.kbps ?? 0)) * (1 - shortMargin);
+  const budgetVideoKbps = total - (audio?.kbps ?? 0);
   if (budgetVideoKbps < MIN_VIDEO_KBPS) {
     if (typeof goal.audio !== 'object') throw tooSmall;
     throw new MediaError('impossible', `With ${goal.audio.bitrateKbps} kbps of sound, ${formatBytes(targetBytes)} leaves no room for the picture.`, {
       hint: 'Ask for a lower audio bitrate, a bigger size, or mute it.',
     });
   }
-  const margin = `a ${SAFETY_MARGIN * 100} % safety margin${shortMargin > 0.005 ? ` (and ${Math.round(shortMargin * 100)} % of the video, as encoders overshoot short HD clips)` : ''}`;
-  notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and ${margin}.`);
+  notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and a ${SAFETY_MARGIN * 100} % safety margin.`);
 
   const videoKbps = Math.round(Math.min(budgetVideoKbps, usefulKbps(frame, profile.efficiency, info, audio?.kbps ?? 0)));
   if (videoKbps < budgetVideoKbps * 0.95) {
@@ -118,12 +122,13 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     notes.push(`Picture scaled to ${frame.width}x${frame.height}: at ${fullSize.width}x${fullSize.height} the budget would starve it (${bitsPerPixel(budgetVideoKbps, { ...fullSize, fps: outFps }).toFixed(3)} bits per pixel).`);
   }
   notes.push(pictureNote(frame, fps, video) + ` Video ${videoKbps} kbps, ${hardware ? 'single pass' : 'two-pass'}.`);
-  notes.push(audioNote(audio, info, goal, container, music?.volume));
+  notes.push(dropped ?? audioNote(audio, info, goal, container, music?.volume));
   const expectedBytes = Math.round(((videoKbps + (audio?.kbps ?? 0)) * 1000 * durationSec) / 8 + overhead);
   const starved = frame.width < fullSize.width || frame.fps < outFps - 0.01;
   return {
     ...base, mode: 'bitrate', width: frame.width, height: frame.height, fps, videoKbps,
-    audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' }, expectedBytes,
+    ...(hardware || !profile.targetTune ? {} : { tune: profile.targetTune }),
+    audio: audio ? { mode: 'encode', ...audio, ...(soundDroppable ? { droppable: true } : {}) } : { mode: 'none' }, expectedBytes,
     ...(starved ? { fullFrame: { ...fullSize, fps: outFps } } : {}),
   };
 }

@@ -41,7 +41,9 @@ export async function probe(file: string, options: { signal?: AbortSignal; allow
   const info = toMediaInfo(file, stats.size, output, options.allowAudioOnly);
   if (typeof info === 'string') throw unsupported(`${name} ${info}.`);
   const startSec = Number(output.format?.start_time) || 0;
-  if (!(await hasTail(file, startSec, info.durationSec, options.signal))) {
+  // The last frame lasts a whole frame's time: a one-frame-a-second slideshow ends a second early.
+  const frameSec = info.video && info.video.avgFps > 0 ? 1 / info.video.avgFps : 0;
+  if (!(await hasTail(file, startSec, info.durationSec, frameSec, options.signal))) {
     throw unsupported(`${name} is cut short: its index promises ${info.durationSec.toFixed(1)} s but the data stops early.`);
   }
   return info;
@@ -51,10 +53,10 @@ export async function probe(file: string, options: { signal?: AbortSignal; allow
  * A file whose index survived but whose data was cut (a half-copied MP4 with the index first)
  * still probes fine; reading a few packets near the promised end shows whether they are there.
  */
-async function hasTail(file: string, startSec: number, durationSec: number, signal: AbortSignal | undefined): Promise<boolean> {
+async function hasTail(file: string, startSec: number, durationSec: number, frameSec: number, signal: AbortSignal | undefined): Promise<boolean> {
   const end = startSec + durationSec;
   // Allow for the last frame's own length and for streams that end a little before the longest.
-  const mustReach = end - 0.5 - durationSec * 0.05;
+  const mustReach = end - 0.5 - frameSec - durationSec * 0.05;
   const { stdout } = await runFfprobe(
     ['-v', 'error', '-read_intervals', `${Math.max(0, end - 1).toFixed(3)}%+3600`, '-show_packets', '-show_entries', 'packet=pts_time,dts_time', '-of', 'csv=p=0', localFile(file)],
     { signal },

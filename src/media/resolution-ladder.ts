@@ -1,4 +1,5 @@
 import type { Aspect } from '../goal/types.js';
+import { MIN_FPS } from './target-budget.js';
 
 /** Short sides tried from the top down when the budget cannot carry the full picture. */
 export const SHORT_SIDE_LADDER: readonly number[] = [2160, 1440, 1080, 720, 540, 480, 360, 240, 144];
@@ -57,7 +58,7 @@ export function rateUnder(fps: number, cap: number): number {
 /**
  * The biggest frame the budget carries cleanly: from the capped size down the ladder, at the
  * source rate or at ≤ 30 fps (motion suffers less from 30 fps than detail does from half the
- * pixels). When even the smallest size is starved, fewer frames: ≤ 15, ≤ 10, then ≤ 5 fps.
+ * pixels). When even the smallest size is starved, fewer frames: ≤ 15, 10, 5, 2, then 1 fps (a slideshow).
  */
 export function chooseFrame(options: { width: number; height: number; capShortSide: number; fps: number; videoKbps: number; cleanBpp: number }): Frame {
   const { width, height, fps, videoKbps, cleanBpp } = options;
@@ -71,6 +72,6 @@ export function chooseFrame(options: { width: number; height: number; capShortSi
     }
   }
   const smallest = sizes[sizes.length - 1];
-  const slower = [15, 10].map((cap) => ({ ...smallest, fps: rateUnder(fps, cap) }));
-  return slower.find(clean) ?? { ...smallest, fps: rateUnder(fps, 5) };
+  const slower = [15, 10, 5, 2].map((cap) => ({ ...smallest, fps: rateUnder(fps, cap) }));
+  return slower.find(clean) ?? { ...smallest, fps: rateUnder(fps, MIN_FPS) };
 }

@@ -1,37 +1,52 @@
 import { SHORT_SIDE_LADDER, fitShortSide, rateUnder } from './resolution-ladder.js';
-import { formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN } from './target-budget.js';
+import { formatBytes, MIN_FPS, MIN_VIDEO_KBPS, SAFETY_MARGIN } from './target-budget.js';
 import type { EncodePlan } from './types.js';
 
 /**
- * The next plan after an encode came out at `actualBytes`, over the plan's target: the video
- * bitrate loses the excess plus the safety margin; from the second miss on, the frame also steps
- * down the ladder. Pure.
+ * The next plan after an encode came out at `actualBytes`, over the plan's target. The sound and
+ * the container weigh what the plan said; the picture is what overshot, and x264 repeats its
+ * overshoot ratio at a lower bitrate, so the video bitrate is scaled to land the whole file at the
+ * target less the safety margin. From the second miss on, the picture also gets leaner (see
+ * leanerPlan): a starved frame is what makes an encoder overshoot. Pure.
  */
 export function lowerPlan(plan: EncodePlan, actualBytes: number, misses: number, sourceFps: number): EncodePlan {
   const target = plan.targetBytes ?? actualBytes;
   const videoKbps = plan.videoKbps ?? MIN_VIDEO_KBPS;
-  const excessKbps = ((actualBytes - target * (1 - SAFETY_MARGIN)) * 8) / plan.durationSec / 1000;
-  const nextKbps = Math.max(MIN_VIDEO_KBPS, Math.floor(Math.min(videoKbps * 0.97, videoKbps - excessKbps)));
-  let size = { width: plan.width, height: plan.height };
-  let fps = plan.fps;
-  if (misses >= 2) {
-    // A starved frame is what makes an encoder overshoot: give it fewer pixels, or at the
-    // bottom of the ladder fewer frames (not below 5 a second).
-    const short = Math.min(plan.width, plan.height);
-    const rung = SHORT_SIDE_LADDER.find((s) => s < short);
-    if (rung) size = fitShortSide(plan.width, plan.height, rung);
-    else if (sourceFps > 5) fps = rateUnder(fps ?? sourceFps, Math.max(5, (fps ?? sourceFps) / 2));
-  }
-  const changes = [`${nextKbps} kbps`];
-  if (size.width !== plan.width) changes.push(`${size.width}x${size.height}`);
-  if (fps !== plan.fps && fps !== undefined) changes.push(`${Number(fps.toFixed(2))} fps`);
+  const kbpsToBytes = (kbps: number) => (kbps * 1000 * plan.durationSec) / 8;
+  const otherBytes = Math.max(0, (plan.expectedBytes ?? 0) - kbpsToBytes(videoKbps));
+  const videoBytes = Math.max(1, actualBytes - otherBytes);
+  const scale = (target * (1 - SAFETY_MARGIN) - otherBytes) / videoBytes;
+  // At least 1 % lower each time, so a clip whose sound or index outgrew the plan still converges.
+  const nextKbps = Math.max(MIN_VIDEO_KBPS, Math.floor(videoKbps * Math.min(0.99, scale)));
+  const lower = { ...plan, videoKbps: nextKbps, expectedBytes: Math.round(otherBytes + kbpsToBytes(nextKbps)) };
+  const leaner = misses >= 2 ? leanerPlan(lower, sourceFps) : undefined;
+  const changes = [`${nextKbps} kbps`, ...(leaner ? [leaner.change] : [])];
   return {
-    ...plan,
-    ...size,
-    fps,
-    videoKbps: nextKbps,
+    ...(leaner?.plan ?? lower),
     notes: [...plan.notes, `Came out at ${formatBytes(actualBytes)}, over ${formatBytes(target)}: re-encoded at ${changes.join(', ')}.`],
   };
+}
+
+/**
+ * One step leaner for a picture the budget cannot carry: the next size down the ladder; at its
+ * bottom half the frames (down to a one-frame-a-second slideshow); last, sound the goal did not
+ * ask for, whose bits go to the picture. Undefined when nothing is left to give up. Pure.
+ */
+export function leanerPlan(plan: EncodePlan, sourceFps: number): { plan: EncodePlan; change: string } | undefined {
+  const rung = SHORT_SIDE_LADDER.find((s) => s < Math.min(plan.width, plan.height));
+  if (rung) {
+    const size = fitShortSide(plan.width, plan.height, rung);
+    return { plan: { ...plan, ...size }, change: `${size.width}x${size.height}` };
+  }
+  const fps = plan.fps ?? sourceFps;
+  if (fps > MIN_FPS + 0.01) {
+    const slower = rateUnder(sourceFps, Math.max(MIN_FPS, fps / 2));
+    return { plan: { ...plan, fps: slower }, change: `${Number(slower.toFixed(2))} fps` };
+  }
+  if (plan.audio.mode === 'encode' && plan.audio.droppable) {
+    return { plan: { ...plan, audio: { mode: 'none' }, videoKbps: (plan.videoKbps ?? MIN_VIDEO_KBPS) + plan.audio.kbps }, change: 'no sound (it did not fit beside the picture)' };
+  }
+  return undefined;
 }
 
 /**

@@ -5,15 +5,18 @@
 
 /**
  * Part of the target held back for the encoder's rate error; the size check catches the rest.
- * Two-pass x264 lands within about 1 % on clips of a few hundred frames (short ones get more, see
- * shortClipMargin); every byte held back is picture lost.
+ * Two-pass x264 (tuned for SSIM, see codec-table.ts) lands within about 1 % on clips of a few
+ * hundred frames; a short 1080p clip can overshoot by up to 10 %, which the size check's one
+ * re-encode of the second pass costs less than holding that much back from every clip would.
  */
 export const SAFETY_MARGIN = 0.02;
 /**
- * The leanest video that is still a picture (kbps: a 144p slideshow, fine for a screen recording),
+ * The leanest video that is still a picture (kbps: a 144p slideshow at one frame a second, enough
+ * to follow a screen recording or a still shot), the slowest that slideshow gets (frames a second),
  * and the leanest sound (kbps, mono, speech still understandable).
  */
-export const MIN_VIDEO_KBPS = 2;
+export const MIN_VIDEO_KBPS = 1;
+export const MIN_FPS = 1;
 export const MIN_AUDIO_KBPS = 12;
 
 /** One audio choice: AAC (or Opus in WebM) at this bitrate and channel count. */
@@ -58,17 +61,6 @@ export function chooseAudio(totalKbpsBudget: number, sourceChannels: number): Au
   return { kbps: Math.max(MIN_AUDIO_KBPS, step.kbps / 2), channels: 1 };
 }
 
-/**
- * Extra share of the video bitrate held back on short HD clips: two-pass x264 overshot every
- * dev clip of under 100 frames at 720p or more (+8 % to +20 %: 4K phone, HDR phone, 1080p60
- * graffiti, 1080p50 concert), each miss costing another pass, while SD clips of the same length
- * landed within 3 % and would only lose picture to a bigger margin.
- */
-export function shortClipMargin(frames: number, pixelsPerFrame: number): number {
-  if (pixelsPerFrame < 1280 * 720) return 0;
-  return 0.12 * Math.max(0, 1 - frames / 200);
-}
-
 /** The AAC sample rate for a bitrate: low bitrates sound better with less bandwidth to spend it on. */
 export function audioSampleRate(kbps: number): number | undefined {
   if (kbps <= 24) return 16000;
@@ -77,10 +69,10 @@ export function audioSampleRate(kbps: number): number | undefined {
 }
 
 /** The smallest file (bytes) that still holds a sensible picture (and sound) for this long. */
-export function smallestBytes(durationSec: number, fps: number, hasAudio: boolean): number {
+export function smallestBytes(durationSec: number, hasAudio: boolean): number {
   const kbps = MIN_VIDEO_KBPS + (hasAudio ? MIN_AUDIO_KBPS : 0);
   const streams = (kbps * 1000 * durationSec) / 8;
-  return Math.ceil(streams / (1 - SAFETY_MARGIN) + containerOverheadBytes(durationSec, fps, hasAudio ? MIN_AUDIO_KBPS : undefined));
+  return Math.ceil(streams / (1 - SAFETY_MARGIN) + containerOverheadBytes(durationSec, MIN_FPS, hasAudio ? MIN_AUDIO_KBPS : undefined));
 }
 
 /** "4.2 MB", "850 KB": sizes the way the user wrote them (1 MB = 1,000,000 bytes). */

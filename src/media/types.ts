@@ -60,7 +60,13 @@ export type EncodePlan = {
   videoKbps?: number;
   crf?: number;
   preset: string;
-  audio: { mode: 'copy' | 'none' } | { mode: 'encode'; kbps: number; channels: number };
+  /** The encoder's tuning (x264's `-tune`), if any. */
+  tune?: string;
+  /**
+   * `droppable`: the goal did not ask for this sound (no bitrate named, no music), so a size that
+   * cannot hold it beside the leanest picture drops it rather than refusing the job.
+   */
+  audio: { mode: 'copy' | 'none' } | { mode: 'encode'; kbps: number; channels: number; droppable?: boolean };
   trim?: { startSec: number; endSec?: number };
   /** Output duration after trimming, seconds. */
   durationSec: number;

@@ -62,6 +62,23 @@ describe('compress on real clips', () => {
     expect(await readdir(scratch)).toEqual([]);
   });
 
+  it('a size too small for sound and picture drops the sound it was not asked to keep, and still fits', async () => {
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 3, audio: true, pattern: 'still', name: 'starved.mp4' });
+    const result = await compress(input, { targetBytes: 5_000 }, { outDir: out });
+    expect(result.bytes).toBeLessThanOrEqual(5_000);
+    expect(result.plan.notes.join('\n')).toMatch(/Sound removed: 5 KB cannot hold sound beside a picture/);
+    expectKept(await probe(input), await probe(result.output), { audio: false });
+  });
+
+  it('a picture under the encoder\'s floor is made leaner until it fits, the sound last', async () => {
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 3, audio: true, name: 'floor.mp4' });
+    const result = await compress(input, { targetBytes: 9_000 }, { outDir: out });
+    expect(result.bytes).toBeLessThanOrEqual(9_000);
+    // The planner kept the sound; the encoder said the picture left beside it was too little.
+    expect(result.plan.notes.join('\n')).toMatch(/is under what the encoder can do at \d+x\d+: re-encoded with no sound/);
+    expectKept(await probe(input), await probe(result.output), { audio: false });
+  });
+
   it('tone-maps 10-bit HDR to 8-bit BT.709', async () => {
     const input = await makeClip(clips, { hdr10bit: true, seconds: 1 });
     const result = await compress(input, { targetBytes: 40_000 }, { outDir: out });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeArgs, isTwoPass, videoFilters } from '../../src/media/encode-args.js';
 import { planEncode } from '../../src/media/plan-encode.js';
-import { lowerPlan, withMeasuredAudio } from '../../src/media/size-retry.js';
+import { leanerPlan, lowerPlan, withMeasuredAudio } from '../../src/media/size-retry.js';
 import type { EncodePlan, MediaInfo, VideoInfo } from '../../src/media/types.js';
 import type { Goal } from '../../src/goal/types.js';
 
@@ -37,6 +37,8 @@ describe('encodeArgs (table)', () => {
     ['h265: x265 params carry the pass, hvc1 tag', { targetBytes: 5e6, codec: 'h265' }, info(), 'pass2', [/-x265-params log-level=error:pass=2:stats=\/tmp\/pl\/pass\.x265\.log/, /-tag:v hvc1/], [/-pass 2/]],
     ['av1: cpu-used, webm muxer, opus', { targetBytes: 5e6, container: 'webm' }, info(), 'pass2', [/-c:v libaom-av1 -strict experimental -cpu-used 8/, /-c:a libopus/, /-f webm/], [/faststart/]],
     ['quality mode is one CRF run', {}, info(), 'single', [/-crf 19/], [/-pass/, /-b:v/]],
+    ['size targets use x264\'s SSIM tuning', { targetBytes: 5e6 }, info(), 'pass2', [/-preset medium -tune ssim -b:v/], []],
+    ['quality mode keeps x264\'s default tuning', {}, info(), 'single', [/-preset medium -crf/], [/-tune/]],
     ['tight budget: low sample rate mono AAC', { targetBytes: 120_000 }, info(), 'pass2', [/-c:a aac -b:a 16k -ac 1 -ar 16000/], []],
   ];
   it.each(rows)('%s', (_label, goal, i, kind, present, absent) => {
@@ -68,17 +70,46 @@ describe('lowerPlan (table)', () => {
     [2, 2.1e6, { sameSize: false }],
   ])('miss %d at %d bytes', (misses, actual, { sameSize }) => {
     const next = lowerPlan(base, actual, misses, 30);
+    const bytes = (kbps: number) => (kbps * 1000 * base.durationSec) / 8;
     expect(next.videoKbps).toBeLessThan(base.videoKbps as number);
-    // The excess comes off the video, plus the safety margin.
-    const removedKbps = (((actual - 2e6 * 0.98) * 8) / base.durationSec) / 1000;
-    expect(next.videoKbps).toBeLessThanOrEqual(Math.floor((base.videoKbps as number) - removedKbps));
+    // The picture overshot by some ratio; if it does so again, the file lands just under the margin.
+    const other = (base.expectedBytes as number) - bytes(base.videoKbps as number);
+    const ratio = (actual - other) / bytes(base.videoKbps as number);
+    const landed = other + ratio * bytes(next.videoKbps as number);
+    expect(landed).toBeLessThanOrEqual(2e6 * 0.98);
+    expect(landed).toBeGreaterThan(2e6 * 0.975);
+    expect(next.expectedBytes).toBe(Math.round(other + bytes(next.videoKbps as number)));
     expect(next.width === base.width).toBe(sameSize);
     expect(next.notes.at(-1)).toMatch(/over 2\.0 MB/);
+  });
+
+  it('a miss by a few bytes still lowers the bitrate by at least 1 %', () => {
+    const next = lowerPlan(base, 2e6 + 10, 1, 30);
+    expect(next.videoKbps).toBeLessThanOrEqual(Math.floor((base.videoKbps as number) * 0.99));
   });
 
   it('at the bottom of the ladder, drops frames instead', () => {
     const tiny: EncodePlan = { ...base, width: 256, height: 144, fps: undefined };
     expect(lowerPlan(tiny, 2.3e6, 2, 30).fps).toBe(15);
+  });
+});
+
+describe('leanerPlan (table)', () => {
+  const base: EncodePlan = { ...planEncode({ targetBytes: 2e6 }, info()), videoKbps: 10 };
+  const sound = { mode: 'encode' as const, kbps: 12, channels: 1 };
+  it.each([
+    ['a smaller frame first', { width: 640, height: 360 }, { width: 426, height: 240 }, '426x240'],
+    ['at 144p, half the frames', { width: 256, height: 144, fps: undefined }, { fps: 15 }, '15 fps'],
+    ['down to one frame a second', { width: 256, height: 144, fps: 1.5 }, { fps: 1 }, '1 fps'],
+    ['then sound the goal did not ask for, its bits to the picture', { width: 256, height: 144, fps: 1, audio: { ...sound, droppable: true } }, { audio: { mode: 'none' }, videoKbps: 22 }, 'no sound'],
+  ] as [string, Partial<EncodePlan>, Partial<EncodePlan>, string][])('%s', (_label, from, expected, change) => {
+    const next = leanerPlan({ ...base, ...from }, 30);
+    expect(next?.plan).toMatchObject(expected);
+    expect(next?.change).toContain(change);
+  });
+
+  it('nothing left to give up: sound asked for by name stays, and the caller refuses', () => {
+    expect(leanerPlan({ ...base, width: 256, height: 144, fps: 1, audio: sound }, 30)).toBeUndefined();
   });
 });
 

@@ -111,7 +111,8 @@ describe('planEncode (table)', () => {
   });
 
   const impossible: [string, Goal, MediaInfo, RegExp][] = [
-    ['under 10 KB for 10 minutes', { targetBytes: 10_000 }, clip({ durationSec: 600 }), /smallest this can be is about \d+\.\d MB/],
+    ['under 10 KB for 10 minutes', { targetBytes: 10_000 }, clip({ durationSec: 600 }), /smallest this can be is about [\d.]+ KB/],
+    ['sound asked for by bitrate is never dropped', { targetBytes: 20_000, audio: { bitrateKbps: 32 } }, clip({ durationSec: 30 }), /smallest this can be is about [\d.]+ KB/],
     ['1 KB for 1 s', { targetBytes: 1000 }, clip({ durationSec: 1 }), /smallest this can be is about [\d.]+ KB/],
     ['trim starting after the end', { trim: { startSec: 70 } }, clip(), /only 60 s long/],
     ['trim ending before it starts', { trim: { startSec: 30, endSec: 20 } }, clip(), /before it starts/],
@@ -175,6 +176,26 @@ describe('target budget, ladder (table)', () => {
     expect(at(1000).height).toBe(720);
     expect(at(300).height).toBe(480);
     expect(at(10).height).toBe(144);
+  });
+
+  it('chooseFrame makes a slideshow of a picture even 144p cannot carry: 5, 2, then 1 fps', () => {
+    const at = (kbps: number) => chooseFrame({ width: 1920, height: 1080, capShortSide: 1080, fps: 30, videoKbps: kbps, cleanBpp: 0.02 }).fps;
+    expect(at(20)).toBe(15);
+    expect(at(6)).toBe(5);
+    expect(at(4)).toBe(2);
+    expect(at(2)).toBe(1);
+    expect(at(0.5)).toBe(1);
+  });
+
+  it('sound the goal did not name gives way when the size cannot hold it beside a picture', () => {
+    const plan = planEncode({ targetBytes: 26_000 }, clip({ durationSec: 30 }));
+    expect(plan.audio).toEqual({ mode: 'none' });
+    expect(plan.notes.join('\n')).toMatch(/Sound removed: 26 KB cannot hold sound beside a picture for 30\.0 s \(with sound the smallest is about [\d.]+ KB\)/);
+    expect(plan.expectedBytes).toBeLessThanOrEqual(26_000);
+    // Room for both: the sound stays, and the encoder may still drop it if the picture cannot fit.
+    const both = planEncode({ targetBytes: 120_000 }, clip({ durationSec: 30 }));
+    expect(both.audio).toMatchObject({ mode: 'encode', droppable: true });
+    expect(planEncode({ targetBytes: 120_000, audio: { bitrateKbps: 16 } }, clip({ durationSec: 30 })).audio).not.toHaveProperty('droppable');
   });
 
   it('formats sizes the way people write them', () => {
