@@ -24,8 +24,8 @@ const FAIR_OVERSHOOT = 1.15;
 
 /**
  * SSIM by which the smaller frame must win: one superfast sample is a noisy judge, and within
- * this the full frame keeps detail a downscale cannot bring back (VMAF, which weighs detail loss,
- * preferred the full frame on every dev clip this close: the signer at 25 and 8 %).
+ * this the full frame keeps detail a downscale cannot bring back. VMAF, which weighs detail loss,
+ * agreed where it was checked: the signer at 25 % scored 88.8 at 640x480 against 87.1 at 480x360.
  */
 const FULL_FRAME_EDGE = 0.002;
 
