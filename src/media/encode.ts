@@ -50,6 +50,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
       await run(audioOnlyArgs(plan, info, audioFile), plan, span.slice(0, 0.05), 'encode', options.signal);
       current = withMeasuredAudio(plan, (await stat(audioFile)).size);
     }
+    const sourceFps = info.video?.avgFps ?? 30;
     let passOneFor: string | undefined;
     let misses = 0;
     for (let attempt = 1; ; attempt++) {
@@ -67,20 +68,10 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
           passOneFor = frameKey;
         }
         const pass2 = encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix, audioFile: sound }, tempFile);
-        const planned = current;
-        const leaner = await run(pass2, planned, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal).then(
-          () => undefined,
-          (error: unknown) => {
-            // Under x264's floor for this frame: a leaner picture, or the clear refusal.
-            const tooLow = belowEncoderMinimum(error, planned);
-            if (!tooLow) throw error;
-            const next = leanerPlan(planned, info.video?.avgFps ?? 30);
-            if (!next) throw tooLow;
-            return { ...next.plan, notes: [...planned.notes, `${planned.videoKbps} kbps is under what the encoder can do at ${planned.width}x${planned.height}: re-encoded with ${next.change}.`] };
-          },
-        );
-        if (leaner) {
-          current = leaner;
+        try {
+          await run(pass2, current, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal);
+        } catch (error) {
+          current = leanerUnderFloor(error, current, sourceFps);
           continue;
         }
       } else {
@@ -97,7 +88,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
           hint: 'Ask for a bigger size or a lower resolution.',
         });
       }
-      current = lowerPlan(current, bytes, misses, info.video?.avgFps ?? 30);
+      current = lowerPlan(current, bytes, misses, sourceFps);
     }
   } catch (error) {
     await rm(tempFile, { force: true });
@@ -105,6 +96,18 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * After a failed second pass: when x264 refused the bitrate as under its floor for this frame, a
+ * leaner plan to try next, else the clear refusal; any other error passes through.
+ */
+function leanerUnderFloor(error: unknown, plan: EncodePlan, sourceFps: number): EncodePlan {
+  const tooLow = belowEncoderMinimum(error, plan);
+  if (!tooLow) throw error;
+  const next = leanerPlan(plan, sourceFps);
+  if (!next) throw tooLow;
+  return { ...next.plan, notes: [...plan.notes, `${plan.videoKbps} kbps is under what the encoder can do at ${plan.width}x${plan.height}: re-encoded with ${next.change}.`] };
 }
 
 /**
