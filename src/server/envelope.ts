@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MediaError, StudioError } from '../errors.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 
+/** The largest refused body the node reads to its end so that the client can read the refusal. */
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
+
 /** The most a JSON request body may hold; uploads stream and are limited separately. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -21,10 +24,22 @@ export function sendFailure(res: ServerResponse, error: unknown): void {
     return;
   }
   for (const [name, value] of Object.entries(failure.headers)) res.setHeader(name, value);
-  // A refused body may still be arriving: closing is cheaper than reading it to the end.
-  if (!res.req.complete) res.setHeader('connection', 'close');
+  if (!res.req.complete) leaveUnreadBody(res);
   const message = failure.hint ? `${failure.message} ${failure.hint}` : failure.message;
   sendJson(res, failure.httpStatus ?? 500, { code: failure.code, message, data: failure.data });
+}
+
+/**
+ * A refused body may still be arriving. Closing the socket on unread bytes makes the kernel reset
+ * the connection, and a client still writing (fetch uploading a file) then fails with EPIPE before
+ * it reads the answer. So a body of modest size is read to its end and dropped, keeping the answer
+ * readable; a larger one is cut off, since reading gigabytes to refuse them costs more than the
+ * client's confusion.
+ */
+function leaveUnreadBody(res: ServerResponse): void {
+  const declared = Number(res.req.headers['content-length']);
+  if (Number.isFinite(declared) && declared <= DRAIN_LIMIT_BYTES) res.req.resume();
+  else res.setHeader('connection', 'close');
 }
 
 /** Maps any thrown value to the failure the client sees. */

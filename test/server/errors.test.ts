@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TOKEN_LIFETIME_MS } from '../../src/server/auth.js';
 import { startRenderNode } from '../../src/server/index.js';
 import { makeClip } from '../helpers/clips.js';
@@ -64,6 +65,33 @@ describe('error codes', () => {
     const uploadToOther = await upload(base, mine.token, theirs.sessionId, [clip]);
     expect(uploadToOther.code).toBe(1002);
     expect((await message(base, mine.token, theirs.sessionId, 'compress it')).status).toBe(404);
+  });
+
+  it('lets a client still sending a refused upload read the refusal and go on, not a reset connection', async () => {
+    const mine = await newSession(base);
+    const theirs = await newSession(base);
+    // Closing on unread bytes makes the kernel reset the connection: a fetch still writing its body
+    // then failed with EPIPE instead of reading the 1002.
+    const { port } = new URL(base);
+    const socket = connect(Number(port), '127.0.0.1');
+    const received: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    const failed = new Promise<Error>((resolve) => socket.on('error', resolve));
+    const bodyBytes = 2_000_000;
+    socket.write(
+      `POST /api/upload-video/nemo_agent/me/${theirs.sessionId} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+      `Authorization: Bearer ${mine.token}\r\nContent-Type: multipart/form-data; boundary=x\r\n` +
+      `Content-Length: ${bodyBytes}\r\n\r\n`,
+    );
+    socket.write(Buffer.alloc(64 * 1024));
+    await vi.waitFor(() => expect(Buffer.concat(received).toString()).toContain('"code":1002'));
+    socket.write(Buffer.alloc(bodyBytes - 64 * 1024));
+    // The rest of the body is read and dropped, and the connection serves the client's next request.
+    socket.write(`GET /api/credits/balance/simple HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${mine.token}\r\n\r\n`);
+    const next = vi.waitFor(() => expect(Buffer.concat(received).toString()).toMatch(/"code":1002.*HTTP\/1\.1 200/s), { timeout: 5000 });
+    const outcome = await Promise.race([failed, next.then(() => 'answered')]);
+    socket.destroy();
+    expect(outcome).toBe('answered');
   });
 
   it('4001 for a text file, leaving nothing behind', async () => {
