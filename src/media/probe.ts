@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError, StudioError } from '../errors.js';
 import { localFile, runFfprobe } from './run-ffmpeg.js';
+import { formatBytes } from './target-budget.js';
 import { toMediaInfo, UNSUPPORTED_HINT, type FfprobeOutput } from './ffprobe-json.js';
 import { MAX_INPUT_BYTES, type MediaInfo } from './types.js';
 
@@ -24,7 +25,7 @@ export async function probe(file: string, options: { signal?: AbortSignal; allow
   if (!stats.isFile()) throw unsupported(`${name} is not a regular file.`);
   if (stats.size === 0) throw unsupported(`${name} is empty (0 bytes).`);
   if (stats.size > MAX_INPUT_BYTES) {
-    throw new MediaError('too-large', `${name} is ${megabytes(stats.size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit.`, {
+    throw new MediaError('too-large', `${name} is ${formatBytes(stats.size)}, over the ${formatBytes(MAX_INPUT_BYTES)} limit.`, {
       hint: 'Trim it or compress it in parts first.',
     });
   }
@@ -70,8 +71,4 @@ async function hasTail(file: string, startSec: number, durationSec: number, fram
 
 function unsupported(message: string, cause?: unknown): MediaError {
   return new MediaError('unsupported', message, { hint: UNSUPPORTED_HINT, cause });
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.round(bytes / 1e6)} MB`;
 }

@@ -1,3 +1,4 @@
+import { formatBytes } from '../media/index.js';
 import type { EncodePlan } from '../media/types.js';
 import { segmentsOf, isMuted, TrackType, type Draft } from './draft.js';
 import { musicVolume } from './draft-edits.js';
@@ -11,7 +12,9 @@ export type PlannedItem = { name: string; info: VideoInfo; plan: EncodePlan };
 
 const EXAMPLES = ['"compress this video to under 100MB without losing quality"', '"export 1080p MP4"', '"make it fit Discord"', '"compress all of them to 25MB"'];
 
-const HOW_TO_UPLOAD = 'Upload a video first (MP4, MOV, AVI, WebM or MKV, up to 500 MB): drop a file path in the chat, or POST it to /api/upload-video/nemo_agent/me/<session> as the multipart field "files".';
+// No "drag" or "drop" in the node's own words: a client reads those as a GUI edit to send back.
+const HOW_TO_ADD = '(MP4, MOV, AVI, WebM or MKV, up to 500 MB): type or paste its file path in the chat, or POST it to /api/upload-video/nemo_agent/me/<session> as the multipart field "files".';
+const HOW_TO_UPLOAD = `Upload a video first ${HOW_TO_ADD}`;
 
 const ADD_TITLES_AND_MUSIC = 'I can also burn in a title and mix in background music: upload an MP3, WAV, M4A or AAC with your video, then say "add a title \'Summer trip\' and music at 35%".';
 
@@ -54,8 +57,10 @@ export function helpReply(): string {
 }
 
 /** The reply to "upload": how to do it. */
-export function uploadReply(): string {
-  return HOW_TO_UPLOAD;
+export function uploadReply(draft: Draft): string {
+  const videos = segmentsOf(draft, TrackType.video).length;
+  if (videos === 0) return HOW_TO_UPLOAD;
+  return [`Timeline: ${timelineLine(draft)}`, `Tell me what ${videos === 1 ? 'it' : 'they'} should become, or add another video ${HOW_TO_ADD}`].join('\n');
 }
 
 /** A text view of the timeline, in the brief's style (`1. Video: trip.mov (0-10s)`). */
@@ -96,7 +101,7 @@ function withRemarks(lines: string[], remarks: string[]): string[] {
 
 function describeSource(info: VideoInfo): string {
   const size = info.video ? `${info.video.displayWidth}x${info.video.displayHeight}, ` : '';
-  return `${size}${info.durationSec.toFixed(1)} s, ${megabytes(info.sizeBytes)}`;
+  return `${size}${info.durationSec.toFixed(1)} s, ${formatBytes(info.sizeBytes)}`;
 }
 
 /** One line for a plan: picture, rate control, codec, and the size to expect. */
@@ -104,13 +109,9 @@ export function describePlan(plan: EncodePlan): string {
   if (plan.mode === 'copy') return `already fits: copied as it is, no re-encode (${plan.container.toUpperCase()})`;
   const rate = plan.mode === 'bitrate' ? `two-pass ${plan.videoKbps ?? '?'} kbps` : `CRF ${plan.crf ?? '?'}`;
   const audio = plan.audio.mode === 'encode' ? `, audio ${plan.audio.kbps} kbps` : plan.audio.mode === 'none' ? ', no audio' : '';
-  const expected = plan.expectedBytes ? `, about ${megabytes(plan.expectedBytes)}` : '';
-  const cap = plan.targetBytes ? ` (under ${megabytes(plan.targetBytes)})` : '';
+  const expected = plan.expectedBytes ? `, about ${formatBytes(plan.expectedBytes)}` : '';
+  const cap = plan.targetBytes ? ` (under ${formatBytes(plan.targetBytes)})` : '';
   return `${plan.width}x${plan.height} ${plan.codec.toUpperCase()} ${plan.container.toUpperCase()}, ${rate}${audio}${expected}${cap}`;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 function seconds(ms: number): string {

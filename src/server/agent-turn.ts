@@ -31,7 +31,9 @@ export function runTurn(text: string, session: SessionRecord, mediaDir: string, 
     case 'credits':
       return { steps: [analyse], text: creditsReply(balance) };
     case 'upload':
-      return { steps: [analyse], text: uploadReply() };
+      // "upload and compress to 10MB": the goal is kept, for the videos there or still to come.
+      if (Object.keys(parsed.goal).length > 0 || parsed.edits) return applyInstruction(parsed, session, mediaDir, analyse);
+      return { steps: [analyse], text: uploadReply(session.draft) };
     case 'help':
       return { steps: [analyse], text: helpReply() };
     case 'unknown':

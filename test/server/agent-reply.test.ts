@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describePlan, helpReply, planReply, questionReply, timelineReply } from '../../src/server/agent-reply.js';
+import { guiActions } from '../../src/engine/gui-phrases.js';
+import { describePlan, helpReply, planReply, questionReply, timelineReply, uploadReply } from '../../src/server/agent-reply.js';
 import { addSegment, emptyDraft, setMuted, TrackType } from '../../src/server/draft.js';
 import type { EncodePlan } from '../../src/media/types.js';
 
@@ -37,7 +38,7 @@ describe('replies', () => {
     expect(text.split('\n')).toEqual([
       'Understood: under 25 MB.',
       'Here is the plan:',
-      '1. trip.mov (1920x1080, 62.0 s, 180.0 MB) → 1280x720 H264 MP4, two-pass 2400 kbps, audio 128 kbps',
+      '1. trip.mov (1920x1080, 62.0 s, 180 MB) → 1280x720 H264 MP4, two-pass 2400 kbps, audio 128 kbps',
       '   - 720p fits the budget',
       'Say "export" when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").',
       'Note: Which one?',
@@ -54,6 +55,12 @@ describe('replies', () => {
     expect(text).toMatch(/compress this video to under 100MB/);
     expect(helpReply()).toMatch(/for example/i);
     expect(helpReply()).toMatch(/background music/);
+  });
+
+  it('asks a client for no GUI action: "drop", "drag" or "click export" would be run, the first sent back as an edit', () => {
+    const withVideo = addSegment(emptyDraft(), TrackType.video, { src: 'm_a', s: 0, d: 10_000, m: { name: 'city.mp4' } });
+    const replies = [planReply('720p', [], []), helpReply(), uploadReply(emptyDraft()), uploadReply(withVideo), timelineReply(emptyDraft(), ''), questionReply([], [])];
+    for (const reply of replies) expect([reply, guiActions(reply)]).toEqual([reply, []]);
   });
 
   it('shows the timeline in the brief style', () => {

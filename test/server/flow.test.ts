@@ -85,6 +85,19 @@ describe('the brief flow against a real node', () => {
     expect(turn.events.at(-1).actions.stateDelta.draft.m.resolution).toBe(720);
   });
 
+  it('keeps the goal of "upload and compress to …" said before the file and said with it', async () => {
+    const base = started.node.url;
+    const { token, sessionId } = await newSession(base);
+    const before = await message(base, token, sessionId, 'upload and compress to 1MB');
+    expect(before.events.at(-1).content.parts[0].text).toMatch(/Understood: ≤ 1 MB[^]*Upload a video first/);
+    expect(before.events.at(-1).actions.stateDelta.draft.m.targetBytes).toBe(1_000_000);
+    await upload(base, token, sessionId, [clip]);
+    const withFile = await message(base, token, sessionId, 'upload and compress to 500KB');
+    expect(withFile.events.at(-1).content.parts[0].text).toMatch(/Understood: ≤ 500 KB[^]*Here is the plan:\n1\. /);
+    const plain = await message(base, token, sessionId, 'upload');
+    expect(plain.events.at(-1).content.parts[0].text).toMatch(/^Timeline: 1\. Video: .*\nTell me what it should become, or add another video/);
+  });
+
   it('answers an instruction it cannot use with a question and examples, leaving the draft alone', async () => {
     const base = started.node.url;
     const { token, sessionId } = await newSession(base);
