@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
+import { formatBytes } from '../goal/index.js';
 import { compress } from '../media/index.js';
 import { defaultStore, type Store } from '../store/index.js';
 import { createSession, getCredits, getState, requestToken, sendMessage, TURN_CAP_MS, uploadFiles, type Connection } from './api/index.js';
@@ -141,6 +142,8 @@ export class Engine extends BacklogEmitter {
     );
     session.uploads.push(...paths);
     this.raise('upload:done', { jobId: options.jobId, files });
+    // A job shows its upload as progress; a path typed in the studio has only this line to say it arrived.
+    if (options.jobId === undefined) this.notify(`Uploaded ${files.map((file) => `${file.name} (${formatBytes(file.size)})`).join(', ')}.`);
     this.live?.poke();
     return files;
   }

@@ -40,12 +40,12 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
       await showTimeline(engine, options.signal);
       return;
     case 'upload':
-      if (route.paths.length === 0) {
-        engine.notify('Type or paste the path of the file to upload.');
-        return;
-      }
-      await engine.upload(route.paths.map((path) => expand(path, cwd)), { signal: options.signal });
+      if (route.paths.length > 0) await engine.upload(route.paths.map((path) => expand(path, cwd)), { signal: options.signal });
+      else if (route.rest === '') engine.notify('Type or paste the path of the file to upload.');
       if (route.rest !== '') await chat(engine, route.rest, options);
+      return;
+    case 'no-such-file':
+      engine.notify(`Nothing found at ${route.paths.join(', ')}. Check the path, or paste it whole (quote a name that has spaces).`);
       return;
     case 'watch':
       await engine.startWatch(expand(route.dir, cwd), { outDir: options.outDir, goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });

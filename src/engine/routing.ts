@@ -11,7 +11,10 @@ export type Route =
   | { kind: 'export'; goal: Goal; edit?: string }
   | { kind: 'credits' }
   | { kind: 'status' }
+  /** `rest`: what else the text said (with no paths: the whole text, when it set a goal to keep). */
   | { kind: 'upload'; paths: string[]; rest: string }
+  /** Words that look like file paths and name no file, in a text that named no file that exists. */
+  | { kind: 'no-such-file'; paths: string[] }
   | { kind: 'watch'; dir: string }
   | { kind: 'unwatch' }
   | { kind: 'chat'; text: string };
@@ -20,7 +23,12 @@ export type Route =
 const WATCH = /^\s*(?:watch|monitor|监控|监视)\s+(?:the\s+)?(?:folder\s+|文件夹\s*)?("[^"]+"|'[^']+'|\S+)\s*$/i;
 const UNWATCH = /^\s*(?:(?:stop watching|unwatch|stop the watch(?: folder)?)\b|停止监控|停止监视)/i;
 
-const MEDIA_EXTENSION = /\.(mp4|mov|avi|webm|mkv|m4v|3gp|mts|m2ts|mpg|mpeg|ogv|flv|wmv|mp3|wav|m4a|aac|jpg|jpeg|png|gif|webp)$/i;
+const MEDIA_EXTENSION = /.\.(mp4|mov|avi|webm|mkv|m4v|3gp|mts|m2ts|mpg|mpeg|ogv|flv|wmv|mp3|wav|m4a|aac|jpg|jpeg|png|gif|webp)$/i;
+
+/** `/…`, `./…`, `../…`, `~/…` or a name with a media extension; a URL is not a local path. */
+function looksLikePath(word: string): boolean {
+  return !word.includes('://') && (/^(~?\/|\.\.?\/)\S/.test(word) || MEDIA_EXTENSION.test(word));
+}
 
 /**
  * Routes one piece of text. `isFile` and `isDir` say whether a path names an existing file or
@@ -31,9 +39,12 @@ export function routeText(text: string, isFile: (path: string) => boolean, isDir
   const watch = WATCH.exec(text);
   const dir = watch?.[1].replace(/^["']|["']$/g, '');
   if (dir !== undefined && isDir(dir)) return { kind: 'watch', dir };
-  const { paths, rest } = splitPaths(text, isFile);
+  const { paths, missing, rest } = splitPaths(text, isFile);
+  if (paths.length === 0 && missing.length > 0) return { kind: 'no-such-file', paths: missing };
   const parsed = parseInstruction(rest);
-  if (paths.length > 0 || parsed.intent === 'upload') return { kind: 'upload', paths, rest: paths.length > 0 ? rest : '' };
+  if (paths.length > 0) return { kind: 'upload', paths, rest };
+  // "upload and compress to 10MB": the goal goes to the session now, the file when it is named.
+  if (parsed.intent === 'upload') return { kind: 'upload', paths, rest: Object.keys(parsed.goal).length > 0 || parsed.edits ? text : '' };
   switch (parsed.intent) {
     case 'export':
       return parsed.edits ? { kind: 'export', goal: parsed.goal, edit: text } : { kind: 'export', goal: parsed.goal };
@@ -49,17 +60,27 @@ export function routeText(text: string, isFile: (path: string) => boolean, isDir
 /**
  * The file paths in a text: quoted strings and words that look like paths (`/…`, `./…`, `~/…`,
  * or a media extension) and name existing files. The rest of the text is returned without them.
+ * `missing`: unquoted words that look like paths but name no file (quoted text may be a title).
  */
-export function splitPaths(text: string, isFile: (path: string) => boolean): { paths: string[]; rest: string } {
+export function splitPaths(text: string, isFile: (path: string) => boolean): { paths: string[]; missing: string[]; rest: string } {
   const paths: string[] = [];
+  const missing: string[] = [];
   const rest = text.replace(/"([^"]+)"|'([^']+)'|(\S+)/g, (word, double?: string, single?: string, bare?: string) => {
-    const candidate = double ?? single ?? bare ?? '';
-    const looksLikePath = double !== undefined || single !== undefined || /^(~?\/|\.\.?\/)/.test(candidate) || MEDIA_EXTENSION.test(candidate);
-    if (looksLikePath && isFile(candidate)) {
-      paths.push(candidate);
+    if (bare === undefined) {
+      const quoted = double ?? single ?? '';
+      if (!isFile(quoted)) return word;
+      paths.push(quoted);
       return '';
     }
+    // "./a.mp4," at the end of a clause: the comma is the sentence's, not the file's.
+    const trimmed = bare.replace(/[,;:!?)]+$/, '');
+    const found = [bare, trimmed].find((candidate) => looksLikePath(candidate) && isFile(candidate));
+    if (found !== undefined) {
+      paths.push(found);
+      return '';
+    }
+    if (looksLikePath(trimmed)) missing.push(trimmed);
     return word;
   });
-  return { paths, rest: rest.replace(/\s+/g, ' ').trim() };
+  return { paths, missing, rest: rest.replace(/\s+/g, ' ').trim() };
 }

@@ -71,7 +71,7 @@ describe('the studio in a terminal', () => {
     child.stdin.end(`${clip} compress to under 300KB\nexport\n`);
     const code = await new Promise<number | null>((done) => child.on('exit', done));
     expect(code).toBe(0);
-    expect(stdout).toContain('Understood');
+    expect(stdout).toMatch(/^• Uploaded holiday\.mp4 \(\d+(\.\d+)? KB\)\.\n {2}Understood/m);
     expect(stdout).not.toMatch(/\x1b\[/); // plain lines, no cursor movement or colour
     expect(readdirSync(out)).toEqual(['holiday.compressed.mp4']);
   }, 240_000);

@@ -29,6 +29,27 @@ describe('routeText', () => {
     expect(routeText('/v/trip.mov make it fit discord', isFile)).toEqual({ kind: 'upload', paths: ['/v/trip.mov'], rest: 'make it fit discord' });
   });
 
+  it('keeps the goal of an upload said before its file, and trims the sentence\'s comma off a path', () => {
+    expect(routeText('upload and compress to 10MB', isFile)).toEqual({ kind: 'upload', paths: [], rest: 'upload and compress to 10MB' });
+    expect(routeText('upload', isFile)).toEqual({ kind: 'upload', paths: [], rest: '' });
+    expect(routeText('/v/trip.mov, make it fit discord', isFile)).toEqual({ kind: 'upload', paths: ['/v/trip.mov'], rest: 'make it fit discord' });
+  });
+
+  it.each([
+    ['compress ./nope.mp4 to 10MB', ['./nope.mp4']],
+    ['upload ~/Videos/trip.mov!', ['~/Videos/trip.mov']],
+  ])('says "%s" names no file', (text, paths) => {
+    expect(routeText(text, isFile)).toEqual({ kind: 'no-such-file', paths });
+  });
+
+  it.each([
+    'compress https://example.com/clip.mp4 to 10MB',
+    'add the title "intro.mp4"',
+    'export as .mp4',
+  ])('reads "%s" as no path at all', (text) => {
+    expect(routeText(text, isFile).kind).not.toBe('no-such-file');
+  });
+
   it('keeps an export goal ("export 720p")', () => {
     expect(routeText('export 720p', isFile)).toMatchObject({ kind: 'export', goal: { resolution: 720 } });
   });
@@ -36,12 +57,13 @@ describe('routeText', () => {
 
 describe('splitPaths', () => {
   it.each([
-    ['./clips/a.mp4 and "my video.mp4" please', ['./clips/a.mp4', 'my video.mp4'], 'and please'],
-    ['b.webm', ['b.webm'], ''],
-    ['/nope.mp4 is missing', [], '/nope.mp4 is missing'],
-    ['under 10MB', [], 'under 10MB'],
-  ])('%s', (text, paths, rest) => {
-    expect(splitPaths(text, isFile)).toEqual({ paths, rest });
+    ['./clips/a.mp4 and "my video.mp4" please', ['./clips/a.mp4', 'my video.mp4'], [], 'and please'],
+    ['b.webm', ['b.webm'], [], ''],
+    ['/nope.mp4 is missing', [], ['/nope.mp4'], '/nope.mp4 is missing'],
+    ['b.webm, then /nope.mp4', ['b.webm'], ['/nope.mp4'], 'then /nope.mp4'],
+    ['under 10MB', [], [], 'under 10MB'],
+  ])('%s', (text, paths, missing, rest) => {
+    expect(splitPaths(text, isFile)).toEqual({ paths, missing, rest });
   });
 });
 
@@ -58,8 +80,8 @@ describe('routeText: the watch folder', () => {
     ['停止监控', { kind: 'unwatch' }],
   ])('%j → %j', (text, route) => expect(routeText(text, noFile, isDir)).toEqual(route));
 
-  it('is a chat turn when the folder does not exist', () => {
-    expect(routeText('watch /nowhere', noFile, isDir)).toEqual({ kind: 'chat', text: 'watch /nowhere' });
+  it('says so when the folder does not exist', () => {
+    expect(routeText('watch /nowhere', noFile, isDir)).toEqual({ kind: 'no-such-file', paths: ['/nowhere'] });
   });
 });
 
