@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MediaError } from '../errors.js';
@@ -79,6 +79,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
       }
       const bytes = (await stat(tempFile)).size;
       const target = current.targetBytes;
+      if (current.mode === 'copy' && target !== undefined && bytes > target) return { tempFile, ...(await inputAsIs(current, info, bytes, tempFile)), attempts: attempt };
       if (current.mode !== 'bitrate' || target === undefined || bytes <= target) {
         return { tempFile, bytes, plan: current, attempts: attempt };
       }
@@ -96,6 +97,16 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A copy is planned only for an input that fits, but rewriting its container can add a few KB (an
+ * edit list, a moved index): the input's own bytes then take the rewrite's place.
+ */
+async function inputAsIs(plan: EncodePlan, info: MediaInfo, rewrittenBytes: number, tempFile: string): Promise<{ bytes: number; plan: EncodePlan }> {
+  await copyFile(info.path, tempFile);
+  const note = `Copied byte for byte: rewriting the container made it ${formatBytes(rewrittenBytes - info.sizeBytes)} bigger, over ${formatBytes(plan.targetBytes ?? 0)}.`;
+  return { bytes: (await stat(tempFile)).size, plan: { ...plan, notes: [...plan.notes, note] } };
 }
 
 /**

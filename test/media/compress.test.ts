@@ -7,6 +7,7 @@ import { CanceledError, MediaError } from '../../src/errors.js';
 import type { Goal } from '../../src/goal/types.js';
 import { compress } from '../../src/media/compress.js';
 import { probe } from '../../src/media/probe.js';
+import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
 import type { EncodeProgress, MediaInfo } from '../../src/media/types.js';
 import { makeClip, makeStill } from '../helpers/clips.js';
 
@@ -96,6 +97,18 @@ describe('compress on real clips', () => {
     expect(path.basename(first.output)).toBe('fits.compressed.mp4');
     expect(path.basename(second.output)).toBe('fits.compressed (2).mp4');
     expect(first.bytes).toBeLessThanOrEqual((await stat(input)).size + 2000);
+  });
+
+  it('copies the input byte for byte when rewriting its container would take it over the size', async () => {
+    // Written without an edit list, which the copy's rewrite adds: the rewrite is a few bytes bigger.
+    const made = await makeClip(clips, { seconds: 1, audio: true, name: 'tight-made.mp4' });
+    const input = path.join(clips, 'tight.mp4');
+    await runFfmpeg(['-y', '-i', made, '-c', 'copy', '-use_editlist', '0', '-fflags', '+bitexact', '-map_metadata', '-1', input]);
+    const size = (await stat(input)).size;
+    const result = await compress(input, { targetBytes: size }, { outDir: out });
+    expect([result.plan.mode, result.bytes <= size]).toEqual(['copy', true]);
+    expect(result.plan.notes.at(-1)).toMatch(/^Copied byte for byte: rewriting the container made it [\d.]+ KB bigger, over /);
+    expect(await sha(result.output)).toBe(await sha(input));
   });
 
   it('a copied phone clip keeps its rotation tag; an encoded one is written upright', async () => {
