@@ -109,14 +109,30 @@ export class Engine extends BacklogEmitter {
     if (this.current) return this.current;
     await this.connect();
     const stored = this.store.session(this.storeKey);
-    this.current = stored ? { id: stored, uploads: [] } : await this.newSession({ signal });
     if (stored) this.raise('session', { sessionId: stored, renewed: false });
-    this.store.saveSession(this.storeKey, this.current.id);
+    return this.adopt(stored ? { id: stored, uploads: [] } : await this.newSession({ signal }));
+  }
+
+  /**
+   * Leaves the studio's project for a new, empty one, remembered in its place. The old session
+   * stays on the node, and exports already running from it finish.
+   */
+  async startOver(signal?: AbortSignal): Promise<void> {
+    await this.connect();
+    const session = await this.newSession({ signal });
+    this.live?.stop();
+    this.adopt(session);
+    await this.state({ session, signal });
+    this.notify('New project: the timeline is empty. Type or paste the path of a video to start.');
+  }
+
+  private adopt(session: Session): Session {
+    this.current = session;
+    this.store.saveSession(this.storeKey, session.id);
     if (this.options.liveState) {
-      const session = this.current;
       this.live = watchState(() => this.call('other', session, () => getState(this.connection, session.id)), (state) => this.raise('state', { sessionId: session.id, state }), this.options.liveState);
     }
-    return this.current;
+    return session;
   }
 
   /** A fresh session of its own (one per file in `run`), not remembered as the studio's. */

@@ -53,6 +53,9 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
     case 'unwatch':
       await engine.stopWatch();
       return;
+    case 'start-over':
+      await engine.startOver(options.signal);
+      return;
     case 'chat':
       await chat(engine, route.text, options);
       return;

@@ -17,11 +17,15 @@ export type Route =
   | { kind: 'no-such-file'; paths: string[] }
   | { kind: 'watch'; dir: string }
   | { kind: 'unwatch' }
+  /** A new, empty project in place of the studio's session. */
+  | { kind: 'start-over' }
   | { kind: 'chat'; text: string };
 
 // "watch ~/Drop", "watch the folder ./in", "监控 ~/Drop"; the folder must exist.
 const WATCH = /^\s*(?:watch|monitor|监控|监视)\s+(?:the\s+)?(?:folder\s+|文件夹\s*)?("[^"]+"|'[^']+'|\S+)\s*$/i;
 const UNWATCH = /^\s*(?:(?:stop watching|unwatch|stop the watch(?: folder)?)\b|停止监控|停止监视)/i;
+// The whole line only: "start over with 720p" is an instruction for this project.
+const START_OVER = /^\s*(?:(?:start (?:over|again|a new project|afresh)|new project|clear (?:the )?timeline|reset (?:the )?(?:project|timeline))[.!]?|新项目|重新开始|清空时间线)\s*$/i;
 
 const MEDIA_EXTENSION = /.\.(mp4|mov|avi|webm|mkv|m4v|3gp|mts|m2ts|mpg|mpeg|ogv|flv|wmv|mp3|wav|m4a|aac|jpg|jpeg|png|gif|webp)$/i;
 
@@ -36,6 +40,7 @@ function looksLikePath(word: string): boolean {
  */
 export function routeText(text: string, isFile: (path: string) => boolean, isDir: (path: string) => boolean = () => false): Route {
   if (UNWATCH.test(text)) return { kind: 'unwatch' };
+  if (START_OVER.test(text)) return { kind: 'start-over' };
   const watch = WATCH.exec(text);
   const dir = watch?.[1].replace(/^["']|["']$/g, '');
   if (dir !== undefined && isDir(dir)) return { kind: 'watch', dir };

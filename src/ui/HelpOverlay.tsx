@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { BINDINGS } from './bindings.js';
 import type { Theme } from './theme.js';
 
-const EXAMPLES = ['~/Videos/vlog.mov', 'compress this video to under 100MB without losing quality', 'make it fit discord', 'export 1080p MP4', 'credits', 'status', 'watch ~/Drop', 'stop watching'];
+const EXAMPLES = ['~/Videos/vlog.mov', 'compress this video to under 100MB without losing quality', 'make it fit discord', 'export 1080p MP4', 'credits', 'status', 'watch ~/Drop', 'stop watching', 'new project'];
 
 /** The key map and a few things to say, generated from bindings.ts so it cannot drift. */
 export function HelpOverlay({ theme }: { theme: Theme }) {

@@ -62,4 +62,27 @@ describe('handleText', () => {
       engine.close();
     }
   });
+
+  it('starts a new, empty project on "new project", remembered by the next studio on the same store', async () => {
+    const store = defaultStore(join(work, 'store-start-over'));
+    const engine = createEngine({ apiBase: node.url, store, liveState: false, env: {} });
+    const outDir = join(work, 'out-start-over');
+    try {
+      await handleText(engine, `${clip} under 1MB`, { outDir, autoExport: false });
+      const before = await engine.openSession();
+      expect((await engine.state()).draft?.t.flatMap((track) => track.sg)).toHaveLength(1);
+      await handleText(engine, 'new project', { outDir, autoExport: false });
+      const after = await engine.openSession();
+      expect(after.id).not.toBe(before.id);
+      expect((await engine.state()).draft?.t.flatMap((track) => track.sg)).toEqual([]);
+    } finally {
+      engine.close();
+    }
+    const next = createEngine({ apiBase: node.url, store, liveState: false, env: {} });
+    try {
+      expect((await next.state()).draft?.t.flatMap((track) => track.sg)).toEqual([]);
+    } finally {
+      next.close();
+    }
+  });
 });

@@ -21,6 +21,11 @@ describe('routeText', () => {
     ['上传', 'upload'],
     ['add background music', 'chat'],
     ['compress this video to under 100MB', 'chat'],
+    ['new project', 'start-over'],
+    ['Start over.', 'start-over'],
+    ['clear the timeline', 'start-over'],
+    ['重新开始', 'start-over'],
+    ['start over at 720p', 'chat'],
   ])('%s → %s', (text, kind) => {
     expect(routeText(text, isFile).kind).toBe(kind);
   });
