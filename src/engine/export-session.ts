@@ -135,6 +135,8 @@ async function deliver(
       if (final.path !== temp) await rm(temp, { force: true });
     }
     const placed = await placeWithoutOverwrite(final.path, outDir, fileName);
+    // Said once the file is here: what the encode decided that the plan in the chat did not say.
+    for (const note of output.notes ?? []) deps.raise('notice', { jobId, text: note });
     deps.raise('download:done', { jobId, path: placed, bytes: final.bytes, recompressed: final.recompressed });
     deps.job({ type: 'done', id: jobId, output: placed, bytes: final.bytes, at: Date.now() });
     return { jobId, output: placed, bytes: final.bytes, targetBytes: item.goal.targetBytes, recompressed: final.recompressed };

@@ -81,6 +81,7 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
     durationSec,
     plan: outcome.plan,
     attempts: outcome.attempts,
+    changes: outcome.plan.notes.filter((note) => !plan.notes.includes(note)),
     timings: { probeMs, searchMs, encodeMs, totalMs: performance.now() - started },
   };
 }

@@ -133,6 +133,11 @@ export type CompressResult = {
   plan: EncodePlan;
   /** How many full encodes it took to land under the target (1 when the first fit). */
   attempts: number;
+  /**
+   * What was decided while encoding that the plan (as shown before the export) did not say: the
+   * quality search's CRF, a retry, the full frame kept, sound dropped, a copy taken byte for byte.
+   */
+  changes: string[];
   timings: { probeMs: number; searchMs: number; encodeMs: number; totalMs: number };
 };
 

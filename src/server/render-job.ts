@@ -5,7 +5,7 @@ import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
 
 /** A file one item produced, still in the job's work folder. */
-export type ProducedFile = { path: string; ext: string; size: number };
+export type ProducedFile = { path: string; ext: string; size: number; notes: string[] };
 
 /**
  * Compresses each item in turn into `workDir` (the job's own folder, emptied before and after by
@@ -25,7 +25,7 @@ export async function produceFiles(
       onProgress: (progress) => options.onProgress(((index + progress.fraction) / items.length) * 100),
     });
     const { size } = await stat(result.output);
-    produced.push({ path: result.output, ext: extname(result.output), size });
+    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes });
   }
   return produced;
 }

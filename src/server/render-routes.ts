@@ -62,6 +62,7 @@ export function renderView(record: RenderRecord, base: string): Record<string, u
     name: output.name,
     url: fileUrl(base, output.fileId, output.name),
     size: output.size,
+    ...(output.notes?.length ? { notes: output.notes } : {}),
   }));
   return {
     id: record.id,

@@ -11,7 +11,8 @@ import type { RenderItem } from './render-items.js';
 export type RenderStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
 /** A finished file: served at /files/<fileId>/<name>. */
-export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string };
+/** `notes`: what the encode decided beyond the plan the agent showed (absent in renders.json from before). */
+export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[] };
 
 /** One export job, as persisted in renders.json. */
 export type RenderRecord = {
@@ -166,6 +167,7 @@ export class RenderQueue {
         name: record.items[index].outputName,
         size: file.size,
         ext: file.ext,
+        notes: file.notes,
       }));
       for (const [index, file] of produced.entries()) await rename(file.path, join(this.outputsDir, outputs[index].fileId + outputs[index].ext));
       Object.assign(record, { status: 'completed', progress: 100, outputs });

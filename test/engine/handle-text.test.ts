@@ -85,4 +85,21 @@ describe('handleText', () => {
       next.close();
     }
   });
+
+  it('says after the export what the encode decided beyond the plan in the chat (here the quality search\'s CRF)', async () => {
+    const engine = newEngine();
+    const notices: string[] = [];
+    engine.subscribe((event) => {
+      if (event.name === 'notice') notices.push(event.payload.text);
+    });
+    const outDir = join(work, 'out-notes');
+    try {
+      await handleText(engine, `${clip} compress it without losing quality`, { outDir, autoExport: false });
+      await handleText(engine, 'export', { outDir, autoExport: false });
+      expect(readdirSync(outDir)).toEqual(['party.compressed.mp4']);
+      expect(notices.at(-1)).toMatch(/^Quality search: CRF \d+ keeps SSIM 0\.9\d+ on the worst of /);
+    } finally {
+      engine.close();
+    }
+  });
 });

@@ -60,5 +60,7 @@ function readOutput(value: unknown): RenderOutput | undefined {
   const record = asRecord(value);
   const url = pickString(record, 'url');
   if (!url) return undefined;
-  return { url, size: pickNumber(record, 'size'), name: pickString(record, 'name'), mediaId: pickString(record, 'media_id', 'mediaId') };
+  const notes = pick(record, 'notes');
+  const texts = Array.isArray(notes) ? notes.filter((note): note is string => typeof note === 'string') : [];
+  return { url, size: pickNumber(record, 'size'), name: pickString(record, 'name'), mediaId: pickString(record, 'media_id', 'mediaId'), ...(texts.length > 0 ? { notes: texts } : {}) };
 }

@@ -15,7 +15,8 @@ export type UploadedFile = { mediaId: string; name: string; size: number; videoI
 export type Credits = { available: number; frozen: number; total: number; unlimited: boolean };
 
 /** A file a render produced, in the order of the draft's items. */
-export type RenderOutput = { url: string; size?: number; name?: string; mediaId?: string };
+/** `notes`: what the encode decided beyond the plan (a field of the local node's; the cloud has none). */
+export type RenderOutput = { url: string; size?: number; name?: string; mediaId?: string; notes?: string[] };
 
 /** A render as the poll call reports it. */
 export type RenderStatus = {
