@@ -79,7 +79,7 @@ export function App({ store, actions, theme, nodeLabel }: { store: StudioStore; 
   const jobRows = visibleJobRows(rows);
   return (
     <>
-      <Static items={transcript.entries}>{(entry) => <EntryLine key={entry.id} entry={entry} theme={theme} />}</Static>
+      <Static items={transcript.entries}>{(entry) => <EntryLine key={entry.id} entry={entry} theme={theme} columns={columns} />}</Static>
       <Box flexDirection="column" width={columns}>
         {help ? <HelpOverlay theme={theme} /> : null}
         {replying ? (

@@ -5,8 +5,13 @@ import type { Theme } from './theme.js';
 
 const marks: Record<Entry['kind'], string> = { user: '›', reply: '◆', notice: '•', error: '✗', job: '✓' };
 
-/** One finished transcript line; wrapped text stays indented under its mark. */
-export function EntryLine({ entry, theme }: { entry: Entry; theme: Theme }) {
+/**
+ * One finished transcript line; wrapped text stays indented under its mark. `columns`: the
+ * terminal's width. The text gets a fixed width one short of it: without one, a word longer than
+ * the line (a path) widened the box past the terminal, and a line of the terminal's full width
+ * left a blank row under it in tmux.
+ */
+export function EntryLine({ entry, theme, columns }: { entry: Entry; theme: Theme; columns: number }) {
   const colour = {
     user: theme.text.user,
     reply: theme.text.primary,
@@ -20,7 +25,7 @@ export function EntryLine({ entry, theme }: { entry: Entry; theme: Theme }) {
       <Box width={2} flexShrink={0}>
         <Text color={colour}>{mark}</Text>
       </Box>
-      <Box flexGrow={1}>
+      <Box width={Math.max(10, columns - 3)}>
         <Text color={entry.kind === 'reply' ? undefined : colour}>{entry.text}</Text>
       </Box>
     </Box>
