@@ -31,11 +31,11 @@ const table: Record<number, { recovery: (call: CallKind) => Recovery; explain: (
   },
   [NemoCode.unsupportedFile]: {
     recovery: () => 'none',
-    explain: () => ({ message: 'That file is not a supported video, audio or image file.', hint: `Supported formats: ${SUPPORTED_FORMATS.join(', ')}.` }),
+    explain: (error) => nodeReason(error) ?? { message: 'That file is not a supported video, audio or image file.', hint: `Supported formats: ${SUPPORTED_FORMATS.join(', ')}.` },
   },
   [NemoCode.fileTooLarge]: {
     recovery: () => 'none',
-    explain: () => ({ message: 'That file is too large (the limit is 500 MB).', hint: 'Trim it or compress it first, then try again.' }),
+    explain: (error) => nodeReason(error) ?? { message: 'That file is too large (the limit is 500 MB).', hint: 'Trim it or compress it first, then try again.' },
   },
   [NemoCode.missingClientId]: {
     // Elsewhere HTTP 400 is an ordinary bad request: renewing the client id would not help.
@@ -51,6 +51,16 @@ const table: Record<number, { recovery: (call: CallKind) => Recovery; explain: (
     explain: () => ({ message: 'The node is limiting how often you may ask.', hint: 'Wait a minute, then try again.' }),
   },
 };
+
+/**
+ * A local node says what is wrong with the file ("clip.mp4 is cut short: …") in `data.reason`;
+ * that beats the code's general sentence. The cloud sends none.
+ */
+function nodeReason(error: NemoError): Explanation | undefined {
+  const data = error instanceof NemoAnswerError ? error.data : {};
+  const message = pickString(data, 'reason');
+  return message ? { message, hint: pickString(data, 'hint') } : undefined;
+}
 
 /** The recovery for an error from a call of this kind. Pure. */
 export function recoveryFor(error: unknown, call: CallKind): Recovery {

@@ -22,6 +22,14 @@ export class ApiFailure extends NemoError {
   }
 }
 
+/**
+ * The user's file refused (4001 not usable, 4002 too large). The sentence is also in `data.reason`
+ * (and the advice in `data.hint`): a client can show it rather than its own sentence for the code.
+ */
+export function fileRefused(code: 4001 | 4002, message: string, options: { hint?: string; cause?: unknown } = {}): ApiFailure {
+  return new ApiFailure(code, message, { ...options, data: { reason: message, ...(options.hint ? { hint: options.hint } : {}) } });
+}
+
 /** A malformed request: HTTP 400, code 400, with what was wrong. */
 export function badRequest(message: string): ApiFailure {
   return new ApiFailure(400, message);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MediaError, StudioError } from '../errors.js';
-import { ApiFailure, badRequest } from './api-failure.js';
+import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 
 /** The largest refused body the node reads to its end so that the client can read the refusal. */
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
@@ -46,10 +46,10 @@ function leaveUnreadBody(res: ServerResponse): void {
 export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof ApiFailure) return error;
   if (error instanceof MediaError && error.kind === 'unsupported') {
-    return new ApiFailure(4001, error.message, { hint: error.hint, cause: error });
+    return fileRefused(4001, error.message, { hint: error.hint, cause: error });
   }
   if (error instanceof MediaError && error.kind === 'too-large') {
-    return new ApiFailure(4002, error.message, { hint: error.hint, cause: error });
+    return fileRefused(4002, error.message, { hint: error.hint, cause: error });
   }
   const message = error instanceof StudioError ? error.message : 'The render node hit an internal error.';
   return new ApiFailure(500, message, { cause: error });

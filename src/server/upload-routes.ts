@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MediaError } from '../errors.js';
 import { probe } from '../media/index.js';
 import type { MediaInfo } from '../media/types.js';
-import { ApiFailure, badRequest } from './api-failure.js';
+import { badRequest, fileRefused } from './api-failure.js';
 import { addSegment, TrackType } from './draft.js';
 import { setMusic } from './draft-edits.js';
 import { readJsonBody, sendData } from './envelope.js';
@@ -64,7 +64,7 @@ async function probeUpload(file: StoredUpload, signal: AbortSignal): Promise<Med
   } catch (error) {
     if (error instanceof MediaError && (error.kind === 'unsupported' || error.kind === 'too-large')) {
       const message = error.message.replaceAll(file.mediaId, file.name);
-      throw new ApiFailure(error.kind === 'unsupported' ? 4001 : 4002, message, { hint: error.hint, cause: error });
+      throw fileRefused(error.kind === 'unsupported' ? 4001 : 4002, message, { hint: error.hint, cause: error });
     }
     throw error;
   }

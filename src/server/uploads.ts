@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { ApiFailure, badRequest } from './api-failure.js';
+import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 import { opaqueId } from './ids.js';
 import { resolvesInternally } from './url-guard.js';
 
@@ -36,7 +36,7 @@ export function displayName(raw: string | undefined): string {
 
 /** The 4002 answer for a file over the limit. */
 export function tooLarge(maxBytes: number): ApiFailure {
-  return new ApiFailure(4002, `The file is larger than ${formatMb(maxBytes)}, the most this node accepts.`, {
+  return fileRefused(4002, `The file is larger than ${formatMb(maxBytes)}, the most this node accepts.`, {
     hint: 'Trim it or compress it on your machine first, then upload it again.',
   });
 }

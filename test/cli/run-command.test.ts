@@ -77,7 +77,7 @@ describe('compressor-studio run', () => {
     expect(result.code).toBe(1);
     const errorLines = result.stdout.split('\n').filter((line) => line.startsWith('✗'));
     expect(errorLines).toHaveLength(1);
-    expect(errorLines[0]).toMatch(/^✗ broken\.mp4: That file is not a supported video.*Supported formats: mp4/);
+    expect(errorLines[0]).toMatch(/^✗ broken\.mp4: broken\.mp4 is not a video ffmpeg can read \(it may be damaged, cut short or not media at all\)\. Use a video file: MP4, MOV/);
     expect(readdirSync(out).sort()).toEqual(['one.compressed.mp4', 'two.compressed.mp4']);
   });
 

@@ -42,6 +42,12 @@ describe('explainError', () => {
     expect((explained as NemoError).code).toBe(code);
   });
 
+  it.each([4001, 4002])('%i: a node\'s own reason for the file beats the general sentence', (code) => {
+    const answer = new NemoAnswerError(code, 'refused', { httpStatus: 415, data: { reason: 'trip.mp4 is cut short: its index promises 62.0 s but the data stops early.', hint: 'Use a video file.' } });
+    const explained = explainError(answer, context) as StudioError;
+    expect([explained.message, explained.hint, (explained as NemoError).code]).toEqual(['trip.mp4 is cut short: its index promises 62.0 s but the data stops early.', 'Use a video file.', code]);
+  });
+
   it('does not call a 402 a credits problem', () => {
     const explained = explainError(new NemoError(402, 'x'), context) as StudioError;
     expect(`${explained.message} ${explained.hint ?? ''}`).not.toMatch(/credit/i);
