@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, handleText } from '../../src/engine/index.js';
+import { createEngine, handleText, type Engine } from '../../src/engine/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore } from '../../src/store/index.js';
 import { makeClip } from '../helpers/clips.js';
@@ -22,17 +22,27 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function newEngine() {
-  return createEngine({ apiBase: node.url, store: defaultStore(join(work, `store-${crypto.randomUUID()}`)), liveState: false, env: {} });
+type Studio = { engine: Engine; outDir: string; notices: string[]; type: (text: string) => Promise<void> };
+
+/** An engine with its own store (`name`), the notices it raises, and a way to type a line into it. */
+function studio(name: string): Studio {
+  const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, `store-${name}`)), liveState: false, env: {} });
+  const outDir = join(work, `out-${name}`);
+  const notices: string[] = [];
+  engine.subscribe((event) => {
+    if (event.name === 'notice') notices.push(event.payload.text);
+  });
+  return { engine, outDir, notices, type: (text) => handleText(engine, text, { outDir, autoExport: false }) };
 }
+
+const segments = async (engine: Engine) => (await engine.state()).draft?.t.flatMap((track) => track.sg);
 
 describe('handleText', () => {
   it('applies the title on the node before exporting, in one line typed by the user', async () => {
-    const engine = newEngine();
-    const outDir = join(work, 'out');
+    const { engine, outDir, type } = studio('title');
     try {
-      await handleText(engine, clip, { outDir, autoExport: false });
-      await handleText(engine, "export with the title 'Happy Birthday'", { outDir, autoExport: false });
+      await type(clip);
+      await type("export with the title 'Happy Birthday'");
       const state = await engine.state();
       const title = state.draft?.t.find((track) => track.tt === 7)?.sg[0];
       expect(title?.m?.text).toBe('Happy Birthday');
@@ -43,18 +53,13 @@ describe('handleText', () => {
   });
 
   it('keeps the size of "upload and compress to …" said before the path, and says when a path names nothing', async () => {
-    const engine = newEngine();
-    const notices: string[] = [];
-    engine.subscribe((event) => {
-      if (event.name === 'notice') notices.push(event.payload.text);
-    });
-    const outDir = join(work, 'out-upload-first');
+    const { engine, outDir, notices, type } = studio('upload-first');
     try {
-      await handleText(engine, 'upload and compress to 40KB', { outDir, autoExport: false });
-      await handleText(engine, join(work, 'no-such.mp4'), { outDir, autoExport: false });
+      await type('upload and compress to 40KB');
+      await type(join(work, 'no-such.mp4'));
       expect(notices).toEqual([`Nothing found at ${join(work, 'no-such.mp4')}. Check the path, or paste it whole (quote a name that has spaces).`]);
-      await handleText(engine, clip, { outDir, autoExport: false });
-      await handleText(engine, 'export', { outDir, autoExport: false });
+      await type(clip);
+      await type('export');
       const [output] = readdirSync(outDir);
       expect(statSync(join(outDir, output)).size).toBeLessThanOrEqual(40_000);
       expect(statSync(clip).size).toBeGreaterThan(40_000);
@@ -64,38 +69,30 @@ describe('handleText', () => {
   });
 
   it('starts a new, empty project on "new project", remembered by the next studio on the same store', async () => {
-    const store = defaultStore(join(work, 'store-start-over'));
-    const engine = createEngine({ apiBase: node.url, store, liveState: false, env: {} });
-    const outDir = join(work, 'out-start-over');
+    const first = studio('start-over');
     try {
-      await handleText(engine, `${clip} under 1MB`, { outDir, autoExport: false });
-      const before = await engine.openSession();
-      expect((await engine.state()).draft?.t.flatMap((track) => track.sg)).toHaveLength(1);
-      await handleText(engine, 'new project', { outDir, autoExport: false });
-      const after = await engine.openSession();
-      expect(after.id).not.toBe(before.id);
-      expect((await engine.state()).draft?.t.flatMap((track) => track.sg)).toEqual([]);
+      await first.type(`${clip} under 1MB`);
+      const before = await first.engine.openSession();
+      expect(await segments(first.engine)).toHaveLength(1);
+      await first.type('new project');
+      expect((await first.engine.openSession()).id).not.toBe(before.id);
+      expect(await segments(first.engine)).toEqual([]);
     } finally {
-      engine.close();
+      first.engine.close();
     }
-    const next = createEngine({ apiBase: node.url, store, liveState: false, env: {} });
+    const next = studio('start-over');
     try {
-      expect((await next.state()).draft?.t.flatMap((track) => track.sg)).toEqual([]);
+      expect(await segments(next.engine)).toEqual([]);
     } finally {
-      next.close();
+      next.engine.close();
     }
   });
 
-  it('says after the export what the encode decided beyond the plan in the chat (here the quality search\'s CRF)', async () => {
-    const engine = newEngine();
-    const notices: string[] = [];
-    engine.subscribe((event) => {
-      if (event.name === 'notice') notices.push(event.payload.text);
-    });
-    const outDir = join(work, 'out-notes');
+  it("says after the export what the encode decided beyond the plan in the chat (here the quality search's CRF)", async () => {
+    const { engine, outDir, notices, type } = studio('notes');
     try {
-      await handleText(engine, `${clip} compress it without losing quality`, { outDir, autoExport: false });
-      await handleText(engine, 'export', { outDir, autoExport: false });
+      await type(`${clip} compress it without losing quality`);
+      await type('export');
       expect(readdirSync(outDir)).toEqual(['party.compressed.mp4']);
       expect(notices.at(-1)).toMatch(/^Quality search: CRF \d+ keeps SSIM 0\.9\d+ on the worst of /);
     } finally {
