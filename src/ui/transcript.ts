@@ -6,9 +6,10 @@ export type Entry = { id: number; kind: 'user' | 'reply' | 'notice' | 'error' | 
 /** What the transcript folds: an engine event, or a line the user sent. */
 export type TranscriptAction = { type: 'engine'; event: EngineEvent } | { type: 'user'; text: string };
 
-export type Transcript = { entries: Entry[]; finishedJobs: string[] };
+/** `jobNames`: each job's file name, so a notice or error about one item of a batch can say which. */
+export type Transcript = { entries: Entry[]; finishedJobs: string[]; jobNames: Record<string, string> };
 
-export const emptyTranscript: Transcript = { entries: [], finishedJobs: [] };
+export const emptyTranscript: Transcript = { entries: [], finishedJobs: [], jobNames: {} };
 
 /** Entries kept in memory: <Static> has printed older ones already, so they are not needed again. */
 export const TRANSCRIPT_LIMIT = 500;
@@ -26,11 +27,11 @@ export function reduceTranscript(transcript: Transcript, action: TranscriptActio
       return text === '' ? transcript : append(transcript, { kind: 'reply', text });
     }
     case 'notice':
-      return append(transcript, { kind: 'notice', text: event.payload.text });
+      return append(transcript, { kind: 'notice', text: aboutJob(transcript, event.payload.text, event.payload.jobId) });
     case 'error':
-      return append(transcript, { kind: 'error', text: event.payload.message });
+      return append(transcript, { kind: 'error', text: aboutJob(transcript, event.payload.message, event.payload.jobId) });
     case 'job:update':
-      return finishJob(transcript, event.payload);
+      return finishJob(nameJob(transcript, event.payload), event.payload);
     default:
       return transcript;
   }
@@ -43,8 +44,24 @@ function finishJob(transcript: Transcript, job: Job): Transcript {
   return { ...next, finishedJobs: [...next.finishedJobs, job.id].slice(-TRANSCRIPT_LIMIT) };
 }
 
+function fileName(job: Job): string {
+  return job.input.split(/[\\/]/).pop() ?? job.input;
+}
+
+function nameJob(transcript: Transcript, job: Job): Transcript {
+  if (transcript.jobNames[job.id] !== undefined) return transcript;
+  const kept = Object.entries(transcript.jobNames).slice(1 - TRANSCRIPT_LIMIT);
+  return { ...transcript, jobNames: { ...Object.fromEntries(kept), [job.id]: fileName(job) } };
+}
+
+/** "clip.mp4: …" for a line about one job, unless the line already starts with its name. */
+function aboutJob(transcript: Transcript, text: string, jobId: string | undefined): string {
+  const name = jobId === undefined ? undefined : transcript.jobNames[jobId];
+  return name === undefined || text.startsWith(name) ? text : `${name}: ${text}`;
+}
+
 function jobLine(job: Job): string {
-  const name = job.input.split(/[\\/]/).pop() ?? job.input;
+  const name = fileName(job);
   if (job.status === 'canceled') return `${name}: canceled, nothing was written.`;
   return `${name} → ${job.output ?? '?'}${job.bytes !== undefined ? ` (${formatBytes(job.bytes)})` : ''}`;
 }

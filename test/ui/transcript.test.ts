@@ -15,6 +15,7 @@ describe('the transcript', () => {
     ['a running job is not an entry', [engine({ name: 'job:update', payload: job({}) })], []],
     ['a finished job enters once', [engine({ name: 'job:update', payload: job({ status: 'done', output: '/out/vlog.compressed.mp4', bytes: 9_500_000 }) }), engine({ name: 'job:update', payload: job({ status: 'done', output: '/out/vlog.compressed.mp4', bytes: 9_500_000 }) })], [['job', 'vlog.mov → /out/vlog.compressed.mp4 (9.5 MB)']]],
     ['a canceled job says nothing was written', [engine({ name: 'job:update', payload: job({ status: 'canceled' }) })], [['job', 'vlog.mov: canceled, nothing was written.']]],
+    ['a notice or error about one job of a batch names its file, once', [engine({ name: 'job:update', payload: job({}) }), engine({ name: 'notice', payload: { text: 'Kept the full frame.', jobId: 'j1' } }), engine({ name: 'error', payload: { message: 'vlog.mov is cut short.', error: null, jobId: 'j1' } })], [['notice', 'vlog.mov: Kept the full frame.'], ['error', 'vlog.mov is cut short.']]],
     ['a failed job is left to its error event', [engine({ name: 'job:update', payload: job({ status: 'failed', error: 'x' }) })], []],
   ])('%s', (_name, actions, expected) => {
     const result = actions.reduce(reduceTranscript, emptyTranscript);
