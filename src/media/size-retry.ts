@@ -64,10 +64,12 @@ export function withMeasuredAudio(plan: EncodePlan, audioBytes: number): EncodeP
   if (spareBytes >= 0 && !refundWorthIt) return plan;
   const videoKbps = Math.max(MIN_VIDEO_KBPS, Math.floor(plan.videoKbps + (spareBytes * 8) / plan.durationSec / 1000));
   const what = spareBytes > 0 ? 'the picture gets the rest' : 'the picture gives up the difference';
+  // Worth a line to the user only when the picture's rate moves noticeably.
+  const noticeable = Math.abs(videoKbps - plan.videoKbps) >= plan.videoKbps * 0.05;
   return {
     ...plan,
     videoKbps,
     expectedBytes: (plan.expectedBytes ?? 0) - Math.round(spareBytes) + Math.round(((videoKbps - plan.videoKbps) * 1000 * plan.durationSec) / 8),
-    notes: [...plan.notes, `The sound took ${formatBytes(audioBytes)} of the ${formatBytes(plannedBytes)} set aside: ${what} (${videoKbps} kbps).`],
+    notes: noticeable ? [...plan.notes, `The sound took ${formatBytes(audioBytes)} of the ${formatBytes(plannedBytes)} set aside: ${what} (${videoKbps} kbps).`] : plan.notes,
   };
 }

@@ -128,6 +128,15 @@ describe('withMeasuredAudio (table)', () => {
     expect((next.videoKbps as number) * 1000 * plan.durationSec / 8 + audioBytes).toBeLessThanOrEqual(2e6);
   });
 
+  it('says so in a note only when the picture\'s rate moves by 5 % or more', () => {
+    const quiet = withMeasuredAudio(plan, planned * 0.2);
+    expect((quiet.videoKbps as number) / (plan.videoKbps as number)).toBeGreaterThan(1.05);
+    expect(quiet.notes.at(-1)).toMatch(/^The sound took .* set aside: the picture gets the rest/);
+    const slightlyOver = withMeasuredAudio(plan, planned * 1.02);
+    expect((slightlyOver.videoKbps as number) / (plan.videoKbps as number)).toBeGreaterThan(0.95);
+    expect(slightlyOver.notes).toEqual(plan.notes);
+  });
+
   it('leaves a plan alone when the target was not what limited it', () => {
     const roomy = planEncode({ targetBytes: 500e6 }, info());
     expect(withMeasuredAudio(roomy, 1000)).toBe(roomy);
