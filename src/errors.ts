@@ -72,8 +72,38 @@ export const NemoCode = {
   rateLimited: 429,
 } as const;
 
+/** The disk would not take a write (full, over quota, read-only). */
+export class DiskError extends StudioError {}
+
+/** Disk failures by errno, as a system call reports them and as ffmpeg prints them (strerror). */
+const DISK_PROBLEMS = [
+  { code: 'ENOSPC', printed: 'No space left on device', state: 'disk is full', hint: 'Free some space, or choose another output folder, and try again.' },
+  { code: 'EDQUOT', printed: 'Disk quota exceeded', state: 'disk quota is used up', hint: 'Free some space, or choose another output folder, and try again.' },
+  { code: 'EROFS', printed: 'Read-only file system', state: 'disk is read-only', hint: 'Choose another output folder.' },
+];
+
+/**
+ * The disk problem behind an error, if that is what it is: an errno anywhere in its cause chain,
+ * or ffmpeg's own words for one in its stderr. Nothing else the error says helps the user more.
+ * `onNode`: the disk is the render node's, which the user's output folder cannot change.
+ */
+export function diskProblem(error: unknown, onNode = false): DiskError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth++) {
+    if (current instanceof DiskError) return current;
+    const code = (current as NodeJS.ErrnoException).code;
+    const tail = current instanceof MediaError ? (current.stderrTail ?? '') : '';
+    const problem = DISK_PROBLEMS.find((known) => known.code === code || tail.includes(known.printed));
+    if (!problem) continue;
+    if (onNode) return new DiskError(`The render node's ${problem.state}.`, { hint: 'Free some space on the node, then try again.', cause: error });
+    return new DiskError(`The ${problem.state}.`, { hint: problem.hint, cause: error });
+  }
+  return undefined;
+}
+
 /** One human line for any error, for the edges. */
 export function describeError(error: unknown): string {
+  const disk = diskProblem(error);
+  if (disk) return `${disk.message} ${disk.hint}`;
   if (error instanceof StudioError) return error.hint ? `${error.message} ${error.hint}` : error.message;
   if (error instanceof Error) return error.message;
   return String(error);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MediaError, StudioError } from '../errors.js';
+import { diskProblem, MediaError, StudioError } from '../errors.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 
 /** The largest refused body the node reads to its end so that the client can read the refusal. */
@@ -51,6 +51,8 @@ export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof MediaError && error.kind === 'too-large') {
     return fileRefused(4002, error.message, { hint: error.hint, cause: error });
   }
+  const disk = diskProblem(error, true);
+  if (disk) return new ApiFailure(500, disk.message, { httpStatus: 507, hint: disk.hint, cause: error });
   const message = error instanceof StudioError ? error.message : 'The render node hit an internal error.';
   return new ApiFailure(500, message, { cause: error });
 }

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeError } from '../errors.js';
+import { describeError, diskProblem } from '../errors.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { isOpaqueId, opaqueId } from './ids.js';
 import { JsonFile } from './persist.js';
@@ -175,7 +175,7 @@ export class RenderQueue {
     } catch (error) {
       const reason = controller.signal.aborted ? (controller.signal.reason as AbortReason) : undefined;
       if (reason === 'shutdown') Object.assign(record, { status: 'pending', progress: 0 });
-      else if (reason !== 'canceled') Object.assign(record, { status: 'failed', error: describeError(error) });
+      else if (reason !== 'canceled') Object.assign(record, { status: 'failed', error: describeError(diskProblem(error, true) ?? error) });
     } finally {
       this.running.delete(jobKey(record));
       await rm(workDir, { recursive: true, force: true });
