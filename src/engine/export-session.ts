@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CanceledError, describeError, StudioError } from '../errors.js';
 import { formatBytes } from '../goal/index.js';
@@ -106,12 +105,17 @@ async function deliver(
   outDir: string,
   signal: AbortSignal,
 ): Promise<Delivered> {
-  const work = await mkdtemp(join(tmpdir(), 'compressor-deliver-'));
+  await mkdir(outDir, { recursive: true });
+  // A local re-encode's folder sits in the output folder, so its file can be linked into place
+  // (the system temp folder may be another disk, where a link fails).
+  const work = await mkdtemp(join(outDir, '.compressor-'));
+  // The download's hidden temp in the output folder: gone whatever happens (placed, or failed).
+  let temp: string | undefined;
   try {
     if (!output) throw new StudioError(`The render returned no file for ${item.name}.`);
     deps.job({ type: 'phase', id: jobId, status: 'downloading', at: Date.now() });
     const fileName = name ?? `${stemOf(item.name)}.compressed${extname(new URL(output.url).pathname) || '.mp4'}`;
-    const temp = await tempPathIn(outDir, fileName);
+    temp = await tempPathIn(outDir, fileName);
     const received = await downloadFile(deps.connection, output.url, temp, {
       signal,
       onProgress: ({ receivedBytes, totalBytes }) => {
@@ -120,20 +124,15 @@ async function deliver(
         deps.job({ type: 'progress', id: jobId, fraction, at: Date.now() });
       },
     });
-    let final = { path: temp, bytes: received, recompressed: false };
-    try {
-      final = await keepUnderTarget(temp, received, item.goal, deps.compress, {
-        outDir: work,
-        signal,
-        onOver: () => {
-          deps.raise('notice', { jobId, text: `The node's file is ${formatBytes(received)}, over the ${formatBytes(item.goal.targetBytes ?? 0)} you asked for; re-encoding it here to keep the size promise.` });
-          deps.job({ type: 'phase', id: jobId, status: 'compressing', at: Date.now() });
-        },
-        onProgress: (progress) => deps.job({ type: 'progress', id: jobId, fraction: progress.fraction, at: Date.now() }),
-      });
-    } finally {
-      if (final.path !== temp) await rm(temp, { force: true });
-    }
+    const final = await keepUnderTarget(temp, received, item.goal, deps.compress, {
+      outDir: work,
+      signal,
+      onOver: () => {
+        deps.raise('notice', { jobId, text: `The node's file is ${formatBytes(received)}, over the ${formatBytes(item.goal.targetBytes ?? 0)} you asked for; re-encoding it here to keep the size promise.` });
+        deps.job({ type: 'phase', id: jobId, status: 'compressing', at: Date.now() });
+      },
+      onProgress: (progress) => deps.job({ type: 'progress', id: jobId, fraction: progress.fraction, at: Date.now() }),
+    });
     const placed = await placeWithoutOverwrite(final.path, outDir, fileName);
     // Said once the file is here: what the encode decided that the plan in the chat did not say.
     for (const note of output.notes ?? []) deps.raise('notice', { jobId, text: note });
@@ -145,6 +144,7 @@ async function deliver(
     deps.job(signal.aborted ? { type: 'canceled', id: jobId, at: Date.now() } : { type: 'failed', id: jobId, error: describeError(final), at: Date.now() });
     throw final;
   } finally {
+    if (temp) await rm(temp, { force: true });
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -164,12 +164,18 @@ describe('the error table, through a fault-injecting proxy around the real node'
     };
     proxy.inject({ method: 'POST', path: RENDER, fault: { kind: 'rewrite-request', change: stripGoals } });
     const big = await makeClip(work, { seconds: 1, width: 160, height: 120, name: 'big.mp4', pattern: 'noise' });
-    const result = await processFile(engine, big, { goalText: 'compress this video to under 30KB', outDir });
-    expect(result.recompressed).toBe(true);
-    expect(result.bytes).toBeLessThanOrEqual(30_000);
-    expect(statSync(result.output).size).toBe(result.bytes);
-    expect(events.some((e) => e.name === 'notice' && /re-encoding it here/.test(e.payload.text))).toBe(true);
-    expect(readdirSync(outDir)).toEqual(['big.compressed.mp4']);
+    // An output folder on another disk than the system temp folder (tmpfs), where one is mounted.
+    const elsewhere = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/compressor-out-') : outDir;
+    try {
+      const result = await processFile(engine, big, { goalText: 'compress this video to under 30KB', outDir: elsewhere });
+      expect(result.recompressed).toBe(true);
+      expect(result.bytes).toBeLessThanOrEqual(30_000);
+      expect(statSync(result.output).size).toBe(result.bytes);
+      expect(events.some((e) => e.name === 'notice' && /re-encoding it here/.test(e.payload.text))).toBe(true);
+      expect(readdirSync(elsewhere)).toEqual(['big.compressed.mp4']);
+    } finally {
+      if (elsewhere !== outDir) rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('cancel: stops the job here and asks the node to cancel the render', async () => {
