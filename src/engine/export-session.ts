@@ -44,15 +44,55 @@ export type ExportDeps = {
 
 /**
  * Renders the latest draft and delivers each output (a job per item). Every item is delivered
- * even when another fails; the first failure is thrown at the end. Canceling any of the jobs
- * stops the render (on the node too) since they share it.
+ * even when another fails; the first failure is thrown at the end. The items share one render:
+ * canceling one job ends that job at once and skips its file, and the render itself stops (on the
+ * node too) only when every job is canceled, or the whole export is.
  */
 export async function exportSession(deps: ExportDeps, request: ExportRequest): Promise<Delivered[]> {
   const latest = await deps.state();
   const items = draftItems(latest, request.fallbackGoal);
   if (items.length === 0) throw new StudioError('Nothing to export yet: the timeline has no video.', { hint: 'Upload a video first.' });
   const jobIds = items.map((item, i) => request.jobIds?.[i] ?? newJobId(deps, item));
-  const signal = AbortSignal.any([...(request.signal ? [request.signal] : []), ...jobIds.map((id) => deps.controllerFor(id).signal)]);
+  const cancels = cancelsOf(deps, jobIds);
+  try {
+    return await renderAndDeliver(deps, request, items, jobIds, latest, cancels);
+  } finally {
+    cancels.dispose();
+  }
+}
+
+/**
+ * Each job's own cancel, and `every`: aborted once all of them are, which is when the shared
+ * render stops. A job canceled on its own is marked canceled at once.
+ */
+function cancelsOf(deps: ExportDeps, jobIds: string[]): { jobSignals: AbortSignal[]; every: AbortSignal; dispose: () => void } {
+  const jobSignals = jobIds.map((id) => deps.controllerFor(id).signal);
+  const every = new AbortController();
+  const listening = new AbortController();
+  const check = () => {
+    if (jobSignals.every((jobSignal) => jobSignal.aborted)) every.abort();
+  };
+  jobIds.forEach((id, i) => {
+    const onCanceled = () => {
+      deps.job({ type: 'canceled', id, at: Date.now() });
+      check();
+    };
+    jobSignals[i].addEventListener('abort', onCanceled, { once: true, signal: listening.signal });
+  });
+  check();
+  return { jobSignals, every: every.signal, dispose: () => listening.abort() };
+}
+
+async function renderAndDeliver(
+  deps: ExportDeps,
+  request: ExportRequest,
+  items: DraftItem[],
+  jobIds: string[],
+  latest: SessionState,
+  cancels: { jobSignals: AbortSignal[]; every: AbortSignal },
+): Promise<Delivered[]> {
+  const { jobSignals } = cancels;
+  const signal = AbortSignal.any([...(request.signal ? [request.signal] : []), cancels.every]);
   for (const id of jobIds) deps.job({ type: 'phase', id, status: 'rendering', at: Date.now() });
   const renderId = newRenderId();
   const stopOnNode = () => void cancelRender(deps.connection, renderId).catch(() => undefined);
@@ -83,11 +123,15 @@ export async function exportSession(deps: ExportDeps, request: ExportRequest): P
     signal.removeEventListener('abort', stopOnNode);
   }
   const settled = await Promise.allSettled(
-    items.map((item, i) => deliver(deps, item, outputs[i], jobIds[i], request.names?.[i], request.outDir, signal)),
+    items.map((item, i) => {
+      const itemSignal = AbortSignal.any([signal, jobSignals[i]]);
+      return itemSignal.aborted ? Promise.resolve(undefined) : deliver(deps, item, outputs[i], jobIds[i], request.names?.[i], request.outDir, itemSignal);
+    }),
   );
-  const failure = settled.find((result) => result.status === 'rejected');
-  if (failure) throw failure.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<Delivered>).value);
+  // An item canceled on its own is not the export failing: the others are what was asked for.
+  const failure = settled.find((result, i) => result.status === 'rejected' && !(result.reason instanceof CanceledError && jobSignals[i].aborted && !signal.aborted));
+  if (failure?.status === 'rejected') throw failure.reason;
+  return settled.flatMap((result) => (result.status === 'fulfilled' && result.value ? [result.value] : []));
 }
 
 function newJobId(deps: ExportDeps, item: DraftItem): string {
