@@ -72,6 +72,11 @@ export const NemoCode = {
   rateLimited: 429,
 } as const;
 
+/** The error and the errors that caused it, outermost first (a bounded walk down `cause`). */
+export function* causeChain(error: unknown): Generator<Error> {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth++) yield current;
+}
+
 /** The disk would not take a write (full, over quota, read-only). */
 export class DiskError extends StudioError {}
 
@@ -88,7 +93,7 @@ const DISK_PROBLEMS = [
  * `onNode`: the disk is the render node's, which the user's output folder cannot change.
  */
 export function diskProblem(error: unknown, onNode = false): DiskError | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth++) {
+  for (const current of causeChain(error)) {
     if (current instanceof DiskError) return current;
     const code = (current as NodeJS.ErrnoException).code;
     const tail = current instanceof MediaError ? (current.stderrTail ?? '') : '';

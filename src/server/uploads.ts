@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { fetch } from 'undici';
+import { causeChain } from '../errors.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 import { opaqueId } from './ids.js';
-import { resolvesInternally } from './url-guard.js';
+import { INTERNAL_ADDRESS, publicOnlyAgent, resolvesInternally } from './url-guard.js';
 
 /** A file received and stored under a fresh id; `name` is only for display. */
 export type StoredUpload = { mediaId: string; name: string; size: number; path: string };
@@ -177,6 +179,8 @@ async function openUrl(raw: string, options: UploadOptions & { allowFileUrls: bo
   return { source: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), name };
 }
 
+type UrlResponse = Awaited<ReturnType<typeof fetch>>;
+
 /** Redirects followed at most, each hop checked like the first. */
 const MAX_REDIRECTS = 5;
 
@@ -185,16 +189,17 @@ const MAX_REDIRECTS = 5;
  * networks unless the node works for the local user (embedded): a node served to other machines
  * must not fetch what only it can reach.
  */
-async function fetchFollowing(start: URL, options: UploadOptions & { allowFileUrls: boolean }): Promise<Response> {
+async function fetchFollowing(start: URL, options: UploadOptions & { allowFileUrls: boolean }): Promise<UrlResponse> {
   let url = start;
+  const ownNetwork = (host: string) => badRequest(`${host} is on this node's own network; this node only downloads from public addresses.`);
   for (let hop = 0; ; hop++) {
-    if (!options.allowFileUrls && (await resolvesInternally(url.hostname))) {
-      throw badRequest(`${url.host} is on this node's own network; this node only downloads from public addresses.`);
-    }
-    let response: Response;
+    // Checked here for a clear answer, and again by the agent as it connects (DNS may change its mind).
+    if (!options.allowFileUrls && (await resolvesInternally(url.hostname))) throw ownNetwork(url.host);
+    let response: UrlResponse;
     try {
-      response = await fetch(url, { signal: options.signal, redirect: 'manual' });
+      response = await fetch(url, { signal: options.signal, redirect: 'manual', ...(options.allowFileUrls ? {} : { dispatcher: publicOnlyAgent() }) });
     } catch (cause) {
+      if ([...causeChain(cause)].some((error) => (error as NodeJS.ErrnoException).code === INTERNAL_ADDRESS)) throw ownNetwork(url.host);
       throw new ApiFailure(400, `${url.host} could not be reached.`, { cause });
     }
     const location = response.headers.get('location');

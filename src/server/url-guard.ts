@@ -1,5 +1,7 @@
+import { lookup as lookupCallback, type LookupAddress, type LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { Agent } from 'undici';
 
 // Addresses a node serving other machines must never fetch for a client: its own loopback, the
 // private networks around it, link-local (cloud metadata services live there) and the like.
@@ -16,6 +18,35 @@ export function isInternalAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 0) return true; // not an address: refuse rather than guess
   return internal.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** The error code of a connection refused because the name resolved to an internal address. */
+export const INTERNAL_ADDRESS = 'EINTERNALADDRESS';
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * dns.lookup for sockets, refusing a name that resolves to any internal address. It runs when the
+ * socket connects, so the address judged is the one connected to: a name that answered with a
+ * public address at the check and an internal one now (DNS rebinding) is still refused.
+ */
+export function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+  lookupCallback(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, '');
+    if (addresses.length === 0 || addresses.some((entry) => isInternalAddress(entry.address))) {
+      return callback(Object.assign(new Error(`${hostname} resolves to an internal address.`), { code: INTERNAL_ADDRESS }), '');
+    }
+    if (options.all) return callback(null, addresses);
+    return callback(null, addresses[0].address, addresses[0].family);
+  });
+}
+
+let publicAgent: Agent | undefined;
+
+/** An HTTP agent whose connections reach public addresses only (see publicOnlyLookup). */
+export function publicOnlyAgent(): Agent {
+  publicAgent ??= new Agent({ connect: { lookup: publicOnlyLookup } });
+  return publicAgent;
 }
 
 /** True when any address the host name resolves to is internal (a name that does not resolve is not). */

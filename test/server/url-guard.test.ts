@@ -1,5 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fetch } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { isInternalAddress, resolvesInternally } from '../../src/server/url-guard.js';
+import { causeChain } from '../../src/errors.js';
+import { INTERNAL_ADDRESS, isInternalAddress, publicOnlyAgent, publicOnlyLookup, resolvesInternally } from '../../src/server/url-guard.js';
 
 describe('internal addresses', () => {
   it.each([
@@ -14,5 +18,33 @@ describe('internal addresses', () => {
     expect(await resolvesInternally('localhost')).toBe(true);
     expect(await resolvesInternally('[::1]')).toBe(true);
     expect(await resolvesInternally('127.0.0.1')).toBe(true);
+  });
+});
+
+describe('the connect-time guard (what DNS answers when the socket connects)', () => {
+  it('refuses a connection to a name that resolves to this machine, before a byte is sent', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.end('secret');
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const error = await fetch(`http://localhost:${port}/`, { dispatcher: publicOnlyAgent() }).then(
+        () => expect.unreachable('the guarded agent reached localhost'),
+        (failure: unknown) => failure,
+      );
+      expect([...causeChain(error)].map((cause) => (cause as NodeJS.ErrnoException).code)).toContain(INTERNAL_ADDRESS);
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('passes a public address on, in both shapes a socket asks for', async () => {
+    const one = await new Promise((done, fail) => publicOnlyLookup('8.8.8.8', {}, (error, address, family) => (error ? fail(error) : done([address, family]))));
+    const all = await new Promise((done, fail) => publicOnlyLookup('8.8.8.8', { all: true }, (error, addresses) => (error ? fail(error) : done(addresses))));
+    expect([one, all]).toEqual([['8.8.8.8', 4], [{ address: '8.8.8.8', family: 4 }]]);
   });
 });
