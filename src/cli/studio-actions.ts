@@ -8,8 +8,14 @@ import type { StudioActions } from '../ui/App.js';
  */
 export function studioActions(
   engine: Engine,
-  options: { outDir: string; autoExport: () => boolean; quit: () => void; onSend?: (text: string) => void },
+  options: { outDir: string; autoExport: () => boolean; quit: () => void; onSend?: (text: string) => void; saveOutDir?: (dir: string) => void },
 ): StudioActions & { idle(): Promise<void> } {
+  // "set the output folder to …" moves it for the rest of the studio (and, saved, for the next one).
+  let outDir = options.outDir;
+  const setOutDir = (dir: string) => {
+    outDir = dir;
+    options.saveOutDir?.(dir);
+  };
   let tail: Promise<void> = Promise.resolve();
   const work = (task: () => Promise<unknown>) => {
     tail = tail.then(task).then(
@@ -18,7 +24,7 @@ export function studioActions(
     );
     return tail;
   };
-  const act = (text: string) => void work(() => handleText(engine, text, { outDir: options.outDir, autoExport: options.autoExport() }));
+  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir }));
   work(() => engine.openSession().then(() => engine.credits()));
   return {
     send(text) {

@@ -42,7 +42,7 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
   const store = createStudioStore(engine);
   let quit: () => void = () => {};
   const quitted = new Promise<void>((done) => (quit = done));
-  const actions = studioActions(engine, { outDir, autoExport: () => settings.settings().autoExport, quit: () => quit(), onSend: (text) => store.addUserLine(text) });
+  const actions = studioActions(engine, { outDir, autoExport: () => settings.settings().autoExport, quit: () => quit(), onSend: (text) => store.addUserLine(text), saveOutDir: (dir) => settings.updateSettings({ outputDir: dir }) });
   const app = render(React.createElement(App, { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node) }), {
     maxFps: MAX_FPS,
     exitOnCtrlC: false,
@@ -54,7 +54,7 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
 
 async function runPlain(engine: Engine, settings: Store, outDir: string): Promise<void> {
   const stopPrinting = printRunEvents(engine, { json: false, verbose: true }, plainWriter(process.stdout));
-  const actions = studioActions(engine, { outDir, autoExport: () => settings.settings().autoExport, quit: () => {} });
+  const actions = studioActions(engine, { outDir, autoExport: () => settings.settings().autoExport, quit: () => {}, saveOutDir: (dir) => settings.updateSettings({ outputDir: dir }) });
   for await (const line of createInterface({ input: process.stdin, terminal: false })) {
     if (line.trim() !== '') actions.send(line.trim());
   }

@@ -2,14 +2,18 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Engine } from './engine.js';
+import { StudioError } from '../errors.js';
 import { assertNever } from './sse/chat-event.js';
 import type { GuiAction } from './gui-phrases.js';
 import { routeText } from './routing.js';
 import { mediaNames } from './item-goals.js';
 import { summarizeTimeline } from './timeline-summary.js';
 
-/** Where exports land and what the studio lets run on its own. */
-export type HandleOptions = { outDir: string; autoExport: boolean; signal?: AbortSignal; cwd?: string; watchGoal?: string };
+/**
+ * Where exports land and what the studio lets run on its own. `setOutDir`: how "set the output
+ * folder to …" changes where exports land from now on (absent: the line is answered with how to).
+ */
+export type HandleOptions = { outDir: string; autoExport: boolean; signal?: AbortSignal; cwd?: string; watchGoal?: string; setOutDir?: (dir: string) => void };
 
 /** What a watched folder does with its files when no default goal is set. */
 export const DEFAULT_WATCH_GOAL = 'compress this video';
@@ -28,11 +32,25 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
     (path) => isDir(expand(path, cwd)),
   );
   switch (route.kind) {
-    case 'export':
+    case 'export': {
       // "export 720p with the title 'Hi'": the node applies the edit in a turn, then the export runs.
       if (route.edit !== undefined) await engine.send(route.edit, { signal: options.signal });
-      await engine.exportDraft({ outDir: options.outDir, fallbackGoal: route.goal, signal: options.signal });
+      const outDir = route.outDir === undefined ? options.outDir : expand(route.outDir, cwd);
+      if (isFile(outDir)) throw new StudioError(`${route.outDir} is a file, not a folder.`, { hint: 'Name a folder to export into.' });
+      await engine.exportDraft({ outDir, fallbackGoal: route.goal, signal: options.signal });
       return;
+    }
+    case 'set-output': {
+      const dir = expand(route.dir, cwd);
+      if (isFile(dir)) throw new StudioError(`${route.dir} is a file, not a folder.`, { hint: 'Name a folder for the outputs.' });
+      if (!options.setOutDir) {
+        engine.notify(`Exports land in ${options.outDir} here; to change that for good, run: compressor-studio config --out ${dir}`);
+        return;
+      }
+      options.setOutDir(dir);
+      engine.notify(`Exports now land in ${dir}${isDir(dir) ? '' : ' (created on the first export)'}, this time and next.`);
+      return;
+    }
     case 'credits':
       await engine.credits(options.signal);
       return;

@@ -7,8 +7,13 @@ import type { Goal } from '../goal/types.js';
  * instruction beside them kept for the chat afterwards; everything else is a chat turn.
  */
 export type Route =
-  /** `edit`: the same text carried a timeline edit (a title, music) the node must apply first. */
-  | { kind: 'export'; goal: Goal; edit?: string }
+  /**
+   * `edit`: the same text carried a timeline edit (a title, music) the node must apply first.
+   * `outDir`: "export to ./done", this export's folder (as typed).
+   */
+  | { kind: 'export'; goal: Goal; edit?: string; outDir?: string }
+  /** "set the output folder to ~/out": where exports land from now on (as typed). */
+  | { kind: 'set-output'; dir: string }
   | { kind: 'credits' }
   | { kind: 'status' }
   /** `rest`: what else the text said (with no paths: the whole text, when it set a goal to keep). */
@@ -24,6 +29,13 @@ export type Route =
 // "watch ~/Drop", "watch the folder ./in", "监控 ~/Drop"; the folder must exist.
 const WATCH = /^\s*(?:watch|monitor|监控|监视)\s+(?:the\s+)?(?:folder\s+|文件夹\s*)?("[^"]+"|'[^']+'|\S+)\s*$/i;
 const UNWATCH = /^\s*(?:(?:stop watching|unwatch|stop the watch(?: folder)?)\b|停止监控|停止监视)/i;
+// A folder said as where the output goes: "to ./done", "into ~/Desktop", "in /srv/out".
+const TO_FOLDER = /\s+(?:to|into|in)\s+("[^"]+"|'[^']+'|(?:~|\.{1,2})?\/\S*)\s*$/i;
+// "set the output folder to X", "output folder: X", "save everything to X": the default from now on.
+const SET_OUTPUT = /^\s*(?:(?:set|change)\s+(?:the\s+)?output\s+(?:folder|directory|dir)|output\s+(?:folder|directory|dir)\s*(?:is|:|=)?|save\s+(?:everything|all\s+(?:outputs|files|exports)|outputs|exports))\s*(?:to|into|in)?\s+("[^"]+"|'[^']+'|\S+)\s*$/i;
+// "save to X", "put it in X": export now, into X.
+const SAVE_TO = /^\s*(?:save|put|write)(?:\s+(?:it|them|this|the\s+(?:video|videos|file|files|output|outputs)))?\s*$/i;
+
 // The whole line only: "start over with 720p" is an instruction for this project.
 const START_OVER = /^\s*(?:(?:start (?:over|again|a new project|afresh)|new project|clear (?:the )?timeline|reset (?:the )?(?:project|timeline))[.!]?|新项目|重新开始|清空时间线)\s*$/i;
 
@@ -41,6 +53,10 @@ function looksLikePath(word: string): boolean {
 export function routeText(text: string, isFile: (path: string) => boolean, isDir: (path: string) => boolean = () => false): Route {
   if (UNWATCH.test(text)) return { kind: 'unwatch' };
   if (START_OVER.test(text)) return { kind: 'start-over' };
+  const setOutput = SET_OUTPUT.exec(text);
+  if (setOutput) return { kind: 'set-output', dir: unquote(setOutput[1]) };
+  const folder = exportFolder(text, isFile);
+  if (folder) return folder;
   const watch = WATCH.exec(text);
   const dir = watch?.[1].replace(/^["']|["']$/g, '');
   if (dir !== undefined && isDir(dir)) return { kind: 'watch', dir };
@@ -60,6 +76,23 @@ export function routeText(text: string, isFile: (path: string) => boolean, isDir
     default:
       return { kind: 'chat', text };
   }
+}
+
+/** "export 720p to ./done", "save to ~/Desktop": an export into a folder, else undefined. */
+function exportFolder(text: string, isFile: (path: string) => boolean): Route | undefined {
+  const match = TO_FOLDER.exec(text);
+  if (!match) return undefined;
+  const dir = unquote(match[1]);
+  if (isFile(dir)) return undefined; // a file named there is an upload
+  const before = text.slice(0, match.index);
+  if (SAVE_TO.test(before)) return { kind: 'export', goal: {}, outDir: dir };
+  const parsed = parseInstruction(before);
+  if (parsed.intent !== 'export') return undefined;
+  return { kind: 'export', goal: parsed.goal, outDir: dir, ...(parsed.edits ? { edit: before } : {}) };
+}
+
+function unquote(word: string): string {
+  return word.replace(/^(["'])(.*)\1$/, '$2');
 }
 
 /**

@@ -99,4 +99,21 @@ describe('handleText', () => {
       engine.close();
     }
   });
+
+  it('exports into the folder a line names, and into the one "set the output folder to" chose from then on', async () => {
+    const { engine, outDir, notices } = studio('folders');
+    let current = outDir;
+    const type = (text: string) => handleText(engine, text, { outDir: current, autoExport: false, setOutDir: (dir) => (current = dir) });
+    try {
+      await type(clip);
+      await type(`export to ${join(work, 'once')}`);
+      expect(readdirSync(join(work, 'once'))).toEqual(['party.compressed.mp4']);
+      await type(`set the output folder to ${join(work, 'from-now-on')}`);
+      expect(notices.at(-1)).toBe(`Exports now land in ${join(work, 'from-now-on')} (created on the first export), this time and next.`);
+      await type('export');
+      expect(readdirSync(join(work, 'from-now-on'))).toEqual(['party.compressed.mp4']);
+    } finally {
+      engine.close();
+    }
+  });
 });

@@ -55,6 +55,23 @@ describe('routeText', () => {
     expect(routeText(text, isFile).kind).not.toBe('no-such-file');
   });
 
+  it.each([
+    ['export to ./done', { kind: 'export', goal: {}, outDir: './done' }],
+    ['export 720p into ~/Desktop', { kind: 'export', goal: { resolution: 720 }, outDir: '~/Desktop' }],
+    ['save to ~/Desktop', { kind: 'export', goal: {}, outDir: '~/Desktop' }],
+    ['put them in "/srv/my exports"', { kind: 'export', goal: {}, outDir: '/srv/my exports' }],
+    ['set the output folder to ~/out', { kind: 'set-output', dir: '~/out' }],
+    ['output folder: "/srv/my exports"', { kind: 'set-output', dir: '/srv/my exports' }],
+    ['save everything to ../renders', { kind: 'set-output', dir: '../renders' }],
+  ])('%s → %j', (text, route) => {
+    expect(routeText(text, isFile)).toEqual(route);
+  });
+
+  it.each(['compress to 10MB', 'export as webm', 'make it fit discord'])('"%s" names no output folder', (text) => {
+    const route = routeText(text, isFile);
+    expect(route.kind === 'set-output' || (route.kind === 'export' && route.outDir !== undefined)).toBe(false);
+  });
+
   it('keeps an export goal ("export 720p")', () => {
     expect(routeText('export 720p', isFile)).toMatchObject({ kind: 'export', goal: { resolution: 720 } });
   });
