@@ -8,7 +8,14 @@ import type { StudioActions } from '../ui/App.js';
  */
 export function studioActions(
   engine: Engine,
-  options: { outDir: string; autoExport: () => boolean; quit: () => void; onSend?: (text: string) => void; saveOutDir?: (dir: string) => void },
+  options: {
+    outDir: string;
+    autoExport: () => boolean;
+    quit: () => void;
+    onSend?: (text: string) => void;
+    saveOutDir?: (dir: string) => void;
+    saveAutoExport?: (on: boolean) => void;
+  },
 ): StudioActions & { idle(): Promise<void> } {
   // "set the output folder to …" moves it for the rest of the studio (and, saved, for the next one).
   let outDir = options.outDir;
@@ -24,7 +31,7 @@ export function studioActions(
     );
     return tail;
   };
-  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir }));
+  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport }));
   work(() => engine.openSession().then(() => engine.credits()));
   return {
     send(text) {

@@ -42,7 +42,7 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
   const store = createStudioStore(engine);
   let quit: () => void = () => {};
   const quitted = new Promise<void>((done) => (quit = done));
-  const actions = studioActions(engine, { outDir, autoExport: () => settings.settings().autoExport, quit: () => quit(), onSend: (text) => store.addUserLine(text), saveOutDir: (dir) => settings.updateSettings({ outputDir: dir }) });
+  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => quit(), onSend: (text) => store.addUserLine(text) });
   const app = render(React.createElement(App, { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node) }), {
     maxFps: MAX_FPS,
     exitOnCtrlC: false,
@@ -54,13 +54,22 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
 
 async function runPlain(engine: Engine, settings: Store, outDir: string): Promise<void> {
   const stopPrinting = printRunEvents(engine, { json: false, verbose: true }, plainWriter(process.stdout));
-  const actions = studioActions(engine, { outDir, autoExport: () => settings.settings().autoExport, quit: () => {}, saveOutDir: (dir) => settings.updateSettings({ outputDir: dir }) });
+  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => {} });
   for await (const line of createInterface({ input: process.stdin, terminal: false })) {
     if (line.trim() !== '') actions.send(line.trim());
   }
   // Input ended (a pipe closed): let what was asked finish, then stop.
   await actions.idle();
   stopPrinting();
+}
+
+/** The settings the studio reads as it goes, and writes when a line changes them. */
+function keptSettings(settings: Store): { autoExport: () => boolean; saveOutDir: (dir: string) => void; saveAutoExport: (on: boolean) => void } {
+  return {
+    autoExport: () => settings.settings().autoExport,
+    saveOutDir: (dir) => void settings.updateSettings({ outputDir: dir }),
+    saveAutoExport: (on) => void settings.updateSettings({ autoExport: on }),
+  };
 }
 
 /** Ink draws nothing but the last frame under CI (as its is-in-ci check says), so CI gets plain lines. */

@@ -10,10 +10,19 @@ import { mediaNames } from './item-goals.js';
 import { summarizeTimeline } from './timeline-summary.js';
 
 /**
- * Where exports land and what the studio lets run on its own. `setOutDir`: how "set the output
- * folder to …" changes where exports land from now on (absent: the line is answered with how to).
+ * Where exports land and what the studio lets run on its own. `setOutDir` and `setAutoExport`:
+ * how "set the output folder to …" and "auto export on" change those from now on (absent: the
+ * line is answered with the config command that does it).
  */
-export type HandleOptions = { outDir: string; autoExport: boolean; signal?: AbortSignal; cwd?: string; watchGoal?: string; setOutDir?: (dir: string) => void };
+export type HandleOptions = {
+  outDir: string;
+  autoExport: boolean;
+  signal?: AbortSignal;
+  cwd?: string;
+  watchGoal?: string;
+  setOutDir?: (dir: string) => void;
+  setAutoExport?: (on: boolean) => void;
+};
 
 /** What a watched folder does with its files when no default goal is set. */
 export const DEFAULT_WATCH_GOAL = 'compress this video';
@@ -65,6 +74,14 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
     case 'no-such-file':
       engine.notify(`Nothing found at ${route.paths.join(', ')}. Check the path, or paste it whole (quote a name that has spaces).`);
       return;
+    case 'set-auto-export':
+      if (!options.setAutoExport) {
+        engine.notify(`To change that for good, run: compressor-studio config --auto-export ${route.on ? 'on' : 'off'}`);
+        return;
+      }
+      options.setAutoExport(route.on);
+      engine.notify(route.on ? 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.' : 'Auto-export is off: say "export" (or press Ctrl+E) when you are ready.');
+      return;
     case 'watch':
       await engine.startWatch(expand(route.dir, cwd), { outDir: options.outDir, goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });
       return;
@@ -91,7 +108,7 @@ async function act(engine: Engine, action: GuiAction, options: HandleOptions): P
   switch (action.kind) {
     case 'export':
       if (options.autoExport) await engine.exportDraft({ outDir: options.outDir, signal: options.signal });
-      else engine.notify('Ready to export: type "export" (or press the export key).');
+      else engine.notify('Ready to export: type "export" (or press the export key); say "auto export on" to have it done by itself.');
       return;
     case 'timeline':
       await showTimeline(engine, options.signal);

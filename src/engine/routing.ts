@@ -14,6 +14,8 @@ export type Route =
   | { kind: 'export'; goal: Goal; edit?: string; outDir?: string }
   /** "set the output folder to ~/out": where exports land from now on (as typed). */
   | { kind: 'set-output'; dir: string }
+  /** "auto export on": export by itself once a reply says the draft is ready. */
+  | { kind: 'set-auto-export'; on: boolean }
   | { kind: 'credits' }
   | { kind: 'status' }
   /** `rest`: what else the text said (with no paths: the whole text, when it set a goal to keep). */
@@ -33,6 +35,8 @@ const UNWATCH = /^\s*(?:(?:stop watching|unwatch|stop the watch(?: folder)?)\b|�
 const TO_FOLDER = /\s+(?:to|into|in)\s+("[^"]+"|'[^']+'|(?:~|\.{1,2})?\/\S*)\s*$/i;
 // "set the output folder to X", "output folder: X", "save everything to X": the default from now on.
 const SET_OUTPUT = /^\s*(?:(?:set|change)\s+(?:the\s+)?output\s+(?:folder|directory|dir)|output\s+(?:folder|directory|dir)\s*(?:is|:|=)?|save\s+(?:everything|all\s+(?:outputs|files|exports)|outputs|exports))\s*(?:to|into|in)?\s+("[^"]+"|'[^']+'|\S+)\s*$/i;
+// "auto export on", "turn off auto-export", "always export automatically", "自动导出".
+const AUTO_EXPORT = /^\s*(?:(?:turn|switch)\s+(on|off)\s+auto[- ]?export(?:ing)?|auto[- ]?export(?:ing)?\s*(?:is\s+|:\s*)?(on|off)|(always|never)\s+export\s+automatically|(开启|关闭)自动导出)\s*[.!]?\s*$/i;
 // "save to X", "put it in X": export now, into X.
 const SAVE_TO = /^\s*(?:save|put|write)(?:\s+(?:it|them|this|the\s+(?:video|videos|file|files|output|outputs)))?\s*$/i;
 
@@ -53,6 +57,8 @@ function looksLikePath(word: string): boolean {
 export function routeText(text: string, isFile: (path: string) => boolean, isDir: (path: string) => boolean = () => false): Route {
   if (UNWATCH.test(text)) return { kind: 'unwatch' };
   if (START_OVER.test(text)) return { kind: 'start-over' };
+  const auto = AUTO_EXPORT.exec(text);
+  if (auto) return { kind: 'set-auto-export', on: ['on', 'always', '开启'].includes((auto[1] ?? auto[2] ?? auto[3] ?? auto[4]).toLowerCase()) };
   const setOutput = SET_OUTPUT.exec(text);
   if (setOutput) return { kind: 'set-output', dir: unquote(setOutput[1]) };
   const folder = exportFolder(text, isFile);

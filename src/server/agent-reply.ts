@@ -37,7 +37,8 @@ export function planReply(understood: string | undefined, items: PlannedItem[], 
     lines.push(`${index + 1}. ${item.name} (${describeSource(item.info)}) → ${describePlan(item.plan)}`);
     for (const note of item.plan.notes) lines.push(`   - ${note}`);
   }
-  lines.push('Say "export" when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").');
+  // The cloud's GUI wording, which a client turns into its own export (or runs, with auto-export on).
+  lines.push('Click Export when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").');
   return withRemarks(lines, remarks).join('\n');
 }
 

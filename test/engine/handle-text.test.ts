@@ -116,4 +116,18 @@ describe('handleText', () => {
       engine.close();
     }
   });
+
+  it('exports by itself once "auto export on" was said, when a reply says the draft is ready', async () => {
+    const { engine, outDir, notices } = studio('auto');
+    let auto = false;
+    const type = (text: string) => handleText(engine, text, { outDir, autoExport: auto, setAutoExport: (on) => (auto = on) });
+    try {
+      await type('auto export on');
+      expect([auto, notices.at(-1)]).toEqual([true, 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.']);
+      await type(`${clip} under 1MB`);
+      expect(readdirSync(outDir)).toEqual(['party.compressed.mp4']);
+    } finally {
+      engine.close();
+    }
+  });
 });

@@ -63,6 +63,10 @@ describe('routeText', () => {
     ['set the output folder to ~/out', { kind: 'set-output', dir: '~/out' }],
     ['output folder: "/srv/my exports"', { kind: 'set-output', dir: '/srv/my exports' }],
     ['save everything to ../renders', { kind: 'set-output', dir: '../renders' }],
+    ['auto export on', { kind: 'set-auto-export', on: true }],
+    ['turn off auto-export', { kind: 'set-auto-export', on: false }],
+    ['always export automatically', { kind: 'set-auto-export', on: true }],
+    ['关闭自动导出', { kind: 'set-auto-export', on: false }],
   ])('%s → %j', (text, route) => {
     expect(routeText(text, isFile)).toEqual(route);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guiActions } from '../../src/engine/gui-phrases.js';
-import { describePlan, helpReply, planReply, questionReply, timelineReply, uploadReply } from '../../src/server/agent-reply.js';
+import { describePlan, helpReply, planReply, questionReply, timelineReply, uploadReply, type PlannedItem } from '../../src/server/agent-reply.js';
 import { addSegment, emptyDraft, setMuted, TrackType } from '../../src/server/draft.js';
 import type { EncodePlan } from '../../src/media/types.js';
 
@@ -40,7 +40,7 @@ describe('replies', () => {
       'Here is the plan:',
       '1. trip.mov (1920x1080, 62.0 s, 180 MB) → 1280x720 H264 MP4, two-pass 2400 kbps, audio 128 kbps',
       '   - 720p fits the budget',
-      'Say "export" when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").',
+      'Click Export when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").',
       'Note: Which one?',
     ]);
   });
@@ -61,6 +61,11 @@ describe('replies', () => {
     const withVideo = addSegment(emptyDraft(), TrackType.video, { src: 'm_a', s: 0, d: 10_000, m: { name: 'city.mp4' } });
     const replies = [planReply('720p', [], []), helpReply(), uploadReply(emptyDraft()), uploadReply(withVideo), timelineReply(emptyDraft(), ''), questionReply([], [])];
     for (const reply of replies) expect([reply, guiActions(reply)]).toEqual([reply, []]);
+  });
+
+  it('ends a plan in the GUI wording a client turns into its export', () => {
+    const item = { name: 'trip.mov', info: { durationSec: 62, sizeBytes: 180e6 }, plan: plan({ videoKbps: 2400, expectedBytes: 24e6, targetBytes: 25e6 }) } as PlannedItem;
+    expect(guiActions(planReply('under 25 MB', [item], []))).toEqual([{ kind: 'export' }]);
   });
 
   it('shows the timeline in the brief style', () => {
