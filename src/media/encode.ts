@@ -6,7 +6,7 @@ import { MediaError } from '../errors.js';
 import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
-import { leanerPlan, lowerPlan, withMeasuredAudio } from './size-retry.js';
+import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from './size-retry.js';
 import { formatBytes, SAFETY_MARGIN } from './target-budget.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 
@@ -81,7 +81,10 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
       const target = current.targetBytes;
       if (current.mode === 'copy' && target !== undefined && bytes > target) return { tempFile, ...(await inputAsIs(current, info, bytes, tempFile)), attempts: attempt };
       if (current.mode !== 'bitrate' || target === undefined || bytes <= target) {
-        return { tempFile, bytes, plan: current, attempts: attempt };
+        const landed = { tempFile, bytes, plan: current, attempts: attempt };
+        if (!workDir || !isTwoPass(current)) return landed;
+        const secondPass = { passLogPrefix: path.join(workDir, 'pass'), audioFile: sound, outDir: options.outDir, ext };
+        return await toppedUp(landed, info, secondPass, span.slice(0.9, 0.98), options.signal);
       }
       misses++;
       if (misses >= MAX_MISSES) {
@@ -96,6 +99,39 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
     throw error;
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An encode that landed well under what its plan expected gets one more second pass at a raised
+ * bitrate (pass 1 reused), into a temp of its own: it replaces the first only if it is under the
+ * target too. Either way one temp is left, the one returned.
+ */
+async function toppedUp(
+  landed: EncodeOutcome,
+  info: MediaInfo,
+  pass: { passLogPrefix: string; audioFile?: string; outDir: string; ext: string },
+  span: ProgressSpan,
+  signal?: AbortSignal,
+): Promise<EncodeOutcome> {
+  const raised = raisePlan(landed.plan, landed.bytes);
+  const target = landed.plan.targetBytes;
+  if (!raised || target === undefined) return landed;
+  const topFile = path.join(pass.outDir, `.compressing-${randomBytes(6).toString('hex')}.${pass.ext}`);
+  try {
+    await run(encodeArgs(raised, info, { kind: 'pass2', passLogPrefix: pass.passLogPrefix, audioFile: pass.audioFile }, topFile), raised, span, 'pass2', signal);
+    const bytes = (await stat(topFile)).size;
+    if (bytes > target) {
+      await rm(topFile, { force: true });
+      return landed;
+    }
+    await rm(landed.tempFile, { force: true });
+    return { tempFile: topFile, bytes, plan: raised, attempts: landed.attempts + 1 };
+  } catch (error) {
+    await rm(topFile, { force: true });
+    // The first encode is good: an x264 refusal of the raised rate only loses the extra.
+    if (error instanceof MediaError && error.kind === 'failed' && !signal?.aborted) return landed;
+    throw error;
   }
 }
 

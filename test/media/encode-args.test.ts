@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeArgs, isTwoPass, videoFilters } from '../../src/media/encode-args.js';
 import { planEncode } from '../../src/media/plan-encode.js';
-import { leanerPlan, lowerPlan, withMeasuredAudio } from '../../src/media/size-retry.js';
+import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from '../../src/media/size-retry.js';
 import type { EncodePlan, MediaInfo, VideoInfo } from '../../src/media/types.js';
 import type { Goal } from '../../src/goal/types.js';
 
@@ -91,6 +91,35 @@ describe('lowerPlan (table)', () => {
   it('at the bottom of the ladder, drops frames instead', () => {
     const tiny: EncodePlan = { ...base, width: 256, height: 144, fps: undefined };
     expect(lowerPlan(tiny, 2.3e6, 2, 30).fps).toBe(15);
+  });
+});
+
+describe('raisePlan (table)', () => {
+  const base: EncodePlan = planEncode({ targetBytes: 2e6 }, info());
+  const bytes = (kbps: number) => (kbps * 1000 * base.durationSec) / 8;
+  const other = (base.expectedBytes as number) - bytes(base.videoKbps as number);
+
+  it.each([
+    ['10 % under the plan: aims where the plan meant to land', 0.9, 1 / 0.9],
+    ['40 % under: raised by half at the most', 0.6, 1.5],
+  ])('%s', (_label, share, scale) => {
+    const actual = other + share * bytes(base.videoKbps as number);
+    const next = raisePlan(base, actual) as EncodePlan;
+    expect((next.videoKbps as number) / (base.videoKbps as number)).toBeCloseTo(scale, 2);
+    // If the picture undershoots by the same share again, the file lands inside the target's margin.
+    expect(other + share * bytes(next.videoKbps as number)).toBeLessThanOrEqual(2e6 * 0.98);
+    expect(next.notes.at(-1)).toMatch(/well under the .* planned: the second pass ran again at \d+ kbps\.$/);
+  });
+
+  it.each([
+    ['close enough to the plan', 0.97],
+    ['over the plan', 1.02],
+  ])('leaves an encode %s alone', (_label, share) => {
+    expect(raisePlan(base, other + share * bytes(base.videoKbps as number))).toBeUndefined();
+  });
+
+  it('leaves a plan with no size target alone', () => {
+    expect(raisePlan({ ...base, targetBytes: undefined }, 1000)).toBeUndefined();
   });
 });
 
