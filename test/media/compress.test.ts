@@ -89,6 +89,17 @@ describe('compress on real clips', () => {
     expect(result.plan.toneMap).toBe(true);
   });
 
+  it('runs the second pass again when x264 lands well under the plan, and leaves one file', async () => {
+    // A one-second clip at a low rate: x264's second pass lands it at about 70 % of the plan.
+    const input = await makeClip(clips, { width: 480, height: 270, seconds: 1, name: 'short.mp4' });
+    const target = Math.round((await stat(input)).size * 0.1);
+    const result = await compress(input, { targetBytes: target }, { outDir: out });
+    expect(result.changes).toContainEqual(expect.stringMatching(/well under the .* planned: the second pass ran again at \d+ kbps\.$/));
+    expect([result.bytes <= target, result.attempts]).toEqual([true, 2]);
+    expect(await readdir(out)).toEqual(['short.compressed.mp4']);
+    expect(await readdir(scratch)).toEqual([]);
+  });
+
   it('copies a file that already fits, and never overwrites an existing output', async () => {
     const input = await makeClip(clips, { seconds: 1, audio: true, name: 'fits.mp4' });
     const first = await compress(input, { targetBytes: 10_000_000 }, { outDir: out });
