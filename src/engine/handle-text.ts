@@ -80,7 +80,7 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
         return;
       }
       options.setAutoExport(route.on);
-      engine.notify(route.on ? 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.' : 'Auto-export is off: say "export" (or press Ctrl+E) when you are ready.');
+      engine.notify(route.on ? 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.' : 'Auto-export is off: type "export" (or press the export key) when you are ready.');
       return;
     case 'watch':
       await engine.startWatch(expand(route.dir, cwd), { outDir: options.outDir, goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });

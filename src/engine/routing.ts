@@ -64,8 +64,12 @@ export function routeText(text: string, isFile: (path: string) => boolean, isDir
   const folder = exportFolder(text, isFile);
   if (folder) return folder;
   const watch = WATCH.exec(text);
-  const dir = watch?.[1].replace(/^["']|["']$/g, '');
-  if (dir !== undefined && isDir(dir)) return { kind: 'watch', dir };
+  if (watch) {
+    const dir = unquote(watch[1]);
+    if (isDir(dir)) return { kind: 'watch', dir };
+    // "watch ~/Missing" says so; "watch this" is not about a folder at all.
+    if (looksLikePath(dir) && !isFile(dir)) return { kind: 'no-such-file', paths: [dir] };
+  }
   const { paths, missing, rest } = splitPaths(text, isFile);
   if (paths.length === 0 && missing.length > 0) return { kind: 'no-such-file', paths: missing };
   const parsed = parseInstruction(rest);
@@ -123,7 +127,8 @@ export function splitPaths(text: string, isFile: (path: string) => boolean): { p
       paths.push(found);
       return '';
     }
-    if (looksLikePath(trimmed)) missing.push(trimmed);
+    // "/help" is a word typed as a command, not a path: only a file name or a deeper path counts.
+    if (looksLikePath(trimmed) && (MEDIA_EXTENSION.test(trimmed) || /^(?:~|\.\.?)?\/[^/]+\/|^(?:~|\.\.?)\//.test(trimmed))) missing.push(trimmed);
     return word;
   });
   return { paths, missing, rest: rest.replace(/\s+/g, ' ').trim() };

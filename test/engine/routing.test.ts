@@ -51,6 +51,8 @@ describe('routeText', () => {
     'compress https://example.com/clip.mp4 to 10MB',
     'add the title "intro.mp4"',
     'export as .mp4',
+    '/help',
+    'watch this',
   ])('reads "%s" as no path at all', (text) => {
     expect(routeText(text, isFile).kind).not.toBe('no-such-file');
   });
