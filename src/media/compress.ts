@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { CanceledError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
 import { capabilities } from './capabilities.js';
@@ -14,6 +12,7 @@ import { searchQuality } from './quality-search.js';
 import { formatBytes } from './target-budget.js';
 import { tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
+import { scratchFolder } from './scratch.js';
 
 /**
  * Compresses `input` to what `goal` asks for and writes `<stem>.compressed.<ext>` (never
@@ -25,7 +24,7 @@ import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOve
 export async function compress(input: string, goal: Goal, options: CompressOptions): Promise<CompressResult> {
   if (!options.overlays) return compressPlanned(input, goal, options);
   // The titles' text files live in a private folder, removed whatever happens.
-  const overlayDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-overlays-'));
+  const overlayDir = await scratchFolder('overlays', options.scratchDir);
   try {
     return await compressPlanned(input, goal, options, await writeOverlayFiles(options.overlays, overlayDir));
   } finally {
@@ -35,7 +34,7 @@ export async function compress(input: string, goal: Goal, options: CompressOptio
 
 async function compressPlanned(input: string, goal: Goal, options: CompressOptions, overlays?: PlannedOverlays): Promise<CompressResult> {
   const started = performance.now();
-  const { signal } = options;
+  const { signal, scratchDir } = options;
   const span = progressSpan(options.onProgress);
   span.report('probe', 0);
   const info = await probe(input, { signal });
@@ -53,9 +52,9 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   if (!wantsQuality) {
     // A frame the budget made smaller is checked against the full one on samples first.
     const trial = caps.filters.ssim && plan.fullFrame !== undefined;
-    const framed = trial ? await tryFullFrame(plan, info, { signal, span: span.slice(0.02, 0.15) }) : plan;
+    const framed = trial ? await tryFullFrame(plan, info, { signal, span: span.slice(0.02, 0.15), scratchDir }) : plan;
     searchMs = performance.now() - encodeStarted;
-    outcome = await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0.02, 0.98) });
+    outcome = await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0.02, 0.98), scratchDir });
   } else {
     const quality = await qualityEncode(goal, info, plan, planOptions, options, span, caps.filters.ssim);
     outcome = quality.outcome;
@@ -100,7 +99,7 @@ async function qualityEncode(
   span: ProgressSpan,
   canMeasure: boolean,
 ): Promise<{ outcome: EncodeOutcome; searchMs: number }> {
-  const { signal, outDir } = options;
+  const { signal, outDir, scratchDir } = options;
   const crfPlan = plan.mode === 'crf' ? plan : planEncode({ ...goal, targetBytes: undefined, relativeSize: undefined }, info, planOptions);
   const cap = plan.targetBytes ?? info.sizeBytes;
   const searchStarted = performance.now();
@@ -109,7 +108,7 @@ async function qualityEncode(
   if (canMeasure) {
     const audioKbps = crfPlan.audio.mode === 'encode' ? crfPlan.audio.kbps : 0;
     const maxVideoKbps = (cap * 8) / crfPlan.durationSec / 1000 - audioKbps;
-    const found = await searchQuality(crfPlan, info, goal.quality ?? 'high', { signal, span: span.slice(0.02, 0.3), maxVideoKbps });
+    const found = await searchQuality(crfPlan, info, goal.quality ?? 'high', { signal, span: span.slice(0.02, 0.3), maxVideoKbps, scratchDir });
     estimatedBytes = ((found.videoKbps + audioKbps) * 1000 * crfPlan.durationSec) / 8;
     chosen = {
       ...crfPlan,
@@ -121,7 +120,7 @@ async function qualityEncode(
   const rest = span.slice(canMeasure ? 0.3 : 0.02, 0.98);
 
   if (estimatedBytes <= cap * 0.95) {
-    const outcome = await encode(chosen, info, { outDir, signal, span: rest.slice(0, 0.9) });
+    const outcome = await encode(chosen, info, { outDir, signal, span: rest.slice(0, 0.9), scratchDir });
     if (outcome.bytes <= cap) return { outcome, searchMs };
     await rm(outcome.tempFile, { force: true });
   }
@@ -129,7 +128,7 @@ async function qualityEncode(
   const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
   const instead = capped.mode === 'copy' ? 'the input already fits, so it is copied' : 'it is encoded to fit instead';
   const note = `At quality "${goal.quality ?? 'high'}" it would come out over ${formatBytes(cap)}: ${instead}.`;
-  const outcome = await encode({ ...capped, notes: [note, ...capped.notes] }, info, { outDir, signal, span: rest.slice(0.5, 1) });
+  const outcome = await encode({ ...capped, notes: [note, ...capped.notes] }, info, { outDir, signal, span: rest.slice(0.5, 1), scratchDir });
   return { outcome, searchMs };
 }
 

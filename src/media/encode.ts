@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError } from '../errors.js';
 import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass } from './encode-args.js';
@@ -9,6 +8,7 @@ import { runFfmpeg } from './run-ffmpeg.js';
 import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from './size-retry.js';
 import { formatBytes, SAFETY_MARGIN } from './target-budget.js';
 import type { EncodePlan, MediaInfo } from './types.js';
+import { scratchFolder } from './scratch.js';
 
 /** Where and how to run one encode. */
 export type EncodeOptions = {
@@ -17,6 +17,8 @@ export type EncodeOptions = {
   signal?: AbortSignal;
   /** The part of the caller's progress bar this encode fills. */
   span?: ProgressSpan;
+  /** Where the pass logs' private folder goes (see CompressOptions.scratchDir). */
+  scratchDir?: string;
 };
 
 /** A finished encode: a hidden temp file the caller renames into place (or removes). */
@@ -39,7 +41,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
   const ext = plan.container === 'mkv' ? 'mkv' : plan.container;
   const tempFile = path.join(options.outDir, `.compressing-${randomBytes(6).toString('hex')}.${ext}`);
   // Pass logs and the pre-encoded sound live in a private folder, removed whatever happens.
-  const workDir = plan.mode === 'bitrate' ? await mkdtemp(path.join(os.tmpdir(), 'compressor-passlog-')) : undefined;
+  const workDir = plan.mode === 'bitrate' ? await scratchFolder('passlog', options.scratchDir) : undefined;
   const span = options.span ?? progressSpan(undefined);
   try {
     let current = plan;

@@ -1,11 +1,11 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { videoCodecArgs } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { chooseSamples, measureSsim, referenceArgs } from './quality-search.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import type { EncodePlan, MediaInfo } from './types.js';
+import { scratchFolder } from './scratch.js';
 
 /** A frame size and rate to try. */
 type Candidate = { width: number; height: number; fps: number };
@@ -36,7 +36,7 @@ const FULL_FRAME_EDGE = 0.002;
  * both sizes, scale each back to the full frame, and keep the one with the higher SSIM. Only for
  * libx264 (hardware encoders and the other codecs keep the planned frame). Returns the plan, changed or not.
  */
-export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: { signal?: AbortSignal; span?: ProgressSpan } = {}): Promise<EncodePlan> {
+export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string } = {}): Promise<EncodePlan> {
   const full = plan.fullFrame;
   if (plan.mode !== 'bitrate' || !full || plan.encoder !== 'libx264' || plan.videoKbps === undefined) return plan;
   // A slideshow's sample holds a handful of frames: the encoder's rate control has no time to
@@ -44,7 +44,7 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
   if ((plan.fps ?? full.fps) < MIN_TRIAL_FPS) return plan;
   const span = options.span ?? progressSpan(undefined);
   const planned: Candidate = { width: plan.width, height: plan.height, fps: plan.fps ?? full.fps };
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-frames-'));
+  const workDir = await scratchFolder('frames', options.scratchDir);
   try {
     // One sample from the middle is enough to rank two sizes, and keeps the trial cheap.
     const spread = chooseSamples(plan.trim?.startSec ?? 0, plan.durationSec);

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Quality } from '../goal/types.js';
 import { CODECS } from './codec-table.js';
@@ -7,6 +6,7 @@ import { videoCodecArgs, videoFilters } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { localFile, runFfmpeg } from './run-ffmpeg.js';
 import type { EncodePlan, MediaInfo } from './types.js';
+import { scratchFolder } from './scratch.js';
 
 /**
  * The SSIM (ffmpeg's "All", 0..1) the worst sample must reach for each quality; edit here to
@@ -45,12 +45,12 @@ export async function searchQuality(
   plan: EncodePlan,
   info: MediaInfo,
   quality: Quality,
-  options: { signal?: AbortSignal; span?: ProgressSpan; maxVideoKbps?: number } = {},
+  options: { signal?: AbortSignal; span?: ProgressSpan; maxVideoKbps?: number; scratchDir?: string } = {},
 ): Promise<QualitySearchResult> {
   const span = options.span ?? progressSpan(undefined);
   const threshold = SSIM_THRESHOLDS[quality];
   const [lowest, highest] = CODECS[plan.codec].crfRange;
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-samples-'));
+  const workDir = await scratchFolder('samples', options.scratchDir);
   try {
     const samples = chooseSamples(plan.trim?.startSec ?? 0, plan.durationSec);
     const seconds = samples.starts.length * samples.sampleSec;

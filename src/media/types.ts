@@ -108,6 +108,12 @@ export type CompressOptions = {
   onProgress?: (progress: EncodeProgress) => void;
   /** Titles to burn in and background music to mix under the sound; any overlay means a re-encode. */
   overlays?: Overlays;
+  /**
+   * Where the private temp folders (samples, pass logs, title files) go; default: the system's temp
+   * folder. The render node points it into its own work folder, which it empties when it starts, so
+   * a node killed mid-encode leaves nothing behind for good.
+   */
+  scratchDir?: string;
 };
 
 /** What to draw on and mix into every frame of the output, in output time (after any trim). */

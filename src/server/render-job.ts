@@ -21,6 +21,8 @@ export async function produceFiles(
       outDir: options.workDir,
       outName: `item-${index}${extname(item.outputName)}`,
       signal: options.signal,
+      // Samples and pass logs in the job's folder, which a restarted node empties: a kill -9 leaks nothing.
+      scratchDir: options.workDir,
       ...overlaysFor(item, options.mediaDir),
       onProgress: (progress) => options.onProgress(((index + progress.fraction) / items.length) * 100),
     });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, copyFile, truncate, stat } from 'node:fs/promises';
+import { watch } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -97,6 +98,22 @@ describe('compress on real clips', () => {
     expect(result.changes).toContainEqual(expect.stringMatching(/well under the .* planned: the second pass ran again at \d+ kbps\.$/));
     expect([result.bytes <= target, result.attempts]).toEqual([true, 2]);
     expect(await readdir(out)).toEqual(['short.compressed.mp4']);
+    expect(await readdir(scratch)).toEqual([]);
+  });
+
+  it('keeps its private temp folders in scratchDir when given one, and removes them', async () => {
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 1, name: 'scratch.mp4' });
+    const scratchDir = await mkdtemp(path.join(root, 'scratch-'));
+    const made: string[] = [];
+    const watcher = watch(scratchDir, (_event, name) => made.push(String(name)));
+    try {
+      await compress(input, { quality: 'high' }, { outDir: out, scratchDir });
+      await compress(input, { targetBytes: 20_000 }, { outDir: out, scratchDir });
+    } finally {
+      watcher.close();
+    }
+    expect(new Set(made.map((name) => name.replace(/-[^-]+$/, '')))).toEqual(new Set(['compressor-samples', 'compressor-passlog']));
+    expect(await readdir(scratchDir)).toEqual([]);
     expect(await readdir(scratch)).toEqual([]);
   });
 

@@ -1,0 +1,11 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * A private temp folder, `compressor-<purpose>-…`, in `root` (default: the system's temp folder).
+ * The caller removes it, whatever happens.
+ */
+export function scratchFolder(purpose: string, root?: string): Promise<string> {
+  return mkdtemp(path.join(root ?? os.tmpdir(), `compressor-${purpose}-`));
+}
