@@ -101,7 +101,8 @@ export function referenceArgs(plan: EncodePlan, info: MediaInfo, { starts, sampl
   const filters = videoFilters(plan, info).join(',') || 'null';
   const chains = starts.map((_, i) => `[${i}:v:0]${filters}[s${i}]`);
   const inputs = starts.map((_, i) => `[s${i}]`).join('');
-  args.push('-filter_complex', `${chains.join(';')};${inputs}concat=n=${starts.length}:v=1:a=0[ref]`, '-map', '[ref]');
+  // From time zero, as every encode made from it starts: the trial's fps filter counts from there.
+  args.push('-filter_complex', `${chains.join(';')};${inputs}concat=n=${starts.length}:v=1:a=0,setpts=PTS-STARTPTS[ref]`, '-map', '[ref]');
   return [...args, '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-pix_fmt', 'yuv420p', '-f', 'matroska', output];
 }
 
@@ -132,7 +133,11 @@ export async function measureSsim(
   reference: string,
   options: { statsFile: string; prefilter?: string; signal?: AbortSignal; durationSec: number; span: ProgressSpan },
 ): Promise<number[]> {
-  const graph = `[0:v]${options.prefilter ?? 'null'}[e];[e][1:v]ssim=stats_file=${escapeFilterPath(options.statsFile)}`;
+  // Frames are paired by their order, not their times: Matroska keeps milliseconds, so a 29.97 fps
+  // encode's times round differently from its reference's and the ssim filter paired every few
+  // frames with a neighbour (SSIM 0.97 where the frames agreed to 0.994).
+  const inOrder = 'settb=AVTB,setpts=N';
+  const graph = `[0:v]${options.prefilter ? `${options.prefilter},` : ''}${inOrder}[e];[1:v]${inOrder}[r];[e][r]ssim=stats_file=${escapeFilterPath(options.statsFile)}`;
   await runFfmpeg(['-i', encoded, '-i', reference, '-lavfi', graph, '-f', 'null', '-'], {
     signal: options.signal,
     durationSec: options.durationSec,

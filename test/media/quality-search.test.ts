@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planEncode } from '../../src/media/plan-encode.js';
 import { probe } from '../../src/media/probe.js';
-import { chooseSamples, parseSsimStats, searchQuality, SSIM_THRESHOLDS, worstChunkMean } from '../../src/media/quality-search.js';
+import { chooseSamples, measureSsim, parseSsimStats, referenceArgs, searchQuality, SSIM_THRESHOLDS, worstChunkMean } from '../../src/media/quality-search.js';
+import { progressSpan } from '../../src/media/progress-span.js';
+import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
 import { makeClip } from '../helpers/clips.js';
 
 describe('quality search helpers (table)', () => {
@@ -54,5 +56,23 @@ describe('searchQuality on a real clip', () => {
       expect(result.probes.length).toBeLessThanOrEqual(3);
       expect(result.videoKbps).toBeGreaterThan(0);
     }
+  });
+
+  it('pairs every frame of a 29.97 fps sample with its own reference frame', async () => {
+    // NTSC rates do not land on Matroska's milliseconds. A sample cut just after a frame starts
+    // about one frame late; paired by time, every few frames then met a neighbour and scored ~0.93
+    // on a near-lossless encode.
+    const clip = path.join(dir, 'ntsc.mp4');
+    await runFfmpeg(['-y', '-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=30000/1001', '-t', '4', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', clip]);
+    const info = await probe(clip);
+    const plan = planEncode({ quality: 'high' }, info);
+    const samples = { starts: [(60 * 1001) / 30000 + 0.002], sampleSec: 1.5 };
+    const reference = path.join(dir, 'ntsc-reference.mkv');
+    await runFfmpeg(referenceArgs(plan, info, samples, reference));
+    const encoded = path.join(dir, 'ntsc-crf10.mkv');
+    await runFfmpeg(['-y', '-i', reference, '-c:v', 'libx264', '-crf', '10', '-pix_fmt', 'yuv420p', encoded]);
+    const frames = await measureSsim(encoded, reference, { statsFile: path.join(dir, 'ntsc.log'), durationSec: samples.sampleSec, span: progressSpan(undefined) });
+    expect(frames.length).toBeGreaterThan(40);
+    expect(Math.min(...frames)).toBeGreaterThan(0.98);
   });
 });
