@@ -8,7 +8,7 @@ import { planEncode, type PlanOptions } from './plan-encode.js';
 import { writeOverlayFiles } from './overlay-files.js';
 import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import { searchQuality } from './quality-search.js';
+import { searchQuality, SSIM_THRESHOLDS } from './quality-search.js';
 import { formatBytes } from './target-budget.js';
 import { tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
@@ -110,10 +110,12 @@ async function qualityEncode(
     const maxVideoKbps = (cap * 8) / crfPlan.durationSec / 1000 - audioKbps;
     const found = await searchQuality(crfPlan, info, goal.quality ?? 'high', { signal, span: span.slice(0.02, 0.3), maxVideoKbps, scratchDir });
     estimatedBytes = ((found.videoKbps + audioKbps) * 1000 * crfPlan.durationSec) / 8;
+    const bar = SSIM_THRESHOLDS[goal.quality ?? 'high'];
+    const verdict = found.ssim >= bar ? `keeps SSIM ${found.ssim.toFixed(4)}` : `(the best tried) reaches SSIM ${found.ssim.toFixed(4)}, short of the ${bar} asked for,`;
     chosen = {
       ...crfPlan,
       crf: found.crf,
-      notes: [...crfPlan.notes, `Quality search: CRF ${found.crf} keeps SSIM ${found.ssim.toFixed(4)} on the worst of ${found.sampleSec.toFixed(0)} s of samples (${found.probes.length} tries).`],
+      notes: [...crfPlan.notes, `Quality search: CRF ${found.crf} ${verdict} on the worst of ${found.sampleSec.toFixed(0)} s of samples (${found.probes.length} tries).`],
     };
   }
   const searchMs = performance.now() - searchStarted;

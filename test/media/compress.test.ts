@@ -8,6 +8,7 @@ import { CanceledError, MediaError } from '../../src/errors.js';
 import type { Goal } from '../../src/goal/types.js';
 import { compress } from '../../src/media/compress.js';
 import { probe } from '../../src/media/probe.js';
+import { SSIM_THRESHOLDS } from '../../src/media/quality-search.js';
 import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
 import type { EncodeProgress, MediaInfo } from '../../src/media/types.js';
 import { makeClip, makeStill } from '../helpers/clips.js';
@@ -185,6 +186,10 @@ describe('compress on real clips', () => {
     const roomy = await compress(input, { quality: 'small', targetBytes: 5_000_000 }, { outDir: out });
     const tight = await compress(input, { quality: 'visually-lossless', targetBytes: 15_000 }, { outDir: out });
     expect(roomy.plan.mode).toBe('crf'); // the quality encode was already far under the size
+    // The search's note says whether the SSIM asked for was reached, as its number shows.
+    const [, ssim, verdict] = /SSIM (0\.\d+)(, short of|)/.exec(roomy.changes.join(' ')) ?? [];
+    expect(ssim).toMatch(/^0\.\d{4}$/);
+    expect(verdict === '').toBe(Number(ssim) >= SSIM_THRESHOLDS.small);
     expect(roomy.bytes).toBeLessThan(5_000_000);
     expect(tight.plan.mode).toBe('bitrate'); // that quality would not fit: the size wins
     expect(tight.bytes).toBeLessThanOrEqual(15_000);
