@@ -105,11 +105,22 @@ export function diskProblem(error: unknown, onNode = false): DiskError | undefin
   return undefined;
 }
 
+/** A file system call's refusal in words, for errors no StudioError has worded yet. */
+const PATH_PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+  ENOENT: 'there is nothing there',
+};
+
 /** One human line for any error, for the edges. */
 export function describeError(error: unknown): string {
   const disk = diskProblem(error);
   if (disk) return `${disk.message} ${disk.hint}`;
   if (error instanceof StudioError) return error.hint ? `${error.message} ${error.hint}` : error.message;
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code && path && PATH_PROBLEMS[code]) return `${path}: ${PATH_PROBLEMS[code]}. Check the path, or choose another folder.`;
   if (error instanceof Error) return error.message;
   return String(error);
 }

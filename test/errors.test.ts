@@ -40,6 +40,11 @@ describe('a full disk', () => {
     expect([answer.code, answer.httpStatus, answer.message, answer.hint]).toEqual([500, 507, "The render node's disk is full.", 'Free some space on the node, then try again.']);
   });
 
+  it('words a file system refusal with its path and what to do', async () => {
+    const error = await failure(writeFile('/dev/null/out.mp4', 'x'));
+    expect(describeError(error)).toBe('/dev/null/out.mp4: a part of the path is a file, not a folder. Check the path, or choose another folder.');
+  });
+
   it('leaves every other error to its own words', () => {
     expect(diskProblem(new MediaError('failed', 'ffmpeg failed.', { stderrTail: 'Invalid data found when processing input' }))).toBeUndefined();
     expect(describeError(new StudioError('Nothing to export yet.', { hint: 'Upload a video first.' }))).toBe('Nothing to export yet. Upload a video first.');

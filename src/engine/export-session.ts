@@ -149,14 +149,15 @@ async function deliver(
   outDir: string,
   signal: AbortSignal,
 ): Promise<Delivered> {
-  await mkdir(outDir, { recursive: true });
-  // A local re-encode's folder sits in the output folder, so its file can be linked into place
-  // (the system temp folder may be another disk, where a link fails).
-  const work = await mkdtemp(join(outDir, '.compressor-'));
-  // The download's hidden temp in the output folder: gone whatever happens (placed, or failed).
+  // The download's hidden temp, and the folder of a local re-encode, both in the output folder (so
+  // the result can be linked into place: the system temp folder may be another disk). Gone
+  // whatever happens, placed or failed.
   let temp: string | undefined;
+  let work: string | undefined;
   try {
     if (!output) throw new StudioError(`The render returned no file for ${item.name}.`);
+    await mkdir(outDir, { recursive: true });
+    work = await mkdtemp(join(outDir, '.compressor-'));
     deps.job({ type: 'phase', id: jobId, status: 'downloading', at: Date.now() });
     const fileName = name ?? `${stemOf(item.name)}.compressed${extname(new URL(output.url).pathname) || '.mp4'}`;
     temp = await tempPathIn(outDir, fileName);
@@ -189,6 +190,6 @@ async function deliver(
     throw final;
   } finally {
     if (temp) await rm(temp, { force: true });
-    await rm(work, { recursive: true, force: true });
+    if (work) await rm(work, { recursive: true, force: true });
   }
 }

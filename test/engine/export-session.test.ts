@@ -60,4 +60,16 @@ describe('a batch export', () => {
       engine.close();
     }
   });
+
+  it('an output folder that cannot be made fails each job with one sentence, leaving nothing', async () => {
+    const { engine } = await batch('unwritable');
+    try {
+      const outDir = join(clips[0], 'out'); // under a file: no folder can be made there
+      await expect(engine.exportDraft({ outDir })).rejects.toThrow();
+      expect(engine.jobs().map((job) => job.status)).toEqual(['failed', 'failed']);
+      expect(engine.jobs()[0].error).toBe(`${outDir}: a part of the path is a file, not a folder. Check the path, or choose another folder.`);
+    } finally {
+      engine.close();
+    }
+  });
 });
