@@ -51,9 +51,11 @@ function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, med
   const draft = edited.draft;
   const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft) };
   // What this message said, and, when earlier messages set more, everything that now applies.
-  const now = outputGoal(draft);
+  // A trim lives on the segments, not in the output's settings: it is still part of what applies.
+  const now = parsed.goal.trim ? { ...outputGoal(draft), trim: parsed.goal.trim } : outputGoal(draft);
   const onlyEdits = report !== undefined && Object.keys(parsed.goal).length === 0;
-  const understood = onlyEdits ? undefined : JSON.stringify(now) === JSON.stringify(parsed.goal) ? describeGoal(parsed.goal) : `${describeGoal(parsed.goal)} (all settings now: ${describeGoal(now)})`;
+  const said = describeGoal(parsed.goal);
+  const understood = onlyEdits ? undefined : describeGoal(now) === said ? said : `${said} (all settings now: ${describeGoal(now)})`;
   const hasVideo = draft.t.some((track) => track.tt === 0 && track.sg.length > 0);
   if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities, report), draft };
   const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {

@@ -98,6 +98,16 @@ describe('the brief flow against a real node', () => {
     expect(plain.events.at(-1).content.parts[0].text).toMatch(/^Timeline: 1\. Video: .*\nTell me what it should become, or add another video/);
   });
 
+  it('says a trim is understood without claiming the settings now lack it', async () => {
+    const base = started.node.url;
+    const { token, sessionId } = await newSession(base);
+    await upload(base, token, sessionId, [clip]);
+    const turn = await message(base, token, sessionId, 'compress to 1MB, first 0.5 seconds');
+    const text = turn.events.at(-1).content.parts[0].text as string;
+    expect(text).toMatch(/^Understood: ≤ 1 MB · .*first 0\.5 s.*\.$/m);
+    expect(text).not.toContain('all settings now');
+  });
+
   it('answers an instruction it cannot use with a question and examples, leaving the draft alone', async () => {
     const base = started.node.url;
     const { token, sessionId } = await newSession(base);
