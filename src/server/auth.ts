@@ -42,6 +42,12 @@ export class TokenBook {
     this.file = new JsonFile(join(dataDir, 'tokens.json'));
   }
 
+  /** The users with a token that still works: whatever belongs to anyone else can never be reached again. */
+  liveUsers(): Set<string> {
+    const now = this.options.now();
+    return new Set([...this.byToken.values()].filter((record) => record.expiresAt > now).map((record) => record.userId));
+  }
+
   /** Loads the tokens saved in `dataDir`, dropping the expired ones. */
   static async open(dataDir: string, options: { now: () => number; credits?: number }): Promise<TokenBook> {
     const book = new TokenBook(dataDir, options);

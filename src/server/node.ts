@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { StudioError } from '../errors.js';
 import { lockDataFolder } from './data-lock.js';
 import { MAX_INPUT_BYTES } from '../media/types.js';
@@ -17,6 +18,7 @@ import type { NodeServices } from './services.js';
 import { SessionBook } from './sessions.js';
 import { HEARTBEAT_MS } from './sse.js';
 import { addUploadRoutes } from './upload-routes.js';
+import { removeUnlistedMedia } from './uploads.js';
 
 /** How to start a render node (wire.md); the last four are for tests and `serve`. */
 export type RenderNodeOptions = {
@@ -74,11 +76,17 @@ export async function startRenderNode(options: RenderNodeOptions): Promise<Rende
 async function openNode(options: RenderNodeOptions, host: string, access: AccessPolicy, unlock: () => Promise<void>): Promise<RenderNode> {
   const now = options.now ?? Date.now;
   const tokens = await TokenBook.open(options.dataDir, { now, credits: options.credits });
-  const sessions = await SessionBook.open(options.dataDir);
+  // Sessions, uploads and renders of users whose token expired can never be reached again: without
+  // this, every video ever compressed stayed in the data folder twice (the upload and the output).
+  const live = tokens.liveUsers();
+  const keepUser = (userId: string) => live.has(userId);
+  const sessions = await SessionBook.open(options.dataDir, keepUser);
+  await removeUnlistedMedia(join(options.dataDir, 'media'), sessions.mediaIds());
   const renders = await RenderQueue.open({
     dataDir: options.dataDir,
     concurrency: options.concurrency ?? 1,
     now,
+    keepUser,
     onCompleted: async (record) => {
       const session = sessions.find(record.sessionId);
       if (!session) return;

@@ -35,6 +35,8 @@ export type RenderQueueOptions = {
   now: () => number;
   /** Called once when a job completes, before its state is saved (the node adds the outputs to the session). */
   onCompleted: (record: RenderRecord) => Promise<void>;
+  /** Whose saved jobs (and their files) to keep; the others are dropped on open. Default: everyone's. */
+  keepUser?: (userId: string) => boolean;
 };
 
 /** Render ids are the client's (render_<ts>): two users may pick the same one, so jobs are keyed per user. */
@@ -73,6 +75,7 @@ export class RenderQueue {
   static async open(options: RenderQueueOptions): Promise<RenderQueue> {
     const queue = new RenderQueue(options);
     for (const record of (await queue.file.load())?.renders ?? []) {
+      if (options.keepUser && !options.keepUser(record.userId)) continue;
       if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0 });
       queue.jobs.set(jobKey(record), record);
     }

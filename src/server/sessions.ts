@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Goal } from '../goal/types.js';
 import type { MediaInfo } from '../media/types.js';
@@ -38,8 +38,11 @@ export class SessionBook {
 
   private constructor(private readonly dir: string) {}
 
-  /** Loads every session saved under `dataDir`. */
-  static async open(dataDir: string): Promise<SessionBook> {
+  /**
+   * Loads the sessions saved under `dataDir` whose user `keepUser` keeps; the others' files are
+   * removed (a user whose token expired can never reach them again).
+   */
+  static async open(dataDir: string, keepUser: (userId: string) => boolean = () => true): Promise<SessionBook> {
     const book = new SessionBook(join(dataDir, 'sessions'));
     let names: string[] = [];
     try {
@@ -49,7 +52,8 @@ export class SessionBook {
     }
     for (const name of names.filter((entry) => /^\d+\.json$/.test(entry))) {
       const record = await book.fileOf(name.slice(0, -'.json'.length)).load();
-      if (record) book.sessions.set(record.sessionId, record);
+      if (record && keepUser(record.userId)) book.sessions.set(record.sessionId, record);
+      else await rm(join(book.dir, name), { force: true });
     }
     return book;
   }
@@ -78,6 +82,11 @@ export class SessionBook {
       throw new ApiFailure(1002, 'That session was not found.', { hint: 'Create a new session and try again.' });
     }
     return record;
+  }
+
+  /** Every upload some session holds. */
+  mediaIds(): Set<string> {
+    return new Set([...this.sessions.values()].flatMap((record) => Object.keys(record.media)));
   }
 
   /** A session by id for the node's own use (renders finishing after a restart). */

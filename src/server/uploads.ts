@@ -1,6 +1,6 @@
 import busboy from 'busboy';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
@@ -24,6 +24,17 @@ const MAX_FILES_PER_REQUEST = 50;
 /** Path of a stored media file: the id alone names it, so nothing a client sends reaches the disk. */
 export function mediaPath(mediaDir: string, mediaId: string): string {
   return join(mediaDir, mediaId);
+}
+
+/** Removes the stored uploads no session holds (their session is gone, or a crash cut an upload short). */
+export async function removeUnlistedMedia(mediaDir: string, listed: Set<string>): Promise<void> {
+  const names = await readdir(mediaDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const name of names) {
+    if (!listed.has(name)) await rm(join(mediaDir, name), { force: true });
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN_LIFETIME_MS } from '../../src/server/auth.js';
 import { makeClip } from '../helpers/clips.js';
 import { call, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
 
@@ -56,6 +57,35 @@ describe('persistence', () => {
       expect(polled.output.size).toBe(done.output.size);
       const bytes = Buffer.from(await (await fetch(polled.output.url)).arrayBuffer());
       expect(bytes.length).toBe(done.output.size);
+    } finally {
+      await second.cleanup();
+    }
+  });
+
+  it("forgets, on the next start, what belongs to users whose token expired: sessions, uploads, outputs", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'node-'));
+    let clock = Date.now();
+    const first = await startTestNode({ dataDir, now: () => clock });
+    const old = await newSession(first.node.url);
+    await upload(first.node.url, old.token, old.sessionId, [short]);
+    await startExport(first.node.url, old.token, old.sessionId, 'render_old');
+    await waitForRender(first.node.url, old.token, 'render_old');
+    clock += TOKEN_LIFETIME_MS / 2;
+    const recent = await newSession(first.node.url);
+    await upload(first.node.url, recent.token, recent.sessionId, [short]);
+    await startExport(first.node.url, recent.token, recent.sessionId, 'render_recent');
+    await waitForRender(first.node.url, recent.token, 'render_recent');
+    await first.node.close();
+    const count = async () => Promise.all(['sessions', 'media', 'outputs'].map(async (folder) => (await readdir(join(dataDir, folder))).length));
+    expect(await count()).toEqual([2, 2, 2]);
+
+    clock += TOKEN_LIFETIME_MS / 2 + 1; // the first token has expired, the second has not
+    const second = await startTestNode({ dataDir, now: () => clock });
+    try {
+      expect(await count()).toEqual([1, 1, 1]);
+      const kept = await call(second.node.url, 'GET', `/api/state/nemo_agent/me/${recent.sessionId}/latest`, { token: recent.token });
+      expect(kept.code).toBe(0);
+      expect((await waitForRender(second.node.url, recent.token, 'render_recent')).status).toBe('completed');
     } finally {
       await second.cleanup();
     }
