@@ -39,7 +39,7 @@ const MAX_MISSES = 5;
 export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeOptions): Promise<EncodeOutcome> {
   await mkdir(options.outDir, { recursive: true });
   const ext = plan.container === 'mkv' ? 'mkv' : plan.container;
-  const tempFile = path.join(options.outDir, `.compressing-${randomBytes(6).toString('hex')}.${ext}`);
+  const tempFile = tempOutput(options.outDir, ext);
   // Pass logs and the pre-encoded sound live in a private folder, removed whatever happens.
   const workDir = plan.mode === 'bitrate' ? await scratchFolder('passlog', options.scratchDir) : undefined;
   const span = options.span ?? progressSpan(undefined);
@@ -104,6 +104,11 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
   }
 }
 
+/** A hidden temp name in the output folder, so the final rename stays on one disk. */
+function tempOutput(outDir: string, ext: string): string {
+  return path.join(outDir, `.compressing-${randomBytes(6).toString('hex')}.${ext}`);
+}
+
 /**
  * An encode that landed well under what its plan expected gets one more second pass at a raised
  * bitrate (pass 1 reused), into a temp of its own: it replaces the first only if it is under the
@@ -119,7 +124,7 @@ async function toppedUp(
   const raised = raisePlan(landed.plan, landed.bytes);
   const target = landed.plan.targetBytes;
   if (!raised || target === undefined) return landed;
-  const topFile = path.join(pass.outDir, `.compressing-${randomBytes(6).toString('hex')}.${pass.ext}`);
+  const topFile = tempOutput(pass.outDir, pass.ext);
   try {
     await run(encodeArgs(raised, info, { kind: 'pass2', passLogPrefix: pass.passLogPrefix, audioFile: pass.audioFile }, topFile), raised, span, 'pass2', signal);
     const bytes = (await stat(topFile)).size;

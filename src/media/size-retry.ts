@@ -12,9 +12,7 @@ import type { EncodePlan } from './types.js';
 export function lowerPlan(plan: EncodePlan, actualBytes: number, misses: number, sourceFps: number): EncodePlan {
   const target = plan.targetBytes ?? actualBytes;
   const videoKbps = plan.videoKbps ?? MIN_VIDEO_KBPS;
-  const kbpsToBytes = (kbps: number) => (kbps * 1000 * plan.durationSec) / 8;
-  const otherBytes = Math.max(0, (plan.expectedBytes ?? 0) - kbpsToBytes(videoKbps));
-  const videoBytes = Math.max(1, actualBytes - otherBytes);
+  const { kbpsToBytes, otherBytes, videoBytes } = pictureShare(plan, videoKbps, actualBytes);
   const scale = (target * (1 - SAFETY_MARGIN) - otherBytes) / videoBytes;
   // At least 1 % lower each time, so a clip whose sound or index outgrew the plan still converges.
   const nextKbps = Math.max(MIN_VIDEO_KBPS, Math.floor(videoKbps * Math.min(0.99, scale)));
@@ -25,6 +23,16 @@ export function lowerPlan(plan: EncodePlan, actualBytes: number, misses: number,
     ...(leaner?.plan ?? lower),
     notes: [...plan.notes, `Came out at ${formatBytes(actualBytes)}, over ${formatBytes(target)}: re-encoded at ${changes.join(', ')}.`],
   };
+}
+
+/**
+ * An encode's bytes split as the retries see them: the sound and the container weigh what the plan
+ * said (`otherBytes`), the picture is the rest of what came out (`videoBytes`).
+ */
+function pictureShare(plan: EncodePlan, videoKbps: number, actualBytes: number): { kbpsToBytes: (kbps: number) => number; otherBytes: number; videoBytes: number } {
+  const kbpsToBytes = (kbps: number) => (kbps * 1000 * plan.durationSec) / 8;
+  const otherBytes = Math.max(0, (plan.expectedBytes ?? 0) - kbpsToBytes(videoKbps));
+  return { kbpsToBytes, otherBytes, videoBytes: Math.max(1, actualBytes - otherBytes) };
 }
 
 /** Under this share of what the plan expected, an encode is worth one more second pass. */
@@ -44,9 +52,7 @@ export function raisePlan(plan: EncodePlan, actualBytes: number): EncodePlan | u
   if (target === undefined || videoKbps === undefined || plan.expectedBytes === undefined) return undefined;
   const aim = Math.min(plan.expectedBytes, target * (1 - SAFETY_MARGIN));
   if (actualBytes >= aim * TOP_UP_BELOW) return undefined;
-  const kbpsToBytes = (kbps: number) => (kbps * 1000 * plan.durationSec) / 8;
-  const otherBytes = Math.max(0, plan.expectedBytes - kbpsToBytes(videoKbps));
-  const videoBytes = Math.max(1, actualBytes - otherBytes);
+  const { kbpsToBytes, otherBytes, videoBytes } = pictureShare(plan, videoKbps, actualBytes);
   const scale = Math.min(TOP_UP_MAX_SCALE, (aim - otherBytes) / videoBytes);
   const nextKbps = Math.floor(videoKbps * scale);
   if (nextKbps <= videoKbps) return undefined;

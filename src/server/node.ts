@@ -18,7 +18,7 @@ import type { NodeServices } from './services.js';
 import { SessionBook } from './sessions.js';
 import { HEARTBEAT_MS } from './sse.js';
 import { addUploadRoutes } from './upload-routes.js';
-import { removeUnlistedMedia } from './uploads.js';
+import { removeUnlisted } from './persist.js';
 
 /** How to start a render node (wire.md); the last four are for tests and `serve`. */
 export type RenderNodeOptions = {
@@ -81,7 +81,8 @@ async function openNode(options: RenderNodeOptions, host: string, access: Access
   const live = tokens.liveUsers();
   const keepUser = (userId: string) => live.has(userId);
   const sessions = await SessionBook.open(options.dataDir, keepUser);
-  await removeUnlistedMedia(join(options.dataDir, 'media'), sessions.mediaIds());
+  // Also what a crash cut short mid-upload: a stored upload no session holds.
+  await removeUnlisted(join(options.dataDir, 'media'), sessions.mediaIds());
   const renders = await RenderQueue.open({
     dataDir: options.dataDir,
     concurrency: options.concurrency ?? 1,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /**
  * Writes JSON so that a crash (even `kill -9`) leaves either the old file or the new one, never half
@@ -15,6 +15,17 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/** Removes every entry of `dir` whose name is not in `listed` (a missing folder has none). */
+export async function removeUnlisted(dir: string, listed: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const name of names) {
+    if (!listed.has(name)) await rm(join(dir, name), { recursive: true, force: true });
   }
 }
 

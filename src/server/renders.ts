@@ -1,9 +1,9 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeError, diskProblem } from '../errors.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { isOpaqueId, opaqueId } from './ids.js';
-import { JsonFile } from './persist.js';
+import { JsonFile, removeUnlisted } from './persist.js';
 import { produceFiles } from './render-job.js';
 import type { RenderItem } from './render-items.js';
 
@@ -189,10 +189,7 @@ export class RenderQueue {
 
   /** Outputs a crash left between moving a file and recording it belong to no job: remove them. */
   private async removeUnlistedOutputs(): Promise<void> {
-    const listed = new Set([...this.jobs.values()].flatMap((record) => record.outputs.map((output) => output.fileId + output.ext)));
-    for (const name of await readdir(this.outputsDir)) {
-      if (!listed.has(name)) await rm(join(this.outputsDir, name), { force: true });
-    }
+    await removeUnlisted(this.outputsDir, new Set([...this.jobs.values()].flatMap((record) => record.outputs.map((output) => output.fileId + output.ext))));
   }
 
   private save(): Promise<void> {

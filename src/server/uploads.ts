@@ -1,6 +1,6 @@
 import busboy from 'busboy';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { access, constants, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
@@ -26,16 +26,6 @@ export function mediaPath(mediaDir: string, mediaId: string): string {
   return join(mediaDir, mediaId);
 }
 
-/** Removes the stored uploads no session holds (their session is gone, or a crash cut an upload short). */
-export async function removeUnlistedMedia(mediaDir: string, listed: Set<string>): Promise<void> {
-  const names = await readdir(mediaDir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  for (const name of names) {
-    if (!listed.has(name)) await rm(join(mediaDir, name), { force: true });
-  }
-}
 
 /**
  * A client's file name made safe to show: the last path component, no control or direction
