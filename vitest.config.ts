@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Timeouts catch hangs, not slowness: a busy 2-core CI machine runs the real encodes several times slower.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     // Real ffmpeg on 2 cores: more workers than cores only makes every encode slower.
     maxWorkers: 2,
   },
