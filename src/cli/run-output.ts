@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
 import { assertNever, type Engine, type EngineEvent, type FileResult, type Job } from '../engine/index.js';
-import { formatBytes } from '../goal/index.js';
+import { formatBytes } from '../units.js';
 import type { RunWriter } from './terminal-output.js';
 
 /** The phases `run --json` reports. */

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
-import { formatBytes } from '../goal/index.js';
+import { formatBytes } from '../units.js';
 import { compress } from '../media/index.js';
 import { defaultStore, type Store } from '../store/index.js';
 import { createSession, getCredits, getState, requestToken, sendMessage, TURN_CAP_MS, uploadFiles, type Connection } from './api/index.js';

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { fetch } from 'undici';
 import { causeChain } from '../errors.js';
+import { formatBytes } from '../units.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 import { opaqueId } from './ids.js';
 import { INTERNAL_ADDRESS, publicOnlyAgent, resolvesInternally } from './url-guard.js';
@@ -39,14 +40,11 @@ export function displayName(raw: string | undefined): string {
 
 /** The 4002 answer for a file over the limit. */
 export function tooLarge(maxBytes: number): ApiFailure {
-  return fileRefused(4002, `The file is larger than ${formatMb(maxBytes)}, the most this node accepts.`, {
+  return fileRefused(4002, `The file is larger than ${formatBytes(maxBytes)}, the most this node accepts.`, {
     hint: 'Trim it or compress it on your machine first, then upload it again.',
   });
 }
 
-function formatMb(bytes: number): string {
-  return bytes >= 1_000_000 ? `${Math.round(bytes / 1_000_000)} MB` : `${bytes} bytes`;
-}
 
 /**
  * Streams every part of the multipart field `files` to disk, never holding a file in memory. The
