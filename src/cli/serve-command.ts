@@ -5,6 +5,7 @@ import { StudioError } from '../errors.js';
 import { dataDir, DEFAULT_NODE_PORT, nodeFilePath, type NodeFile } from '../paths.js';
 import { startRenderNode } from '../server/index.js';
 import { writeJsonAtomic } from '../server/persist.js';
+import { usageLine } from './help.js';
 
 /**
  * `compressor-studio serve`: runs the render node until SIGINT/SIGTERM. Prints the base URL when
@@ -66,5 +67,5 @@ export function parseServeArgs(args: string[]): ServeOptions {
 }
 
 function usage(message: string): StudioError {
-  return new StudioError(message, { hint: 'Usage: compressor-studio serve [--host H] [--port P] [--data DIR] [--credits N] [--access-key K]', exitCode: 2 });
+  return new StudioError(message, { hint: usageLine('serve'), exitCode: 2 });
 }
