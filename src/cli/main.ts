@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve-command.js')).serveCommand,
   studio: async () => (await import('./studio-command.js')).studioCommand,
   watch: async () => (await import('./watch-command.js')).watchCommand,
+  worker: async () => (await import('./worker-command.js')).workerCommand,
 };
 
 export const USAGE = `compressor-studio — compress and export videos by plain-language instruction
@@ -19,6 +20,8 @@ Usage:
   compressor-studio run FILE... [-g TEXT] [-o DIR] [--api URL|cloud] [--json]
   compressor-studio watch DIR [-g TEXT] [-o DIR] [--existing] [--api URL|cloud] [--json]
   compressor-studio serve [--host H] [--port P] [--data DIR] [--credits N] [--access-key K]
+                          [--queue redis://HOST:PORT[/DB] [--local-workers N] [--worker-key K]]
+  compressor-studio worker --queue redis://HOST:PORT[/DB] --node URL --access-key KEY [--concurrency N]
   compressor-studio plan TEXT [--json]
 
 Examples:
