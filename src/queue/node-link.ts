@@ -47,7 +47,7 @@ async function refusal(what: string, statusCode: number, body: { text(): Promise
   } catch {
     // not an envelope: keep the status alone
   }
-  const message = `${what}: the node answered ${statusCode}${reason ? ` (${reason})` : ''}.`;
+  const message = reason ? `${what}: the node answered ${statusCode}: ${reason}` : `${what}: the node answered ${statusCode}.`;
   return statusCode >= 500 || statusCode === 422 ? new TransientError(message) : new StudioError(message);
 }
 
