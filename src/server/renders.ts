@@ -4,6 +4,7 @@ import { describeError, diskProblem } from '../errors.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { isOpaqueId, opaqueId } from './ids.js';
 import { JsonFile, removeUnlisted } from './persist.js';
+import type { Producer } from './render-backend.js';
 import { produceFiles } from './render-job.js';
 import type { RenderItem } from './render-items.js';
 
@@ -37,6 +38,8 @@ export type RenderQueueOptions = {
   onCompleted: (record: RenderRecord) => Promise<void>;
   /** Whose saved jobs (and their files) to keep; the others are dropped on open. Default: everyone's. */
   keepUser?: (userId: string) => boolean;
+  /** Who makes a job's files; default: this process, from the node's media folder. */
+  produce?: Producer;
 };
 
 /** Render ids are the client's (render_<ts>): two users may pick the same one, so jobs are keyed per user. */
@@ -45,7 +48,7 @@ function jobKey(record: Pick<RenderRecord, 'id' | 'userId'>): string {
 }
 
 /** Why a running job was aborted: the user canceled it, or the node is stopping (then it goes back to pending). */
-type AbortReason = 'canceled' | 'shutdown';
+export type AbortReason = 'canceled' | 'shutdown';
 
 /**
  * The render queue: jobs in renders.json, at most `concurrency` running at once, first come first
@@ -155,8 +158,8 @@ export class RenderQueue {
     try {
       await this.save();
       await mkdir(workDir, { recursive: true, mode: 0o700 });
-      const produced = await produceFiles(record.items, {
-        mediaDir: join(this.options.dataDir, 'media'),
+      const produce = this.options.produce ?? ((job, options) => produceFiles(job.items, { ...options, mediaDir: join(this.options.dataDir, 'media') }));
+      const produced = await produce(record, {
         workDir,
         signal: controller.signal,
         onProgress: (percent) => {
