@@ -18,3 +18,5 @@ export { hello, type Connection } from './api/index.js';
 export type { Credits, SessionState, RenderStatus, UploadedFile, NodeHello } from './api/types.js';
 export type { Draft } from './draft.js';
 export { watchFolder, isSkipped, type WatchOptions, type FolderWatch } from './watch-folder.js';
+export type { JobRecord } from '../store/types.js';
+export { pathBeingTyped, escapePath } from './path-words.js';
