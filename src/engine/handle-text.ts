@@ -8,6 +8,7 @@ import type { GuiAction } from './gui-phrases.js';
 import { routeText } from './routing.js';
 import { mediaNames } from './item-goals.js';
 import { summarizeTimeline } from './timeline-summary.js';
+import { creditsSentence, isChinese } from './credits-words.js';
 
 /**
  * Where exports land and what the studio lets run on its own. `setOutDir` and `setAutoExport`:
@@ -61,7 +62,7 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
       return;
     }
     case 'credits':
-      await engine.credits(options.signal);
+      engine.notify(creditsSentence(await engine.credits(options.signal), isChinese(text)));
       return;
     case 'status':
       await showTimeline(engine, options.signal);
