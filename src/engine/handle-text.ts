@@ -81,7 +81,7 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
         return;
       }
       options.setAutoExport(route.on);
-      engine.notify(route.on ? 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.' : 'Auto-export is off: type "export" (or press the export key) when you are ready.');
+      engine.notify(route.on ? 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.' : 'Auto-export is off: say export when you are ready.');
       return;
     case 'watch':
       await engine.startWatch(expand(route.dir, cwd), { outDir: options.outDir, goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });
@@ -108,8 +108,8 @@ async function chat(engine: Engine, text: string, options: HandleOptions): Promi
 async function act(engine: Engine, action: GuiAction, options: HandleOptions): Promise<void> {
   switch (action.kind) {
     case 'export':
+      // Without auto-export the reply itself says how to export (keyboardWording).
       if (options.autoExport) await engine.exportDraft({ outDir: options.outDir, signal: options.signal });
-      else engine.notify('Ready to export: type "export" (or press the export key); say "auto export on" to have it done by itself.');
       return;
     case 'timeline':
       await showTimeline(engine, options.signal);

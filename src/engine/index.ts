@@ -7,7 +7,7 @@ export { reduceView, initialViewState, type ViewState, type ChatTurn } from './v
 export type { Delivered } from './export-session.js';
 export { isFinished, type Job, type JobAction } from './jobs.js';
 export type { TurnResult } from './turn.js';
-export type { GuiAction } from './gui-phrases.js';
+export { keyboardWording, type GuiAction } from './gui-phrases.js';
 export { assertNever, type ChatEvent } from './sse/chat-event.js';
 export { summarizeTimeline, describeDraftChange, timelineItems } from './timeline-summary.js';
 export { mediaNames } from './item-goals.js';

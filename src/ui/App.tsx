@@ -1,8 +1,8 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useStdout } from 'ink';
 import Spinner from 'ink-spinner';
-import { escapePath, pathBeingTyped, type JobRecord } from '../engine/index.js';
-import { Command, commandFor } from './bindings.js';
+import { escapePath, keyboardWording, pathBeingTyped, type JobRecord } from '../engine/index.js';
+import { Command, commandFor, EXPORT_KEY } from './bindings.js';
 import { EntryLine } from './EntryLine.js';
 import { helpLines, HelpOverlay } from './HelpOverlay.js';
 import { jobList } from './job-list.js';
@@ -208,7 +208,7 @@ export function App({
                 <Text color={theme.status.working}>
                   <Spinner type="dots" />{' '}
                 </Text>
-                <Text wrap="truncate-end">{inFlight.working ?? (inFlight.text === '' ? 'Thinking…' : lastLines(inFlight.text, 3))}</Text>
+                <Text wrap="truncate-end">{inFlight.working ?? (inFlight.text === '' ? 'Thinking…' : lastLines(keyboardWording(inFlight.text, EXPORT_KEY), 3))}</Text>
               </Box>
             ) : null}
             <Box flexDirection={isNarrow(columns) ? 'column' : 'row'}>

@@ -26,6 +26,9 @@ export enum Command {
   Quit = 'quit',
 }
 
+/** The key replies name for the export (on an empty line). */
+export const EXPORT_KEY = 'Ctrl+E';
+
 /** What a key's meaning may depend on: Ctrl+E ends the line while there is text, else exports. */
 export type KeyContext = { lineEmpty: boolean };
 
@@ -63,7 +66,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.KillStart, keys: 'Ctrl+U', description: 'delete to the start of the line', matches: ctrl('u') },
   { command: Command.KillWord, keys: 'Ctrl+W', description: 'delete the word before the cursor', matches: (key) => ctrl('w')(key) || named('word-backspace')(key) },
   { command: Command.KillEnd, keys: 'Ctrl+K', description: 'delete to the end of the line', matches: ctrl('k') },
-  { command: Command.Export, keys: 'Ctrl+E', description: 'export (on an empty line) and download the MP4', matches: (key, context) => ctrl('e')(key) && context.lineEmpty },
+  { command: Command.Export, keys: EXPORT_KEY, description: 'export (on an empty line) and download the MP4', matches: (key, context) => ctrl('e')(key) && context.lineEmpty },
   { command: Command.Timeline, keys: 'Ctrl+T', description: 'show the timeline', matches: ctrl('t') },
   { command: Command.Credits, keys: 'Ctrl+B', description: 'show the credit balance', matches: ctrl('b') },
   { command: Command.CancelJob, keys: 'Ctrl+X', description: 'cancel a job (↑/↓ pick one when several run)', matches: ctrl('x') },
