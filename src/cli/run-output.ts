@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
-import { assertNever, type Engine, type EngineEvent, type FileResult, type Job } from '../engine/index.js';
+import { assertNever, keyboardWording, type Engine, type EngineEvent, type FileResult, type Job } from '../engine/index.js';
 import { formatBytes } from '../units.js';
 import type { RunWriter } from './terminal-output.js';
 
@@ -83,7 +83,7 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
         if (!mode.json) write(`• ${file(event.payload.jobId)}${event.payload.text}`);
         return;
       case 'message:done':
-        if (!mode.json && mode.verbose) write(`  ${[event.payload.text, event.payload.note].filter(Boolean).join(' ')}`);
+        if (!mode.json && mode.verbose) write(`  ${[keyboardWording(event.payload.text), event.payload.note].filter(Boolean).join(' ')}`);
         return;
       case 'working':
         if (!mode.json) write(`${file(event.payload.jobId)}${event.payload.text}`);

@@ -13,7 +13,8 @@ export type PlannedItem = { name: string; info: VideoInfo; plan: EncodePlan };
 const EXAMPLES = ['"compress this video to under 100MB without losing quality"', '"export 1080p MP4"', '"make it fit Discord"', '"compress all of them to 25MB"'];
 
 // No "drag" or "drop" in the node's own words: a client reads those as a GUI edit to send back.
-const HOW_TO_ADD = '(MP4, MOV, AVI, WebM or MKV, up to 500 MB): type or paste its file path in the chat, or POST it to /api/upload-video/nemo_agent/me/<session> as the multipart field "files".';
+// A person reads these: no API paths (a program learns the upload call from the docs).
+const HOW_TO_ADD = '(MP4, MOV, AVI, WebM or MKV, up to 500 MB): type or paste its file path.';
 const HOW_TO_UPLOAD = `Upload a video first ${HOW_TO_ADD}`;
 
 const ADD_TITLES_AND_MUSIC = 'I can also burn in a title and mix in background music: upload an MP3, WAV, M4A or AAC with your video, then say "add a title \'Summer trip\' and music at 35%".';

@@ -12,9 +12,10 @@ type Shape = {
   sessions: Record<string, string>;
   settings: Settings;
   jobs: JobRecord[];
+  history: string[];
 };
 
-const defaults: Shape = { clientIds: {}, tokens: {}, sessions: {}, settings: { autoExport: false }, jobs: [] };
+const defaults: Shape = { clientIds: {}, tokens: {}, sessions: {}, settings: { autoExport: false }, jobs: [], history: [] };
 
 /**
  * The store in `<configDir>/config.json` (conf: atomic writes, file mode 0600 since it holds
@@ -52,6 +53,8 @@ export function defaultStore(cwd: string = configDir()): Store {
       return settings;
     },
     jobs: () => conf.get('jobs'),
+    history: () => conf.get('history'),
+    saveHistory: (lines) => conf.set('history', lines),
     saveJob: (job) => {
       const others = conf.get('jobs').filter((j) => j.id !== job.id);
       conf.set('jobs', [job, ...others].sort((a, b) => b.startedAt - a.startedAt).slice(0, HISTORY_LIMIT));

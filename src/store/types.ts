@@ -51,6 +51,9 @@ export interface Store {
   jobs(): JobRecord[];
   /** Adds or replaces (by id) a job; the history keeps the newest HISTORY_LIMIT. */
   saveJob(job: JobRecord): void;
+  /** The lines sent in the studio, oldest first (its input line's Up arrow walks them). */
+  history(): string[];
+  saveHistory(lines: string[]): void;
   /** Things the user should hear about the store itself (a corrupt file moved aside). */
   readonly warnings: readonly string[];
 }
