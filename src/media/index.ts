@@ -10,3 +10,4 @@ export { qualityMeter, type QualityMeter } from './quality-meter.js';
 export { formatBytes } from './target-budget.js';
 export * from './types.js';
 export { trimWindow } from './trim-window.js';
+export { formatQuality, qualityField } from './verify-output.js';

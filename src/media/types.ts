@@ -144,7 +144,7 @@ export type CompressResult = {
    * quality search's CRF, a retry, the full frame kept, sound dropped, a copy taken byte for byte.
    */
   changes: string[];
-  /** The output measured against the source (absent for a copy, which is the source, and for sound alone). */
+  /** The output measured against the source (absent only for sound alone). */
   quality?: OutputQuality;
   timings: { probeMs: number; searchMs: number; encodeMs: number; verifyMs: number; totalMs: number };
 };
@@ -155,6 +155,9 @@ export type CompressResult = {
  * 5th percentile; `frames` is how many were scored (a subsample, to keep it cheap).
  */
 export type OutputQuality = { metric: 'vmaf' | 'ssim'; mean: number; low: number; frames: number };
+
+/** The part of an OutputQuality that travels (the node's answer, the job history): the metric and its mean. */
+export type QualityScore = Pick<OutputQuality, 'metric' | 'mean'>;
 
 /** The largest input the product accepts (Nemo 4002 above it). */
 export const MAX_INPUT_BYTES = 500 * 1000 * 1000;

@@ -6,7 +6,7 @@ import { progressSpan, type ProgressSpan } from './progress-span.js';
 import type { QualityMeter } from './quality-meter.js';
 import { localFile } from './run-ffmpeg.js';
 import { scratchFolder } from './scratch.js';
-import type { EncodePlan, MediaInfo } from './types.js';
+import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types.js';
 
 /** Every 10th frame at most: the check must cost a small part of the encode it checks. */
 const VERIFY_EVERY = 10;
@@ -14,7 +14,8 @@ const VERIFY_EVERY = 10;
 /**
  * Scores a finished output against its source: the source through the plan's own filters (trim,
  * tone-map, crop, scale, rate, titles) is what the output should look like, frame for frame. The
- * per-frame scores come back (pool them with poolScores); undefined for a copy or sound alone.
+ * per-frame scores come back (pool them with poolScores); undefined for sound alone. A copy is
+ * measured too: its number is the one every output carries, and it says the copy lost nothing.
  */
 export async function verifyOutput(
   output: string,
@@ -23,7 +24,7 @@ export async function verifyOutput(
   meter: QualityMeter,
   options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string } = {},
 ): Promise<FrameScores | undefined> {
-  if (plan.mode === 'copy' || !info.video) return undefined;
+  if (!info.video) return undefined;
   const workDir = await scratchFolder('verify', options.scratchDir);
   try {
     const reference = [
@@ -50,6 +51,16 @@ export async function verifyOutput(
 }
 
 /** The scores as an output reports them. */
-export function outputQuality(scores: FrameScores): { metric: FrameScores['metric']; mean: number; low: number; frames: number } {
+export function outputQuality(scores: FrameScores): OutputQuality {
   return { metric: scores.metric, ...poolScores(scores.frames), frames: scores.frames.length };
+}
+
+/** An output's quality in a few characters, for a result line: 'VMAF 96.1' or 'SSIM 0.9931'. */
+export function formatQuality(quality: QualityScore): string {
+  return quality.metric === 'vmaf' ? `VMAF ${quality.mean.toFixed(1)}` : `SSIM ${quality.mean.toFixed(4)}`;
+}
+
+/** An output's quality as `run --json` and the node's answer carry it: `{ vmaf: 96.1 }` or `{ ssim: 0.9931 }`, rounded. */
+export function qualityField(quality: QualityScore): { vmaf: number } | { ssim: number } {
+  return quality.metric === 'vmaf' ? { vmaf: Number(quality.mean.toFixed(2)) } : { ssim: Number(quality.mean.toFixed(4)) };
 }

@@ -1,4 +1,4 @@
-import { formatBytes, type EngineEvent, type Job } from '../engine/index.js';
+import { formatBytes, formatQuality, type EngineEvent, type Job } from '../engine/index.js';
 
 /** One finished line of the conversation: it never changes again, so the studio prints it once (<Static>). */
 export type Entry = { id: number; kind: 'user' | 'reply' | 'notice' | 'error' | 'job'; text: string; ok?: boolean };
@@ -63,7 +63,8 @@ function aboutJob(transcript: Transcript, text: string, jobId: string | undefine
 function jobLine(job: Job): string {
   const name = fileName(job);
   if (job.status === 'canceled') return `${name}: canceled, nothing was written.`;
-  return `${name} → ${job.output ?? '?'}${job.bytes !== undefined ? ` (${formatBytes(job.bytes)})` : ''}`;
+  const details = [...(job.bytes !== undefined ? [formatBytes(job.bytes)] : []), ...(job.quality ? [formatQuality(job.quality)] : [])];
+  return `${name} → ${job.output ?? '?'}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
 function append(transcript: Transcript, entry: Omit<Entry, 'id'>): Transcript {
