@@ -13,6 +13,8 @@ export { summarizeTimeline, describeDraftChange, timelineItems } from './timelin
 export { mediaNames } from './item-goals.js';
 // Goal wording for views, which see the goal only through the engine.
 export { describeGoal } from '../goal/index.js';
+// Quality wording for views and `run`, which see the media core only through the engine.
+export { formatQuality, qualityField } from '../media/index.js';
 export { routeText, type Route } from './routing.js';
 export { hello, type Connection } from './api/index.js';
 export type { Credits, SessionState, RenderStatus, UploadedFile, NodeHello } from './api/types.js';

@@ -19,6 +19,19 @@ export function locateFfmpeg(env: NodeJS.ProcessEnv = process.env): FfmpegTools 
   };
 }
 
+/**
+ * The static ffmpeg npm installed with the package, whatever `PATH` holds, or undefined when it is
+ * missing. It is the one ffmpeg known to have libvmaf, so quality is measured with it even where
+ * another ffmpeg encodes.
+ */
+export function bundledFfmpeg(): string | undefined {
+  try {
+    return npmBinary('ffmpeg', '@ffmpeg-installer/ffmpeg');
+  } catch {
+    return undefined;
+  }
+}
+
 function locateOne(name: string, override: string | undefined, searchPath: string | undefined, npmPackage: string): string {
   if (override) {
     if (!isExecutable(override)) {

@@ -6,6 +6,7 @@ import { isOpaqueId, opaqueId } from './ids.js';
 import { JsonFile, removeUnlisted } from './persist.js';
 import type { Producer } from './render-backend.js';
 import { produceFiles } from './render-job.js';
+import type { OutputQuality } from '../media/index.js';
 import type { RenderItem } from './render-items.js';
 
 /** The cloud's render states. */
@@ -13,7 +14,7 @@ export type RenderStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
 /** A finished file: served at /files/<fileId>/<name>. */
 /** `notes`: what the encode decided beyond the plan the agent showed (absent in renders.json from before). */
-export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[] };
+export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[]; quality?: OutputQuality };
 
 /** One export job, as persisted in renders.json. */
 export type RenderRecord = {
@@ -174,6 +175,7 @@ export class RenderQueue {
         size: file.size,
         ext: file.ext,
         notes: file.notes,
+        ...(file.quality ? { quality: file.quality } : {}),
       }));
       for (const [index, file] of produced.entries()) await rename(file.path, join(this.outputsDir, outputs[index].fileId + outputs[index].ext));
       Object.assign(record, { status: 'completed', progress: 100, outputs });

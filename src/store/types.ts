@@ -1,4 +1,5 @@
 import type { Goal } from '../goal/types.js';
+import type { QualityScore } from '../media/types.js';
 
 /** A token and when it stops working (ISO 8601), as the node granted it. */
 export type StoredToken = { token: string; expiresAt?: string };
@@ -21,6 +22,8 @@ export type JobRecord = {
   goal?: Goal;
   output?: string;
   bytes?: number;
+  /** The output measured against its source (VMAF, or SSIM where no libvmaf exists). */
+  quality?: QualityScore;
   targetBytes?: number;
   error?: string;
   renderId?: string;

@@ -1,4 +1,4 @@
-import { keyboardWording, type EngineEvent, type Job } from '../engine/index.js';
+import { formatQuality, keyboardWording, type EngineEvent, type Job } from '../engine/index.js';
 import { formatBytes } from '../units.js';
 import { EXPORT_KEY } from './bindings.js';
 
@@ -65,7 +65,8 @@ function aboutJob(transcript: Transcript, text: string, jobId: string | undefine
 function jobLine(job: Job): string {
   const name = fileName(job);
   if (job.status === 'canceled') return `${name}: canceled, nothing was written.`;
-  return `${name} → ${job.output ?? '?'}${job.bytes !== undefined ? ` (${formatBytes(job.bytes)})` : ''}`;
+  const details = [...(job.bytes !== undefined ? [formatBytes(job.bytes)] : []), ...(job.quality ? [formatQuality(job.quality)] : [])];
+  return `${name} → ${job.output ?? '?'}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
 function append(transcript: Transcript, entry: Omit<Entry, 'id'>): Transcript {
