@@ -38,7 +38,7 @@ function defaultTools(): FfmpegTools {
 
 /**
  * Runs ffmpeg with `args` (the flags after the binary name). This module is the only place in the
- * product that starts ffmpeg or ffprobe. Aborting kills the process and rejects with CanceledError;
+ * product that starts ffmpeg or ffprobe (besides locate.ts asking each build once what it is). Aborting kills the process and rejects with CanceledError;
  * a non-zero exit rejects with MediaError('failed') carrying the tail of stderr.
  */
 export async function runFfmpeg(args: readonly string[], options: RunFfmpegOptions = {}): Promise<RunResult> {
