@@ -1,8 +1,8 @@
 // Reading what an ffmpeg build says about itself (`-version`, `-encoders`, `-filters`). Pure.
 
-/** The version word of `ffmpeg -version`, e.g. '5.1.9-0+deb12u1' or 'N-47683-g0e8eb07980-static'. */
+/** The version word of `ffmpeg -version` (or ffprobe's), e.g. '5.1.9-0+deb12u1' or 'N-47683-g0e8eb07980-static'. */
 export function versionWord(versionText: string): string {
-  return /ffmpeg version (\S+)/.exec(versionText)?.[1] ?? 'unknown';
+  return /ff(?:mpeg|probe) version (\S+)/.exec(versionText)?.[1] ?? 'unknown';
 }
 
 /**

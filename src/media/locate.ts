@@ -19,6 +19,14 @@ export const REQUIRED_ENCODERS = ['libx264', 'aac'] as const;
 
 const require = createRequire(import.meta.url);
 
+let chosen: FfmpegChoice | undefined;
+
+/** This process's choice (chooseFfmpeg on its environment), made once: what runFfmpeg runs and doctor reports. */
+export function chosenFfmpeg(): FfmpegChoice {
+  chosen ??= chooseFfmpeg();
+  return chosen;
+}
+
 /** The binaries to run; see chooseFfmpeg. */
 export function locateFfmpeg(env: NodeJS.ProcessEnv = process.env): FfmpegTools {
   const { ffmpeg, ffprobe } = chooseFfmpeg(env);
