@@ -123,6 +123,17 @@ export const COMMANDS: readonly CommandSpec[] = [
     exitCodes: [[0, 'shown or changed'], [1, 'the settings could not be written'], [2, 'a usage error']],
   },
   {
+    name: 'doctor',
+    summary: 'which ffmpeg is used and why, what it can do, the folders and the render node',
+    options: [{ long: '--json', text: 'the same as one JSON object' }],
+    description:
+      'Reports the ffmpeg and ffprobe in use and why (COMPRESSOR_FFMPEG, else the one on PATH when it is newer than the ' +
+      'bundled build and has libx264, else the bundled build), their versions, the encoders, whether VMAF is there, ' +
+      'the hardware encoders that passed a test encode, the folders, and the render node a run would use. Starts nothing.',
+    examples: ['compressor-studio doctor', 'compressor-studio doctor --json | jq .ffmpeg'],
+    exitCodes: [[0, 'reported'], [1, 'no ffmpeg could be found or run'], [2, 'a usage error']],
+  },
+  {
     name: 'completion',
     summary: 'print a shell completion script',
     args: { usage: 'bash|zsh|fish', complete: ['bash', 'zsh', 'fish'] },

@@ -6,6 +6,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   completion: async () => (await import('./completion.js')).completionCommand,
   config: async () => (await import('./config-command.js')).configCommand,
+  doctor: async () => (await import('./doctor-command.js')).doctorCommand,
   help: async () => helpCommand,
   plan: async () => (await import('./plan-command.js')).planCommand,
   run: async () => (await import('./run-command.js')).runCommand,

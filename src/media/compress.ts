@@ -44,7 +44,7 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   span.report('probe', 0);
   const info = await probe(input, { signal });
   const [caps, meter] = await Promise.all([capabilities(), qualityMeter()]);
-  const planOptions: PlanOptions = { hardwareH264: caps.hardwareH264, ...(overlays ? { overlays } : {}) };
+  const planOptions: PlanOptions = { hardwareH264: caps.hardwareH264, svtAv1: caps.encoders.includes('libsvtav1'), ...(overlays ? { overlays } : {}) };
   const plan = planEncode(goal, info, planOptions);
   const probeMs = performance.now() - started;
   span.report('probe', 0.02);

@@ -98,6 +98,14 @@ describe('planEncode (table)', () => {
     expect(plan.notes.length).toBeGreaterThan(0);
   });
 
+  it('uses SVT-AV1 for AV1 when the ffmpeg has it, in one pass, with its own presets; never for H.264', () => {
+    const webm = planEncode({ targetBytes: 10 * MB, container: 'webm' }, clip(), { svtAv1: true });
+    expect(webm).toMatchObject({ codec: 'av1', encoder: 'libsvtav1', preset: '8' });
+    expect(webm.notes.join(' ')).toMatch(/single pass/);
+    expect(planEncode({ container: 'webm', speed: 'fast' }, clip(), { svtAv1: true })).toMatchObject({ encoder: 'libsvtav1', preset: '10', mode: 'crf' });
+    expect(planEncode({ targetBytes: 10 * MB }, clip(), { svtAv1: true }).encoder).toBe('libx264');
+  });
+
   it('uses the hardware encoder when offered, but not for speed "best"', () => {
     expect(planEncode({ targetBytes: 10 * MB }, clip(), { hardwareH264: 'h264_nvenc' }).encoder).toBe('h264_nvenc');
     expect(planEncode({ targetBytes: 10 * MB, speed: 'best' }, clip(), { hardwareH264: 'h264_nvenc' }).encoder).toBe('libx264');
