@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
 import { assertNever, type Engine, type EngineEvent, type FileResult, type Job } from '../engine/index.js';
-import { formatBytes } from '../goal/index.js';
+import { formatBytes } from '../units.js';
 import type { RunWriter } from './terminal-output.js';
 
 /** The phases `run --json` reports. */
@@ -42,7 +42,7 @@ export type RunOutputMode = { json: boolean; verbose: boolean };
 
 /**
  * Prints the engine's events for `run`: with --json one object per line (progress, error; `done`
- * is printed by `printRunResults`), otherwise one human line per phase, progress in 25 % steps
+ * is printed by `printRunResults`), otherwise one human line per phase (failures on stderr), progress in 25 % steps
  * (10 % on a terminal), notices, and the agent's replies with --verbose. Returns the unsubscribe function.
  */
 export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWriter): () => void {
@@ -72,7 +72,7 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
       case 'error': {
         const input = event.payload.jobId ? engine.jobs().find((job) => job.id === event.payload.jobId)?.input : undefined;
         if (mode.json) write(JSON.stringify({ type: 'error', file: input ?? null, code: errorCode(event.payload.error), message: event.payload.message }));
-        else write(`✗ ${file(event.payload.jobId)}${event.payload.message}`);
+        else out.error(`✗ ${file(event.payload.jobId)}${event.payload.message}`);
         return;
       }
       case 'auth':

@@ -6,6 +6,7 @@ import { dataDir, DEFAULT_NODE_PORT, nodeFilePath, type NodeFile } from '../path
 import { startRenderNode } from '../server/index.js';
 import { writeJsonAtomic } from '../server/persist.js';
 import { parseRedisUrl, redisLabel, type RedisAddress } from '../queue/redis-url.js';
+import { usageLine } from './help.js';
 
 /**
  * `compressor-studio serve`: runs the render node until SIGINT/SIGTERM. Prints the base URL when
@@ -106,8 +107,6 @@ function queueOptions(values: Record<string, string | undefined>): Pick<ServeOpt
   return { queue: { redis: parseRedisUrl(values.queue), localWorkers, workerKey } };
 }
 
-const SERVE_USAGE = 'compressor-studio serve [--host H] [--port P] [--data DIR] [--credits N] [--access-key K] [--queue redis://HOST:PORT[/DB] [--local-workers N] [--worker-key K]]';
-
 function usage(message: string): StudioError {
-  return new StudioError(message, { hint: `Usage: ${SERVE_USAGE}`, exitCode: 2 });
+  return new StudioError(message, { hint: usageLine('serve'), exitCode: 2 });
 }

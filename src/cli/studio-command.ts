@@ -8,6 +8,7 @@ import { App } from '../ui/App.js';
 import { themeFor } from '../ui/theme.js';
 import { createStudioStore } from '../ui/use-engine.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
+import { usageLine } from './help.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
 import { printRunEvents } from './run-output.js';
 import { studioActions } from './studio-actions.js';
@@ -85,7 +86,7 @@ function nodeLabel(node: NodeChoice): string {
 function parseStudioArgs(args: string[]): StudioOptions {
   const { values } = parseCommandArgs(
     { args, options: { api: JOB_OPTIONS.api, out: JOB_OPTIONS.out, verbose: JOB_OPTIONS.verbose } },
-    'Usage: compressor-studio [--api URL|cloud] [-o DIR]',
+    usageLine('studio'),
   );
   return { api: values.api, outDir: values.out };
 }

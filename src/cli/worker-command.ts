@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { StudioError } from '../errors.js';
 import { parseRedisUrl } from '../queue/redis-url.js';
 import { startWorker, type WorkerOptions } from '../queue/worker.js';
-
-const WORKER_USAGE = 'compressor-studio worker --queue redis://HOST:PORT[/DB] --node URL --access-key KEY [--concurrency N] [--stall-seconds S]';
+import { usageLine } from './help.js';
 
 /**
  * `compressor-studio worker`: renders the node's jobs on this machine until SIGINT/SIGTERM, one
@@ -61,5 +60,5 @@ function whole(text: string | undefined, fallback: number, flag: string, min: nu
 }
 
 function usage(message: string): StudioError {
-  return new StudioError(message, { hint: `Usage: ${WORKER_USAGE}`, exitCode: 2 });
+  return new StudioError(message, { hint: usageLine('worker'), exitCode: 2 });
 }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CanceledError, describeError, StudioError } from '../errors.js';
-import { formatBytes } from '../goal/index.js';
+import { formatBytes } from '../units.js';
 import type { Goal } from '../goal/types.js';
 import { cancelRender, downloadFile, pollRender, startRender, type Connection } from './api/index.js';
 import type { RenderOutput, SessionState } from './api/types.js';

@@ -12,7 +12,7 @@ export { assertNever, type ChatEvent } from './sse/chat-event.js';
 export { summarizeTimeline, describeDraftChange, timelineItems } from './timeline-summary.js';
 export { mediaNames } from './item-goals.js';
 // Goal wording for views, which see the goal only through the engine.
-export { describeGoal, formatBytes } from '../goal/index.js';
+export { describeGoal } from '../goal/index.js';
 export { routeText, type Route } from './routing.js';
 export { hello, type Connection } from './api/index.js';
 export type { Credits, SessionState, RenderStatus, UploadedFile, NodeHello } from './api/types.js';

@@ -9,7 +9,7 @@ import { writeOverlayFiles } from './overlay-files.js';
 import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { searchQuality, SSIM_THRESHOLDS } from './quality-search.js';
-import { formatBytes } from './target-budget.js';
+import { formatBytes } from '../units.js';
 import { tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
 import { scratchFolder } from './scratch.js';

@@ -6,6 +6,5 @@ export { locateFfmpeg, type FfmpegTools } from './locate.js';
 export { capabilities, type Capabilities } from './capabilities.js';
 export { runFfmpeg, runFfprobe, type RunFfmpegOptions, type RunResult, type FfmpegProgress } from './run-ffmpeg.js';
 export { SSIM_THRESHOLDS } from './quality-search.js';
-export { formatBytes } from './target-budget.js';
 export * from './types.js';
 export { trimWindow } from './trim-window.js';

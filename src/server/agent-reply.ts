@@ -1,4 +1,4 @@
-import { formatBytes } from '../media/index.js';
+import { formatBytes, plainSeconds } from '../units.js';
 import type { EncodePlan } from '../media/types.js';
 import { segmentsOf, isMuted, TrackType, type Draft } from './draft.js';
 import { musicVolume } from './draft-edits.js';
@@ -83,11 +83,11 @@ export function timelineLine(draft: Draft): string {
 
 /** Videos (their windows in the source), then the music (under the whole timeline, as it loops), then the title. */
 function timelineItems(draft: Draft): string[] {
-  const videos = segmentsOf(draft, TrackType.video).map((segment) => `Video: ${String(segment.m.name ?? segment.src)} (${seconds(segment.s)}-${seconds(segment.s + segment.d)}s)`);
+  const videos = segmentsOf(draft, TrackType.video).map((segment) => `Video: ${String(segment.m.name ?? segment.src)} (${plainSeconds(segment.s / 1000)}-${plainSeconds((segment.s + segment.d) / 1000)}s)`);
   const music = segmentsOf(draft, TrackType.audio).map(
-    (segment) => `BGM: ${String(segment.m.name ?? segment.src)} (0-${seconds(draft.d || segment.d)}s, ${Math.round(musicVolume(segment) * 100)}%)`,
+    (segment) => `BGM: ${String(segment.m.name ?? segment.src)} (0-${plainSeconds((draft.d || segment.d) / 1000)}s, ${Math.round(musicVolume(segment) * 100)}%)`,
   );
-  const titles = segmentsOf(draft, TrackType.text).map((segment) => `Title: "${String(segment.m.text ?? '')}" (${seconds(segment.s)}-${seconds(segment.s + segment.d)}s)`);
+  const titles = segmentsOf(draft, TrackType.text).map((segment) => `Title: "${String(segment.m.text ?? '')}" (${plainSeconds(segment.s / 1000)}-${plainSeconds((segment.s + segment.d) / 1000)}s)`);
   return [...videos, ...music, ...titles];
 }
 
@@ -115,6 +115,3 @@ export function describePlan(plan: EncodePlan): string {
   return `${plan.width}x${plan.height} ${plan.codec.toUpperCase()} ${plan.container.toUpperCase()}, ${rate}${audio}${expected}${cap}`;
 }
 
-function seconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10);
-}

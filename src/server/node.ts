@@ -17,6 +17,7 @@ import { RenderQueue } from './renders.js';
 import { Router } from './router.js';
 import type { NodeServices } from './services.js';
 import { SessionBook } from './sessions.js';
+import { limitSlowRequests } from './slow-requests.js';
 import { HEARTBEAT_MS } from './sse.js';
 import { addUploadRoutes } from './upload-routes.js';
 import { removeUnlisted } from './persist.js';
@@ -44,6 +45,8 @@ export type RenderNodeOptions = {
   /** Upload limit, default 500 MB. */
   maxUploadBytes?: number;
   heartbeatMs?: number;
+  /** How long a request body may stall before its connection is dropped (tests set it short). */
+  bodyIdleMs?: number;
   /** Renders elsewhere (`serve --queue`); default: in this process. */
   backend?: RenderBackend;
 };
@@ -122,10 +125,7 @@ async function openNode(options: RenderNodeOptions, host: string, access: Access
   options.backend?.addRoutes(router, services);
 
   const server = createServer((req, res) => void handle(req, res, router, access, options.log));
-  // Uploads of 500 MB may take longer than Node's default 5-minute request limit; an idle socket
-  // still times out (SSE streams send heartbeats, so they are never idle that long).
-  server.requestTimeout = 0;
-  server.setTimeout(120_000);
+  limitSlowRequests(server, options.bodyIdleMs);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

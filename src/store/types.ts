@@ -30,14 +30,15 @@ export type JobRecord = {
 
 /**
  * The engine's persistent memory, kept behind this narrow interface so the engine takes it
- * injected (tests pass the real store pointed at a temp folder). Tokens and sessions are kept per
- * API base: a token from one node means nothing to another.
+ * injected (tests pass the real store pointed at a temp folder). Client ids, tokens and sessions
+ * are kept per API base: a token from one node means nothing to another, and one client id shared
+ * by two addresses of the same node would be refused a second token (429 for 7 days).
  */
 export interface Store {
-  /** The random client id for anonymous tokens, created on first use. */
-  clientId(): string;
-  /** Forgets the client id and makes a new one (the node refused the old one: HTTP 400). */
-  renewClientId(): string;
+  /** The random client id for anonymous tokens from this node, created on first use. */
+  clientId(apiBase: string): string;
+  /** Forgets this node's client id and makes a new one (the node refused the old one). */
+  renewClientId(apiBase: string): string;
   token(apiBase: string): StoredToken | undefined;
   saveToken(apiBase: string, token: StoredToken): void;
   clearToken(apiBase: string): void;

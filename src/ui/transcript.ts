@@ -1,4 +1,5 @@
-import { formatBytes, type EngineEvent, type Job } from '../engine/index.js';
+import type { EngineEvent, Job } from '../engine/index.js';
+import { formatBytes } from '../units.js';
 
 /** One finished line of the conversation: it never changes again, so the studio prints it once (<Static>). */
 export type Entry = { id: number; kind: 'user' | 'reply' | 'notice' | 'error' | 'job'; text: string; ok?: boolean };

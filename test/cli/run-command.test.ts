@@ -71,12 +71,14 @@ describe('compressor-studio run', () => {
     expect(second.stdout).toMatch(/one\.compressed \(2\)\.mp4/);
   });
 
-  it('delivers the good files when one is corrupt, with one clear line for it, exit 1', async () => {
+  it('delivers the good files when one is corrupt, with one clear line for it on stderr, exit 1', async () => {
     const out = join(work, 'out-corrupt');
     const result = await runCli(['run', clips[0], corrupt, clips[1], '-o', out], folders('corrupt'));
     expect(result.code).toBe(1);
-    const errorLines = result.stdout.split('\n').filter((line) => line.startsWith('✗'));
+    expect(result.stdout).not.toMatch(/✗/);
+    const errorLines = result.stderr.split('\n').filter((line) => line.startsWith('✗'));
     expect(errorLines).toHaveLength(1);
+    expect(result.stdout).toMatch(/^✓ one\.mp4 → /m);
     expect(errorLines[0]).toMatch(/^✗ broken\.mp4: broken\.mp4 is not a video ffmpeg can read \(it may be damaged, cut short or not media at all\)\. Use a video file: MP4, MOV/);
     expect(readdirSync(out).sort()).toEqual(['one.compressed.mp4', 'two.compressed.mp4']);
   });
