@@ -105,6 +105,7 @@ async function runJob(job: Job<RenderJobData, RenderJobResult>, token: string | 
   } catch (error) {
     if (signal.aborted && signal.reason === STOPPING) {
       await job.moveToDelayed(Date.now(), token);
+      link.log(`job ${jobId}: handed back to the queue`);
       throw new DelayedError();
     }
     // The node shows this sentence to the user as the render's error.

@@ -73,6 +73,7 @@ describe.skipIf(!hasRedis)('the node as its own worker', () => {
     expect((await startExport(base, token, sessionId, 'render_handed_back')).code).toBe(0);
     await waitForRender(base, token, 'render_handed_back', (data) => data.progress > 0);
     await stopWorkers();
+    expect(lines.join('\n')).toMatch(/local worker: job r[0-9a-f]+: handed back to the queue/);
     // Not failed, and not waiting out a lock: a new worker takes it at once.
     expect((await waitForRender(base, token, 'render_handed_back', () => true)).status).toBe('processing');
     stopWorkers = await queue.startLocalWorkers(base);
