@@ -79,7 +79,7 @@ describe.skipIf(!hasRedis)('the node as its own worker', () => {
     stopWorkers = await queue.startLocalWorkers(base);
     const done = await waitForRender(base, token, 'render_handed_back');
     expect(done.status, done.error).toBe('completed');
-  }, 180_000);
+  }, 300_000);
 
   it('worker calls need the worker key, reach only jobs the node waits for, and do not exist without --queue', async () => {
     const path = '/api/worker/jobs/r0123456789abcdef0123456789abcdef/media/m_x';
