@@ -31,7 +31,7 @@ describe.skipIf(!hasRedis)('the node as its own worker', () => {
     queued = await startTestNode({ dataDir, backend: queue.backend });
     stopWorkers = await queue.startLocalWorkers(queued.node.url);
     plain = await startTestNode();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await stopWorkers?.();
