@@ -49,6 +49,7 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
     const job: Job<RenderJobData, RenderJobResult> | undefined = await queue.getJob(jobId);
     if (!job) {
       await queue.add('render', { items }, { jobId, attempts: 1, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } });
+      options.log(`job ${jobId}: queued for the workers`);
       return undefined;
     }
     const state = await job.getState();
@@ -110,7 +111,10 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
         }
         if (result) {
           const files = await collect(jobId, result, workDir);
-          if (files) return files;
+          if (files) {
+            options.log(`job ${jobId}: output received from a worker`);
+            return files;
+          }
           // Completed, but its files were taken before the node went down unrecorded: render it again.
           await (await queue.getJob(jobId))?.remove();
           continue;

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { DelayedError, QueueEvents, Worker, type Job, type QueueEventsListener } from 'bullmq';
-import { CanceledError, describeError } from '../errors.js';
+import { CanceledError, describeError, diskProblem } from '../errors.js';
 import { produceFiles } from '../server/render-job.js';
 import { connectionFor, logErrorsOnce } from './connection.js';
 import { fetchInput, sha256Of, uploadOutput, type NodeLink } from './node-link.js';
@@ -105,10 +105,11 @@ async function runJob(job: Job<RenderJobData, RenderJobResult>, token: string | 
   } catch (error) {
     if (signal.aborted && signal.reason === STOPPING) {
       await job.moveToDelayed(Date.now(), token);
+      link.log(`job ${jobId}: handed back to the queue`);
       throw new DelayedError();
     }
-    // The node shows this sentence to the user as the render's error.
-    throw new Error(signal.aborted ? new CanceledError().message : describeError(error), { cause: error });
+    // The node shows this sentence to the user as the render's error, worded as its own queue words it.
+    throw new Error(signal.aborted ? new CanceledError().message : describeError(diskProblem(error, true) ?? error), { cause: error });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

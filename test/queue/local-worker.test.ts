@@ -17,6 +17,7 @@ let redis: Proc;
 let queued: Started;
 let plain: Started;
 let stopWorkers: () => Promise<void>;
+let queue: Awaited<ReturnType<typeof openServeQueue>>;
 const lines: string[] = [];
 
 describe.skipIf(!hasRedis)('the node as its own worker', () => {
@@ -26,11 +27,11 @@ describe.skipIf(!hasRedis)('the node as its own worker', () => {
     const port = await freePort();
     redis = await startRedis(dir, port);
     const dataDir = join(dir, 'queued');
-    const queue = await openServeQueue({ redis: { host: '127.0.0.1', port, db: 0 }, dataDir, localWorkers: 1, stallSeconds: 5, log: (line) => lines.push(line) });
+    queue = await openServeQueue({ redis: { host: '127.0.0.1', port, db: 0 }, dataDir, localWorkers: 1, stallSeconds: 5, log: (line) => lines.push(line) });
     queued = await startTestNode({ dataDir, backend: queue.backend });
     stopWorkers = await queue.startLocalWorkers(queued.node.url);
     plain = await startTestNode();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await stopWorkers?.();
@@ -63,6 +64,22 @@ describe.skipIf(!hasRedis)('the node as its own worker', () => {
     expect(viaQueue.status).toBe('failed');
     expect(viaQueue.error).toBe(inProcess.error);
   });
+
+  it('a worker that stops mid-render hands the job straight back: the next worker completes it', async () => {
+    const base = queued.node.url;
+    const long = await makeClip(dir, { width: 640, height: 360, seconds: 8, pattern: 'mandelbrot', name: 'long.mp4' });
+    const { token, sessionId } = await newSession(base);
+    await upload(base, token, sessionId, [long]);
+    expect((await startExport(base, token, sessionId, 'render_handed_back')).code).toBe(0);
+    await waitForRender(base, token, 'render_handed_back', (data) => data.progress > 0);
+    await stopWorkers();
+    expect(lines.join('\n')).toMatch(/local worker: job r[0-9a-f]+: handed back to the queue/);
+    // Not failed, and not waiting out a lock: a new worker takes it at once.
+    expect((await waitForRender(base, token, 'render_handed_back', () => true)).status).toBe('processing');
+    stopWorkers = await queue.startLocalWorkers(base);
+    const done = await waitForRender(base, token, 'render_handed_back');
+    expect(done.status, done.error).toBe('completed');
+  }, 300_000);
 
   it('worker calls need the worker key, reach only jobs the node waits for, and do not exist without --queue', async () => {
     const path = '/api/worker/jobs/r0123456789abcdef0123456789abcdef/media/m_x';
