@@ -7,6 +7,7 @@ import { defaultStore, type Store } from '../store/index.js';
 import { App } from '../ui/App.js';
 import { themeFor } from '../ui/theme.js';
 import { createStudioStore } from '../ui/use-engine.js';
+import { attention, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
 import { usageLine } from './help.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
@@ -48,7 +49,10 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
     maxFps: MAX_FPS,
     exitOnCtrlC: false,
   });
+  // An export finishing in a background tab rings; BEL and OSC move no cursor, so Ink's frame is safe.
+  const stopRinging = ringOnLongJobs(engine, attention({ stream: process.stdout, env: process.env, enabled: settings.settings().notify !== false }));
   await Promise.race([quitted, app.waitUntilExit()]);
+  stopRinging();
   app.unmount();
   store.close();
 }
