@@ -73,6 +73,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       { long: '--data', value: 'DIR', complete: 'dir', text: 'where uploads, renders and sessions live (default: the data folder)' },
       { long: '--credits', value: 'N', complete: 'none', text: 'credits a new session starts with' },
       { long: '--access-key', value: 'KEY', complete: 'none', text: 'the key clients must send as X-Access-Key (default: a new random one)' },
+      { long: '--queue', value: 'redis://HOST:PORT[/DB]', complete: 'none', text: 'hand renders to workers through this Redis (see: worker)' },
+      { long: '--local-workers', value: 'N', complete: 'none', text: 'with --queue: renders this node runs itself (default 1; 0 only coordinates)' },
+      { long: '--worker-key', value: 'KEY', complete: 'none', text: 'with --queue: the key workers must send (default: a new random one)' },
     ],
     description:
       'A Nemo-compatible API. Runs until Ctrl+C or SIGTERM; running renders go back to the queue and resume on the ' +
@@ -80,6 +83,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       'watch attach to it (renders then survive a dropped SSH session).',
     examples: ['compressor-studio serve', 'compressor-studio serve --host 0.0.0.0 --port 9000 --access-key "$KEY"'],
     exitCodes: [[0, 'stopped by Ctrl+C or SIGTERM'], [1, 'could not start (the port is taken, the data folder is locked)'], [2, 'a usage error']],
+  },
+  {
+    name: 'worker',
+    summary: "render a serve --queue node's jobs on this machine",
+    options: [
+      { long: '--queue', value: 'redis://HOST:PORT[/DB]', complete: 'none', text: "the node's Redis" },
+      { long: '--node', value: 'URL', complete: 'none', text: "the node's address, e.g. http://127.0.0.1:8787" },
+      { long: '--access-key', value: 'KEY', complete: 'none', text: "the node's worker key (or COMPRESSOR_WORKER_KEY)" },
+      { long: '--concurrency', value: 'N', complete: 'none', text: 'renders at once (default 1)' },
+      { long: '--stall-seconds', value: 'S', complete: 'none', text: 'how long a silent render may stall before another worker takes it (default 30)' },
+    ],
+    description:
+      'Takes render jobs from the queue, fetches their inputs from the node, renders them here and sends the ' +
+      'outputs back; clients see no difference. Runs until Ctrl+C or SIGTERM; running jobs go back to the queue.',
+    examples: ['compressor-studio worker --queue redis://10.0.0.5:6379 --node http://10.0.0.5:8787 --access-key "$WORKER_KEY"'],
+    exitCodes: [[0, 'stopped by Ctrl+C or SIGTERM'], [1, 'could not start'], [2, 'a usage error']],
   },
   {
     name: 'plan',
@@ -152,6 +171,7 @@ export const ENVIRONMENT: readonly (readonly [name: string, meaning: string])[] 
   ['COMPRESSOR_CONFIG_DIR', 'settings, tokens and job history'],
   ['COMPRESSOR_DATA_DIR', "the render node's uploads, renders and sessions"],
   ['COMPRESSOR_RUNTIME_DIR', "where a running serve leaves its address and key"],
+  ['COMPRESSOR_WORKER_KEY', "a worker's key for the node, as worker --access-key"],
   ['COMPRESSOR_FONT', 'the .ttf file titles are drawn with'],
   ['COMPRESSOR_DEBUG=1', 'details of any error on stderr, as --verbose'],
   ['NO_COLOR', 'no colour in the studio'],

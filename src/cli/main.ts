@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve-command.js')).serveCommand,
   studio: async () => (await import('./studio-command.js')).studioCommand,
   watch: async () => (await import('./watch-command.js')).watchCommand,
+  worker: async () => (await import('./worker-command.js')).workerCommand,
 };
 
 /** Dispatches argv to a subcommand; every error becomes one line on stderr and an exit code. */

@@ -17,6 +17,8 @@ export type CodecProfile = {
   efficiency: number;
   /** CRF the quality search starts from (and uses as-is when it cannot measure); near the SSIM bars on the dev clips. */
   startCrf: Record<Quality, number>;
+  /** CRF the VMAF search tries first: near VMAF 95/93/90/86 at the balanced preset on the dev clips. */
+  vmafStartCrf: Record<Quality, number>;
   /** Highest CRF the search may try, so a bad measurement cannot produce mush. */
   crfRange: [number, number];
 };
@@ -28,6 +30,7 @@ export const CODECS: Record<Codec, CodecProfile> = {
     targetTune: 'ssim',
     efficiency: 1,
     startCrf: { 'visually-lossless': 16, high: 19, balanced: 22, small: 25 },
+    vmafStartCrf: { 'visually-lossless': 22, high: 24, balanced: 26, small: 28 },
     crfRange: [12, 32],
   },
   h265: {
@@ -35,6 +38,7 @@ export const CODECS: Record<Codec, CodecProfile> = {
     presets: { fast: 'veryfast', balanced: 'medium', best: 'slow' },
     efficiency: 0.7,
     startCrf: { 'visually-lossless': 18, high: 21, balanced: 24, small: 27 },
+    vmafStartCrf: { 'visually-lossless': 24, high: 26, balanced: 28, small: 30 },
     crfRange: [16, 34],
   },
   av1: {
@@ -43,6 +47,7 @@ export const CODECS: Record<Codec, CodecProfile> = {
     presets: { fast: '8', balanced: '8', best: '6' },
     efficiency: 0.6,
     startCrf: { 'visually-lossless': 22, high: 28, balanced: 32, small: 38 },
+    vmafStartCrf: { 'visually-lossless': 30, high: 34, balanced: 38, small: 42 },
     crfRange: [18, 50],
   },
 };

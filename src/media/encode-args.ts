@@ -143,7 +143,7 @@ export function titleFilters(plan: EncodePlan): string[] {
 }
 
 /** A path as a filter option value: escaped once for the option parser and once for the graph. */
-function filterValue(text: string): string {
+export function filterValue(text: string): string {
   return text.replace(/[\\':]/g, (c) => `\\${c}`).replace(/[\\'[\],;]/g, (c) => `\\${c}`);
 }
 

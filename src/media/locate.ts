@@ -34,6 +34,19 @@ export function locateFfmpeg(env: NodeJS.ProcessEnv = process.env): FfmpegTools 
 }
 
 /**
+ * The static ffmpeg npm installed with the package, whatever `PATH` holds, or undefined when it is
+ * missing. It is the one ffmpeg known to have libvmaf, so quality is measured with it even where
+ * another ffmpeg encodes.
+ */
+export function bundledFfmpeg(): string | undefined {
+  try {
+    return npmBinary('ffmpeg', '@ffmpeg-installer/ffmpeg');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Chooses ffmpeg and ffprobe: `COMPRESSOR_FFMPEG`/`COMPRESSOR_FFPROBE` when set; else the pair on
  * `PATH` when it is newer than the static build npm installed (2018) and has what the product
  * needs; else that bundled build, so `npm install` alone is enough. A system ffmpeg brings

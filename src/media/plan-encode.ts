@@ -4,7 +4,8 @@ import { CODECS, SINGLE_PASS_ENCODERS, SVT_AV1 } from './codec-table.js';
 import { resolveFormat, resolveTarget, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, type Frame } from './resolution-ladder.js';
-import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
+import { formatBytes } from '../units.js';
+import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
 import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
 
 /** What the machine offers the planner (from `capabilities()`); the plan itself stays pure. */
