@@ -116,6 +116,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { long: '--out', short: '-o', value: 'DIR', complete: 'dir', text: 'the default output folder' },
       { long: '--goal', short: '-g', value: 'TEXT', complete: 'none', text: 'the default instruction' },
       { long: '--auto-export', value: 'on|off', complete: ['on', 'off'], text: 'export as soon as a plan is ready' },
+      { long: '--notify', value: 'on|off', complete: ['on', 'off'], text: 'ring the terminal when a job of 10 s or more ends (default on; terminals only)' },
       { long: '--reset', text: 'back to the built-in defaults' },
     ],
     description: 'Without options, prints the settings. They live in the config folder (COMPRESSOR_CONFIG_DIR).',

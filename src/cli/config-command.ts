@@ -7,28 +7,31 @@ const USAGE = usageLine('config');
 
 /**
  * `compressor-studio config`: shows the settings `run`, `watch` and the studio use when no flag
- * says otherwise (output folder, default instruction, auto-export), or changes them.
+ * says otherwise (output folder, default instruction, auto-export, notify), or changes them.
  */
 export async function configCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     {
       args,
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, goal: { type: 'string', short: 'g' }, 'auto-export': { type: 'string' }, reset: { type: 'boolean', default: false } },
+      options: { out: { type: 'string', short: 'o' }, goal: { type: 'string', short: 'g' }, 'auto-export': { type: 'string' }, notify: { type: 'string' }, reset: { type: 'boolean', default: false } },
     },
     USAGE,
   );
   if (positionals.length > 0) throw usageError(`Unexpected "${positionals[0]}".`, USAGE);
   const autoExport = values['auto-export'];
   if (autoExport !== undefined && !['on', 'off'].includes(autoExport)) throw usageError('--auto-export takes on or off.', USAGE);
+  const notify = values.notify;
+  if (notify !== undefined && !['on', 'off'].includes(notify)) throw usageError('--notify takes on or off.', USAGE);
   if (values.goal !== undefined && values.goal.trim() === '') throw usageError('--goal needs an instruction, e.g. --goal "under 25MB".', USAGE);
   const store = defaultStore();
   for (const warning of store.warnings) process.stderr.write(`${warning}\n`);
-  if (values.reset) store.updateSettings({ outputDir: undefined, defaultGoal: undefined, autoExport: false });
+  if (values.reset) store.updateSettings({ outputDir: undefined, defaultGoal: undefined, autoExport: false, notify: undefined });
   store.updateSettings({
     ...(values.out !== undefined ? { outputDir: resolve(values.out) } : {}),
     ...(values.goal !== undefined ? { defaultGoal: values.goal.trim() } : {}),
     ...(autoExport !== undefined ? { autoExport: autoExport === 'on' } : {}),
+    ...(notify !== undefined ? { notify: notify === 'on' } : {}),
   });
   const settings = store.settings();
   process.stdout.write(
@@ -36,6 +39,7 @@ export async function configCommand(args: string[]): Promise<number> {
       `Output folder: ${settings.outputDir ?? 'the current folder'}`,
       `Default instruction: ${settings.defaultGoal ?? '"compress this video" (high quality, 1080p at most)'}`,
       `Auto-export: ${settings.autoExport ? 'on' : 'off'}`,
+      `Notify when a long job ends: ${settings.notify === false ? 'off' : 'on'}`,
     ].join('\n') + '\n',
   );
   return 0;

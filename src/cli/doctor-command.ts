@@ -1,5 +1,5 @@
 import { HARDWARE_H264_ENCODERS } from '../media/codec-table.js';
-import { capabilities, chosenFfmpeg, runFfprobe, type Capabilities, type FfmpegChoice } from '../media/index.js';
+import { capabilities, chosenFfmpeg, qualityMeter, runFfprobe, type Capabilities, type FfmpegChoice } from '../media/index.js';
 import { versionWord } from '../media/ffmpeg-build.js';
 import { configDir, dataDir, nodeFilePath } from '../paths.js';
 import { parseCommandArgs } from './command-args.js';
@@ -13,7 +13,9 @@ export type DoctorReport = {
   encoders: string[];
   hardwareEncoders: string[];
   av1Encoder: string | null;
+  /** Whether outputs get a VMAF score, and the ffmpeg that measures it (the bundled one when the chosen one lacks libvmaf). */
   vmaf: boolean;
+  vmafFfmpeg: string | null;
   node: { kind: 'given' | 'attached' | 'embedded'; where: string };
   folders: { config: string; data: string; nodeFile: string };
 };
@@ -35,14 +37,15 @@ export async function doctorCommand(args: string[]): Promise<number> {
 
 async function examine(): Promise<DoctorReport> {
   const choice = chosenFfmpeg();
-  const [caps, probeVersion, node] = await Promise.all([capabilities(), runFfprobe(['-version']).then((r) => versionWord(r.stdout)), whichNode(undefined)]);
+  const [caps, probeVersion, node, meter] = await Promise.all([capabilities(), runFfprobe(['-version']).then((r) => versionWord(r.stdout)), whichNode(undefined), qualityMeter()]);
   return {
     ffmpeg: { path: choice.ffmpeg, version: caps.version, source: choice.source, reason: choice.reason },
     ffprobe: { path: choice.ffprobe, version: probeVersion },
     encoders: caps.encoders,
     hardwareEncoders: caps.encoders.filter((name) => HARDWARE_H264_ENCODERS.includes(name)),
     av1Encoder: av1EncoderOf(caps),
-    vmaf: caps.filters.libvmaf,
+    vmaf: meter.metric === 'vmaf',
+    vmafFfmpeg: meter.metric === 'vmaf' ? meter.tools.ffmpeg : null,
     node: node.kind === 'embedded' ? { kind: 'embedded', where: node.dataDir } : { kind: node.kind, where: node.apiBase },
     folders: { config: configDir(), data: dataDir(), nodeFile: nodeFilePath() },
   };
@@ -61,7 +64,7 @@ export function formatReport(report: DoctorReport): string {
     ['encoders', report.encoders.filter((name) => !HARDWARE_H264_ENCODERS.includes(name)).join(', ') || 'none the product knows'],
     ['hardware', report.hardwareEncoders.length > 0 ? `${report.hardwareEncoders.join(', ')} (passed a test encode)` : 'none passed a test encode'],
     ['AV1/WebM', report.av1Encoder === 'libsvtav1' ? 'SVT-AV1 (libsvtav1)' : report.av1Encoder === 'libaom-av1' ? 'libaom-av1 (slow; SVT-AV1 needs a newer ffmpeg)' : 'no AV1 encoder: WebM output fails'],
-    ['VMAF', report.vmaf ? 'yes (libvmaf)' : 'no (quality is measured with SSIM)'],
+    ['VMAF', report.vmaf ? `yes (libvmaf${report.vmafFfmpeg && report.vmafFfmpeg !== report.ffmpeg.path ? ` through ${report.vmafFfmpeg}` : ''})` : 'no (quality is measured with SSIM)'],
     ['node', report.node.kind === 'embedded' ? `embedded, started by each run (data in ${report.node.where})` : `${report.node.kind === 'attached' ? 'your serve node' : 'given'} at ${report.node.where}`],
     ['config', report.folders.config],
     ['data', report.folders.data],

@@ -60,7 +60,7 @@ export function generalHelp(): string {
       ['-v, --version', 'the version (as the only argument)'],
     ])}`,
     `Examples:\n${['compressor-studio run vlog.mov -g "compress this video to under 100MB without losing quality"', 'compressor-studio plan "make it fit discord"', 'compressor-studio watch ~/Drop -g "under 25MB"'].map((line) => `  ${line}`).join('\n')}`,
-    `Settings:\n  ${BIN} config shows and changes the defaults (output folder, instruction, auto-export);\n  flags override them for one run.`,
+    `Settings:\n  ${BIN} config shows and changes the defaults (output folder, instruction, auto-export, and\n  --notify: a notification or bell when a long job ends); flags override them for one run.`,
     `Keys in the studio:\n${table(BINDINGS.map((binding) => [binding.keys, binding.description]))}`,
     `Environment:\n${table(ENVIRONMENT)}`,
     `Exit codes:\n${table(EXIT_CODES.map(([code, meaning]) => [String(code), meaning]))}`,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { createEngine, processFile, type FileResult } from '../engine/index.js';
 import { defaultStore, type Settings } from '../store/index.js';
+import { attention, LONG_JOB_MS } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';
 import { usageLine } from './help.js';
 import { chooseNode } from './node-choice.js';
@@ -30,6 +31,8 @@ export async function runCommand(args: string[]): Promise<number> {
   const stopPrinting = printRunEvents(engine, mode, out);
   const stopOnSignal = () => engine.close();
   process.once('SIGINT', stopOnSignal);
+  const ring = attention({ stream: process.stdout, env: process.env, enabled: store.settings().notify !== false && !options.json });
+  const started = Date.now();
   try {
     const results: FileResult[] = [];
     let failed = 0;
@@ -42,6 +45,7 @@ export async function runCommand(args: string[]): Promise<number> {
     });
     out.end();
     printRunResults(results, mode, out.line);
+    if (Date.now() - started >= LONG_JOB_MS) ring(`${results.length} done${failed > 0 ? `, ${failed} failed` : ''}`);
     return failed > 0 ? 1 : 0;
   } finally {
     process.off('SIGINT', stopOnSignal);

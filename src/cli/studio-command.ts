@@ -8,6 +8,7 @@ import { App } from '../ui/App.js';
 import { remember } from '../ui/line-editor.js';
 import { themeFor } from '../ui/theme.js';
 import { createStudioStore } from '../ui/use-engine.js';
+import { attention, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
 import { usageLine } from './help.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
@@ -55,9 +56,12 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
   // Bracketed paste: a pasted path or a multi-line paste arrives marked, never sent half-typed.
   process.stdout.write(PASTE_ON);
   const app = render(React.createElement(App, props), { maxFps: MAX_FPS, exitOnCtrlC: false });
+  // An export finishing in a background tab rings; BEL and OSC move no cursor, so Ink's frame is safe.
+  const stopRinging = ringOnLongJobs(engine, attention({ stream: process.stdout, env: process.env, enabled: settings.settings().notify !== false }));
   try {
     await Promise.race([quitted, app.waitUntilExit()]);
   } finally {
+    stopRinging();
     app.unmount();
     process.stdout.write(PASTE_OFF);
   }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { StudioError } from '../errors.js';
 import { createEngine, watchFolder } from '../engine/index.js';
 import { defaultStore } from '../store/index.js';
+import { attention, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';
 import { usageLine } from './help.js';
 import { chooseNode } from './node-choice.js';
@@ -25,6 +26,7 @@ export async function watchCommand(args: string[]): Promise<number> {
   const node = await chooseNode({ api: options.api });
   const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store, liveState: false });
   const stopPrinting = printRunEvents(engine, mode, out);
+  const stopRinging = ringOnLongJobs(engine, attention({ stream: process.stdout, env: process.env, enabled: store.settings().notify !== false && !options.json }));
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
@@ -48,6 +50,7 @@ export async function watchCommand(args: string[]): Promise<number> {
     await watch.close();
     out.end();
     stopPrinting();
+    stopRinging();
     engine.close();
     await node.close();
   }

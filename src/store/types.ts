@@ -12,6 +12,8 @@ export type Settings = {
   defaultGoal?: string;
   /** Export as soon as a turn leaves a draft ready. */
   autoExport: boolean;
+  /** Ring the terminal (a notification where it has them) when a long job ends; unset means on. */
+  notify?: boolean;
 };
 
 /** One job in the history: a file through the lifecycle, as it last stood. */

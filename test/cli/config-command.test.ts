@@ -16,7 +16,7 @@ function config(dir: string, args: string[]) {
 describe('compressor-studio config', () => {
   it('shows the defaults, stores changes that run then uses, and resets them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'config-'));
-    expect(config(dir, []).out).toBe('Output folder: the current folder\nDefault instruction: "compress this video" (high quality, 1080p at most)\nAuto-export: off\n');
+    expect(config(dir, []).out).toBe('Output folder: the current folder\nDefault instruction: "compress this video" (high quality, 1080p at most)\nAuto-export: off\nNotify when a long job ends: on\n');
 
     const set = config(dir, ['--out', '/videos/small', '--goal', 'make it fit discord', '--auto-export', 'on']);
     expect(set.code).toBe(0);
@@ -25,11 +25,13 @@ describe('compressor-studio config', () => {
     expect(settings).toEqual({ outputDir: '/videos/small', defaultGoal: 'make it fit discord', autoExport: true });
     expect(parseRunArgs(['a.mp4'], '/here', settings)).toMatchObject({ goal: 'make it fit discord', outDir: '/videos/small' });
 
-    expect(config(dir, ['--reset']).out).toContain('Auto-export: off');
+    expect(config(dir, ['--notify', 'off']).out).toContain('Notify when a long job ends: off');
+    expect(defaultStore(dir).settings().notify).toBe(false);
+    expect(config(dir, ['--reset']).out).toContain('Auto-export: off\nNotify when a long job ends: on');
     expect(defaultStore(dir).settings().outputDir).toBeUndefined();
   });
 
-  it.each([[['--auto-export', 'maybe']], [['--goal', ' ']], [['extra']], [['--nope']]])('refuses %j with one line and exit 2', (args) => {
+  it.each([[['--auto-export', 'maybe']], [['--notify', 'loud']], [['--goal', ' ']], [['extra']], [['--nope']]])('refuses %j with one line and exit 2', (args) => {
     const result = config(mkdtempSync(join(tmpdir(), 'config-')), args);
     expect(result.code).toBe(2);
     expect(result.err.trim().split('\n')).toHaveLength(1);

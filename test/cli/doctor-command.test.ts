@@ -34,7 +34,9 @@ describe('compressor-studio doctor', () => {
     expect(['system', 'bundled']).toContain(report.ffmpeg.source);
     expect(report.ffmpeg.reason).toMatch(/PATH|bundled/);
     expect(report.encoders).toContain('libx264');
-    expect(typeof report.vmaf).toBe('boolean');
+    // The bundled build has libvmaf and the package ships its model: VMAF whichever ffmpeg encodes.
+    expect(report.vmaf).toBe(true);
+    expect(report.vmafFfmpeg).toBe(report.ffmpeg.source === 'system' ? bundled.ffmpeg : report.ffmpeg.path);
     expect(report.node).toEqual({ kind: 'embedded', where: join(root, 'data') });
     expect(report.folders).toEqual({ config: join(root, 'config'), data: join(root, 'data'), nodeFile: join(root, 'run', 'node.json') });
   });
@@ -44,7 +46,7 @@ describe('compressor-studio doctor', () => {
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout).toContain(`ffmpeg     ${bundled.ffmpeg} (N-`);
     expect(result.stdout).toMatch(/override: COMPRESSOR_FFMPEG and COMPRESSOR_FFPROBE name them/);
-    expect(result.stdout).toMatch(/^VMAF +yes/m);
+    expect(result.stdout).toMatch(/^VMAF +yes \(libvmaf\)$/m);
     expect(result.stdout).toMatch(/^AV1\/WebM +libaom-av1/m);
   });
 });
@@ -57,6 +59,7 @@ describe('formatReport', () => {
     hardwareEncoders: ['h264_nvenc'],
     av1Encoder: null,
     vmaf: false,
+    vmafFfmpeg: null,
     node: { kind: 'attached', where: 'http://127.0.0.1:8787' },
     folders: { config: '/c', data: '/d', nodeFile: '/r/node.json' },
   };
@@ -72,5 +75,6 @@ describe('formatReport', () => {
     expect(text).toMatch(/^hardware +h264_nvenc \(passed a test encode\)$/m);
     expect(text).toMatch(/^AV1\/WebM +no AV1 encoder/m);
     expect(text).toMatch(/^node +your serve node at http:\/\/127\.0\.0\.1:8787$/m);
+    expect(formatReport({ ...report, vmaf: true, vmafFfmpeg: '/b/ffmpeg' })).toMatch(/^VMAF +yes \(libvmaf through \/b\/ffmpeg\)$/m);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,8 @@ describe('the packed package', () => {
       expect(packedFiles).toContain(file);
     }
     expect(packedFiles.filter((file) => /^(src|test|bench|\.ci|dist\/bench)\/|\.map$|^tsconfig/.test(file))).toEqual([]);
+    // The VMAF model the bundled ffmpeg's libvmaf 1 loads from a file.
+    expect(packedFiles).toEqual(expect.arrayContaining(readdirSync(join(ROOT, 'vmaf')).map((name) => `vmaf/${name}`)));
   });
 
   it('installed into an empty folder, runs --help, plan and run from there', async () => {
@@ -70,10 +72,12 @@ describe('the packed package', () => {
     const clip = await makeClip(work, { name: 'packed.mp4' });
     const run = await exec(bin, ['run', clip, '-g', 'under 200KB', '-o', join(work, 'out'), '--json'], { cwd: app, env });
     expect(run.code, run.stderr).toBe(0);
-    const done = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { type: string; results: { output: string; bytes: number }[] };
+    const done = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { type: string; results: { output: string; bytes: number; vmaf?: number }[] };
     expect(done.type).toBe('done');
     expect(done.results).toHaveLength(1);
     expect(statSync(done.results[0].output).size).toBe(done.results[0].bytes);
     expect(done.results[0].bytes).toBeLessThanOrEqual(200_000);
+    // Measured with VMAF from the installed package: its own bundled ffmpeg and shipped model.
+    expect(done.results[0].vmaf).toBeGreaterThan(0);
   });
 });
