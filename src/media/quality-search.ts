@@ -5,7 +5,7 @@ import { CODECS } from './codec-table.js';
 import { videoCodecArgs, videoFilters } from './encode-args.js';
 import { scoreFrames, subsampleFor } from './frame-scores.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import { headroom, nextCrf, type Measured } from './quality-bar.js';
+import { capBinds, headroom, nextCrf, slopeOf, type Measured } from './quality-bar.js';
 import type { QualityMeter } from './quality-meter.js';
 import { localFile, runFfmpeg } from './run-ffmpeg.js';
 import { chooseSamples, readActivity, type Samples } from './sample-windows.js';
@@ -73,8 +73,10 @@ async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
       const bytes = (await stat(encoded)).size;
       const probe: CrfProbe = { crf, ...headroom(scores, quality, samples.starts.length), videoKbps: (bytes * 8) / seconds / 1000 };
       probes.push(probe);
-      // Short of the bar and already over the size cap: a better CRF only gets bigger, the cap binds.
-      if (probe.headroom < 0 && options.maxVideoKbps !== undefined && probe.videoKbps > options.maxVideoKbps) break;
+      // Short of the bar and already over the size cap (a better CRF only gets bigger), or over it
+      // even where the trend meets the bar: the cap binds, and the caller encodes to fit.
+      const max = options.maxVideoKbps;
+      if (max !== undefined && ((probe.headroom < 0 && probe.videoKbps > max) || capBinds(probe, slopeOf(probes), max))) break;
       crf = nextCrf(probes, lowest, highest);
     }
     span.report('sample', 1);
