@@ -9,7 +9,7 @@ import { writeOverlayFiles } from './overlay-files.js';
 import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { searchQuality, type QualitySearchResult } from './quality-search.js';
-import { headroom, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
+import { headroom, SAMPLE_MARGIN, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
 import { qualityMeter, SSIM_METER, type QualityMeter } from './quality-meter.js';
 import { verifyOutput, outputQuality } from './verify-output.js';
 import type { FrameScores } from './frame-scores.js';
@@ -177,7 +177,8 @@ export function scoreText(score: { metric: 'vmaf' | 'ssim'; mean: number; low: n
 }
 
 function barText(metric: 'vmaf' | 'ssim', quality: Quality): string {
-  return metric === 'vmaf' ? `VMAF ${VMAF_BARS[quality].mean}` : `SSIM ${SSIM_THRESHOLDS[quality]}`;
+  // What the samples must reach: the bar plus the margin that keeps the whole output over it.
+  return metric === 'vmaf' ? `VMAF ${VMAF_BARS[quality].mean + SAMPLE_MARGIN} (on samples)` : `SSIM ${SSIM_THRESHOLDS[quality]}`;
 }
 
 /** A failed measurement removes the output it was measuring, then fails the job as it was. */

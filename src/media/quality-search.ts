@@ -60,7 +60,9 @@ async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
     const subsample = subsampleFor(frameCount, SAMPLE_EVERY);
 
     const probes: CrfProbe[] = [];
-    let crf: number | undefined = Math.min(highest, Math.max(lowest, plan.crf ?? CODECS[plan.codec].vmafStartCrf[quality]));
+    // The plan's CRF is the SSIM-calibrated start; VMAF has its own.
+    const start = meter.metric === 'vmaf' ? CODECS[plan.codec].vmafStartCrf[quality] : (plan.crf ?? CODECS[plan.codec].startCrf[quality]);
+    let crf: number | undefined = Math.min(highest, Math.max(lowest, start));
     for (let i = 0; crf !== undefined && i < MAX_PROBES; i++) {
       const probeSpan = span.slice(0.15 + (0.85 * i) / MAX_PROBES, 0.15 + (0.85 * (i + 1)) / MAX_PROBES);
       const encoded = path.join(workDir, `crf${crf}.${plan.container === 'webm' ? 'webm' : 'mkv'}`);
