@@ -12,6 +12,8 @@ export type BenchOptions = {
   vmafModel?: string;
   /** Run the SSIM↔VMAF calibration instead of the size benchmark. */
   calibrate: boolean;
+  /** Run the quality-mode table (ours vs naive CRF vs HandBrake vs the oracle) instead of the size benchmark. */
+  quality: boolean;
   /** x264 CRFs the calibration encodes each clip at. */
   crfs: number[];
   /** Leave HandBrakeCLI out even when it is installed. */
@@ -27,7 +29,7 @@ export type BenchDefaults = { clipsDir: string; resultsFile: string };
 
 /** The usage text, for `--help` and argument errors. */
 export const BENCH_USAGE = `usage: npm run bench -- [--clips DIR] [--only NAME]... [--targets 25,8,2] [--vmaf-model FILE.pkl]
-                        [--calibrate [--crfs 14,17,20,23,26]] [--no-handbrake] [--keep] [--results FILE]`;
+                        [--calibrate [--crfs 14,17,20,23,26] | --quality] [--no-handbrake] [--keep] [--results FILE]`;
 
 /** Reads the bench's command line (the words after `--`); throws an Error carrying the usage on bad input. */
 export function parseBenchArgs(argv: readonly string[], defaults: BenchDefaults): BenchOptions {
@@ -39,6 +41,7 @@ export function parseBenchArgs(argv: readonly string[], defaults: BenchDefaults)
       targets: { type: 'string' },
       'vmaf-model': { type: 'string' },
       calibrate: { type: 'boolean' },
+      quality: { type: 'boolean' },
       crfs: { type: 'string' },
       'no-handbrake': { type: 'boolean' },
       keep: { type: 'boolean' },
@@ -53,6 +56,7 @@ export function parseBenchArgs(argv: readonly string[], defaults: BenchDefaults)
     targetPercents: numberList(values.targets ?? '25,8,2', '--targets', (n) => n > 0 && n < 100),
     vmafModel: values['vmaf-model'],
     calibrate: values.calibrate ?? false,
+    quality: values.quality ?? false,
     crfs: numberList(values.crfs ?? '14,17,20,23,26', '--crfs', (n) => Number.isInteger(n) && n >= 0 && n <= 51),
     skipHandbrake: values['no-handbrake'] ?? false,
     keep: values.keep ?? false,

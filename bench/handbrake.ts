@@ -36,6 +36,11 @@ export function handbrakeArgs(input: string, output: string, videoKbps: number):
   ];
 }
 
+/** HandBrakeCLI's own "Fast 1080p30" (RF 22, constant quality), for the quality-mode table. */
+export function handbrakeQualityArgs(input: string, output: string): string[] {
+  return ['--preset', 'Fast 1080p30', '-i', input, '-o', output, '--crop-mode', 'none'];
+}
+
 /** HandBrakeCLI at the naive recipe's bitrate, as a bench tool. */
 export function handbrakeTool(binary: string): BenchTool {
   return {
@@ -56,7 +61,8 @@ export async function handbrakeVersion(binary: string): Promise<string> {
   return /^HandBrake \d\S*/m.exec(printed)?.[0] ?? 'unknown';
 }
 
-function runHandbrake(binary: string, args: string[]): Promise<string> {
+/** Runs HandBrakeCLI with `args`; resolves with the tail of what it printed, rejects on a non-zero exit. */
+export function runHandbrake(binary: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let printed = '';

@@ -1,4 +1,4 @@
-import { runFfmpeg } from '../src/media/index.js';
+import { runFfmpeg, type FfmpegTools } from '../src/media/index.js';
 
 /** The picture every output is compared against: the source as a player shows it. */
 export type ReferenceFrame = {
@@ -19,6 +19,8 @@ export type MetricOptions = {
   vmafSubsample?: number;
   /** Compare against this span of the reference only; the distorted file is a sample already cut to it. */
   span?: { startSec: number; durationSec: number };
+  /** The ffmpeg to measure with (one with libvmaf); default: the one that encodes. */
+  tools?: FfmpegTools;
 };
 
 /** What the metrics said: SSIM's "All" value (0..1) and, when a model was given, the pooled VMAF. */
@@ -70,7 +72,7 @@ export async function measureQuality(distorted: string, reference: string, frame
     ...seek, '-i', reference,
     '-lavfi', qualityFilterGraph(frame, options),
     '-an', '-f', 'null', '-',
-  ]);
+  ], { tools: options.tools });
   return parseQualityLog(`${stderr}\n${stdout}`);
 }
 

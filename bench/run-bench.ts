@@ -1,11 +1,13 @@
 // `npm run bench`: the size benchmark (ours against a naive ffmpeg two-pass and HandBrakeCLI) or,
-// with --calibrate, the SSIM↔VMAF calibration. See bench/README.md.
+// with --calibrate, the SSIM↔VMAF calibration, or with --quality, the quality-mode table. See bench/README.md.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { probe, SSIM_THRESHOLDS } from '../src/media/index.js';
+import { probe, qualityMeter, SSIM_THRESHOLDS } from '../src/media/index.js';
+import { runQualityBench } from './quality-bench.js';
+import { qualityReport } from './quality-report.js';
 import { runCalibration } from './calibrate.js';
 import { calibrationTable, calibrationVerdict, VMAF_BAR, type CalibrationVerdict } from './calibration.js';
 import { BENCH_USAGE, parseBenchArgs, type BenchOptions } from './bench-options.js';
@@ -49,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-bench-'));
   try {
     if (options.calibrate) await runCalibrationMode(options, clips, workDir);
+    else if (options.quality) await runQualityMode(options, clips, workDir);
     else await runSizeMode(options, clips, workDir);
   } finally {
     if (options.keep) console.error(`Outputs kept in ${workDir}`);
@@ -96,6 +99,20 @@ async function runSizeMode(options: BenchOptions, clips: Clip[], workDir: string
   if (copy) console.error(`Copy check (${copy.clip}): ${copy.mode} in ${(copy.oursMs / 1000).toFixed(2)} s; the encode took ${(copy.encodeMs / 1000).toFixed(2)} s`);
   const report = await write(rows, copy, clips.length);
   console.log(report);
+  console.error(`Wrote ${path.relative(process.cwd(), options.resultsFile)}`);
+}
+
+async function runQualityMode(options: BenchOptions, clips: Clip[], workDir: string): Promise<void> {
+  const meter = await qualityMeter();
+  if (meter.metric !== 'vmaf') throw new Error('The quality table needs an ffmpeg with libvmaf; none was found (not even the bundled one).');
+  const handbrake = options.skipHandbrake ? undefined : findHandbrake();
+  const machine = machineMarkdown(await describeMachine(handbrake ? await handbrakeVersion(handbrake) : 'not installed, left out'));
+  const vmafModel = options.vmafModel ?? path.join(repoRoot, 'vmaf', 'vmaf_v0.6.1.pkl');
+  console.error(`Quality mode on ${clips.length} clip(s): ours, naive CRF, ${handbrake ? 'HandBrake, ' : ''}oracle, in ${workDir}`);
+  const rows = await runQualityBench(clips, { workDir, vmafModel, meterTools: meter.tools, handbrake, log: (line) => console.error(line) });
+  const report = qualityReport(rows, machine, handbrake !== undefined);
+  console.log(report);
+  await writeResultsBlock(options.resultsFile, 'quality', report);
   console.error(`Wrote ${path.relative(process.cwd(), options.resultsFile)}`);
 }
 

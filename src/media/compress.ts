@@ -9,8 +9,8 @@ import { writeOverlayFiles } from './overlay-files.js';
 import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { searchQuality, type QualitySearchResult } from './quality-search.js';
-import { headroom, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
-import { qualityMeter, type QualityMeter } from './quality-meter.js';
+import { headroom, SAMPLE_MARGIN, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
+import { qualityMeter, SSIM_METER, type QualityMeter } from './quality-meter.js';
 import { verifyOutput, outputQuality } from './verify-output.js';
 import type { FrameScores } from './frame-scores.js';
 import { CODECS } from './codec-table.js';
@@ -120,7 +120,12 @@ async function qualityEncode(
   const searchStarted = performance.now();
   const audioKbps = crfPlan.audio.mode === 'encode' ? crfPlan.audio.kbps : 0;
   const maxVideoKbps = (cap * 8) / crfPlan.durationSec / 1000 - audioKbps;
-  const found = await searchQuality(crfPlan, info, quality, meter, { signal, span: span.slice(0.02, 0.3), maxVideoKbps, scratchDir });
+  const searchOptions = { signal, span: span.slice(0.02, 0.3), maxVideoKbps, scratchDir };
+  // The VMAF ffmpeg is another build than the encoder's and may not read a probe it wrote: SSIM then.
+  const found = await searchQuality(crfPlan, info, quality, meter, searchOptions).catch((error: unknown) => {
+    if (meter.metric !== 'vmaf' || error instanceof CanceledError || signal?.aborted) throw error;
+    return searchQuality(crfPlan, info, quality, SSIM_METER, searchOptions);
+  });
   const estimatedBytes = ((found.videoKbps + audioKbps) * 1000 * crfPlan.durationSec) / 8;
   let chosen: EncodePlan = { ...crfPlan, crf: found.crf, notes: [...crfPlan.notes, searchNote(found, quality)] };
   const searchMs = performance.now() - searchStarted;
@@ -172,7 +177,8 @@ export function scoreText(score: { metric: 'vmaf' | 'ssim'; mean: number; low: n
 }
 
 function barText(metric: 'vmaf' | 'ssim', quality: Quality): string {
-  return metric === 'vmaf' ? `VMAF ${VMAF_BARS[quality].mean}` : `SSIM ${SSIM_THRESHOLDS[quality]}`;
+  // What the samples must reach: the bar plus the margin that keeps the whole output over it.
+  return metric === 'vmaf' ? `VMAF ${VMAF_BARS[quality].mean + SAMPLE_MARGIN} (on samples)` : `SSIM ${SSIM_THRESHOLDS[quality]}`;
 }
 
 /** A failed measurement removes the output it was measuring, then fails the job as it was. */

@@ -75,6 +75,19 @@ export function slopeOf(probes: readonly (Measured & { crf: number })[]): number
   return slope > 0.1 ? slope : GUESSED_SLOPE;
 }
 
+/** x264 and its kin halve the bitrate about every 6 CRF steps. */
+const CRF_STEPS_PER_HALVING = 6;
+
+/**
+ * Whether a size cap decides the encode rather than the bar: the CRF where this try's trend meets
+ * the bar would still come out clearly (10 %) over `maxKbps`. Then searching on is wasted: the
+ * brief's 4K master "under 42.4 MB without losing quality" spent 39 s finding what one try shows.
+ */
+export function capBinds(probe: Measured & { crf: number; videoKbps: number }, slope: number, maxKbps: number): boolean {
+  const crfAtBar = probe.crf + probe.headroom / slope;
+  return probe.videoKbps * 2 ** ((probe.crf - crfAtBar) / CRF_STEPS_PER_HALVING) > maxKbps * 1.1;
+}
+
 /**
  * The CRF to try next, or undefined when the tries already pin the answer (a pass next to a fail,
  * the end of the range, or a CRF already tried): between a pass and a fail, interpolated (rounded

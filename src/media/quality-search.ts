@@ -5,7 +5,7 @@ import { CODECS } from './codec-table.js';
 import { videoCodecArgs, videoFilters } from './encode-args.js';
 import { scoreFrames, subsampleFor } from './frame-scores.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import { headroom, nextCrf, type Measured } from './quality-bar.js';
+import { capBinds, headroom, nextCrf, slopeOf, type Measured } from './quality-bar.js';
 import type { QualityMeter } from './quality-meter.js';
 import { localFile, runFfmpeg } from './run-ffmpeg.js';
 import { chooseSamples, readActivity, type Samples } from './sample-windows.js';
@@ -60,7 +60,9 @@ async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
     const subsample = subsampleFor(frameCount, SAMPLE_EVERY);
 
     const probes: CrfProbe[] = [];
-    let crf: number | undefined = Math.min(highest, Math.max(lowest, plan.crf ?? CODECS[plan.codec].vmafStartCrf[quality]));
+    // The plan's CRF is the SSIM-calibrated start; VMAF has its own.
+    const start = meter.metric === 'vmaf' ? CODECS[plan.codec].vmafStartCrf[quality] : (plan.crf ?? CODECS[plan.codec].startCrf[quality]);
+    let crf: number | undefined = Math.min(highest, Math.max(lowest, start));
     for (let i = 0; crf !== undefined && i < MAX_PROBES; i++) {
       const probeSpan = span.slice(0.15 + (0.85 * i) / MAX_PROBES, 0.15 + (0.85 * (i + 1)) / MAX_PROBES);
       const encoded = path.join(workDir, `crf${crf}.${plan.container === 'webm' ? 'webm' : 'mkv'}`);
@@ -73,8 +75,10 @@ async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
       const bytes = (await stat(encoded)).size;
       const probe: CrfProbe = { crf, ...headroom(scores, quality, samples.starts.length), videoKbps: (bytes * 8) / seconds / 1000 };
       probes.push(probe);
-      // Short of the bar and already over the size cap: a better CRF only gets bigger, the cap binds.
-      if (probe.headroom < 0 && options.maxVideoKbps !== undefined && probe.videoKbps > options.maxVideoKbps) break;
+      // Short of the bar and already over the size cap (a better CRF only gets bigger), or over it
+      // even where the trend meets the bar: the cap binds, and the caller encodes to fit.
+      const max = options.maxVideoKbps;
+      if (max !== undefined && ((probe.headroom < 0 && probe.videoKbps > max) || capBinds(probe, slopeOf(probes), max))) break;
       crf = nextCrf(probes, lowest, highest);
     }
     span.report('sample', 1);

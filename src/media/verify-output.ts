@@ -3,7 +3,8 @@ import path from 'node:path';
 import { titleFilters, videoFilters } from './encode-args.js';
 import { poolScores, scoreFrames, subsampleFor, type FrameScores } from './frame-scores.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import type { QualityMeter } from './quality-meter.js';
+import { SSIM_METER, type QualityMeter } from './quality-meter.js';
+import { CanceledError } from '../errors.js';
 import { localFile } from './run-ffmpeg.js';
 import { scratchFolder } from './scratch.js';
 import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types.js';
@@ -16,6 +17,9 @@ const VERIFY_EVERY = 10;
  * tone-map, crop, scale, rate, titles) is what the output should look like, frame for frame. The
  * per-frame scores come back (pool them with poolScores); undefined for sound alone. A copy is
  * measured too: its number is the one every output carries, and it says the copy lost nothing.
+ * A check that fails never fails the job it checks: the VMAF ffmpeg (another build than the one
+ * that encoded) may not read what was written, so SSIM through the encoding ffmpeg is tried next,
+ * and failing that the output goes out unmeasured. Only a cancel passes through.
  */
 export async function verifyOutput(
   output: string,
@@ -33,10 +37,10 @@ export async function verifyOutput(
       '-i', localFile(info.path),
     ];
     const frameCount = Math.round(plan.durationSec * (plan.fps ?? info.video.avgFps));
-    return await scoreFrames(
+    const score = (using: QualityMeter) => scoreFrames(
       { distorted: ['-i', localFile(output)], reference, referenceFilter: [...videoFilters(plan, info), ...titleFilters(plan)].join(',') || undefined },
       {
-        meter,
+        meter: using,
         subsample: subsampleFor(frameCount, VERIFY_EVERY),
         logFile: path.join(workDir, 'scores.log'),
         signal: options.signal,
@@ -45,6 +49,14 @@ export async function verifyOutput(
         phase: 'verify',
       },
     );
+    for (const candidate of meter.metric === 'vmaf' ? [meter, SSIM_METER] : [meter]) {
+      try {
+        return await score(candidate);
+      } catch (error) {
+        if (error instanceof CanceledError || options.signal?.aborted) throw error;
+      }
+    }
+    return undefined;
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

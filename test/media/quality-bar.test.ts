@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headroom, nextCrf, slopeOf, SSIM_THRESHOLDS, VMAF_BARS, worstChunkMean } from '../../src/media/quality-bar.js';
+import { capBinds, headroom, nextCrf, slopeOf, SSIM_THRESHOLDS, VMAF_BARS, worstChunkMean } from '../../src/media/quality-bar.js';
 
 const tried = (crf: number, h: number) => ({ crf, metric: 'vmaf' as const, mean: 95 + h, low: 90, headroom: h });
 
@@ -42,6 +42,15 @@ describe('nextCrf: interpolated search (table)', () => {
     ['already tried: done', [tried(22, 2), tried(24, -2), tried(23, -0.1)], undefined],
   ])('%s', (_label, probes, expected) => {
     expect(nextCrf(probes, 12, 32)).toBe(expected);
+  });
+
+  it.each([
+    ['over the cap at the bar itself', { ...tried(22, 0), videoKbps: 1200 }, 1000, true],
+    ['far over the bar: six CRF up halves it, under the cap', { ...tried(22, 6), videoKbps: 1800 }, 1000, false],
+    ['short of the bar by six: twice the rate, over', { ...tried(22, -6), videoKbps: 600 }, 1000, true],
+    ['within the 10 % an estimate may be off', { ...tried(22, 0), videoKbps: 1050 }, 1000, false],
+  ])('capBinds: %s', (_label, probe, max, expected) => {
+    expect(capBinds(probe, 1, max)).toBe(expected);
   });
 
   it('slopeOf falls back to one point per CRF when the tries disagree with physics', () => {

@@ -56,6 +56,8 @@ describe('the brief flow against a real node', () => {
     const done = await waitForRender(base, token, 'render_flow');
     expect(done).toMatchObject({ status: 'completed', progress: 100, output: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//) } });
     expect(done.outputs).toHaveLength(1);
+    // The output measured against its source on the node: { vmaf } where libvmaf exists, else { ssim }.
+    expect(Object.keys(done.outputs[0].quality)).toEqual([expect.stringMatching(/^(vmaf|ssim)$/)]);
     expect(done.output.size).toBeLessThanOrEqual(1_000_000);
 
     // The download needs no bearer token: the URL itself is the secret.
