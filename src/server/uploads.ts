@@ -59,7 +59,8 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
     try {
       // busboy counts a file that reaches fileSize exactly as truncated: one more byte lets a file of
       // exactly maxBytes through while maxBytes + 1 still trips the limit.
-      parser = busboy({ headers: req.headers, limits: { fileSize: options.maxBytes + 1, files: MAX_FILES_PER_REQUEST, fields: 20 } });
+      // File names are UTF-8 (busboy reads them as Latin-1 by default: "日本" arrived as "æ¥æ¬").
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: options.maxBytes + 1, files: MAX_FILES_PER_REQUEST, fields: 20 } });
     } catch (error) {
       reject(badRequest(`The multipart request is malformed: ${(error as Error).message}.`));
       return;
