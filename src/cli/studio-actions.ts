@@ -32,7 +32,10 @@ export function studioActions(
     );
     return tail;
   };
-  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport }));
+  // "watch DIR" works to the goal said last, as the files in the studio do.
+  let watchGoal: string | undefined;
+  const onGoal = (text: string) => (watchGoal = text);
+  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watchGoal, onGoal }));
   work(() => engine.openSession().then(() => engine.credits()));
   return {
     send(text) {
