@@ -16,6 +16,8 @@ export function studioActions(
     onSend?: (text: string) => void;
     saveOutDir?: (dir: string) => void;
     saveAutoExport?: (on: boolean) => void;
+    /** Start from a new, empty project instead of the one the last studio left (plain mode: piped lines must not render an old timeline). */
+    fresh?: boolean;
   },
 ): StudioActions & { idle(): Promise<void> } {
   // "set the output folder to …" moves it for the rest of the studio (and, saved, for the next one).
@@ -32,8 +34,11 @@ export function studioActions(
     );
     return tail;
   };
-  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport }));
-  work(() => engine.openSession().then(() => engine.credits()));
+  // "watch DIR" works to the goal said last, as the files in the studio do.
+  let watchGoal: string | undefined;
+  const onGoal = (text: string) => (watchGoal = text);
+  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watchGoal, onGoal }));
+  work(() => (options.fresh ? engine.openNewSession() : engine.openSession()).then(() => engine.credits()));
   return {
     send(text) {
       options.onSend?.(text);

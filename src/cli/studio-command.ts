@@ -12,7 +12,7 @@ import { attention, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
 import { usageLine } from './help.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
-import { printRunEvents } from './run-output.js';
+import { printRunEvents, printRunResults } from './run-output.js';
 import { studioActions } from './studio-actions.js';
 import { plainWriter } from './terminal-output.js';
 
@@ -69,13 +69,22 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
 }
 
 async function runPlain(engine: Engine, settings: Store, outDir: string): Promise<void> {
-  const stopPrinting = printRunEvents(engine, { json: false, verbose: true }, plainWriter(process.stdout));
-  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => {} });
+  const mode = { json: false, verbose: true };
+  const out = plainWriter(process.stdout);
+  const stopPrinting = printRunEvents(engine, mode, out);
+  // One ✓ line per file made, with where it is and its size, as `run` prints.
+  const stopResults = engine.subscribe((event) => {
+    if (event.name !== 'job:update' || event.payload.status !== 'done') return;
+    const { id, input, output, bytes, targetBytes } = event.payload;
+    if (output !== undefined) printRunResults([{ jobId: id, input, output, bytes: bytes ?? 0, targetBytes, recompressed: false }], mode, out.line);
+  });
+  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => {}, fresh: true });
   for await (const line of createInterface({ input: process.stdin, terminal: false })) {
     if (line.trim() !== '') actions.send(line.trim());
   }
   // Input ended (a pipe closed): let what was asked finish, then stop.
   await actions.idle();
+  stopResults();
   stopPrinting();
 }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
@@ -67,6 +68,8 @@ export class Engine extends BacklogEmitter {
   private current?: Session;
   private live?: { stop: () => void; poke: () => void };
   private turns = 0;
+  /** The files each exported plan made (planKey), so exporting it again makes no second copy. */
+  private readonly exported = new Map<string, Delivered[]>();
 
   constructor(options: EngineOptions) {
     super();
@@ -118,12 +121,17 @@ export class Engine extends BacklogEmitter {
    * stays on the node, and exports already running from it finish.
    */
   async startOver(signal?: AbortSignal): Promise<void> {
+    const session = await this.openNewSession(signal);
+    await this.state({ session, signal });
+    this.notify('New project: the timeline is empty. Type or paste the path of a video to start.');
+  }
+
+  /** The studio's session becomes a new, empty one (remembered in place of the old). */
+  async openNewSession(signal?: AbortSignal): Promise<Session> {
     await this.connect();
     const session = await this.newSession({ signal });
     this.live?.stop();
-    this.adopt(session);
-    await this.state({ session, signal });
-    this.notify('New project: the timeline is empty. Type or paste the path of a video to start.');
+    return this.adopt(session);
   }
 
   private adopt(session: Session): Session {
@@ -216,7 +224,14 @@ export class Engine extends BacklogEmitter {
    */
   async exportDraft(request: Omit<ExportRequest, 'session'> & { session?: Session }): Promise<Delivered[]> {
     const session = request.session ?? (await this.openSession(request.signal));
-    return exportSession(
+    // "export", then "send me the video", then "download": one plan, one encode, one file.
+    const key = request.jobIds === undefined ? await this.planKey(session, request) : undefined;
+    const earlier = key === undefined ? undefined : this.exported.get(key);
+    if (earlier && earlier.every((delivered) => existsSync(delivered.output))) {
+      this.notify(`Nothing changed since the last export: ${earlier.map((delivered) => `${delivered.output} (${formatBytes(delivered.bytes)})`).join(', ')}.`);
+      return earlier;
+    }
+    const delivered = await exportSession(
       {
         connection: this.connection,
         call: (kind, run) => this.call(kind, session, run),
@@ -229,6 +244,14 @@ export class Engine extends BacklogEmitter {
       },
       { ...request, session },
     );
+    if (key !== undefined) this.exported.set(key, delivered);
+    return delivered;
+  }
+
+  // What an export's result depends on: the session's draft, the folder, the goal and the names.
+  private async planKey(session: Session, request: Omit<ExportRequest, 'session'>): Promise<string> {
+    const state = await this.state({ session, signal: request.signal });
+    return JSON.stringify([session.id, state.draft ?? null, request.outDir, request.fallbackGoal ?? null, request.names ?? null, request.replace ?? false]);
   }
 
   /** Starts tracking a job; `controllerFor(job.id)` is what `cancel(job.id)` aborts. */

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CanceledError, describeError, StudioError } from '../errors.js';
 import { formatBytes } from '../units.js';
@@ -25,6 +25,8 @@ export type ExportRequest = {
   names?: string[];
   /** The Goal the engine parsed itself, for a node whose draft does not carry one. */
   fallbackGoal?: Goal;
+  /** Put each output in place of a file of its name (a watched file redone), in one rename; default: beside it, numbered. */
+  replace?: boolean;
   signal?: AbortSignal;
 };
 
@@ -126,7 +128,7 @@ async function renderAndDeliver(
   const settled = await Promise.allSettled(
     items.map((item, i) => {
       const itemSignal = AbortSignal.any([signal, jobSignals[i]]);
-      return itemSignal.aborted ? Promise.resolve(undefined) : deliver(deps, item, outputs[i], jobIds[i], request.names?.[i], request.outDir, itemSignal);
+      return itemSignal.aborted ? Promise.resolve(undefined) : deliver(deps, item, outputs[i], jobIds[i], request.names?.[i], request.outDir, itemSignal, request.replace ?? false);
     }),
   );
   // An item canceled on its own is not the export failing: the others are what was asked for.
@@ -149,6 +151,7 @@ async function deliver(
   name: string | undefined,
   outDir: string,
   signal: AbortSignal,
+  replace: boolean,
 ): Promise<Delivered> {
   // The download's hidden temp, and the folder of a local re-encode, both in the output folder (so
   // the result can be linked into place: the system temp folder may be another disk). Gone
@@ -179,7 +182,7 @@ async function deliver(
       },
       onProgress: (progress) => deps.job({ type: 'progress', id: jobId, fraction: progress.fraction, at: Date.now() }),
     });
-    const placed = await placeWithoutOverwrite(final.path, outDir, fileName);
+    const placed = replace ? await placeReplacing(final.path, join(outDir, fileName)) : await placeWithoutOverwrite(final.path, outDir, fileName);
     // Said once the file is here: what the encode decided that the plan in the chat did not say.
     for (const note of output.notes ?? []) deps.raise('notice', { jobId, text: note });
     deps.raise('download:done', { jobId, path: placed, bytes: final.bytes, recompressed: final.recompressed });
@@ -196,4 +199,10 @@ async function deliver(
     if (temp) await rm(temp, { force: true });
     if (work) await rm(work, { recursive: true, force: true });
   }
+}
+
+// A rename within the output folder is atomic: a reader sees the old output or the new, never half of one.
+async function placeReplacing(file: string, target: string): Promise<string> {
+  await rename(file, target);
+  return target;
 }

@@ -13,7 +13,7 @@ export type FileResult = Delivered & { input: string };
  * message, export, download — as a job (`run` and the watch folder use this). Errors become the
  * job's failure and an `error` event with one sentence, then are thrown.
  */
-export async function processFile(engine: Engine, input: string, options: { goalText: string; outDir: string; signal?: AbortSignal }): Promise<FileResult> {
+export async function processFile(engine: Engine, input: string, options: { goalText: string; outDir: string; replace?: boolean; signal?: AbortSignal }): Promise<FileResult> {
   const { goal } = parseInstruction(options.goalText);
   const job = engine.addJob(input, goal, goal.targetBytes);
   const controller = engine.controllerFor(job.id);
@@ -32,6 +32,7 @@ export async function processFile(engine: Engine, input: string, options: { goal
       jobIds: [job.id],
       names: [`${stemOf(input)}.compressed.mp4`],
       fallbackGoal,
+      replace: options.replace,
       signal,
     });
     return { ...delivered, input };

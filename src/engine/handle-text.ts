@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Engine } from './engine.js';
 import { StudioError } from '../errors.js';
+import { parseInstruction } from '../goal/index.js';
 import { assertNever } from './sse/chat-event.js';
 import type { GuiAction } from './gui-phrases.js';
 import { routeText } from './routing.js';
@@ -20,7 +21,10 @@ export type HandleOptions = {
   autoExport: boolean;
   signal?: AbortSignal;
   cwd?: string;
+  /** The instruction a watch started now uses: the last one that set a goal (default DEFAULT_WATCH_GOAL). */
   watchGoal?: string;
+  /** Told each instruction that sets a goal, so the next watch can use it. */
+  onGoal?: (text: string) => void;
   setOutDir?: (dir: string) => void;
   setAutoExport?: (on: boolean) => void;
 };
@@ -83,9 +87,12 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
       options.setAutoExport(route.on);
       engine.notify(route.on ? 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.' : 'Auto-export is off: say export when you are ready.');
       return;
-    case 'watch':
-      await engine.startWatch(expand(route.dir, cwd), { outDir: options.outDir, goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });
+    case 'watch': {
+      // The CLI's rule: outputs go with the watched folder, into DIR/compressed.
+      const dir = expand(route.dir, cwd);
+      await engine.startWatch(dir, { outDir: join(dir, 'compressed'), goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });
       return;
+    }
     case 'unwatch':
       await engine.stopWatch();
       return;
@@ -101,6 +108,7 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
 }
 
 async function chat(engine: Engine, text: string, options: HandleOptions): Promise<void> {
+  if (Object.keys(parseInstruction(text).goal).length > 0) options.onGoal?.(text);
   const turn = await engine.send(text, { signal: options.signal });
   for (const action of turn.actions) await act(engine, action, options);
 }

@@ -8,9 +8,20 @@ export type Job = JobRecord & {
   /** 0..1 within the current phase. */
   fraction: number;
   phaseStartedAt: number;
-  /** Seconds left in the current phase, once enough progress has been seen to guess. */
+  /** Seconds left in the current phase, measured from the recent progress rate; none while stalled. */
   etaSec?: number;
+  /** The recent progress ticks of this phase (the ETA's window). */
+  samples?: ProgressSample[];
 };
+
+/** One progress tick: when, and how far the phase was. */
+export type ProgressSample = { at: number; fraction: number };
+
+/**
+ * How far back the ETA looks: long enough to smooth the bursts of polled progress, short enough to
+ * follow a change of speed (a second pass, a slow download) instead of keeping an early guess.
+ */
+export const ETA_WINDOW_MS = 15_000;
 
 /** Everything that can happen to a job. `at` is the time in ms (passed in, so the reducer stays pure). */
 export type JobAction =
@@ -38,17 +49,20 @@ export function reduceJob(job: Job | undefined, action: JobAction): Job | undefi
   switch (action.type) {
     case 'phase':
       if (action.status === job.status) return { ...job, renderId: action.renderId ?? job.renderId, updatedAt: action.at };
-      return { ...job, status: action.status, renderId: action.renderId ?? job.renderId, fraction: 0, etaSec: undefined, phaseStartedAt: action.at, updatedAt: action.at };
+      return { ...job, status: action.status, renderId: action.renderId ?? job.renderId, fraction: 0, etaSec: undefined, samples: undefined, phaseStartedAt: action.at, updatedAt: action.at };
     case 'progress': {
       const fraction = Math.max(job.fraction, Math.min(1, action.fraction));
-      return { ...job, fraction, etaSec: eta(action.at - job.phaseStartedAt, fraction), updatedAt: action.at };
+      const seen = [...(job.samples ?? [{ at: job.phaseStartedAt, fraction: 0 }]), { at: action.at, fraction }];
+      const recent = seen.filter((sample) => action.at - sample.at <= ETA_WINDOW_MS);
+      const samples = recent.length >= 2 ? recent : seen.slice(-2);
+      return { ...job, fraction, samples, etaSec: eta(samples), updatedAt: action.at };
     }
     case 'done':
-      return { ...job, status: 'done', output: action.output, bytes: action.bytes, ...(action.quality ? { quality: action.quality } : {}), fraction: 1, etaSec: undefined, updatedAt: action.at };
+      return { ...job, status: 'done', output: action.output, bytes: action.bytes, ...(action.quality ? { quality: action.quality } : {}), fraction: 1, etaSec: undefined, samples: undefined, updatedAt: action.at };
     case 'failed':
-      return { ...job, status: 'failed', error: action.error, etaSec: undefined, updatedAt: action.at };
+      return { ...job, status: 'failed', error: action.error, etaSec: undefined, samples: undefined, updatedAt: action.at };
     case 'canceled':
-      return { ...job, status: 'canceled', etaSec: undefined, updatedAt: action.at };
+      return { ...job, status: 'canceled', etaSec: undefined, samples: undefined, updatedAt: action.at };
     default:
       return assertNever(action);
   }
@@ -63,8 +77,13 @@ export function reduceJobs(jobs: readonly Job[], action: JobAction): Job[] {
   return jobs.map((job, i) => (i === index ? next : job));
 }
 
-// A guess only once 5 % is done: earlier rates are mostly start-up cost.
-function eta(elapsedMs: number, fraction: number): number | undefined {
-  if (fraction < 0.05 || fraction >= 1 || elapsedMs <= 0) return undefined;
-  return Math.round(((elapsedMs / fraction) * (1 - fraction)) / 1000);
+// From the rate over the window, once 5 % is done (earlier rates are mostly start-up cost). No
+// progress over the whole window means no honest guess: none is shown rather than a stuck one.
+function eta(samples: readonly ProgressSample[]): number | undefined {
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  const elapsed = last.at - first.at;
+  const done = last.fraction - first.fraction;
+  if (last.fraction < 0.05 || last.fraction >= 1 || elapsed <= 0 || done <= 0) return undefined;
+  return Math.round(((1 - last.fraction) * elapsed) / done / 1000);
 }

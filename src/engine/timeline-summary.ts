@@ -12,14 +12,18 @@ export function summarizeTimeline(draft: Draft | undefined, names: Record<string
   return items.length === 0 ? 'The timeline is empty.' : items.map((item, index) => `${index + 1}. ${item}`).join(' ');
 }
 
-/** Each segment as a label with its place on the timeline, in track order. */
+/**
+ * Each segment as a label with its place on the timeline, in track order. Videos are exported as
+ * a file each (never joined), so each shows its own 0-based range, and its own goal when it has one.
+ */
 export function timelineItems(draft: Draft | undefined, names: Record<string, string> = {}): string[] {
   return (draft?.t ?? []).flatMap((track) => {
     let at = 0;
     const items = track.sg.map((segment) => {
-      const start = at;
-      at += segment.d ?? 0;
-      return `${label(track, segment, names)} (${plainSeconds(start / 1000)}-${plainSeconds(at / 1000)}s${audioNote(track, segment)})`;
+      const start = track.tt === TrackType.video ? 0 : at;
+      at = start + (segment.d ?? 0);
+      const own = track.tt === TrackType.video && segment.m?.goal && Object.keys(segment.m.goal).length > 0 ? ` → ${describeGoal(segment.m.goal)}` : '';
+      return `${label(track, segment, names)} (${plainSeconds(start / 1000)}-${plainSeconds(at / 1000)}s${audioNote(track, segment)})${own}`;
     });
     // The audio track's own flag mutes the videos' original sound, not the music on it.
     return track.tt === TrackType.audio && track.m?.mute ? ['Original sound: muted', ...items] : items;

@@ -219,7 +219,7 @@ export function App({
         )}
         {quitAsked ? (
           <Text color={theme.status.warning} wrap="truncate-end">
-            {running.length} {running.length === 1 ? 'render is' : 'renders are'} running{quitStops ? ' and will stop' : ' and go on in the serve node'}. Press Ctrl+C again to quit.
+            Press Ctrl+C again to quit: {running.length === 1 ? 'the render' : `${running.length} renders`} {quitStops ? 'will stop' : 'go on in the serve node'}.
           </Text>
         ) : null}
         {picking !== undefined ? (

@@ -62,17 +62,81 @@ describe('the studio in a terminal', () => {
     await onScreen(() => screen().includes('STUDIO-EXITED 0'), 'the studio to quit');
   }, 240_000);
 
+  it.skipIf(!hasTmux)('at 80x24: line editing with a burst of Backspaces, an escaped path, help that fits, resizes leaving one frame, Ctrl+C that asks while a render runs', async () => {
+    const out = join(work, 'manners-out');
+    mkdirSync(out);
+    // Long enough that the render is still running when Ctrl+C is pressed.
+    const long = await makeClip(work, { seconds: 20, width: 1280, height: 720, audio: true, name: "it's 日本 (1).mp4" });
+    const assignments = Object.entries({ ...env('manners'), NO_COLOR: '1' })
+      .filter(([k]) => k.startsWith('COMPRESSOR_') || k === 'NO_COLOR' || k.startsWith('NEMO_'))
+      .map(([k, v]) => `${k}='${v}'`)
+      .join(' ');
+    tmux('new-session', '-d', '-s', 'manners', '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION ${assignments} node ${bin} -o ${out}; echo STUDIO-EXITED $?; sleep 60`);
+    const view = () => tmux('capture-pane', '-p', '-t', 'manners');
+    const all = () => tmux('capture-pane', '-p', '-S', '-1000', '-t', 'manners');
+    const shows = (check: () => boolean, what: string) => until(check, what, { everyMs: 200, context: all });
+    const inputRow = () => view().split('\n').filter((line) => line.trim() !== '').at(-2) ?? '';
+    await shows(() => view().includes('connected'), 'the studio to connect');
+
+    tmux('send-keys', '-t', 'manners', '-l', 'hell');
+    tmux('send-keys', '-t', 'manners', 'BSpace', 'BSpace', 'BSpace', 'Z', 'Left', 'X', 'C-a', '>', 'C-e', '<');
+    await shows(() => inputRow().startsWith('› >hXZ<'), 'the edits applied key by key');
+    tmux('send-keys', '-t', 'manners', 'C-u');
+    await shows(() => !inputRow().includes('hXZ'), 'Ctrl+U to clear the line');
+
+    tmux('send-keys', '-t', 'manners', '?');
+    await shows(() => view().includes('Esc or ? closes'), 'the help');
+    expect(view()).toMatch(/^║ Keys/m); // its title is on screen, not scrolled away
+    expect(view().trimEnd().split('\n').length).toBeLessThanOrEqual(24);
+    tmux('send-keys', '-t', 'manners', 'Escape');
+    await shows(() => !view().includes('Esc or ? closes'), 'the help to close');
+
+    // What a drop writes in many terminals: the path shell-escaped.
+    const escaped = long.replace(/([ '()])/g, '\\$1');
+    tmux('send-keys', '-t', 'manners', '-l', `${escaped} under 2MB`);
+    tmux('send-keys', '-t', 'manners', 'Enter');
+    await shows(() => view().includes("1. Video: it's 日本 (1).mp4"), 'the escaped path uploaded');
+
+    tmux('resize-window', '-t', 'manners', '-x', '120', '-y', '24');
+    await shows(() => view().split('\n').some((line) => line.includes('Timeline') && line.includes('Jobs')), 'the wide layout');
+    tmux('resize-window', '-t', 'manners', '-x', '80', '-y', '24');
+    tmux('resize-window', '-t', 'manners', '-x', '60', '-y', '24');
+    await shows(() => all().split('\n').filter((line) => line.includes('Timeline')).length === 1 && view().split('\n').every((line) => line.length <= 60), 'one frame at 60 columns');
+    await shows(() => all().includes('under 2MB'), 'the transcript printed again');
+
+    tmux('send-keys', '-t', 'manners', 'C-e');
+    await shows(() => /rendering|uploading|thinking|queued/.test(view()), 'the render to run');
+    tmux('send-keys', '-t', 'manners', 'C-c');
+    await shows(() => view().includes('Press Ctrl+C again to quit'), 'the question');
+    expect(view()).not.toContain('STUDIO-EXITED');
+    tmux('send-keys', '-t', 'manners', 'C-c');
+    await shows(() => view().includes('STUDIO-EXITED 0'), 'the studio to quit');
+  }, 240_000);
+
   it('off a terminal reads one instruction per line and prints plain lines', async () => {
     const out = join(work, 'plain-out');
     mkdirSync(out);
     const child = spawn(process.execPath, [bin, '-o', out], { env: env('plain'), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stdin.end(`${clip} compress to under 300KB\nexport\n`);
+    // "export" twice, then "send me the video": one plan, one encode, one file, one ✓ line.
+    child.stdin.end(`${clip} compress to under 300KB\nexport\nexport\nsend me the video\n`);
     const code = await new Promise<number | null>((done) => child.on('exit', done));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^• Uploaded holiday\.mp4 \(\d+(\.\d+)? KB\)\.\n {2}Understood/m);
     expect(stdout).not.toMatch(/\x1b\[/); // plain lines, no cursor movement or colour
+    expect(readdirSync(out)).toEqual(['holiday.compressed.mp4']);
+    const done = stdout.split('\n').filter((line) => line.startsWith('✓'));
+    expect(done).toEqual([expect.stringMatching(new RegExp(`^✓ holiday\\.mp4 → ${join(out, 'holiday.compressed.mp4').replace(/[.]/g, '\\.')} \\(\\d+(\\.\\d+)? KB, under 300 KB\\)$`))]);
+    expect(stdout).toContain('Nothing changed since the last export');
+
+    // A second piped run starts from an empty timeline: the last run's clip is not rendered again.
+    const again = spawn(process.execPath, [bin, '-o', out], { env: env('plain'), stdio: ['pipe', 'pipe', 'pipe'] });
+    let second = '';
+    again.stdout.on('data', (chunk) => (second += chunk));
+    again.stdin.end('export\n');
+    await new Promise<number | null>((done) => again.on('exit', done));
+    expect(second).toMatch(/Nothing to export yet/);
     expect(readdirSync(out)).toEqual(['holiday.compressed.mp4']);
   }, 240_000);
 });

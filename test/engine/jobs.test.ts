@@ -24,6 +24,21 @@ describe('reduceJob', () => {
   });
 });
 
+describe('the ETA', () => {
+  const rendering = { ...added, status: 'rendering' as const, phaseStartedAt: 0 };
+  const ticks = (...points: [number, number][]) => points.reduce<Job>((job, [at, fraction]) => reduceJob(job, { type: 'progress', id: 'j', fraction, at }) as Job, rendering);
+
+  it('follows the speed of the last seconds, not the average since the start', () => {
+    // Slow for 60 s (0 → 30 %), then 10 % every 5 s: 60 % left at 2 %/s is 30 s, not the 97 s the average since the start says.
+    expect(ticks([30_000, 0.15], [60_000, 0.3], [65_000, 0.4]).etaSec).toBe(30);
+    expect(ticks([30_000, 0.15], [60_000, 0.3], [65_000, 0.4], [70_000, 0.5], [75_000, 0.6], [80_000, 0.7]).etaSec).toBe(15);
+  });
+
+  it('shows no ETA while progress stands still, rather than a guess that sticks', () => {
+    expect(ticks([10_000, 0.5], [20_000, 0.65], [40_000, 0.65]).etaSec).toBeUndefined();
+  });
+});
+
 describe('reduceJobs', () => {
   it('appends new jobs and updates the right one', () => {
     let jobs = reduceJobs([], { type: 'add', id: 'a', input: 'a', at: 1 });

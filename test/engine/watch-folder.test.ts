@@ -7,6 +7,7 @@ import { createEngine, isSkipped, watchFolder, type EngineEvent } from '../../sr
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore } from '../../src/store/index.js';
 import { makeClip } from '../helpers/clips.js';
+import { probe } from '../../src/media/index.js';
 import { until } from '../helpers/until.js';
 
 const work = mkdtempSync(join(tmpdir(), 'watch-'));
@@ -43,7 +44,7 @@ describe('the watch folder', () => {
     const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, 'store')), liveState: false, env: {} });
     const events: EngineEvent[] = [];
     engine.subscribe((event) => events.push(event));
-    const watch = watchFolder(engine, { dir, outDir, goalText: 'under 300KB', settleMs: 300 });
+    const watch = watchFolder(engine, { dir, outDir, goalText: 'under 300KB', settleMs: 300, incompleteMs: 3_000 });
     await watch.ready;
     try {
       // A copy that arrives in two parts with a pause between: taken only when whole.
@@ -71,6 +72,49 @@ describe('the watch folder', () => {
       expect(readFileSync(join(dir, 'beach.mp4')).equals(bytes)).toBe(true);
     } finally {
       await watch.close();
+      engine.close();
+    }
+  });
+
+  it('takes a copy that pauses halfway only once it is whole, redoes a file that changes, and skips files whose output is up to date', async () => {
+    const dir = join(work, 'paused');
+    const outDir = join(dir, 'compressed');
+    await mkdir(dir);
+    const long = await makeClip(work, { seconds: 4, audio: true, name: 'long.mp4' });
+    const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, 'store-paused')), liveState: false, env: {} });
+    const notices: string[] = [];
+    engine.subscribe((event) => event.name === 'notice' && notices.push(event.payload.text));
+    const watch = watchFolder(engine, { dir, outDir, goalText: 'under 300KB', settleMs: 300 });
+    await watch.ready;
+    try {
+      const bytes = readFileSync(long);
+      const handle = await open(join(dir, 'trip.mp4'), 'w');
+      await handle.write(bytes.subarray(0, bytes.length >> 1));
+      await until(() => notices.some((text) => text.startsWith('trip.mp4 does not read as a whole video yet')), 'the half file to be held');
+      expect(engine.jobs()).toHaveLength(0);
+      await handle.write(bytes.subarray(bytes.length >> 1));
+      await handle.close();
+      const output = join(outDir, 'trip.compressed.mp4');
+      await until(() => engine.jobs().some((job) => job.status === 'done'), 'the whole file compressed');
+      expect((await probe(output)).durationSec).toBeCloseTo(4, 0);
+
+      // The same name copied over with another video: done again, the output replaced, not numbered.
+      await copyFile(clip, join(dir, 'trip.mp4'));
+      await until(() => engine.jobs().filter((job) => job.status === 'done').length === 2, 'the changed file redone');
+      expect((await readdir(outDir)).filter((name) => !name.startsWith('.'))).toEqual(['trip.compressed.mp4']);
+      expect((await probe(output)).durationSec).toBeCloseTo(1, 0);
+    } finally {
+      await watch.close();
+    }
+
+    // Watching again with --existing: trip.mp4's output is newer than it, so it is not redone.
+    const again = watchFolder(engine, { dir, outDir, goalText: 'under 300KB', settleMs: 300, existing: true });
+    await again.ready;
+    try {
+      await until(() => notices.some((text) => text.startsWith('trip.mp4 already has an up-to-date output')), 'the skip');
+      expect(engine.jobs()).toHaveLength(2);
+    } finally {
+      await again.close();
       engine.close();
     }
   });

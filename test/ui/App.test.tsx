@@ -223,11 +223,15 @@ describe('the studio', () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(drop));
     try {
       await until(() => (h.ui.lastFrame() ?? '').includes('connected'), 'the connection');
+      await type(h.ui, 'compress to under 200KB\r');
+      await until(() => allFrames(h.ui).includes('Understood'), 'the goal understood');
       await type(h.ui, `watch ${drop}\r`);
       await until(() => (h.ui.lastFrame() ?? '').includes('watching drop/'), 'the watch to start', { ms: 20_000 });
       await import('node:fs/promises').then((fs) => fs.copyFile(clip, join(drop, 'dropped.mp4')));
       await until(() => allFrames(h.ui).includes('dropped.mp4 →'), 'the dropped file to come out compressed');
-      expect(readdirSync(h.outDir)).toContain('dropped.compressed.mp4');
+      // Like the CLI's watch: outputs go with the folder, made to the goal said last.
+      expect(readdirSync(join(drop, 'compressed'))).toContain('dropped.compressed.mp4');
+      expect(h.engine.jobs().find((job) => job.input.endsWith('dropped.mp4'))?.targetBytes).toBe(200_000);
       await type(h.ui, 'stop watching\r');
       const statusLine = () => (h.ui.lastFrame() ?? '').split('\n').at(-1) ?? '';
       await until(() => !statusLine().includes('watching'), 'the watch to stop', { ms: 20_000 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { BINDINGS, Command, commandFor } from '../../src/ui/bindings.js';
 import { decodeKey, splitKeys, type KeyPress } from '../../src/ui/keys.js';
 import { editLine, HISTORY_KEEP, lineState, remember, visibleLine, type LineEdit } from '../../src/ui/line-editor.js';
-import { formatEta } from '../../src/ui/JobsPane.js';
+import { finishedLine, formatEta } from '../../src/ui/JobsPane.js';
+import { jobList } from '../../src/ui/job-list.js';
+import type { Job } from '../../src/engine/index.js';
 import { fitStatus, isNarrow, paneWidths, progressBarWidth, visibleJobRows } from '../../src/ui/layout.js';
 import { themeFor } from '../../src/ui/theme.js';
 
@@ -153,5 +155,17 @@ describe('theme', () => {
   it('colours by meaning otherwise (an empty NO_COLOR does not count)', () => {
     expect(themeFor({}).status.error).toBeDefined();
     expect(themeFor({ NO_COLOR: '' }).status.error).toBeDefined();
+  });
+});
+
+describe('the job list', () => {
+  const job = (id: string, status: Job['status'], updatedAt: number, more: Partial<Job> = {}): Job => ({ id, input: `/v/${id}.mp4`, status, startedAt: 0, updatedAt, fraction: 0, phaseStartedAt: 0, ...more });
+  it('puts running jobs on top and finished ones below, newest first, the history of earlier runs included', () => {
+    const live = [job('a', 'done', 5, { output: '/o/a.compressed.mp4', bytes: 250_000, targetBytes: 300_000 }), job('b', 'rendering', 6)];
+    const past = [{ ...job('old', 'done', 1), output: '/o/old.compressed.mp4', bytes: 1000 }, { ...job('cut', 'rendering', 2) }];
+    const { running, finished } = jobList(live, past);
+    expect(running.map((j) => j.id)).toEqual(['b']);
+    expect(finished.map((j) => j.id)).toEqual(['a', 'cut', 'old']);
+    expect(finished.map(finishedLine)).toEqual(['a.mp4 → /o/a.compressed.mp4 (250 KB of 300 KB)', 'cut.mp4: interrupted (the studio quit while it ran)', 'old.mp4 → /o/old.compressed.mp4 (1 KB)']);
   });
 });
