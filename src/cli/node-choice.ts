@@ -40,19 +40,19 @@ export async function chooseNode(options: { api?: string; env?: NodeJS.ProcessEn
 }
 
 /**
- * The embedded node on the user's data folder; when another studio or `run` already holds that
- * folder, a private one for this process (removed on close): embedded renders live and die with
- * their process, so two at once need not share anything.
+ * The embedded node on the user's data folder, with a random access key only this process knows;
+ * when another studio or `run` already holds that folder, a private one for this process (removed
+ * on close): embedded renders live and die with their process, so two at once need not share anything.
  */
 async function startEmbedded(folder: string): Promise<NodeChoice> {
   try {
-    const node = await startRenderNode({ dataDir: folder, allowFileUrls: true });
+    const node = await startRenderNode({ dataDir: folder });
     return { apiBase: node.url, accessKey: node.accessKey, storeKey: `embedded:${folder}`, kind: 'embedded', close: () => node.close() };
   } catch (error) {
     if (!(error instanceof DataFolderInUseError)) throw error;
   }
   const own = join(folder, 'instances', String(process.pid));
-  const node = await startRenderNode({ dataDir: own, allowFileUrls: true });
+  const node = await startRenderNode({ dataDir: own });
   return {
     apiBase: node.url,
     accessKey: node.accessKey,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { StudioError } from '../errors.js';
@@ -9,28 +8,26 @@ import { writeJsonAtomic } from '../server/persist.js';
 /**
  * `compressor-studio serve`: runs the render node until SIGINT/SIGTERM. Prints the base URL when
  * ready and one line per request; writes the node file (address, access key, pid; mode 0600) so
- * this user's clients can attach, and removes it on the way out. Running renders go back to the
+ * this user's clients can attach, and removes it on the way out. Without --access-key the key is
+ * random and only the node file holds it: other users of this machine cannot use the node. Running renders go back to the
  * queue and resume on the next start.
  */
 export async function serveCommand(args: string[]): Promise<number> {
   const options = parseServeArgs(args);
-  const generated = options.accessKey === undefined;
-  const accessKey = options.accessKey ?? randomBytes(24).toString('base64url');
   const node = await startRenderNode({
     host: options.host,
     port: options.port,
     dataDir: options.dataDir,
     credits: options.credits,
-    accessKey,
-    accessKeyGenerated: generated,
+    accessKey: options.accessKey,
     log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
   });
   const nodeFile = nodeFilePath();
   // Folder 0700 and file 0600 (writeJsonAtomic's modes): only this user may read the key.
-  await writeJsonAtomic(nodeFile, { url: node.url, accessKey, pid: process.pid } satisfies NodeFile);
+  await writeJsonAtomic(nodeFile, { url: node.url, accessKey: node.accessKey, pid: process.pid } satisfies NodeFile);
   process.stdout.write(`Render node listening on ${node.url}\n`);
   process.stdout.write(`Data folder: ${options.dataDir}\n`);
-  process.stdout.write(`Access key: in ${nodeFile} (send it as X-Access-Key)${generated ? '' : ', as given'}\n`);
+  process.stdout.write(`Access key: in ${nodeFile} (send it as X-Access-Key)${options.accessKey === undefined ? '' : ', as given'}\n`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

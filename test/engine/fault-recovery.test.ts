@@ -33,6 +33,7 @@ beforeEach(async () => {
   outDir = join(work, `out-${round}`);
   engine = createEngine({
     apiBase: proxy.url,
+    accessKey: node.accessKey,
     store,
     env: {},
     liveState: false,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probe } from '../../src/media/index.js';
 import { packageRoot } from '../../src/version.js';
 import { makeClip } from '../helpers/clips.js';
-import { newSession, startExport, upload, waitForRender } from './node-harness.js';
+import { download, newSession, rememberKey, startExport, upload, waitForRender } from './node-harness.js';
 
 // `compressor-studio serve` as a real child process (the built bin: run `npm run build` first).
 
@@ -23,7 +23,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts `serve --port 0` on `dataDir` and resolves with its URL once it prints it. */
+/** Starts `serve --port 0` on `dataDir` and resolves with its URL once it prints it; its key is read from the node file. */
 async function serve(dataDir: string, runtimeDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(packageRoot, 'bin', 'compressor-studio.js'), 'serve', '--port', '0', '--data', dataDir], {
     env: { ...process.env, COMPRESSOR_RUNTIME_DIR: runtimeDir },
@@ -40,6 +40,8 @@ async function serve(dataDir: string, runtimeDir: string): Promise<{ child: Chil
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
   });
+  const nodeFile = JSON.parse(await readFile(join(runtimeDir, 'node.json'), 'utf8')) as { accessKey: string };
+  rememberKey(url, nodeFile.accessKey);
   return { child, url };
 }
 
@@ -67,7 +69,7 @@ describe('serve', () => {
     const done = await waitForRender(second.url, token, 'render_kill');
     expect(done.status).toBe('completed');
     const saved = join(dir, 'resumed.mp4');
-    await writeFile(saved, Buffer.from(await (await fetch(done.output.url)).arrayBuffer()));
+    await writeFile(saved, Buffer.from(await (await download(done.output.url)).arrayBuffer()));
     expect((await stat(saved)).size).toBe(done.output.size);
     const info = await probe(saved);
     expect(info.durationSec).toBeCloseTo(6, 0);
