@@ -24,7 +24,7 @@ function sameSecret(given: string, key: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Whether `host` is a loopback address, where a node may run without a key. */
+/** Whether `host` is a loopback address, where a node may make up its own key (beyond it the operator chooses one). */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -78,7 +78,7 @@ describe('serve', () => {
     await exited(second.child);
   });
 
-  it('writes the node file (0600) while running and removes it on SIGTERM', async () => {
+  it('writes the node file (0600) with a key every request needs, and removes it on SIGTERM', async () => {
     const runtimeDir = join(dir, 'run-term');
     const { child, url } = await serve(join(dir, 'data-term'), runtimeDir);
     const nodeFile = join(runtimeDir, 'node.json');
@@ -87,6 +87,9 @@ describe('serve', () => {
     expect((await stat(nodeFile)).mode & 0o777).toBe(0o600);
     const hello = await fetch(`${url}/api/node/hello`, { headers: { 'x-access-key': content.accessKey } });
     expect(((await hello.json()) as { data: { requires_key: boolean } }).data.requires_key).toBe(true);
+    // Without --access-key, on loopback: another local user, who cannot read the node file, gets nothing.
+    const stranger = await fetch(`${url}/api/auth/anonymous-token`, { method: 'POST', headers: { 'x-client-id': crypto.randomUUID() } });
+    expect(stranger.status).toBe(401);
     child.kill('SIGTERM');
     await exited(child);
     expect(child.exitCode).toBe(0);
