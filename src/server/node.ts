@@ -12,6 +12,7 @@ import { ApiFailure } from './api-failure.js';
 import { TokenBook, type IssueLimit } from './auth.js';
 import { sendFailure, toApiFailure } from './envelope.js';
 import { addRenderRoutes } from './render-routes.js';
+import { WORKER_PATH_PREFIX, type RenderBackend } from './render-backend.js';
 import { RenderQueue } from './renders.js';
 import { Router } from './router.js';
 import type { NodeServices } from './services.js';
@@ -47,6 +48,8 @@ export type RenderNodeOptions = {
   heartbeatMs?: number;
   /** How long a request body may stall before its connection is dropped (tests set it short). */
   bodyIdleMs?: number;
+  /** Renders elsewhere (`serve --queue`); default: in this process. */
+  backend?: RenderBackend;
 };
 
 /** A running node, and the key every request to it must carry. */
@@ -88,9 +91,10 @@ async function openNode(options: RenderNodeOptions, host: string, accessKey: str
   await removeUnlisted(join(options.dataDir, 'media'), sessions.mediaIds());
   const renders = await RenderQueue.open({
     dataDir: options.dataDir,
-    concurrency: options.concurrency ?? 1,
+    concurrency: options.backend?.concurrency ?? options.concurrency ?? 1,
     now,
     keepUser,
+    produce: options.backend?.produce,
     onCompleted: async (record) => {
       const session = sessions.find(record.sessionId);
       if (!session) return;
@@ -118,6 +122,7 @@ async function openNode(options: RenderNodeOptions, host: string, accessKey: str
   addUploadRoutes(router, services);
   addAgentRoutes(router, services);
   addRenderRoutes(router, services);
+  options.backend?.addRoutes(router, services);
 
   const server = createServer((req, res) => void handle(req, res, router, accessKey, options.log));
   limitSlowRequests(server, options.bodyIdleMs);
@@ -128,6 +133,7 @@ async function openNode(options: RenderNodeOptions, host: string, accessKey: str
     });
   } catch (error) {
     await renders.close();
+    await options.backend?.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new StudioError(`Port ${options.port} on ${host} is already in use.`, { hint: 'Another render node may be running there: use it, or pick another --port.', cause: error });
     }
@@ -142,6 +148,7 @@ async function openNode(options: RenderNodeOptions, host: string, accessKey: str
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await renders.close();
+      await options.backend?.close();
       server.closeAllConnections();
       await closed;
       await unlock();
@@ -154,7 +161,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
   const url = new URL(req.url ?? '/', 'http://node');
   if (log) res.on('close', () => log(`${req.method} ${redact(url.pathname)} ${res.statusCode} ${Date.now() - started}ms`));
   try {
-    checkAccessKey(req, accessKey);
+    // Workers carry their own key, which the backend's routes check (there are none without a backend).
+    if (!url.pathname.startsWith(WORKER_PATH_PREFIX)) checkAccessKey(req, accessKey);
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (!match) throw new ApiFailure(404, `There is no ${req.method} ${url.pathname.slice(0, 200)} on this node.`);
     await match.handler({ req, res, params: match.params, url });

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { qualityField } from '../media/index.js';
 import { fileUrl } from './account-routes.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { parseDraft } from './draft.js';
@@ -63,6 +64,8 @@ export function renderView(record: RenderRecord, base: string): Record<string, u
     url: fileUrl(base, output.fileId, output.name),
     size: output.size,
     ...(output.notes?.length ? { notes: output.notes } : {}),
+    // Measured against the source: { vmaf: 96.1 } (or ssim where no libvmaf exists).
+    ...(output.quality ? { quality: qualityField(output.quality) } : {}),
   }));
   return {
     id: record.id,

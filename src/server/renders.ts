@@ -4,7 +4,9 @@ import { describeError, diskProblem } from '../errors.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { isOpaqueId, opaqueId } from './ids.js';
 import { JsonFile, removeUnlisted } from './persist.js';
+import type { Producer } from './render-backend.js';
 import { produceFiles } from './render-job.js';
+import type { OutputQuality } from '../media/index.js';
 import type { RenderItem } from './render-items.js';
 
 /** The cloud's render states. */
@@ -12,7 +14,7 @@ export type RenderStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
 /** A finished file: served at /files/<fileId>/<name>. */
 /** `notes`: what the encode decided beyond the plan the agent showed (absent in renders.json from before). */
-export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[] };
+export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[]; quality?: OutputQuality };
 
 /** One export job, as persisted in renders.json. */
 export type RenderRecord = {
@@ -37,6 +39,8 @@ export type RenderQueueOptions = {
   onCompleted: (record: RenderRecord) => Promise<void>;
   /** Whose saved jobs (and their files) to keep; the others are dropped on open. Default: everyone's. */
   keepUser?: (userId: string) => boolean;
+  /** Who makes a job's files; default: this process, from the node's media folder. */
+  produce?: Producer;
 };
 
 /** Render ids are the client's (render_<ts>): two users may pick the same one, so jobs are keyed per user. */
@@ -45,7 +49,7 @@ function jobKey(record: Pick<RenderRecord, 'id' | 'userId'>): string {
 }
 
 /** Why a running job was aborted: the user canceled it, or the node is stopping (then it goes back to pending). */
-type AbortReason = 'canceled' | 'shutdown';
+export type AbortReason = 'canceled' | 'shutdown';
 
 /**
  * The render queue: jobs in renders.json, at most `concurrency` running at once, first come first
@@ -155,8 +159,8 @@ export class RenderQueue {
     try {
       await this.save();
       await mkdir(workDir, { recursive: true, mode: 0o700 });
-      const produced = await produceFiles(record.items, {
-        mediaDir: join(this.options.dataDir, 'media'),
+      const produce = this.options.produce ?? ((job, options) => produceFiles(job.items, { ...options, mediaDir: join(this.options.dataDir, 'media') }));
+      const produced = await produce(record, {
         workDir,
         signal: controller.signal,
         onProgress: (percent) => {
@@ -171,6 +175,7 @@ export class RenderQueue {
         size: file.size,
         ext: file.ext,
         notes: file.notes,
+        ...(file.quality ? { quality: file.quality } : {}),
       }));
       for (const [index, file] of produced.entries()) await rename(file.path, join(this.outputsDir, outputs[index].fileId + outputs[index].ext));
       Object.assign(record, { status: 'completed', progress: 100, outputs });

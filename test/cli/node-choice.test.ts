@@ -25,6 +25,8 @@ describe('chooseNode', () => {
     writeFileSync(join(dir, 'run', 'node.json'), JSON.stringify({ url: 'http://127.0.0.1:8800', accessKey: 'secret', pid: 1 }));
     expect(await chooseNode({ api: 'http://127.0.0.1:8800', env: envIn(dir) })).toMatchObject({ accessKey: 'secret' });
     expect(await chooseNode({ api: 'http://127.0.0.1:8801', env: envIn(dir) })).toMatchObject({ accessKey: undefined });
+    // Another machine's node (a tunnel to it): the key its operator gave.
+    expect(await chooseNode({ api: 'http://127.0.0.1:8801', env: { ...envIn(dir), NEMO_ACCESS_KEY: 'given' } })).toMatchObject({ accessKey: 'given' });
   });
 
   it('does not attach to a node file that points away from 127.0.0.1:8787, and starts the embedded node', async () => {
