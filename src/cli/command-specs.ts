@@ -167,6 +167,7 @@ export function commandSpec(name: string): CommandSpec | undefined {
 export const ENVIRONMENT: readonly (readonly [name: string, meaning: string])[] = [
   ['NEMO_API_BASE', 'the render node to use, as --api'],
   ['NEMO_TOKEN', 'the bearer token for that node (default: one made and kept for you)'],
+  ['NEMO_ACCESS_KEY', "that node's access key (default: the key in your own serve's node file)"],
   ['COMPRESSOR_FFMPEG, COMPRESSOR_FFPROBE', 'the ffmpeg and ffprobe to run (see: doctor)'],
   ['COMPRESSOR_CONFIG_DIR', 'settings, tokens and job history'],
   ['COMPRESSOR_DATA_DIR', "the render node's uploads, renders and sessions"],

@@ -39,8 +39,9 @@ export async function whichNode(
   const given = api ?? env.NEMO_API_BASE;
   if (given) {
     const apiBase = given === 'cloud' ? CLOUD_API : given.replace(/\/+$/, '');
-    // A `serve` node of this user's at that address: its key goes along.
-    const accessKey = nodeFile && sameOrigin(nodeFile.url, apiBase) ? nodeFile.accessKey : undefined;
+    // The key its operator gave (another machine's node, through a tunnel), else, for a `serve` node
+    // of this user's at that address, the key in the node file.
+    const accessKey = env.NEMO_ACCESS_KEY || (nodeFile && sameOrigin(nodeFile.url, apiBase) ? nodeFile.accessKey : undefined);
     return { kind: 'given', apiBase, accessKey };
   }
   if (nodeFile && (await isOwnNode(nodeFile))) return { kind: 'attached', apiBase: nodeFile.url, accessKey: nodeFile.accessKey };
@@ -48,19 +49,19 @@ export async function whichNode(
 }
 
 /**
- * The embedded node on the user's data folder; when another studio or `run` already holds that
- * folder, a private one for this process (removed on close): embedded renders live and die with
- * their process, so two at once need not share anything.
+ * The embedded node on the user's data folder, with a random access key only this process knows;
+ * when another studio or `run` already holds that folder, a private one for this process (removed
+ * on close): embedded renders live and die with their process, so two at once need not share anything.
  */
 async function startEmbedded(folder: string): Promise<NodeChoice> {
   try {
-    const node = await startRenderNode({ dataDir: folder, allowFileUrls: true });
+    const node = await startRenderNode({ dataDir: folder });
     return { apiBase: node.url, accessKey: node.accessKey, storeKey: `embedded:${folder}`, kind: 'embedded', close: () => node.close() };
   } catch (error) {
     if (!(error instanceof DataFolderInUseError)) throw error;
   }
   const own = join(folder, 'instances', String(process.pid));
-  const node = await startRenderNode({ dataDir: own, allowFileUrls: true });
+  const node = await startRenderNode({ dataDir: own });
   return {
     apiBase: node.url,
     accessKey: node.accessKey,

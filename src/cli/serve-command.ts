@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { StudioError } from '../errors.js';
@@ -11,13 +10,12 @@ import { usageLine } from './help.js';
 /**
  * `compressor-studio serve`: runs the render node until SIGINT/SIGTERM. Prints the base URL when
  * ready and one line per request; writes the node file (address, access key, pid; mode 0600) so
- * this user's clients can attach, and removes it on the way out. Running renders go back to the
+ * this user's clients can attach, and removes it on the way out. Without --access-key the key is
+ * random and only the node file holds it: other users of this machine cannot use the node. Running renders go back to the
  * queue and resume on the next start.
  */
 export async function serveCommand(args: string[]): Promise<number> {
   const options = parseServeArgs(args);
-  const generated = options.accessKey === undefined;
-  const accessKey = options.accessKey ?? randomBytes(24).toString('base64url');
   const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   // Loaded only with --queue: the default node never touches BullMQ.
   const queue = options.queue && (await (await import('../queue/serve-queue.js')).openServeQueue({ ...options.queue, dataDir: options.dataDir, stallSeconds: 30, log }));
@@ -26,18 +24,17 @@ export async function serveCommand(args: string[]): Promise<number> {
     port: options.port,
     dataDir: options.dataDir,
     credits: options.credits,
-    accessKey,
-    accessKeyGenerated: generated,
+    accessKey: options.accessKey,
     log,
     backend: queue?.backend,
   });
   const stopLocalWorkers = queue ? await queue.startLocalWorkers(node.url) : async () => {};
   const nodeFile = nodeFilePath();
   // Folder 0700 and file 0600 (writeJsonAtomic's modes): only this user may read the key.
-  await writeJsonAtomic(nodeFile, { url: node.url, accessKey, pid: process.pid } satisfies NodeFile);
+  await writeJsonAtomic(nodeFile, { url: node.url, accessKey: node.accessKey, pid: process.pid } satisfies NodeFile);
   process.stdout.write(`Render node listening on ${node.url}\n`);
   process.stdout.write(`Data folder: ${options.dataDir}\n`);
-  process.stdout.write(`Access key: in ${nodeFile} (send it as X-Access-Key)${generated ? '' : ', as given'}\n`);
+  process.stdout.write(`Access key: in ${nodeFile} (send it as X-Access-Key)${options.accessKey === undefined ? '' : ', as given'}\n`);
   if (queue && options.queue) {
     process.stdout.write(`Render queue: ${redisLabel(options.queue.redis)}, ${options.queue.localWorkers} local worker(s)\n`);
     process.stdout.write(`Worker key: ${queue.keyFile ? `in ${queue.keyFile}` : 'as given'} (workers pass it as --access-key)\n`);

@@ -34,7 +34,7 @@ export type WorkerRouteContext = {
  */
 export function addWorkerRoutes(router: Router, services: NodeServices, context: WorkerRouteContext): void {
   const jobItems = (req: IncomingMessage, jobId: string): RenderItem[] => {
-    checkAccessKey(req, { key: context.workerKey, required: true }, true);
+    checkAccessKey(req, context.workerKey);
     const items = context.awaitedItems(jobId);
     if (!items) throw new ApiFailure(409, 'This node is not waiting for that job (it finished, or was canceled).');
     return items;

@@ -5,9 +5,9 @@ import { publicBase, userOf, type NodeServices } from './services.js';
 import type { SessionRecord } from './sessions.js';
 
 /** Who the node is, token, session, credits and state: the calls that read and create records. */
-export function addAccountRoutes(router: Router, services: NodeServices, requiresKey: boolean): void {
+export function addAccountRoutes(router: Router, services: NodeServices): void {
   router.add('GET', '/api/node/hello', async ({ res }) => {
-    sendData(res, { name: 'compressor-studio', version: packageVersion, requires_key: requiresKey });
+    sendData(res, { name: 'compressor-studio', version: packageVersion, requires_key: true });
   });
 
   // Where a 2001 answer sends the user: a local node has no accounts, so it says who gives credits.
@@ -17,7 +17,7 @@ export function addAccountRoutes(router: Router, services: NodeServices, require
 
   router.add('POST', '/api/auth/anonymous-token', async ({ req, res }) => {
     const clientId = req.headers['x-client-id'];
-    const record = await services.tokens.issue(Array.isArray(clientId) ? clientId[0] : clientId);
+    const record = await services.tokens.issue(Array.isArray(clientId) ? clientId[0] : clientId, req.socket.remoteAddress);
     sendData(res, {
       token: record.token,
       user_id: record.userId,

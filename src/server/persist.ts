@@ -7,10 +7,15 @@ import { dirname, join } from 'node:path';
  * of one: the bytes go to a temp name in the same folder, then one rename replaces the file.
  */
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await writeTextAtomic(file, JSON.stringify(value, null, 1));
+}
+
+/** Writes a text file the same way: the old content or the new, never half of either. */
+export async function writeTextAtomic(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, JSON.stringify(value, null, 1), { mode: 0o600, flush: true });
+    await writeFile(temp, text, { mode: 0o600, flush: true });
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });

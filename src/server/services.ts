@@ -12,7 +12,8 @@ export type NodeServices = {
   now: () => number;
   /** Largest upload accepted, bytes (500 MB; tests set less). */
   maxUploadBytes: number;
-  allowFileUrls: boolean;
+  /** Tests only: URL uploads may reach this machine and its networks. */
+  allowInternalUrls: boolean;
   heartbeatMs: number;
   /** The node's own base URL, for answers to requests that name no Host. */
   baseUrl: () => string;

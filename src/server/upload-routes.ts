@@ -25,7 +25,7 @@ export function addUploadRoutes(router: Router, services: NodeServices): void {
     const type = req.headers['content-type'] ?? '';
     let stored: StoredUpload[];
     if (type.startsWith('multipart/form-data')) stored = await receiveMultipart(req, options);
-    else if (type.startsWith('application/json')) stored = await receiveUrls((await readJsonBody(req)).urls, { ...options, allowFileUrls: services.allowFileUrls });
+    else if (type.startsWith('application/json')) stored = await receiveUrls((await readJsonBody(req)).urls, { ...options, allowInternalUrls: services.allowInternalUrls });
     else throw badRequest('Upload files as multipart/form-data in the field "files", or send JSON {"urls": [...], "source_type": "url"}.');
 
     let infos: MediaInfo[];

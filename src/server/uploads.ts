@@ -1,11 +1,10 @@
 import busboy from 'busboy';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { fetch } from 'undici';
 import { causeChain } from '../errors.js';
 import { cleanFileName } from '../media/file-names.js';
@@ -104,12 +103,12 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
 }
 
 /**
- * Downloads each URL into the media folder with the same size limit. `file://` URLs, and http(s)
- * URLs on this machine or its private networks, are read only when `allowFileUrls` (the embedded
- * node, which runs as the user who typed the path); files only when this process may read them.
+ * Downloads each http(s) URL into the media folder with the same size limit. Never a `file://`
+ * URL, nor an address on this machine or its private networks, on any node: a local user's own
+ * files come as uploads, and the node must not read for a client what only it can reach.
  * A failure removes every file the request stored.
  */
-export async function receiveUrls(urls: unknown, options: UploadOptions & { allowFileUrls: boolean }): Promise<StoredUpload[]> {
+export async function receiveUrls(urls: unknown, options: UploadOptions & { allowInternalUrls: boolean }): Promise<StoredUpload[]> {
   if (!Array.isArray(urls) || urls.length === 0 || !urls.every((url) => typeof url === 'string')) {
     throw badRequest('Send {"urls": ["https://…"], "source_type": "url"} with at least one URL.');
   }
@@ -135,7 +134,7 @@ export async function receiveUrls(urls: unknown, options: UploadOptions & { allo
   }
 }
 
-async function openUrl(raw: string, options: UploadOptions & { allowFileUrls: boolean }): Promise<{ source: Readable; name: string }> {
+async function openUrl(raw: string, options: UploadOptions & { allowInternalUrls: boolean }): Promise<{ source: Readable; name: string }> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -143,20 +142,7 @@ async function openUrl(raw: string, options: UploadOptions & { allowFileUrls: bo
     throw badRequest(`"${raw.slice(0, 200)}" is not a URL.`);
   }
   const name = cleanFileName(safeDecode(url.pathname));
-  if (url.protocol === 'file:') {
-    if (!options.allowFileUrls) throw badRequest('This node does not read file:// URLs; upload the file instead.');
-    const path = fileURLToPath(url);
-    try {
-      await access(path, constants.R_OK);
-    } catch {
-      throw badRequest(`${name} cannot be read.`);
-    }
-    const info = await stat(path);
-    if (!info.isFile()) throw badRequest(`${name} is not a file.`);
-    if (info.size > options.maxBytes) throw tooLarge(options.maxBytes);
-    return { source: createReadStream(path), name };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest(`URLs must be http(s); got ${url.protocol}.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest(`URLs must be http(s); got ${url.protocol} (upload a file of your own instead).`);
   const response = await fetchFollowing(url, options);
   if (!response.ok || !response.body) {
     await response.body?.cancel();
@@ -176,18 +162,17 @@ const MAX_REDIRECTS = 5;
 
 /**
  * GETs a URL, following redirects by hand so that no hop reaches this machine or its private
- * networks unless the node works for the local user (embedded): a node served to other machines
- * must not fetch what only it can reach.
+ * networks: a client must not get the node to fetch what only the node can reach.
  */
-async function fetchFollowing(start: URL, options: UploadOptions & { allowFileUrls: boolean }): Promise<UrlResponse> {
+async function fetchFollowing(start: URL, options: UploadOptions & { allowInternalUrls: boolean }): Promise<UrlResponse> {
   let url = start;
   const ownNetwork = (host: string) => badRequest(`${host} is on this node's own network; this node only downloads from public addresses.`);
   for (let hop = 0; ; hop++) {
     // Checked here for a clear answer, and again by the agent as it connects (DNS may change its mind).
-    if (!options.allowFileUrls && (await resolvesInternally(url.hostname))) throw ownNetwork(url.host);
+    if (!options.allowInternalUrls && (await resolvesInternally(url.hostname))) throw ownNetwork(url.host);
     let response: UrlResponse;
     try {
-      response = await fetch(url, { signal: options.signal, redirect: 'manual', ...(options.allowFileUrls ? {} : { dispatcher: publicOnlyAgent() }) });
+      response = await fetch(url, { signal: options.signal, redirect: 'manual', ...(options.allowInternalUrls ? {} : { dispatcher: publicOnlyAgent() }) });
     } catch (cause) {
       if ([...causeChain(cause)].some((error) => (error as NodeJS.ErrnoException).code === INTERNAL_ADDRESS)) throw ownNetwork(url.host);
       throw new ApiFailure(400, `${url.host} could not be reached.`, { cause });

@@ -39,7 +39,7 @@ export function isInternalAddress(address: string): boolean {
 }
 
 /** The eight 16-bit groups of a valid IPv6 address (the URL parser writes it out in hex first). */
-function ipv6Groups(address: string): number[] {
+export function ipv6Groups(address: string): number[] {
   const canonical = new URL(`http://[${address}]/`).hostname.slice(1, -1);
   const [head, tail] = canonical.split('::');
   const parse = (part: string | undefined) => (part ? part.split(':').map((group) => parseInt(group, 16)) : []);

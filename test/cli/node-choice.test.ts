@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chooseNode, CLOUD_API } from '../../src/cli/node-choice.js';
 
@@ -24,6 +25,8 @@ describe('chooseNode', () => {
     writeFileSync(join(dir, 'run', 'node.json'), JSON.stringify({ url: 'http://127.0.0.1:8800', accessKey: 'secret', pid: 1 }));
     expect(await chooseNode({ api: 'http://127.0.0.1:8800', env: envIn(dir) })).toMatchObject({ accessKey: 'secret' });
     expect(await chooseNode({ api: 'http://127.0.0.1:8801', env: envIn(dir) })).toMatchObject({ accessKey: undefined });
+    // Another machine's node (a tunnel to it): the key its operator gave.
+    expect(await chooseNode({ api: 'http://127.0.0.1:8801', env: { ...envIn(dir), NEMO_ACCESS_KEY: 'given' } })).toMatchObject({ accessKey: 'given' });
   });
 
   it('does not attach to a node file that points away from 127.0.0.1:8787, and starts the embedded node', async () => {
@@ -54,5 +57,26 @@ describe('chooseNode', () => {
       await first.close();
     }
     expect(existsSync(join(dir, 'data', 'instances', String(process.pid)))).toBe(false);
+  });
+
+  it('locks the embedded node like serve: a random key only this process knows, and no file:// or loopback URL uploads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'choice-'));
+    const choice = await chooseNode({ env: envIn(dir) });
+    try {
+      expect(choice.accessKey).toMatch(/^[\w-]{32}$/);
+      const ask = (headers: Record<string, string>) => fetch(`${choice.apiBase}/api/auth/anonymous-token`, { method: 'POST', headers: { 'x-client-id': crypto.randomUUID(), ...headers } });
+      // Another local process found the port: without the key it gets nothing.
+      expect((await ask({})).status).toBe(401);
+      const key = { 'x-access-key': choice.accessKey! };
+      const { data } = (await (await ask(key)).json()) as { data: { token: string } };
+      const auth = { ...key, authorization: `Bearer ${data.token}`, 'content-type': 'application/json' };
+      const session = (await (await fetch(`${choice.apiBase}/api/tasks/me/with-session/nemo_agent`, { method: 'POST', headers: auth, body: '{}' })).json()) as { data: { session_id: string } };
+      for (const url of [pathToFileURL(join(dir, 'data', 'node.lock')).href, `${choice.apiBase}/api/node/hello`]) {
+        const answer = await fetch(`${choice.apiBase}/api/upload-video/nemo_agent/me/${session.data.session_id}`, { method: 'POST', headers: auth, body: JSON.stringify({ urls: [url], source_type: 'url' }) });
+        expect(answer.status).toBe(400);
+      }
+    } finally {
+      await choice.close();
+    }
   });
 });

@@ -32,9 +32,9 @@ const sourcesOf = (engine: ReturnType<typeof createEngine>) => {
 
 describe('the first connection', () => {
   it('uses NEMO_TOKEN when it is set, without asking for another or storing it', async () => {
-    const { token } = await requestToken({ base: node.url }, 'env-client');
+    const { token } = await requestToken({ base: node.url, accessKey: node.accessKey }, 'env-client');
     const store = freshStore();
-    const engine = createEngine({ apiBase: node.url, store, env: { NEMO_TOKEN: token }, liveState: false });
+    const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store, env: { NEMO_TOKEN: token }, liveState: false });
     const sources = sourcesOf(engine);
     await engine.connect();
     expect(sources).toEqual(['environment']);
@@ -45,7 +45,7 @@ describe('the first connection', () => {
   it('asks for an anonymous token when the stored one has expired', async () => {
     const store = freshStore();
     store.saveToken(proxy.url, { token: 'old', expiresAt: '2020-01-01T00:00:00Z' });
-    const engine = createEngine({ apiBase: proxy.url, store, env: {}, liveState: false });
+    const engine = createEngine({ apiBase: proxy.url, accessKey: node.accessKey, store, env: {}, liveState: false });
     const sources = sourcesOf(engine);
     await engine.connect();
     expect(sources).toEqual(['anonymous']);
@@ -54,14 +54,14 @@ describe('the first connection', () => {
 
   it('asks once when many callers need a token at the same time', async () => {
     const before = proxy.count('POST', /anonymous-token/);
-    const engine = createEngine({ apiBase: proxy.url, store: freshStore(), env: {}, liveState: false });
+    const engine = createEngine({ apiBase: proxy.url, accessKey: node.accessKey, store: freshStore(), env: {}, liveState: false });
     await Promise.all([engine.connect(), engine.connect(), engine.credits(), engine.newSession()]);
     expect(proxy.count('POST', /anonymous-token/) - before).toBe(1);
   });
 
   it('says "Setting up…" through auth events and never puts the token in one', async () => {
     const store = freshStore();
-    const engine = createEngine({ apiBase: node.url, store, env: {}, liveState: false });
+    const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store, env: {}, liveState: false });
     const seen: unknown[] = [];
     engine.subscribe((event) => seen.push(event));
     await engine.connect();

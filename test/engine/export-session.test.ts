@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 async function batch(name: string) {
-  const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, `store-${name}`)), liveState: false, env: {} });
+  const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, `store-${name}`)), liveState: false, env: {} });
   await engine.upload(clips);
   return { engine, outDir: join(work, `out-${name}`) };
 }

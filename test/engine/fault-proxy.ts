@@ -18,7 +18,8 @@ export type SeenRequest = { method: string; path: string; headers: IncomingMessa
 
 /**
  * A real loopback HTTP server in front of the real render node: it forwards every request
- * unchanged, except those a rule picks, which get the rule's fault. It records what it saw, so
+ * unchanged (its Host too, as a tunnel does, so output URLs and their downloads go through it
+ * with the access key), except those a rule picks, which get the rule's fault. It records what it saw, so
  * tests can count calls (a message must never be sent twice) and check headers.
  */
 export class FaultProxy {
@@ -75,7 +76,7 @@ export class FaultProxy {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const body = Buffer.from(JSON.stringify(fault.change(JSON.parse(Buffer.concat(chunks).toString('utf8')))));
-        const headers = { ...req.headers, host: upstream.host, 'content-length': String(body.byteLength) };
+        const headers = { ...req.headers, 'content-length': String(body.byteLength) };
         const out = forward({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
@@ -86,7 +87,7 @@ export class FaultProxy {
       return;
     }
     const out = forward(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         if (fault?.kind !== 'drop') {

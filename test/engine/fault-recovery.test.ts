@@ -33,6 +33,7 @@ beforeEach(async () => {
   outDir = join(work, `out-${round}`);
   engine = createEngine({
     apiBase: proxy.url,
+    accessKey: node.accessKey,
     store,
     env: {},
     liveState: false,
@@ -60,7 +61,9 @@ describe('the error table, through a fault-injecting proxy around the real node'
       expect(call.headers['x-skill-version']).toMatch(/^\d+\.\d+\.\d+/);
       expect(call.headers['x-skill-platform']).toBe('unknown');
     }
-    expect(proxy.seen.filter((r) => !r.path.startsWith('/api/auth')).every((r) => r.headers.authorization?.startsWith('Bearer '))).toBe(true);
+    // Downloads carry no token (output URLs are unguessable), only the node's access key.
+    expect(proxy.seen.filter((r) => !r.path.startsWith('/api/auth') && !r.path.startsWith('/files/')).every((r) => r.headers.authorization?.startsWith('Bearer '))).toBe(true);
+    expect(proxy.seen.every((r) => r.headers['x-access-key'] === node.accessKey)).toBe(true);
   });
 
   it('1001 mid-session: gets a new token and retries once', async () => {

@@ -26,7 +26,7 @@ type Studio = { engine: Engine; outDir: string; notices: string[]; type: (text: 
 
 /** An engine with its own store (`name`), the notices it raises, and a way to type a line into it. */
 function studio(name: string): Studio {
-  const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, `store-${name}`)), liveState: false, env: {} });
+  const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, `store-${name}`)), liveState: false, env: {} });
   const outDir = join(work, `out-${name}`);
   const notices: string[] = [];
   engine.subscribe((event) => {

@@ -50,10 +50,10 @@ describe('the lifecycle against a real render node', () => {
 
   it('reuses the stored token on the next start instead of asking for another', async () => {
     const store = defaultStore(join(work, 'store-c'));
-    const first = createEngine({ apiBase: node.url, store, liveState: false, env: {} });
+    const first = createEngine({ apiBase: node.url, accessKey: node.accessKey, store, liveState: false, env: {} });
     await first.connect();
     const token = store.token(node.url);
-    const second = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-c')), liveState: false, env: {} });
+    const second = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, 'store-c')), liveState: false, env: {} });
     const sources: string[] = [];
     second.on('auth', (auth) => auth.source && sources.push(auth.source));
     await second.connect();
@@ -63,7 +63,7 @@ describe('the lifecycle against a real render node', () => {
   });
 
   it('shows the timeline and answers a chat turn in a studio session', async () => {
-    const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-d')), liveState: false, env: {} });
+    const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, 'store-d')), liveState: false, env: {} });
     await engine.upload([clip]);
     const turn = await engine.send('make it fit discord');
     expect(turn.confirmed).toBe(true);
@@ -74,7 +74,7 @@ describe('the lifecycle against a real render node', () => {
   });
 
   it('routes what the user types in the studio: a path uploads, status summarises, credits and export skip the chat', async () => {
-    const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-e')), liveState: false, env: {} });
+    const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, 'store-e')), liveState: false, env: {} });
     const events: EngineEvent[] = [];
     engine.subscribe((event) => events.push(event));
     const outDir = join(work, 'out-e');
@@ -95,7 +95,7 @@ describe('the lifecycle against a real render node', () => {
   });
 
   it('keeps the timeline current while a studio session is open (live state)', async () => {
-    const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-f')), env: {}, liveState: { everyMs: 50, maxMs: 200 } });
+    const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, 'store-f')), env: {}, liveState: { everyMs: 50, maxMs: 200 } });
     const drafts: number[] = [];
     engine.on('state', ({ state }) => drafts.push(state.draft?.t.find((track) => track.tt === 0)?.sg.length ?? 0));
     await engine.openSession();
@@ -105,7 +105,7 @@ describe('the lifecycle against a real render node', () => {
   });
 
   it('a batch: several files in one session export as a job and a file each', async () => {
-    const engine = createEngine({ apiBase: node.url, store: defaultStore(join(work, 'store-g')), env: {}, liveState: false });
+    const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(join(work, 'store-g')), env: {}, liveState: false });
     const second = await makeClip(work, { seconds: 1, name: 'harbour.mov', container: 'mov' });
     await engine.upload([clip, second]);
     const delivered = await engine.exportDraft({ outDir: join(work, 'out-g') });

@@ -15,7 +15,7 @@ let clip: string;
 const work = mkdtempSync(join(tmpdir(), 'engine-access-'));
 
 beforeAll(async () => {
-  node = await startRenderNode({ dataDir: join(work, 'node'), accessKey: 'k-123', allowFileUrls: true });
+  node = await startRenderNode({ dataDir: join(work, 'node'), accessKey: 'k-123' });
   clip = await makeClip(work, { name: 'keyed.mp4' });
 });
 afterAll(() => node.close());
@@ -37,14 +37,10 @@ describe('a node with an access key', () => {
     expect(existsSync(result.output)).toBe(true);
   });
 
-  it('takes uploads by URL (file:// on a node that allows it)', async () => {
+  it('never reads a file:// URL (the embedded node no longer does either): a local file is uploaded as a file', async () => {
     const connection = { base: node.url, accessKey: 'k-123' };
     const { token } = await requestToken(connection, 'url-client');
     const { sessionId } = await createSession({ ...connection, token });
-    const files = await uploadUrls({ ...connection, token }, sessionId, [pathToFileURL(clip).toString()]);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatchObject({ name: 'keyed.mp4', size: expect.any(Number) });
-    expect(files[0].mediaId).not.toBe('');
-    expect(files[0].videoInfo?.durationSec).toBeGreaterThan(0.5);
+    await expect(uploadUrls({ ...connection, token }, sessionId, [pathToFileURL(clip).toString()])).rejects.toMatchObject({ code: 400 });
   });
 });

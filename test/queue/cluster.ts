@@ -4,6 +4,7 @@ import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/version.js';
 import { until } from '../helpers/until.js';
+import { rememberKey } from '../server/node-harness.js';
 
 // A real cluster on loopback for the queue tests: redis-server, `serve --queue` and `worker`
 // processes from the built bin. Every process is started in its own group so a kill -9 takes its
@@ -74,6 +75,9 @@ export async function startNode(options: { port: number; dataDir: string; redisP
     '--queue', `redis://127.0.0.1:${options.redisPort}/0`, '--local-workers', '0', '--worker-key', options.workerKey,
   ], { COMPRESSOR_RUNTIME_DIR: options.runtimeDir });
   await until(() => /listening on http/.test(proc.output()), 'the node to listen', { ms: 30_000, context: proc.output });
+  // Every start makes up a new access key; the clients of the tests read it as a user's do.
+  const nodeFile = JSON.parse(readFileSync(join(options.runtimeDir, 'node.json'), 'utf8')) as { url: string; accessKey: string };
+  rememberKey(nodeFile.url, nodeFile.accessKey);
   return proc;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServeQueue } from '../../src/queue/serve-queue.js';
 import { makeClip } from '../helpers/clips.js';
-import { newSession, startExport, startTestNode, upload, waitForRender } from '../server/node-harness.js';
+import { download, newSession, startExport, startTestNode, upload, waitForRender } from '../server/node-harness.js';
 import { freePort, hasRedis, kill, startRedis, type Proc } from './cluster.js';
 
 // `serve --queue` with its own worker (the default --local-workers 1) and no other: the node's render
@@ -48,7 +48,7 @@ describe.skipIf(!hasRedis)('the node as its own worker', () => {
     expect((await startExport(base, token, sessionId, 'render_local')).code).toBe(0);
     const done = await waitForRender(base, token, 'render_local');
     expect(done.status, done.error).toBe('completed');
-    expect(Buffer.from(await (await fetch(done.output.url)).arrayBuffer()).length).toBe(done.output.size);
+    expect(Buffer.from(await (await download(done.output.url)).arrayBuffer()).length).toBe(done.output.size);
     expect(lines.join('\n')).toMatch(/local worker: job r[0-9a-f]+: done/);
   });
 

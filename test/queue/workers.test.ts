@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClip } from '../helpers/clips.js';
 import { until } from '../helpers/until.js';
-import { call, message, newSession, startExport, upload, waitForRender } from '../server/node-harness.js';
+import { call, download, message, newSession, startExport, upload, waitForRender } from '../server/node-harness.js';
 import { childCommands, freePort, hasRedis, jobsDone, jobsStarted, kill, startNode, startRedis, startWorkerProcess, type Proc } from './cluster.js';
 
 // serve --queue with a real Redis, one node that only coordinates, and two worker processes.
@@ -45,7 +45,7 @@ async function delivered(token: string, id: string): Promise<void> {
   expect(done.status, done.error).toBe('completed');
   expect(done.outputs).toHaveLength(1);
   expect(done.output.size).toBeLessThanOrEqual(TARGET_BYTES);
-  const bytes = Buffer.from(await (await fetch(done.output.url)).arrayBuffer());
+  const bytes = Buffer.from(await (await download(done.output.url)).arrayBuffer());
   expect(bytes.length).toBe(done.output.size);
 }
 

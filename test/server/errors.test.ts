@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TOKEN_LIFETIME_MS } from '../../src/server/auth.js';
 import { startRenderNode } from '../../src/server/index.js';
 import { makeClip } from '../helpers/clips.js';
-import { call, message, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
+import { call, keyHeaders, message, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
 
 // Every error the brief names, produced for real against a running node.
 
@@ -36,12 +36,12 @@ describe('error codes', () => {
     expect([answer.status, answer.code]).toEqual([400, 400]);
   });
 
-  it('429 with Retry-After for a second token within 7 days', async () => {
+  it('429 with Retry-After (when the first expires) for a second token within 7 days', async () => {
     const clientId = crypto.randomUUID();
     await newSession(base, clientId);
     const answer = await call(base, 'POST', '/api/auth/anonymous-token', { headers: { 'x-client-id': clientId } });
     expect([answer.status, answer.code]).toEqual([429, 429]);
-    expect(answer.headers.get('retry-after')).toBe('30');
+    expect(answer.headers.get('retry-after')).toBe(String(TOKEN_LIFETIME_MS / 1000));
   });
 
   it('1001 for an unknown token and for one 7 days old', async () => {
@@ -80,14 +80,14 @@ describe('error codes', () => {
     const bodyBytes = 2_000_000;
     socket.write(
       `POST /api/upload-video/nemo_agent/me/${theirs.sessionId} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
-      `Authorization: Bearer ${mine.token}\r\nContent-Type: multipart/form-data; boundary=x\r\n` +
+      `X-Access-Key: ${started.node.accessKey}\r\nAuthorization: Bearer ${mine.token}\r\nContent-Type: multipart/form-data; boundary=x\r\n` +
       `Content-Length: ${bodyBytes}\r\n\r\n`,
     );
     socket.write(Buffer.alloc(64 * 1024));
     await vi.waitFor(() => expect(Buffer.concat(received).toString()).toContain('"code":1002'));
     socket.write(Buffer.alloc(bodyBytes - 64 * 1024));
     // The rest of the body is read and dropped, and the connection serves the client's next request.
-    socket.write(`GET /api/credits/balance/simple HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${mine.token}\r\n\r\n`);
+    socket.write(`GET /api/credits/balance/simple HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Access-Key: ${started.node.accessKey}\r\nAuthorization: Bearer ${mine.token}\r\n\r\n`);
     const next = vi.waitFor(() => expect(Buffer.concat(received).toString()).toMatch(/"code":1002.*HTTP\/1\.1 200/s), { timeout: 5000 });
     const outcome = await Promise.race([failed, next.then(() => 'answered')]);
     socket.destroy();
@@ -147,7 +147,7 @@ describe('error codes', () => {
     const { token, sessionId } = await newSession(base);
     await upload(base, token, sessionId, [clip]);
     const body = { id: 'render_twice', sessionId, output: { format: 'mp4', quality: 'high' } };
-    const response = await fetch(`${base}/api/render/proxy/lambda`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${base}/api/render/proxy/lambda`, { method: 'POST', headers: { ...keyHeaders(base), authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(response.status).toBe(402);
     expect(((await response.json()) as { code: number }).code).toBe(402);
     expect((await startExport(base, token, sessionId, 'render_twice')).code).toBe(0);
@@ -194,9 +194,8 @@ describe('error codes', () => {
 });
 
 describe('access key', () => {
-  it('refuses to listen beyond loopback without a key', async () => {
+  it('refuses to listen beyond loopback without a key the operator chose', async () => {
     await expect(startRenderNode({ host: '0.0.0.0', dataDir: join(dir, 'never') })).rejects.toThrow(/access key/);
-    await expect(startRenderNode({ host: '0.0.0.0', dataDir: join(dir, 'never'), accessKey: 'made-up-by-serve', accessKeyGenerated: true })).rejects.toThrow(/access key/);
     expect(await readdir(dir)).not.toContain('never');
   });
 
@@ -204,8 +203,9 @@ describe('access key', () => {
     const keyed = await startTestNode({ accessKey: 'sesame-sesame' });
     try {
       const url = keyed.node.url;
-      expect((await call(url, 'GET', '/api/node/hello')).status).toBe(401);
-      expect((await call(url, 'POST', '/api/auth/anonymous-token', { headers: { 'x-client-id': 'a' } })).code).toBe(401);
+      const without = { 'x-access-key': '' };
+      expect((await call(url, 'GET', '/api/node/hello', { headers: without })).status).toBe(401);
+      expect((await call(url, 'POST', '/api/auth/anonymous-token', { headers: { ...without, 'x-client-id': 'a' } })).code).toBe(401);
       expect((await call(url, 'GET', '/api/node/hello', { headers: { 'x-access-key': 'wrong-wrong' } })).code).toBe(401);
       const hello = await call(url, 'GET', '/api/node/hello', { headers: { 'x-access-key': 'sesame-sesame' } });
       expect(hello.data).toMatchObject({ name: 'compressor-studio', requires_key: true });
@@ -214,16 +214,20 @@ describe('access key', () => {
     }
   });
 
-  it('with a generated key on loopback: a missing key is let through, a wrong one never, hello always needs it', async () => {
-    const generated = await startTestNode({ accessKey: 'generated-key', accessKeyGenerated: true });
+  it('with no key given (the embedded node, a loopback serve): a random one, required from every local client', async () => {
+    const first = await startRenderNode({ dataDir: join(dir, 'keyless-1') });
+    const second = await startRenderNode({ dataDir: join(dir, 'keyless-2') });
     try {
-      const url = generated.node.url;
-      expect((await call(url, 'POST', '/api/auth/anonymous-token', { headers: { 'x-client-id': 'a' } })).code).toBe(0);
-      expect((await call(url, 'POST', '/api/auth/anonymous-token', { headers: { 'x-client-id': 'b', 'x-access-key': 'bad' } })).code).toBe(401);
-      expect((await call(url, 'GET', '/api/node/hello')).code).toBe(401);
-      expect((await call(url, 'GET', '/api/node/hello', { headers: { 'x-access-key': 'generated-key' } })).code).toBe(0);
+      expect(first.accessKey).toMatch(/^[\w-]{32}$/);
+      expect(second.accessKey).not.toBe(first.accessKey);
+      const without = { 'x-access-key': '' };
+      expect((await call(first.url, 'POST', '/api/auth/anonymous-token', { headers: { ...without, 'x-client-id': 'a' } })).code).toBe(401);
+      expect((await call(first.url, 'GET', `/files/f_${'0'.repeat(32)}/x.mp4`, { headers: without })).code).toBe(401);
+      expect((await call(first.url, 'GET', '/api/node/hello', { headers: { 'x-access-key': second.accessKey } })).code).toBe(401);
+      expect((await call(first.url, 'GET', '/api/node/hello', { headers: { 'x-access-key': first.accessKey } })).code).toBe(0);
     } finally {
-      await generated.cleanup();
+      await first.close();
+      await second.close();
     }
   });
 });

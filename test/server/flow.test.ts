@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probe } from '../../src/media/index.js';
 import { makeClip } from '../helpers/clips.js';
-import { call, message, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
+import { call, download, keyHeaders, message, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
 
 let dir: string;
 let clip: string;
@@ -61,9 +61,9 @@ describe('the brief flow against a real node', () => {
     expect(done.output.size).toBeLessThanOrEqual(1_000_000);
 
     // The download needs no bearer token: the URL itself is the secret.
-    const whole = Buffer.from(await (await fetch(done.output.url)).arrayBuffer());
+    const whole = Buffer.from(await (await download(done.output.url)).arrayBuffer());
     expect(whole.length).toBe(done.output.size);
-    const ranged = await fetch(done.output.url, { headers: { range: 'bytes=10-109' } });
+    const ranged = await fetch(done.output.url, { headers: { ...keyHeaders(done.output.url), range: 'bytes=10-109' } });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-range')).toBe(`bytes 10-109/${whole.length}`);
     expect(Buffer.from(await ranged.arrayBuffer()).equals(whole.subarray(10, 110))).toBe(true);
@@ -124,7 +124,7 @@ describe('the brief flow against a real node', () => {
     const { token, sessionId } = await newSession(base);
     const response = await fetch(`${base}/run_sse`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { ...keyHeaders(base), authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ appName: 'nemo_agent', userId: 'me', sessionId, newMessage: { parts: [{ text: 'help' }] } }),
     });
     expect(response.status).toBe(200);

@@ -3,7 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClip } from '../helpers/clips.js';
-import { call, message, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
+import { call, download, message, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
 
 // Enough clients to interleave uploads, turns and renders on every core, without queueing so many
 // encodes on a small, busy machine that the last one waits for minutes.
@@ -41,7 +41,7 @@ describe('many clients', () => {
     for (const { index, token, sessionId, done, mediaId } of results) {
       expect(done.status).toBe('completed');
       expect(done.outputs.map((output: { name: string }) => output.name)).toEqual([`client-${index}.compressed.mp4`]);
-      const bytes = Buffer.from(await (await fetch(done.output.url)).arrayBuffer());
+      const bytes = Buffer.from(await (await download(done.output.url)).arrayBuffer());
       expect(bytes.length).toBe(done.output.size);
       const state = await call(base, 'GET', `/api/state/nemo_agent/me/${sessionId}/latest`, { token });
       expect(Object.keys(state.data.state.video_infos)).toEqual([mediaId]);

@@ -16,10 +16,31 @@ type RequestBody = NonNullable<Parameters<typeof fetch>[1]>['body'];
 /** The X-Skill-* headers every brief request carries. */
 export const SKILL_HEADERS = { 'x-skill-source': 'compressor-ai', 'x-skill-version': '0.1.0', 'x-skill-platform': 'unknown' };
 
+// The access key of each node the tests started, by origin: every request to it carries the key,
+// as a real client's does, unless a test sends its own X-Access-Key.
+const keys = new Map<string, string>();
+
+/** Remembers the key of a node started outside startTestNode (a `serve` process). */
+export function rememberKey(base: string, key: string): void {
+  keys.set(new URL(base).origin, key);
+}
+
+/** The X-Access-Key header a request to `url` needs (none for a node the tests did not start). */
+export function keyHeaders(url: string): Record<string, string> {
+  const key = keys.get(new URL(url).origin);
+  return key ? { 'x-access-key': key } : {};
+}
+
+/** GETs a download URL with the node's key, as the client does. */
+export function download(url: string): Promise<Response> {
+  return fetch(url, { headers: keyHeaders(url) });
+}
+
 /** Starts a node on 127.0.0.1 in a fresh temp data folder (or the given one). */
 export async function startTestNode(options: Partial<RenderNodeOptions> = {}): Promise<{ node: RenderNode; dataDir: string; cleanup: () => Promise<void> }> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'node-')));
   const node = await startRenderNode({ ...options, dataDir });
+  rememberKey(node.url, node.accessKey);
   return { node, dataDir, cleanup: async () => {
     await node.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -28,7 +49,7 @@ export async function startTestNode(options: Partial<RenderNodeOptions> = {}): P
 
 /** Sends one request and reads the JSON envelope. */
 export async function call(base: string, method: string, path: string, options: { token?: string; headers?: Record<string, string>; json?: unknown; body?: RequestBody } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { ...SKILL_HEADERS, ...options.headers };
+  const headers: Record<string, string> = { ...SKILL_HEADERS, ...keyHeaders(base), ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body = options.body;
   if (options.json !== undefined) {
@@ -63,7 +84,7 @@ export type Turn = { status: number; events: any[]; heartbeats: number; body: st
 export async function message(base: string, token: string, sessionId: string, text: string): Promise<Turn> {
   const response = await fetch(`${base}/run_sse`, {
     method: 'POST',
-    headers: { ...SKILL_HEADERS, authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: { ...SKILL_HEADERS, ...keyHeaders(base), authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'text/event-stream' },
     body: JSON.stringify({ app_name: 'nemo_agent', user_id: 'me', session_id: sessionId, new_message: { parts: [{ text }] } }),
   });
   const body = await response.text();

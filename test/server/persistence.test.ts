@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_LIFETIME_MS } from '../../src/server/auth.js';
 import { makeClip } from '../helpers/clips.js';
-import { call, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
+import { call, download, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
 
 let dir: string;
 let short: string;
@@ -55,7 +55,7 @@ describe('persistence', () => {
       expect(JSON.stringify(after.data)).toBe(rebase(before.data));
       const polled = await waitForRender(base, token, 'render_keep');
       expect(polled.output.size).toBe(done.output.size);
-      const bytes = Buffer.from(await (await fetch(polled.output.url)).arrayBuffer());
+      const bytes = Buffer.from(await (await download(polled.output.url)).arrayBuffer());
       expect(bytes.length).toBe(done.output.size);
     } finally {
       await second.cleanup();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClip } from '../helpers/clips.js';
-import { call, newSession, startTestNode, upload } from './node-harness.js';
+import { call, keyHeaders, newSession, startTestNode, upload } from './node-harness.js';
 
 let dir: string;
 let clip: string;
@@ -55,8 +55,8 @@ describe('uploads cannot escape the data folder', () => {
     expect(await mediaFiles(started.dataDir)).toContain(answer.data.files[0].media_id);
   });
 
-  it('downloads http URLs on the embedded node, refusing one over the limit while it streams', async () => {
-    const embedded = await startTestNode({ allowFileUrls: true });
+  it('downloads http URLs (here from loopback, which only a test node may reach), refusing one over the limit while it streams', async () => {
+    const embedded = await startTestNode({ allowInternalUrls: true });
     try {
       const { token, sessionId } = await newSession(embedded.node.url);
       const path = `/api/upload-video/nemo_agent/me/${sessionId}`;
@@ -77,7 +77,7 @@ describe('uploads cannot escape the data folder', () => {
     ['a cloud metadata address', () => 'http://169.254.169.254/latest/meta-data'],
     ['a private network', () => 'http://10.1.2.3/video.mp4'],
     ['an IPv6 loopback', () => 'http://[::1]:9/video.mp4'],
-  ])('a node served to others never fetches %s for a client', async (_what, target) => {
+  ])('a node (embedded or served) never fetches %s for a client', async (_what, target) => {
     const { token, sessionId } = await newSession(started.node.url);
     const before = await mediaFiles(started.dataDir);
     const refused = await call(started.node.url, 'POST', `/api/upload-video/nemo_agent/me/${sessionId}`, { token, json: { urls: [target(fileBase)], source_type: 'url' } });
@@ -86,24 +86,16 @@ describe('uploads cannot escape the data folder', () => {
     expect(await mediaFiles(started.dataDir)).toEqual(before);
   });
 
-  it('reads file:// URLs only on a node that allows them (the embedded one)', async () => {
+  it.each([
+    ['an existing file', () => pathToFileURL(clip).href],
+    ['a missing file', () => pathToFileURL(join(dir, 'no-such.mp4')).href],
+  ])('never reads a file:// URL (%s), and says nothing about whether the file exists', async (_what, target) => {
     const { token, sessionId } = await newSession(started.node.url);
-    const json = { urls: [pathToFileURL(clip).href], source_type: 'url' };
-    const refused = await call(started.node.url, 'POST', `/api/upload-video/nemo_agent/me/${sessionId}`, { token, json });
+    const before = await mediaFiles(started.dataDir);
+    const refused = await call(started.node.url, 'POST', `/api/upload-video/nemo_agent/me/${sessionId}`, { token, json: { urls: [target()], source_type: 'url' } });
     expect([refused.status, refused.code]).toEqual([400, 400]);
-    const embedded = await startTestNode({ allowFileUrls: true });
-    try {
-      const session = await newSession(embedded.node.url);
-      const accepted = await call(embedded.node.url, 'POST', `/api/upload-video/nemo_agent/me/${session.sessionId}`, { token: session.token, json });
-      expect(accepted.code).toBe(0);
-      const missing = await call(embedded.node.url, 'POST', `/api/upload-video/nemo_agent/me/${session.sessionId}`, {
-        token: session.token,
-        json: { urls: [pathToFileURL(join(dir, 'no-such.mp4')).href] },
-      });
-      expect(missing.code).toBe(400);
-    } finally {
-      await embedded.cleanup();
-    }
+    expect(refused.message).toBe('URLs must be http(s); got file: (upload a file of your own instead).');
+    expect(await mediaFiles(started.dataDir)).toEqual(before);
   });
 
   it('a client that drops mid-upload leaves no file', async () => {
@@ -111,7 +103,7 @@ describe('uploads cannot escape the data folder', () => {
     const before = await mediaFiles(started.dataDir);
     const boundary = 'XYZ';
     const url = new URL(`${started.node.url}/api/upload-video/nemo_agent/me/${sessionId}`);
-    const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const req = request(url, { method: 'POST', headers: { ...keyHeaders(url.href), authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` } });
     req.on('error', () => undefined);
     req.write(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="half.mp4"\r\nContent-Type: video/mp4\r\n\r\n`);
     req.write(Buffer.alloc(200_000, 1));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probe } from '../../src/media/index.js';
 import { packageRoot } from '../../src/version.js';
 import { makeClip } from '../helpers/clips.js';
-import { newSession, startExport, upload, waitForRender } from './node-harness.js';
+import { download, newSession, rememberKey, startExport, upload, waitForRender } from './node-harness.js';
 
 // `compressor-studio serve` as a real child process (the built bin: run `npm run build` first).
 
@@ -23,7 +23,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts `serve --port 0` on `dataDir` and resolves with its URL once it prints it. */
+/** Starts `serve --port 0` on `dataDir` and resolves with its URL once it prints it; its key is read from the node file. */
 async function serve(dataDir: string, runtimeDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(packageRoot, 'bin', 'compressor-studio.js'), 'serve', '--port', '0', '--data', dataDir], {
     env: { ...process.env, COMPRESSOR_RUNTIME_DIR: runtimeDir },
@@ -40,6 +40,8 @@ async function serve(dataDir: string, runtimeDir: string): Promise<{ child: Chil
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
   });
+  const nodeFile = JSON.parse(await readFile(join(runtimeDir, 'node.json'), 'utf8')) as { accessKey: string };
+  rememberKey(url, nodeFile.accessKey);
   return { child, url };
 }
 
@@ -67,7 +69,7 @@ describe('serve', () => {
     const done = await waitForRender(second.url, token, 'render_kill');
     expect(done.status).toBe('completed');
     const saved = join(dir, 'resumed.mp4');
-    await writeFile(saved, Buffer.from(await (await fetch(done.output.url)).arrayBuffer()));
+    await writeFile(saved, Buffer.from(await (await download(done.output.url)).arrayBuffer()));
     expect((await stat(saved)).size).toBe(done.output.size);
     const info = await probe(saved);
     expect(info.durationSec).toBeCloseTo(6, 0);
@@ -76,7 +78,7 @@ describe('serve', () => {
     await exited(second.child);
   });
 
-  it('writes the node file (0600) while running and removes it on SIGTERM', async () => {
+  it('writes the node file (0600) with a key every request needs, and removes it on SIGTERM', async () => {
     const runtimeDir = join(dir, 'run-term');
     const { child, url } = await serve(join(dir, 'data-term'), runtimeDir);
     const nodeFile = join(runtimeDir, 'node.json');
@@ -85,6 +87,9 @@ describe('serve', () => {
     expect((await stat(nodeFile)).mode & 0o777).toBe(0o600);
     const hello = await fetch(`${url}/api/node/hello`, { headers: { 'x-access-key': content.accessKey } });
     expect(((await hello.json()) as { data: { requires_key: boolean } }).data.requires_key).toBe(true);
+    // Without --access-key, on loopback: another local user, who cannot read the node file, gets nothing.
+    const stranger = await fetch(`${url}/api/auth/anonymous-token`, { method: 'POST', headers: { 'x-client-id': crypto.randomUUID() } });
+    expect(stranger.status).toBe(401);
     child.kill('SIGTERM');
     await exited(child);
     expect(child.exitCode).toBe(0);

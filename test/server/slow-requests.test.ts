@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClip } from '../helpers/clips.js';
-import { newSession, SKILL_HEADERS, startTestNode } from './node-harness.js';
+import { keyHeaders, newSession, SKILL_HEADERS, startTestNode } from './node-harness.js';
 
 // A real socket sending a request body slowly: the node drops one that stalls, and keeps one that
 // is slow but moving, however long it takes in all.
@@ -31,7 +31,7 @@ async function startUpload(body: Buffer, boundary: string): Promise<Socket> {
   const url = new URL(started.node.url);
   const socket = connect(Number(url.port), url.hostname);
   await once(socket, 'connect');
-  const headers = { ...SKILL_HEADERS, authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length), connection: 'close' };
+  const headers = { ...SKILL_HEADERS, ...keyHeaders(started.node.url), authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length), connection: 'close' };
   socket.write(`POST /api/upload-video/nemo_agent/me/${sessionId} HTTP/1.1\r\nHost: ${url.host}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`);
   return socket;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probe } from '../../src/media/index.js';
 import { makeClip } from '../helpers/clips.js';
 import { frameSsim } from '../helpers/frame-ssim.js';
-import { call, message, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
+import { call, download, message, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
 
 // The brief's timeline end to end on a real node: a video and an audio file uploaded, "add title
 // 'Urban Dreams' and music at 35%", the draft in the cloud's shape, and an export whose picture
@@ -43,7 +43,7 @@ async function exportOne(base: string, token: string, sessionId: string, id: str
   const done = await waitForRender(base, token, id);
   expect(done).toMatchObject({ status: 'completed' });
   const file = join(dir, name);
-  await writeFile(file, Buffer.from(await (await fetch(done.output.url)).arrayBuffer()));
+  await writeFile(file, Buffer.from(await (await download(done.output.url)).arrayBuffer()));
   return { file, size: done.output.size };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadFiles } from '../../src/engine/api/index.js';
 import { makeClip } from '../helpers/clips.js';
-import { newSession, SKILL_HEADERS, startTestNode } from './node-harness.js';
+import { keyHeaders, newSession, SKILL_HEADERS, startTestNode } from './node-harness.js';
 
 // Upload names arrive as UTF-8 bytes in the multipart header (curl, browsers, undici's FormData);
 // the node must show them as sent, minus control and direction characters.
@@ -38,7 +38,7 @@ describe('upload names', () => {
       const { body, type } = await rawMultipart(sent, clip);
       const response = await fetch(`${started.node.url}/api/upload-video/nemo_agent/me/${sessionId}`, {
         method: 'POST',
-        headers: { ...SKILL_HEADERS, authorization: `Bearer ${token}`, 'content-type': type },
+        headers: { ...SKILL_HEADERS, ...keyHeaders(started.node.url), authorization: `Bearer ${token}`, 'content-type': type },
         body,
       });
       const answer = (await response.json()) as { code: number; data: { files: { name: string }[] } };
@@ -51,7 +51,7 @@ describe('upload names', () => {
     const { token, sessionId } = await newSession(started.node.url);
     const named = join(work, NAME);
     await copyFile(clip, named);
-    const [file] = await uploadFiles({ base: started.node.url, token }, sessionId, [named]);
+    const [file] = await uploadFiles({ base: started.node.url, accessKey: started.node.accessKey, token }, sessionId, [named]);
     expect(file.name).toBe(NAME);
   });
 });
