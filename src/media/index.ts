@@ -9,3 +9,5 @@ export { SSIM_THRESHOLDS } from './quality-search.js';
 export { formatBytes } from './target-budget.js';
 export * from './types.js';
 export { trimWindow } from './trim-window.js';
+export { defaultOutputName, placeOutput } from './place-output.js';
+export { cleanFileName } from './file-names.js';

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { fetch } from 'undici';
 import { causeChain } from '../errors.js';
-import { cleanFileName } from '../media/file-names.js';
+import { cleanFileName } from '../media/index.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 import { opaqueId } from './ids.js';
 import { INTERNAL_ADDRESS, publicOnlyAgent, resolvesInternally } from './url-guard.js';
