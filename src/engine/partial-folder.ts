@@ -19,6 +19,8 @@ const owner = `${process.pid}-${processStartTime(process.pid) ?? '0'}`;
  * by processes that are gone (a client killed with -9) are removed, so nothing outlives the next run.
  */
 export async function withPartialFolder<T>(outDir: string, work: (dir: string) => Promise<T>): Promise<T> {
+  // Made first on its own, so a failure names the folder the user chose, not ours inside it.
+  await mkdir(outDir, { recursive: true });
   const shared = join(outDir, PARTIAL_FOLDER);
   await sweepOrphans(shared);
   const dir = join(shared, `${owner}-${randomBytes(4).toString('hex')}`);
