@@ -2,6 +2,7 @@ import { NemoCode, NemoError, StudioError } from '../errors.js';
 import { SUPPORTED_FORMATS } from '../media/types.js';
 import { NemoAnswerError } from './api/envelope.js';
 import { pickString } from './api/lenient.js';
+import { MAX_RETRY_WAIT_MS } from './api/retry-after.js';
 
 /** What the engine does about a failed call before giving up (each at most once per call). */
 export type Recovery = 'renew-token' | 'renew-session' | 'renew-client-id' | 'wait-and-retry' | 'none';
@@ -14,12 +15,6 @@ type Explanation = { message: string; hint?: string };
 
 /** Facts the explanation may need (the 2001 registration link). */
 export type ErrorContext = { apiBase: string; bindId?: string };
-
-/**
- * The longest 429 wait the engine sits out before its one retry. A node that names a longer one
- * (a token already issued to this client id: days) is not waited for: the user is told when.
- */
-export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** The brief's error table as data: the recovery and the sentence for each code. */
 const table: Record<number, { recovery: (call: CallKind, error: NemoError) => Recovery; explain: (error: NemoError, context: ErrorContext) => Explanation }> = {
@@ -53,7 +48,7 @@ const table: Record<number, { recovery: (call: CallKind, error: NemoError) => Re
     explain: () => ({ message: 'Register or upgrade your plan to unlock export.' }),
   },
   [NemoCode.rateLimited]: {
-    recovery: (_call, error) => ((retryAfterOf(error) ?? 0) <= MAX_RATE_LIMIT_WAIT_MS ? 'wait-and-retry' : 'none'),
+    recovery: (_call, error) => ((retryAfterOf(error) ?? 0) <= MAX_RETRY_WAIT_MS ? 'wait-and-retry' : 'none'),
     explain: (error) => {
       const wait = retryAfterOf(error);
       return { message: 'The node is limiting how often you may ask.', hint: wait === undefined ? 'Try again later.' : `Try again in ${waitInWords(wait)}.` };
@@ -96,6 +91,10 @@ export function recoveryFor(error: unknown, call: CallKind): Recovery {
  */
 export function explainError(error: unknown, context: ErrorContext): unknown {
   if (!(error instanceof NemoError) || error instanceof ExplainedError) return error;
+  // 507 Insufficient Storage: whatever the node's words, the fault is its disk, never the user's file.
+  if (error.httpStatus === 507) {
+    return new ExplainedError(error.code, "The render node's disk is full.", { hint: 'Free some space on the node, then try again.', httpStatus: 507, cause: error });
+  }
   const entry = table[error.code];
   if (!entry) return error;
   const { message, hint } = entry.explain(error, context);

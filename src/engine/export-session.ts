@@ -1,18 +1,19 @@
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CanceledError, describeError, StudioError } from '../errors.js';
+import { defaultOutputName, placeOutput } from '../media/index.js';
 import { formatBytes } from '../units.js';
 import type { Goal } from '../goal/types.js';
 import type { QualityScore } from '../media/types.js';
 import { cancelRender, downloadFile, pollRender, startRender, type Connection } from './api/index.js';
 import type { RenderOutput, SessionState } from './api/types.js';
-import { placeWithoutOverwrite, stemOf, tempPathIn } from './downloader.js';
 import type { CallKind } from './error-policy.js';
 import type { EngineEvents } from './engine-events.js';
 import type { Session } from './engine.js';
 import { newRenderId, renderAndWait } from './exporter.js';
 import { draftItems, type DraftItem } from './item-goals.js';
 import type { JobAction } from './jobs.js';
+import { withPartialFolder } from './partial-folder.js';
 import { keepUnderTarget, type Compressor } from './size-promise.js';
 
 /** What to export and where: the session, the output folder, and optionally the jobs to report on. */
@@ -153,36 +154,34 @@ async function deliver(
   signal: AbortSignal,
   replace: boolean,
 ): Promise<Delivered> {
-  // The download's hidden temp, and the folder of a local re-encode, both in the output folder (so
-  // the result can be linked into place: the system temp folder may be another disk). Gone
-  // whatever happens, placed or failed.
-  let temp: string | undefined;
-  let work: string | undefined;
   try {
     if (!output) throw new StudioError(`The render returned no file for ${item.name}.`);
-    await mkdir(outDir, { recursive: true });
-    work = await mkdtemp(join(outDir, '.compressor-'));
     deps.job({ type: 'phase', id: jobId, status: 'downloading', at: Date.now() });
-    const fileName = name ?? `${stemOf(item.name)}.compressed${extname(new URL(output.url).pathname) || '.mp4'}`;
-    temp = await tempPathIn(outDir, fileName);
-    const received = await downloadFile(deps.connection, output.url, temp, {
-      signal,
-      onProgress: ({ receivedBytes, totalBytes }) => {
-        const fraction = totalBytes ? receivedBytes / totalBytes : 0;
-        deps.raise('download:progress', { jobId, fraction, receivedBytes, totalBytes });
-        deps.job({ type: 'progress', id: jobId, fraction, at: Date.now() });
-      },
+    const fileName = name ?? defaultOutputName(item.name, extname(new URL(output.url).pathname) || '.mp4');
+    // Done only once the temp files are gone, so whoever sees "done" finds the output alone.
+    const { placed, final } = await withPartialFolder(outDir, async (dir) => {
+      const temp = join(dir, 'download.part');
+      const received = await downloadFile(deps.connection, output.url, temp, {
+        signal,
+        expectedBytes: output.size,
+        onProgress: ({ receivedBytes, totalBytes }) => {
+          const fraction = totalBytes ? receivedBytes / totalBytes : 0;
+          deps.raise('download:progress', { jobId, fraction, receivedBytes, totalBytes });
+          deps.job({ type: 'progress', id: jobId, fraction, at: Date.now() });
+        },
+      });
+      const kept = await keepUnderTarget(temp, received, item.goal, deps.compress, {
+        outDir: dir,
+        signal,
+        onOver: () => {
+          deps.raise('notice', { jobId, text: `The node's file is ${formatBytes(received)}, over the ${formatBytes(item.goal.targetBytes ?? 0)} you asked for; re-encoding it here to keep the size promise.` });
+          deps.job({ type: 'phase', id: jobId, status: 'compressing', at: Date.now() });
+        },
+        onProgress: (progress) => deps.job({ type: 'progress', id: jobId, fraction: progress.fraction, at: Date.now() }),
+      });
+      const placed = replace ? await placeReplacing(kept.path, join(outDir, fileName)) : await placeOutput(kept.path, outDir, fileName);
+      return { placed, final: kept };
     });
-    const final = await keepUnderTarget(temp, received, item.goal, deps.compress, {
-      outDir: work,
-      signal,
-      onOver: () => {
-        deps.raise('notice', { jobId, text: `The node's file is ${formatBytes(received)}, over the ${formatBytes(item.goal.targetBytes ?? 0)} you asked for; re-encoding it here to keep the size promise.` });
-        deps.job({ type: 'phase', id: jobId, status: 'compressing', at: Date.now() });
-      },
-      onProgress: (progress) => deps.job({ type: 'progress', id: jobId, fraction: progress.fraction, at: Date.now() }),
-    });
-    const placed = replace ? await placeReplacing(final.path, join(outDir, fileName)) : await placeWithoutOverwrite(final.path, outDir, fileName);
     // Said once the file is here: what the encode decided that the plan in the chat did not say.
     for (const note of output.notes ?? []) deps.raise('notice', { jobId, text: note });
     deps.raise('download:done', { jobId, path: placed, bytes: final.bytes, recompressed: final.recompressed });
@@ -195,9 +194,6 @@ async function deliver(
     const final = signal.aborted ? new CanceledError('The download was canceled.') : error;
     deps.job(signal.aborted ? { type: 'canceled', id: jobId, at: Date.now() } : { type: 'failed', id: jobId, error: describeError(final), at: Date.now() });
     throw final;
-  } finally {
-    if (temp) await rm(temp, { force: true });
-    if (work) await rm(work, { recursive: true, force: true });
   }
 }
 

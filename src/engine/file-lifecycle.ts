@@ -3,7 +3,7 @@ import { CanceledError, MediaError } from '../errors.js';
 import { parseInstruction } from '../goal/index.js';
 import type { Engine } from './engine.js';
 import type { Delivered } from './export-session.js';
-import { stemOf } from './downloader.js';
+import { defaultOutputName } from '../media/index.js';
 
 /** One file's result: where it landed and the size it had to stay under. */
 export type FileResult = Delivered & { input: string };
@@ -30,7 +30,7 @@ export async function processFile(engine: Engine, input: string, options: { goal
       session,
       outDir: options.outDir,
       jobIds: [job.id],
-      names: [`${stemOf(input)}.compressed.mp4`],
+      names: [defaultOutputName(input, 'mp4')],
       fallbackGoal,
       replace: options.replace,
       signal,

@@ -3,8 +3,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Engine } from './engine.js';
 import { processFile, type FileResult } from './file-lifecycle.js';
-import { probe } from '../media/index.js';
-import { stemOf } from './downloader.js';
+import { defaultOutputName, probe } from '../media/index.js';
 
 /** How a watched folder is handled. */
 export type WatchOptions = {
@@ -91,7 +90,7 @@ export function watchFolder(engine: Engine, options: WatchOptions): FolderWatch 
   };
 
   const hasNewerOutput = async (path: string, mtimeMs: number) => {
-    const output = await stat(join(outDir, `${stemOf(path)}.compressed.mp4`)).catch(() => undefined);
+    const output = await stat(join(outDir, defaultOutputName(basename(path), 'mp4'))).catch(() => undefined);
     return output !== undefined && output.mtimeMs >= mtimeMs;
   };
 

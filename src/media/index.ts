@@ -10,3 +10,5 @@ export { qualityMeter, type QualityMeter } from './quality-meter.js';
 export * from './types.js';
 export { trimWindow } from './trim-window.js';
 export { formatQuality, qualityField } from './verify-output.js';
+export { defaultOutputName, placeOutput } from './place-output.js';
+export { cleanFileName } from './file-names.js';

@@ -7,7 +7,7 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fetch } from 'undici';
 import { causeChain } from '../errors.js';
-import { cleanFileName } from '../media/file-names.js';
+import { cleanFileName } from '../media/index.js';
 import { formatBytes } from '../units.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 import { opaqueId } from './ids.js';

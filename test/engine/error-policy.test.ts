@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NemoError, StudioError } from '../../src/errors.js';
 import { NemoAnswerError } from '../../src/engine/api/envelope.js';
-import { explainError, MAX_RATE_LIMIT_WAIT_MS, recoveryFor, registrationUrl, waitInWords, type CallKind, type Recovery } from '../../src/engine/error-policy.js';
+import { MAX_RETRY_WAIT_MS } from '../../src/engine/api/retry-after.js';
+import { explainError, recoveryFor, registrationUrl, waitInWords, type CallKind, type Recovery } from '../../src/engine/error-policy.js';
 
 const context = { apiBase: 'https://node.example', bindId: 'b-from-session' };
 
@@ -25,8 +26,8 @@ describe('recoveryFor', () => {
   it.each<[number | undefined, Recovery]>([
     [undefined, 'wait-and-retry'],
     [30_000, 'wait-and-retry'],
-    [MAX_RATE_LIMIT_WAIT_MS, 'wait-and-retry'],
-    [MAX_RATE_LIMIT_WAIT_MS + 1000, 'none'],
+    [MAX_RETRY_WAIT_MS, 'wait-and-retry'],
+    [MAX_RETRY_WAIT_MS + 1000, 'none'],
     [7 * 86_400_000, 'none'],
   ])('429 with Retry-After %o ms → %s', (retryAfterMs, recovery) => {
     expect(recoveryFor(new NemoAnswerError(429, 'x', { httpStatus: 429, data: {}, retryAfterMs }), 'token')).toBe(recovery);

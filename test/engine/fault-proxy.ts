@@ -7,6 +7,8 @@ export type Fault =
   | { kind: 'answer'; status: number; body: unknown; headers?: Record<string, string> }
   /** Forward it, then cut the connection after this many bytes of the answer (a dropped stream). */
   | { kind: 'drop'; afterBytes: number }
+  /** Forward it, then stop sending after this many bytes of the answer, keeping the connection open (a stalled link). */
+  | { kind: 'stall'; afterBytes: number }
   /** Forward it with its JSON body changed (e.g. a render request stripped of its Goal, as the cloud ignores it). */
   | { kind: 'rewrite-request'; change: (body: unknown) => unknown };
 
@@ -25,13 +27,18 @@ export type SeenRequest = { method: string; path: string; headers: IncomingMessa
 export class FaultProxy {
   readonly seen: SeenRequest[] = [];
   private rules: (FaultRule & { matched: number })[] = [];
+  private stalled: ServerResponse[] = [];
   private constructor(private readonly server: Server, readonly url: string) {}
 
-  /** Starts a proxy for the node at `target` on a random loopback port. */
-  static async start(target: string): Promise<FaultProxy> {
+  /**
+   * Starts a proxy for the node at `target` on a random loopback port. `keepHost` forwards the
+   * Host header as the client sent it, so the URLs the node hands out (its output files) lead
+   * back through the proxy too.
+   */
+  static async start(target: string, options: { keepHost?: boolean } = {}): Promise<FaultProxy> {
     const upstream = new URL(target);
     let proxy: FaultProxy | undefined;
-    const server = createServer((req, res) => proxy?.handle(req, res, upstream));
+    const server = createServer((req, res) => proxy?.handle(req, res, upstream, options.keepHost ?? false));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     proxy = new FaultProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return proxy;
@@ -48,6 +55,11 @@ export class FaultProxy {
     return this.seen.filter((r) => r.method === method && path.test(r.path)).length;
   }
 
+  /** Cuts every stalled answer's connection now (the test decides when, e.g. once the client wrote what it got). */
+  cutStalled(): void {
+    for (const res of this.stalled.splice(0)) res.socket?.destroy();
+  }
+
   close(): Promise<void> {
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
@@ -62,7 +74,7 @@ export class FaultProxy {
     return undefined;
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse, upstream: URL): void {
+  private handle(req: IncomingMessage, res: ServerResponse, upstream: URL, keepHost: boolean): void {
     const fault = this.pick(req);
     this.seen.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, faulted: fault !== undefined, at: Date.now() });
     if (fault?.kind === 'answer') {
@@ -87,20 +99,21 @@ export class FaultProxy {
       return;
     }
     const out = forward(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: keepHost ? req.headers.host : upstream.host } },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
-        if (fault?.kind !== 'drop') {
+        if (fault?.kind !== 'drop' && fault?.kind !== 'stall') {
           answer.pipe(res);
           return;
         }
+        if (fault.kind === 'stall') this.stalled.push(res);
         let sent = 0;
         answer.on('data', (chunk: Buffer) => {
           if (sent >= fault.afterBytes) return;
-          res.write(chunk.subarray(0, fault.afterBytes - sent));
+          const last = sent + chunk.byteLength >= fault.afterBytes;
+          // Cut mid-answer, once those bytes are on their way: the client sees a connection reset, not a clean end.
+          res.write(chunk.subarray(0, fault.afterBytes - sent), () => last && fault.kind === 'drop' && res.socket?.destroy());
           sent += chunk.byteLength;
-          // Cut mid-answer: the client sees a connection reset, not a clean end.
-          if (sent >= fault.afterBytes) res.socket?.destroy();
         });
       },
     );

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { request } from 'undici';
-import { NemoError } from '../../errors.js';
+import { causeChain, NemoError } from '../../errors.js';
 import { commonHeaders, DEFAULT_TIMEOUT_MS, urlFor, type Connection } from './connection.js';
 import { readEnvelope } from './envelope.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -41,9 +41,21 @@ export async function callJson(connection: Connection, call: JsonCall): Promise<
   return readEnvelope(answer.statusCode, parseJson(text), parseRetryAfter(answer.headers['retry-after']));
 }
 
-/** A transport failure as a NemoError (or the abort reason itself when the caller canceled). */
+/** Failures of a connection that was made: the node went away mid-request, or closed on a request it refused. */
+const BROKEN_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/**
+ * A transport failure as a NemoError (or the abort reason itself when the caller canceled). A
+ * connection that broke mid-request is not a node that cannot be reached: it answered, then stopped.
+ */
 export function unreachable(connection: Connection, error: unknown, signal?: AbortSignal): unknown {
   if (signal?.aborted) return signal.reason ?? error;
+  if ([...causeChain(error)].some((e) => BROKEN_CODES.has(String((e as NodeJS.ErrnoException).code)))) {
+    return new NemoError(-1, `The render node at ${connection.base} broke off the connection mid-request.`, {
+      hint: 'It may have stopped or run out of disk space; check it, then try again.',
+      cause: error,
+    });
+  }
   return new NemoError(-1, `Could not reach the render node at ${connection.base}.`, {
     hint: 'Check that it is running and the address is right.',
     cause: error,

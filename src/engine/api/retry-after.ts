@@ -1,4 +1,10 @@
 /**
+ * The longest wait the client sits out itself when a node asks for one (429, 503). A node that names
+ * a longer one (a token already issued to this client id: days) is not waited for: the user is told when.
+ */
+export const MAX_RETRY_WAIT_MS = 60_000;
+
+/**
  * A `Retry-After` header in milliseconds from `now`: delay-seconds (`120`) or an HTTP date, as
  * RFC 9110 allows. undefined when absent or unreadable; a date already past is 0.
  */

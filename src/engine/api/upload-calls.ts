@@ -1,7 +1,7 @@
-import { openAsBlob } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { FormData, Response } from 'undici';
 import { callJson } from './call-json.js';
 import type { Connection } from './connection.js';
 import { asRecord, pick, pickNumber, pickString } from './lenient.js';
@@ -20,25 +20,40 @@ export async function uploadFiles(
   paths: string[],
   options: { signal?: AbortSignal; onProgress?: (progress: UploadProgress) => void } = {},
 ): Promise<UploadedFile[]> {
-  const form = new FormData();
-  let totalBytes = 0;
-  for (const path of paths) {
-    totalBytes += (await stat(path)).size;
-    form.append('files', await openAsBlob(path), basename(path));
-  }
-  // Serialising through a Response yields the multipart stream and its boundary without buffering.
-  const encoded = new Response(form);
-  const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
-  const body = encoded.body;
-  if (!body) throw new Error('multipart body missing');
+  const form = await multipartFiles(paths);
   const answer = await callJson(connection, {
     method: 'POST',
     path: uploadPath(sessionId),
-    headers: { 'content-type': contentType },
-    body: counted(body, totalBytes, options.onProgress),
+    // A declared length lets a node that refuses the upload (disk full, over the limit) read the
+    // rest and answer, instead of closing on a client that is still sending (which then sees EPIPE).
+    headers: { 'content-type': form.contentType, 'content-length': String(form.length) },
+    body: counted(form.body, form.fileBytes, options.onProgress),
     signal: options.signal,
   });
   return readUploaded(answer);
+}
+
+/** A multipart/form-data body with one `files` part per path, streamed from disk, and its exact length. */
+async function multipartFiles(paths: string[]): Promise<{ body: AsyncIterable<Uint8Array>; length: number; fileBytes: number; contentType: string }> {
+  const boundary = `----compressor-studio-${randomBytes(12).toString('hex')}`;
+  // The name's UTF-8 bytes as they are, with the three characters WHATWG's encoder escapes.
+  const heads = paths.map((path) => {
+    const name = basename(path).replace(/[\r\n"]/g, (c) => encodeURIComponent(c));
+    return Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`, 'utf8');
+  });
+  const sizes = await Promise.all(paths.map(async (path) => (await stat(path)).size));
+  const end = Buffer.from(`--${boundary}--\r\n`, 'utf8');
+  const fileBytes = sizes.reduce((sum, size) => sum + size, 0);
+  const length = heads.reduce((sum, head) => sum + head.byteLength + 2, 0) + fileBytes + end.byteLength;
+  async function* body(): AsyncGenerator<Uint8Array> {
+    for (const [index, path] of paths.entries()) {
+      yield heads[index];
+      yield* createReadStream(path) as AsyncIterable<Buffer>;
+      yield Buffer.from('\r\n');
+    }
+    yield end;
+  }
+  return { body: body(), length, fileBytes, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** The same call with `{"urls":[...],"source_type":"url"}`: the node fetches the files itself. */
