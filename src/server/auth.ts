@@ -82,7 +82,13 @@ export class TokenBook {
       granted: credits,
     };
     this.byToken.set(record.token, record);
-    await this.save();
+    try {
+      await this.save();
+    } catch (error) {
+      // A token the node could not record was never issued: the client id may ask again.
+      this.byToken.delete(record.token);
+      throw error;
+    }
     return record;
   }
 
@@ -101,8 +107,20 @@ export class TokenBook {
     if (record.credits === null) return true;
     if (record.credits <= 0) return false;
     record.credits -= 1;
-    await this.save();
+    try {
+      await this.save();
+    } catch (error) {
+      record.credits += 1;
+      throw error;
+    }
     return true;
+  }
+
+  /** Gives back a credit spent on a turn that was then refused (best effort: the refusal is what the client hears). */
+  async refundCredit(record: TokenRecord): Promise<void> {
+    if (record.credits === null) return;
+    record.credits += 1;
+    await this.save().catch(() => undefined);
   }
 
   /** The `/api/credits/balance/simple` answer for a token. */

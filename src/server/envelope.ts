@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 import { diskProblem, MediaError, StudioError } from '../errors.js';
+import { readWire } from '../wire/index.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 
 /** The largest refused body the node reads to its end so that the client can read the refusal. */
@@ -87,6 +89,18 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_JSON_BODY_B
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest('The request body must be a JSON object.');
   return value as Record<string, unknown>;
+}
+
+/** Reads a JSON body with the call's wire schema: anything else is a 400 naming the field. */
+export async function readBody<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> {
+  return parseWire(schema, await readJsonBody(req));
+}
+
+/** A value read by a wire schema, or a 400 naming the field that is wrong. */
+export function parseWire<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const read = readWire(schema, value);
+  if (!read.ok) throw badRequest(read.problem);
+  return read.value;
 }
 
 function tooLarge(limit: number): ApiFailure {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describeError, diskProblem } from '../errors.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { isOpaqueId, opaqueId } from './ids.js';
+import { insideFolder } from './inside-folder.js';
 import { JsonFile, removeUnlisted } from './persist.js';
 import { produceFiles } from './render-job.js';
 import type { RenderItem } from './render-items.js';
@@ -79,8 +80,8 @@ export class RenderQueue {
       if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0 });
       queue.jobs.set(jobKey(record), record);
     }
-    await rm(queue.workRoot, { recursive: true, force: true });
-    await mkdir(queue.outputsDir, { recursive: true, mode: 0o700 });
+    await rm(insideFolder(options.dataDir, queue.workRoot), { recursive: true, force: true });
+    await mkdir(insideFolder(options.dataDir, queue.outputsDir), { recursive: true, mode: 0o700 });
     await queue.removeUnlistedOutputs();
     await queue.save();
     queue.pump();
@@ -93,7 +94,13 @@ export class RenderQueue {
     if (this.jobs.has(jobKey(job))) throw new ApiFailure(409, `The render id ${job.id} was already used.`, { hint: 'Send each export with a new id.' });
     const record: RenderRecord = { ...job, createdAt: this.options.now(), status: 'pending', progress: 0, outputs: [] };
     this.jobs.set(jobKey(record), record);
-    await this.save();
+    try {
+      await this.save();
+    } catch (error) {
+      // Refused work never runs: a job the node could not record is not queued either.
+      this.jobs.delete(jobKey(record));
+      throw error;
+    }
     // The answer is the job as accepted (pending), even when a free slot starts it right away.
     const accepted = { ...record };
     this.pump();
@@ -111,9 +118,16 @@ export class RenderQueue {
   async cancel(id: string, userId: string): Promise<RenderRecord> {
     const record = this.get(id, userId);
     if (record.status === 'pending' || record.status === 'processing') {
+      const before = { status: record.status, error: record.error };
       Object.assign(record, { status: 'failed', error: 'canceled' });
+      try {
+        await this.save();
+      } catch (error) {
+        // A cancel the node could not record did not happen: the job goes on.
+        Object.assign(record, before);
+        throw error;
+      }
       this.running.get(jobKey(record))?.abort('canceled' satisfies AbortReason);
-      await this.save();
     }
     return record;
   }
@@ -150,7 +164,7 @@ export class RenderQueue {
     const controller = new AbortController();
     this.running.set(jobKey(record), controller);
     // A fresh folder per attempt: an ffmpeg orphaned by a killed node can never write into the retry's.
-    const workDir = join(this.workRoot, opaqueId('w'));
+    const workDir = insideFolder(this.options.dataDir, join(this.workRoot, opaqueId('w')));
     Object.assign(record, { status: 'processing', progress: 0 });
     try {
       await this.save();
@@ -172,7 +186,9 @@ export class RenderQueue {
         ext: file.ext,
         notes: file.notes,
       }));
-      for (const [index, file] of produced.entries()) await rename(file.path, join(this.outputsDir, outputs[index].fileId + outputs[index].ext));
+      for (const [index, file] of produced.entries()) {
+        await rename(insideFolder(workDir, file.path), insideFolder(this.outputsDir, outputs[index].fileId + outputs[index].ext));
+      }
       Object.assign(record, { status: 'completed', progress: 100, outputs });
       await this.options.onCompleted(record);
     } catch (error) {
