@@ -48,15 +48,45 @@ function leaveUnreadBody(res: ServerResponse): void {
 export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof ApiFailure) return error;
   if (error instanceof MediaError && error.kind === 'unsupported') {
-    return fileRefused(4001, error.message, { hint: error.hint, cause: error });
+    const { message, hint } = inUserTerms(error);
+    return fileRefused(4001, message, { hint, cause: error });
   }
   if (error instanceof MediaError && error.kind === 'too-large') {
-    return fileRefused(4002, error.message, { hint: error.hint, cause: error });
+    const { message, hint } = inUserTerms(error);
+    return fileRefused(4002, message, { hint, cause: error });
   }
   const disk = diskProblem(error, true);
   if (disk) return new ApiFailure(500, disk.message, { httpStatus: 507, hint: disk.hint, cause: error });
-  const message = error instanceof StudioError ? error.message : 'The render node hit an internal error.';
-  return new ApiFailure(500, message, { cause: error });
+  const { message, hint } = error instanceof StudioError ? inUserTerms(error) : INTERNAL;
+  return new ApiFailure(500, message, { hint, cause: error });
+}
+
+/** A failure as the one line a client shows (a failed render's `error`). */
+export function failureSentence(error: unknown): string {
+  const failure = toApiFailure(error);
+  return failure.hint ? `${failure.message} ${failure.hint}` : failure.message;
+}
+
+const INTERNAL = { message: 'The render node hit an internal error.', hint: "Try again; if it keeps failing, the node's operator can see why in its log." };
+
+/** An absolute path of this machine (POSIX or Windows) inside a sentence. */
+const NODE_PATH = /(?:^|[\s(:'"=])(?:\/|[A-Za-z]:\\)[^\s'"]+/;
+
+/**
+ * A node-side error in the user's terms: what happened, never where (the node's paths) or how
+ * (ffmpeg's last line, a JS error): those stay in the cause, for the node's log. An encoder that
+ * failed is said to be the encoder's failure, not a damaged file, since the input was already
+ * probed and accepted when it was uploaded.
+ */
+function inUserTerms(error: StudioError): { message: string; hint?: string } {
+  if (error instanceof MediaError && error.kind === 'failed' && error.stderrTail !== undefined) {
+    return { message: 'The encoder failed on this video.', hint: "Try again, or another format or size; the node's operator can see why in its log." };
+  }
+  if (error instanceof MediaError && error.kind === 'io') {
+    return { message: 'The render node could not read or write its own files.', hint: "Ask the node's operator to check its data folder." };
+  }
+  if (NODE_PATH.test(`${error.message} ${error.hint ?? ''}`)) return INTERNAL;
+  return { message: error.message, hint: error.hint };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

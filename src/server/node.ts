@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { StudioError } from '../errors.js';
+import { debugDetails, StudioError } from '../errors.js';
 import { lockDataFolder } from './data-lock.js';
 import { MAX_INPUT_BYTES } from '../media/types.js';
 import { checkAccessKey, isLoopbackHost, type AccessPolicy } from './access-key.js';
@@ -88,6 +88,7 @@ async function openNode(options: RenderNodeOptions, host: string, access: Access
     concurrency: options.concurrency ?? 1,
     now,
     keepUser,
+    log: options.log,
     onCompleted: async (record) => {
       const session = sessions.find(record.sessionId);
       if (!session) return;
@@ -161,7 +162,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
   } catch (error) {
     const failure = toApiFailure(error);
     // The client gets one sentence; the operator gets what went wrong inside.
-    if (failure.code === 500) log?.(`error in ${req.method} ${redact(url.pathname)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (failure.code === 500) log?.(`error in ${req.method} ${redact(url.pathname)}: ${debugDetails(error)}`);
     sendFailure(res, failure);
   }
 }

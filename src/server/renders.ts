@@ -1,6 +1,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeError, diskProblem } from '../errors.js';
+import { debugDetails } from '../errors.js';
+import { failureSentence } from './envelope.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { isOpaqueId, opaqueId } from './ids.js';
 import { insideFolder } from './inside-folder.js';
@@ -38,6 +39,8 @@ export type RenderQueueOptions = {
   onCompleted: (record: RenderRecord) => Promise<void>;
   /** Whose saved jobs (and their files) to keep; the others are dropped on open. Default: everyone's. */
   keepUser?: (userId: string) => boolean;
+  /** Where a failed render's details go (the client gets one sentence). */
+  log?: (line: string) => void;
 };
 
 /** Render ids are the client's (render_<ts>): two users may pick the same one, so jobs are keyed per user. */
@@ -194,7 +197,10 @@ export class RenderQueue {
     } catch (error) {
       const reason = controller.signal.aborted ? (controller.signal.reason as AbortReason) : undefined;
       if (reason === 'shutdown') Object.assign(record, { status: 'pending', progress: 0 });
-      else if (reason !== 'canceled') Object.assign(record, { status: 'failed', error: describeError(diskProblem(error, true) ?? error) });
+      else if (reason !== 'canceled') {
+        Object.assign(record, { status: 'failed', error: failureSentence(error) });
+        this.options.log?.(`render ${record.id} failed: ${debugDetails(error)}`);
+      }
     } finally {
       this.running.delete(jobKey(record));
       await rm(workDir, { recursive: true, force: true });
