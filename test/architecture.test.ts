@@ -5,14 +5,17 @@ import { describe, expect, it } from 'vitest';
 // Who may import whom (DESIGN.md, STYLE.md): the boundaries are checked here rather than by review.
 const forbidden: Record<string, RegExp[]> = {
   'src/engine': [/^react$/, /^ink/, /\/ui\//, /\/server\//],
-  'src/server': [/^react$/, /^ink/, /\/ui\//, /\/engine\//, /\/store\//],
+  // server knows the queue only through RenderBackend: without --queue, no BullMQ is loaded.
+  'src/server': [/^react$/, /^ink/, /\/ui\//, /\/engine\//, /\/store\//, /\/queue\//, /^bullmq$/],
   // media sees only the Goal type of goal's code
   'src/media': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/engine\//, /\/store\//, /^undici$/, /\/goal\/(?!types\.js$)/],
   'src/goal': [/^react$/, /^ink/, /^node:/, /\/ui\//, /\/server\//, /\/engine\//, /\/store\//, /\/media\//],
   // the wire is shared by client and node: schemas over goal's types, no I/O
   'src/wire': [/^react$/, /^ink/, /^node:/, /\/ui\//, /\/server\//, /\/engine\//, /\/store\//, /\/media\//],
   'src/store': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/engine\//],
-  'src/ui': [/\/goal\//, /^node:fs/, /^node:child_process/, /^chokidar$/, /^conf$/, /^undici$/, /^eventsource-parser$/, /\/server\//, /\/media\//, /\/store\//],
+  // The queue is the node's and its workers' side: it builds on server and media, never the client.
+  'src/queue': [/^react$/, /^ink/, /\/ui\//, /\/engine\//, /\/store\//],
+  'src/ui': [/^bullmq$/, /\/queue\//, /\/goal\//, /^node:fs/, /^node:child_process/, /^chokidar$/, /^conf$/, /^undici$/, /^eventsource-parser$/, /\/server\//, /\/media\//, /\/store\//],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { defaultStore } from '../store/index.js';
 import { parseCommandArgs, usageError } from './command-args.js';
+import { usageLine } from './help.js';
 
-const USAGE = 'Usage: compressor-studio config [--out DIR] [--goal TEXT] [--auto-export on|off] [--reset]';
+const USAGE = usageLine('config');
 
 /**
  * `compressor-studio config`: shows the settings `run`, `watch` and the studio use when no flag

@@ -24,19 +24,27 @@ export type NodeChoice = {
  */
 export async function chooseNode(options: { api?: string; env?: NodeJS.ProcessEnv; log?: (line: string) => void } = {}): Promise<NodeChoice> {
   const env = options.env ?? process.env;
+  const which = await whichNode(options.api, env);
+  if (which.kind === 'embedded') return startEmbedded(which.dataDir);
+  if (which.kind === 'attached') options.log?.(`Using the render node at ${which.apiBase}.`);
+  return { ...which, close: async () => {} };
+}
+
+/** The node chooseNode would use, without starting one (for `doctor`). */
+export async function whichNode(
+  api: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ kind: 'given' | 'attached'; apiBase: string; accessKey?: string } | { kind: 'embedded'; dataDir: string }> {
   const nodeFile = await readNodeFile(nodeFilePath(env));
-  const given = options.api ?? env.NEMO_API_BASE;
+  const given = api ?? env.NEMO_API_BASE;
   if (given) {
     const apiBase = given === 'cloud' ? CLOUD_API : given.replace(/\/+$/, '');
     // A `serve` node of this user's at that address: its key goes along.
     const accessKey = nodeFile && sameOrigin(nodeFile.url, apiBase) ? nodeFile.accessKey : undefined;
-    return { apiBase, accessKey, kind: 'given', close: async () => {} };
+    return { kind: 'given', apiBase, accessKey };
   }
-  if (nodeFile && (await isOwnNode(nodeFile))) {
-    options.log?.(`Using the render node at ${nodeFile.url}.`);
-    return { apiBase: nodeFile.url, accessKey: nodeFile.accessKey, kind: 'attached', close: async () => {} };
-  }
-  return startEmbedded(dataDir(env));
+  if (nodeFile && (await isOwnNode(nodeFile))) return { kind: 'attached', apiBase: nodeFile.url, accessKey: nodeFile.accessKey };
+  return { kind: 'embedded', dataDir: dataDir(env) };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { StudioError } from '../errors.js';
 import { parseInstruction, summarizeInstruction } from '../goal/index.js';
+import { usageLine } from './help.js';
 
-const USAGE = 'Usage: compressor-studio plan TEXT [--json]';
+const USAGE = usageLine('plan');
 
 /**
  * `compressor-studio plan TEXT [--json]`: says what an instruction will do, without doing it.

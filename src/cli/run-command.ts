@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { createEngine, processFile, type FileResult } from '../engine/index.js';
 import { defaultStore, type Settings } from '../store/index.js';
 import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';
+import { usageLine } from './help.js';
 import { chooseNode } from './node-choice.js';
 import { printRunEvents, printRunResults } from './run-output.js';
-import { plainWriter, terminalWriter } from './terminal-output.js';
+import { runWriter } from './terminal-output.js';
 
 /** The goal when `-g` is absent (high quality, 1080p cap). */
 export const DEFAULT_GOAL_TEXT = 'compress this video';
@@ -22,7 +23,7 @@ type RunOptions = { files: string[]; goal: string; outDir: string; api?: string;
 export async function runCommand(args: string[]): Promise<number> {
   const store = defaultStore();
   const options = parseRunArgs(args, process.cwd(), store.settings());
-  const out = process.stdout.isTTY && !options.json ? terminalWriter(process.stdout) : plainWriter(process.stdout);
+  const out = runWriter(options.json);
   const mode = { json: options.json, verbose: options.verbose };
   const node = await chooseNode({ api: options.api, log: options.verbose && !options.json ? out.line : undefined });
   const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store, liveState: false });
@@ -50,7 +51,7 @@ export async function runCommand(args: string[]): Promise<number> {
   }
 }
 
-const RUN_USAGE = 'Usage: compressor-studio run FILE... [-g TEXT] [-o DIR] [--api URL|cloud] [--json]';
+const RUN_USAGE = usageLine('run');
 
 /** Reads run's flags over the stored settings (default goal, output folder); anything wrong is a usage error (exit 2). */
 export function parseRunArgs(args: string[], cwd: string = process.cwd(), settings: Pick<Settings, 'outputDir' | 'defaultGoal'> = {}): RunOptions {

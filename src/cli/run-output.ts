@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
-import { assertNever, type Engine, type EngineEvent, type FileResult, type Job } from '../engine/index.js';
-import { formatBytes } from '../goal/index.js';
+import { assertNever, formatQuality, keyboardWording, qualityField, type Engine, type EngineEvent, type FileResult, type Job } from '../engine/index.js';
+import { formatBytes } from '../units.js';
 import type { RunWriter } from './terminal-output.js';
 
 /** The phases `run --json` reports. */
@@ -42,7 +42,7 @@ export type RunOutputMode = { json: boolean; verbose: boolean };
 
 /**
  * Prints the engine's events for `run`: with --json one object per line (progress, error; `done`
- * is printed by `printRunResults`), otherwise one human line per phase, progress in 25 % steps
+ * is printed by `printRunResults`), otherwise one human line per phase (failures on stderr), progress in 25 % steps
  * (10 % on a terminal), notices, and the agent's replies with --verbose. Returns the unsubscribe function.
  */
 export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWriter): () => void {
@@ -72,7 +72,7 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
       case 'error': {
         const input = event.payload.jobId ? engine.jobs().find((job) => job.id === event.payload.jobId)?.input : undefined;
         if (mode.json) write(JSON.stringify({ type: 'error', file: input ?? null, code: errorCode(event.payload.error), message: event.payload.message }));
-        else write(`✗ ${file(event.payload.jobId)}${event.payload.message}`);
+        else out.error(`✗ ${file(event.payload.jobId)}${event.payload.message}`);
         return;
       }
       case 'auth':
@@ -83,7 +83,7 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
         if (!mode.json) write(`• ${file(event.payload.jobId)}${event.payload.text}`);
         return;
       case 'message:done':
-        if (!mode.json && mode.verbose) write(`  ${[event.payload.text, event.payload.note].filter(Boolean).join(' ')}`);
+        if (!mode.json && mode.verbose) write(`  ${[keyboardWording(event.payload.text), event.payload.note].filter(Boolean).join(' ')}`);
         return;
       case 'working':
         if (!mode.json) write(`${file(event.payload.jobId)}${event.payload.text}`);
@@ -122,10 +122,10 @@ export function statusLine(jobs: readonly Job[]): string {
 /** The last line(s): `{"type":"done","results":[…]}`, or a summary per delivered file. */
 export function printRunResults(results: FileResult[], mode: RunOutputMode, write: RunWriter['line']): void {
   if (mode.json) {
-    write(JSON.stringify({ type: 'done', results: results.map((r) => ({ input: r.input, output: r.output, bytes: r.bytes, targetBytes: r.targetBytes ?? null })) }));
+    write(JSON.stringify({ type: 'done', results: results.map((r) => ({ input: r.input, output: r.output, bytes: r.bytes, targetBytes: r.targetBytes ?? null, ...(r.quality ? qualityField(r.quality) : {}) })) }));
     return;
   }
   for (const r of results) {
-    write(`✓ ${basename(r.input)} → ${r.output} (${formatBytes(r.bytes)}${r.targetBytes !== undefined ? `, under ${formatBytes(r.targetBytes)}` : ''})`);
+    write(`✓ ${basename(r.input)} → ${r.output} (${formatBytes(r.bytes)}${r.targetBytes !== undefined ? `, under ${formatBytes(r.targetBytes)}` : ''}${r.quality ? `, ${formatQuality(r.quality)}` : ''})`);
   }
 }

@@ -5,6 +5,8 @@ import { StudioError } from '../errors.js';
 import { dataDir, DEFAULT_NODE_PORT, nodeFilePath, type NodeFile } from '../paths.js';
 import { startRenderNode } from '../server/index.js';
 import { writeJsonAtomic } from '../server/persist.js';
+import { parseRedisUrl, redisLabel, type RedisAddress } from '../queue/redis-url.js';
+import { usageLine } from './help.js';
 
 /**
  * `compressor-studio serve`: runs the render node until SIGINT/SIGTERM. Prints the base URL when
@@ -16,6 +18,9 @@ export async function serveCommand(args: string[]): Promise<number> {
   const options = parseServeArgs(args);
   const generated = options.accessKey === undefined;
   const accessKey = options.accessKey ?? randomBytes(24).toString('base64url');
+  const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+  // Loaded only with --queue: the default node never touches BullMQ.
+  const queue = options.queue && (await (await import('../queue/serve-queue.js')).openServeQueue({ ...options.queue, dataDir: options.dataDir, stallSeconds: 30, log }));
   const node = await startRenderNode({
     host: options.host,
     port: options.port,
@@ -23,26 +28,41 @@ export async function serveCommand(args: string[]): Promise<number> {
     credits: options.credits,
     accessKey,
     accessKeyGenerated: generated,
-    log: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+    log,
+    backend: queue?.backend,
   });
+  const stopLocalWorkers = queue ? await queue.startLocalWorkers(node.url) : async () => {};
   const nodeFile = nodeFilePath();
   // Folder 0700 and file 0600 (writeJsonAtomic's modes): only this user may read the key.
   await writeJsonAtomic(nodeFile, { url: node.url, accessKey, pid: process.pid } satisfies NodeFile);
   process.stdout.write(`Render node listening on ${node.url}\n`);
   process.stdout.write(`Data folder: ${options.dataDir}\n`);
   process.stdout.write(`Access key: in ${nodeFile} (send it as X-Access-Key)${generated ? '' : ', as given'}\n`);
+  if (queue && options.queue) {
+    process.stdout.write(`Render queue: ${redisLabel(options.queue.redis)}, ${options.queue.localWorkers} local worker(s)\n`);
+    process.stdout.write(`Worker key: ${queue.keyFile ? `in ${queue.keyFile}` : 'as given'} (workers pass it as --access-key)\n`);
+  }
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   process.stdout.write('Stopping: running renders go back to the queue…\n');
+  await stopLocalWorkers();
   await node.close();
   await rm(nodeFile, { force: true });
   return 0;
 }
 
-type ServeOptions = { host: string; port: number; dataDir: string; credits?: number; accessKey?: string };
+type ServeOptions = {
+  host: string;
+  port: number;
+  dataDir: string;
+  credits?: number;
+  accessKey?: string;
+  /** `--queue`: renders go to workers through Redis; absent, the node renders them itself. */
+  queue?: { redis: RedisAddress; localWorkers: number; workerKey?: string };
+};
 
 /** Reads serve's flags; a bad value is a usage error (exit 2) that says which flag. */
 export function parseServeArgs(args: string[]): ServeOptions {
@@ -50,7 +70,16 @@ export function parseServeArgs(args: string[]): ServeOptions {
   try {
     ({ values } = parseArgs({
       args,
-      options: { host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, credits: { type: 'string' }, 'access-key': { type: 'string' } },
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        credits: { type: 'string' },
+        'access-key': { type: 'string' },
+        queue: { type: 'string' },
+        'local-workers': { type: 'string' },
+        'worker-key': { type: 'string' },
+      },
       strict: true,
     }) as { values: Record<string, string | undefined> });
   } catch (cause) {
@@ -62,9 +91,22 @@ export function parseServeArgs(args: string[]): ServeOptions {
   if (credits !== undefined && (!Number.isInteger(credits) || credits < 0)) throw usage(`--credits must be a whole number, not "${values.credits}".`);
   const accessKey = values['access-key'];
   if (accessKey !== undefined && accessKey.length < 8) throw usage('--access-key must be at least 8 characters.');
-  return { host: values.host ?? '127.0.0.1', port, dataDir: values.data ?? dataDir(), credits, accessKey };
+  return { host: values.host ?? '127.0.0.1', port, dataDir: values.data ?? dataDir(), credits, accessKey, ...queueOptions(values) };
+}
+
+/** The queue flags: --local-workers and --worker-key mean nothing without --queue. */
+function queueOptions(values: Record<string, string | undefined>): Pick<ServeOptions, 'queue'> {
+  if (values.queue === undefined) {
+    if (values['local-workers'] !== undefined || values['worker-key'] !== undefined) throw usage('--local-workers and --worker-key need --queue redis://HOST:PORT.');
+    return {};
+  }
+  const localWorkers = values['local-workers'] === undefined ? 1 : Number(values['local-workers']);
+  if (!Number.isInteger(localWorkers) || localWorkers < 0 || localWorkers > 64) throw usage(`--local-workers must be a whole number from 0 to 64, not "${values['local-workers']}".`);
+  const workerKey = values['worker-key'];
+  if (workerKey !== undefined && workerKey.length < 16) throw usage('--worker-key must be at least 16 characters.');
+  return { queue: { redis: parseRedisUrl(values.queue), localWorkers, workerKey } };
 }
 
 function usage(message: string): StudioError {
-  return new StudioError(message, { hint: 'Usage: compressor-studio serve [--host H] [--port P] [--data DIR] [--credits N] [--access-key K]', exitCode: 2 });
+  return new StudioError(message, { hint: usageLine('serve'), exitCode: 2 });
 }

@@ -1,5 +1,6 @@
-import { handleText, isFinished, type Engine } from '../engine/index.js';
+import { handleText, type Engine } from '../engine/index.js';
 import type { StudioActions } from '../ui/App.js';
+import { completePath } from './path-completion.js';
 
 /**
  * What the studio's keys and input line do, wired to the engine. Work runs one task after another:
@@ -41,11 +42,9 @@ export function studioActions(
     export: () => act('export'),
     timeline: () => act('show tracks'),
     credits: () => act('credits'),
-    cancelNewest() {
-      const running = [...engine.jobs()].reverse().find((job) => !isFinished(job));
-      if (running) engine.cancel(running.id);
-      else engine.notify('Nothing is running.');
-    },
+    cancel: (jobId) => engine.cancel(jobId),
+    nothingToCancel: () => engine.notify('Nothing is running.'),
+    complete: (partial) => completePath(partial),
     quit: options.quit,
     idle: () => work(async () => {}),
   };

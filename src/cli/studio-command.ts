@@ -5,9 +5,11 @@ import { render } from 'ink';
 import { createEngine, type Engine } from '../engine/index.js';
 import { defaultStore, type Store } from '../store/index.js';
 import { App } from '../ui/App.js';
+import { remember } from '../ui/line-editor.js';
 import { themeFor } from '../ui/theme.js';
 import { createStudioStore } from '../ui/use-engine.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
+import { usageLine } from './help.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
 import { printRunEvents } from './run-output.js';
 import { studioActions } from './studio-actions.js';
@@ -15,6 +17,8 @@ import { plainWriter } from './terminal-output.js';
 
 /** Redraws per second at most: progress over SSH needs no more, and more floods slow links. */
 const MAX_FPS = 15;
+const PASTE_ON = '\u001b[?2004h';
+const PASTE_OFF = '\u001b[?2004l';
 
 type StudioOptions = { api?: string; outDir?: string };
 
@@ -42,13 +46,21 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
   const store = createStudioStore(engine);
   let quit: () => void = () => {};
   const quitted = new Promise<void>((done) => (quit = done));
-  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => quit(), onSend: (text) => store.addUserLine(text) });
-  const app = render(React.createElement(App, { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node) }), {
-    maxFps: MAX_FPS,
-    exitOnCtrlC: false,
-  });
-  await Promise.race([quitted, app.waitUntilExit()]);
-  app.unmount();
+  const onSend = (text: string) => {
+    store.addUserLine(text);
+    settings.saveHistory(remember(settings.history(), text));
+  };
+  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => quit(), onSend });
+  const props = { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node), history: settings.history(), pastJobs: settings.jobs(), quitStops: node.kind === 'embedded' };
+  // Bracketed paste: a pasted path or a multi-line paste arrives marked, never sent half-typed.
+  process.stdout.write(PASTE_ON);
+  const app = render(React.createElement(App, props), { maxFps: MAX_FPS, exitOnCtrlC: false });
+  try {
+    await Promise.race([quitted, app.waitUntilExit()]);
+  } finally {
+    app.unmount();
+    process.stdout.write(PASTE_OFF);
+  }
   store.close();
 }
 
@@ -85,7 +97,7 @@ function nodeLabel(node: NodeChoice): string {
 function parseStudioArgs(args: string[]): StudioOptions {
   const { values } = parseCommandArgs(
     { args, options: { api: JOB_OPTIONS.api, out: JOB_OPTIONS.out, verbose: JOB_OPTIONS.verbose } },
-    'Usage: compressor-studio [--api URL|cloud] [-o DIR]',
+    usageLine('studio'),
   );
   return { api: values.api, outDir: values.out };
 }

@@ -4,12 +4,13 @@ import { StudioError } from '../errors.js';
 import { createEngine, watchFolder } from '../engine/index.js';
 import { defaultStore } from '../store/index.js';
 import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';
+import { usageLine } from './help.js';
 import { chooseNode } from './node-choice.js';
 import { DEFAULT_GOAL_TEXT } from './run-command.js';
 import { printRunEvents, printRunResults } from './run-output.js';
-import { plainWriter, terminalWriter } from './terminal-output.js';
+import { runWriter } from './terminal-output.js';
 
-const USAGE = 'Usage: compressor-studio watch DIR [-g TEXT] [-o DIR] [--existing] [--api URL|cloud] [--json]';
+const USAGE = usageLine('watch');
 
 /**
  * `compressor-studio watch DIR`: every video dropped into DIR comes out compressed in the output
@@ -19,7 +20,7 @@ export async function watchCommand(args: string[]): Promise<number> {
   const store = defaultStore();
   const options = parseWatchArgs(args, process.cwd(), store.settings().defaultGoal);
   await assertFolder(options.dir);
-  const out = process.stdout.isTTY && !options.json ? terminalWriter(process.stdout) : plainWriter(process.stdout);
+  const out = runWriter(options.json);
   const mode = { json: options.json, verbose: false };
   const node = await chooseNode({ api: options.api });
   const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store, liveState: false });

@@ -11,7 +11,7 @@ export type CredentialsDeps = {
   store: Store;
   storeKey: string;
   env: NodeJS.ProcessEnv;
-  /** The anonymous-token call for the store's current client id, already under the error table. */
+  /** The anonymous-token call for this node's stored client id, already under the error table. */
   requestToken: () => Promise<TokenGrant>;
   announce: (status: AuthEvent['status'], source?: AuthEvent['source']) => void;
 };
@@ -45,7 +45,7 @@ export class Credentials {
     if (this.deps.connection.token !== refused) return Promise.resolve();
     this.renewal ??= (async () => {
       this.deps.store.clearToken(this.deps.storeKey);
-      this.deps.store.renewClientId();
+      this.deps.store.renewClientId(this.deps.storeKey);
       this.deps.announce('setting-up');
       await this.anonymous();
       this.deps.announce('ready', 'anonymous');

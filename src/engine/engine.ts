@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
-import { formatBytes } from '../goal/index.js';
+import { formatBytes } from '../units.js';
 import { compress } from '../media/index.js';
 import { defaultStore, type Store } from '../store/index.js';
 import { createSession, getCredits, getState, requestToken, sendMessage, TURN_CAP_MS, uploadFiles, type Connection } from './api/index.js';
@@ -9,7 +9,7 @@ import type { Credits, SessionState, UploadedFile } from './api/types.js';
 import { BacklogEmitter } from './backlog-emitter.js';
 import { Credentials } from './credentials.js';
 import { DEFAULT_DROP_POLLING, type DropPolling } from './drop-recovery.js';
-import type { CallKind } from './error-policy.js';
+import { retryAfterOf, type CallKind } from './error-policy.js';
 import { exportSession, type Delivered, type ExportRequest } from './export-session.js';
 import { mediaNames } from './item-goals.js';
 import { JobBook } from './job-book.js';
@@ -37,7 +37,7 @@ export type EngineOptions = {
   /** Live state while a session is open; `false` turns it off (headless runs). */
   liveState?: LiveStatePolling | false;
   workingEveryMs?: number;
-  /** The 429 wait before the one retry. */
+  /** The 429 wait before the one retry when the node names none (Retry-After); a named one is followed. */
   rateLimitWaitMs?: number;
   dropPolling?: DropPolling;
   turnCapMs?: number;
@@ -92,7 +92,7 @@ export class Engine extends BacklogEmitter {
       store: this.store,
       storeKey: this.storeKey,
       env: this.options.env,
-      requestToken: () => this.call('token', undefined, () => requestToken({ ...this.connection, token: undefined }, this.store.clientId())),
+      requestToken: () => this.call('token', undefined, () => requestToken({ ...this.connection, token: undefined }, this.store.clientId(this.storeKey))),
       announce: (status, source) => this.raise('auth', { status, apiBase: this.apiBase, source }),
     });
     this.book = new JobBook(this.store, (job) => this.raise('job:update', job));
@@ -310,8 +310,8 @@ export class Engine extends BacklogEmitter {
       {
         'renew-token': () => this.credentials.renew(usedToken),
         'renew-session': () => (session ? this.replaceSession(session) : Promise.resolve()),
-        'renew-client-id': async () => void this.store.renewClientId(),
-        'wait-and-retry': () => sleep(this.options.rateLimitWaitMs),
+        'renew-client-id': async () => void this.store.renewClientId(this.storeKey),
+        'wait-and-retry': (error) => sleep(retryAfterOf(error) ?? this.options.rateLimitWaitMs),
       },
       () => ({ apiBase: this.apiBase, bindId: session?.bindId }),
     );

@@ -15,8 +15,14 @@ type Explanation = { message: string; hint?: string };
 /** Facts the explanation may need (the 2001 registration link). */
 export type ErrorContext = { apiBase: string; bindId?: string };
 
+/**
+ * The longest 429 wait the engine sits out before its one retry. A node that names a longer one
+ * (a token already issued to this client id: days) is not waited for: the user is told when.
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
 /** The brief's error table as data: the recovery and the sentence for each code. */
-const table: Record<number, { recovery: (call: CallKind) => Recovery; explain: (error: NemoError, context: ErrorContext) => Explanation }> = {
+const table: Record<number, { recovery: (call: CallKind, error: NemoError) => Recovery; explain: (error: NemoError, context: ErrorContext) => Explanation }> = {
   [NemoCode.badToken]: {
     recovery: () => 'renew-token',
     explain: () => ({ message: 'The node keeps refusing the sign-in token.', hint: 'Try again in a moment.' }),
@@ -47,8 +53,11 @@ const table: Record<number, { recovery: (call: CallKind) => Recovery; explain: (
     explain: () => ({ message: 'Register or upgrade your plan to unlock export.' }),
   },
   [NemoCode.rateLimited]: {
-    recovery: () => 'wait-and-retry',
-    explain: () => ({ message: 'The node is limiting how often you may ask.', hint: 'Wait a minute, then try again.' }),
+    recovery: (_call, error) => ((retryAfterOf(error) ?? 0) <= MAX_RATE_LIMIT_WAIT_MS ? 'wait-and-retry' : 'none'),
+    explain: (error) => {
+      const wait = retryAfterOf(error);
+      return { message: 'The node is limiting how often you may ask.', hint: wait === undefined ? 'Try again later.' : `Try again in ${waitInWords(wait)}.` };
+    },
   },
 };
 
@@ -62,10 +71,23 @@ function nodeReason(error: NemoError): Explanation | undefined {
   return message ? { message, hint: pickString(data, 'hint') } : undefined;
 }
 
+/** How long the node asked to be left alone (its Retry-After), when it said. */
+export function retryAfterOf(error: unknown): number | undefined {
+  return error instanceof NemoAnswerError ? error.retryAfterMs : undefined;
+}
+
+/** "45 seconds", "5 minutes", "7 days": a wait as a person says it, rounded up. */
+export function waitInWords(ms: number): string {
+  const units: [number, string][] = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute']];
+  const [size, unit] = units.find(([step]) => ms >= step * 1.5) ?? [1000, 'second'];
+  const count = Math.max(1, Math.ceil(ms / size));
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
 /** The recovery for an error from a call of this kind. Pure. */
 export function recoveryFor(error: unknown, call: CallKind): Recovery {
   if (!(error instanceof NemoError)) return 'none';
-  return table[error.code]?.recovery(call) ?? 'none';
+  return table[error.code]?.recovery(call, error) ?? 'none';
 }
 
 /**

@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { CanceledError, describeError, StudioError } from '../errors.js';
-import { formatBytes } from '../goal/index.js';
+import { formatBytes } from '../units.js';
 import type { Goal } from '../goal/types.js';
+import type { QualityScore } from '../media/types.js';
 import { cancelRender, downloadFile, pollRender, startRender, type Connection } from './api/index.js';
 import type { RenderOutput, SessionState } from './api/types.js';
 import { placeWithoutOverwrite, stemOf, tempPathIn } from './downloader.js';
@@ -28,7 +29,7 @@ export type ExportRequest = {
 };
 
 /** One delivered file. `targetBytes` is the size it had to stay under, when there was one. */
-export type Delivered = { jobId: string; output: string; bytes: number; targetBytes?: number; recompressed: boolean };
+export type Delivered = { jobId: string; output: string; bytes: number; targetBytes?: number; recompressed: boolean; quality?: QualityScore };
 
 /** What an export needs from the engine. */
 export type ExportDeps = {
@@ -182,8 +183,11 @@ async function deliver(
     // Said once the file is here: what the encode decided that the plan in the chat did not say.
     for (const note of output.notes ?? []) deps.raise('notice', { jobId, text: note });
     deps.raise('download:done', { jobId, path: placed, bytes: final.bytes, recompressed: final.recompressed });
-    deps.job({ type: 'done', id: jobId, output: placed, bytes: final.bytes, at: Date.now() });
-    return { jobId, output: placed, bytes: final.bytes, targetBytes: item.goal.targetBytes, recompressed: final.recompressed };
+    // The file delivered is the one measured: the local re-encode's when there was one.
+    const quality = final.recompressed ? final.quality : output.quality;
+    const measured = quality ? { quality: { metric: quality.metric, mean: quality.mean } } : {};
+    deps.job({ type: 'done', id: jobId, output: placed, bytes: final.bytes, ...measured, at: Date.now() });
+    return { jobId, output: placed, bytes: final.bytes, targetBytes: item.goal.targetBytes, recompressed: final.recompressed, ...measured };
   } catch (error) {
     const final = signal.aborted ? new CanceledError('The download was canceled.') : error;
     deps.job(signal.aborted ? { type: 'canceled', id: jobId, at: Date.now() } : { type: 'failed', id: jobId, error: describeError(final), at: Date.now() });

@@ -26,3 +26,15 @@ export function guiActions(reply: string): GuiAction[] {
   }
   return actions;
 }
+
+/**
+ * A reply in words for a keyboard: the backend speaks to a visual editor ("Click Export when you
+ * are ready"), so its GUI instructions are said as what to type, and `exportKey` (the studio's
+ * Ctrl+E) where there is one. Pure; the actions are still read from the reply as it came.
+ */
+export function keyboardWording(reply: string, exportKey?: string): string {
+  const say = `say export${exportKey ? ` or press ${exportKey}` : ''}`;
+  return reply
+    .replace(/\b(?:click|press|hit|tap)(?: on)?(?: the)? export(?: button)?\b/gi, (match) => (/^[A-Z]/.test(match) ? say[0].toUpperCase() + say.slice(1) : say))
+    .replace(/点击(?:“|")?导出(?:”|")?(?:按钮)?/g, `输入“导出”${exportKey ? `或按 ${exportKey}` : ''}`);
+}

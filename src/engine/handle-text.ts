@@ -8,6 +8,7 @@ import type { GuiAction } from './gui-phrases.js';
 import { routeText } from './routing.js';
 import { mediaNames } from './item-goals.js';
 import { summarizeTimeline } from './timeline-summary.js';
+import { creditsSentence, isChinese } from './credits-words.js';
 
 /**
  * Where exports land and what the studio lets run on its own. `setOutDir` and `setAutoExport`:
@@ -61,7 +62,7 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
       return;
     }
     case 'credits':
-      await engine.credits(options.signal);
+      engine.notify(creditsSentence(await engine.credits(options.signal), isChinese(text)));
       return;
     case 'status':
       await showTimeline(engine, options.signal);
@@ -80,7 +81,7 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
         return;
       }
       options.setAutoExport(route.on);
-      engine.notify(route.on ? 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.' : 'Auto-export is off: type "export" (or press the export key) when you are ready.');
+      engine.notify(route.on ? 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.' : 'Auto-export is off: say export when you are ready.');
       return;
     case 'watch':
       await engine.startWatch(expand(route.dir, cwd), { outDir: options.outDir, goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });
@@ -107,8 +108,8 @@ async function chat(engine: Engine, text: string, options: HandleOptions): Promi
 async function act(engine: Engine, action: GuiAction, options: HandleOptions): Promise<void> {
   switch (action.kind) {
     case 'export':
+      // Without auto-export the reply itself says how to export (keyboardWording).
       if (options.autoExport) await engine.exportDraft({ outDir: options.outDir, signal: options.signal });
-      else engine.notify('Ready to export: type "export" (or press the export key); say "auto export on" to have it done by itself.');
       return;
     case 'timeline':
       await showTimeline(engine, options.signal);

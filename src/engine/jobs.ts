@@ -1,4 +1,5 @@
 import type { Goal } from '../goal/types.js';
+import type { QualityScore } from '../media/types.js';
 import type { JobRecord } from '../store/types.js';
 import { assertNever } from './sse/chat-event.js';
 
@@ -16,7 +17,7 @@ export type JobAction =
   | { type: 'add'; id: string; input: string; goal?: Goal; targetBytes?: number; at: number }
   | { type: 'phase'; id: string; status: ActiveStatus; renderId?: string; at: number }
   | { type: 'progress'; id: string; fraction: number; at: number }
-  | { type: 'done'; id: string; output: string; bytes: number; at: number }
+  | { type: 'done'; id: string; output: string; bytes: number; quality?: QualityScore; at: number }
   | { type: 'failed'; id: string; error: string; at: number }
   | { type: 'canceled'; id: string; at: number };
 
@@ -43,7 +44,7 @@ export function reduceJob(job: Job | undefined, action: JobAction): Job | undefi
       return { ...job, fraction, etaSec: eta(action.at - job.phaseStartedAt, fraction), updatedAt: action.at };
     }
     case 'done':
-      return { ...job, status: 'done', output: action.output, bytes: action.bytes, fraction: 1, etaSec: undefined, updatedAt: action.at };
+      return { ...job, status: 'done', output: action.output, bytes: action.bytes, ...(action.quality ? { quality: action.quality } : {}), fraction: 1, etaSec: undefined, updatedAt: action.at };
     case 'failed':
       return { ...job, status: 'failed', error: action.error, etaSec: undefined, updatedAt: action.at };
     case 'canceled':

@@ -1,5 +1,6 @@
 import { parseInstruction } from '../goal/index.js';
 import type { Goal } from '../goal/types.js';
+import { findPaths, looksLikePath } from './path-words.js';
 
 /**
  * Where a piece of user text goes before anything is sent (the brief's routing table):
@@ -43,13 +44,6 @@ const SAVE_TO = /^\s*(?:save|put|write)(?:\s+(?:it|them|this|the\s+(?:video|vide
 // The whole line only: "start over with 720p" is an instruction for this project.
 const START_OVER = /^\s*(?:(?:start (?:over|again|a new project|afresh)|new project|clear (?:the )?timeline|reset (?:the )?(?:project|timeline))[.!]?|新项目|重新开始|清空时间线)\s*$/i;
 
-const MEDIA_EXTENSION = /.\.(mp4|mov|avi|webm|mkv|m4v|3gp|mts|m2ts|mpg|mpeg|ogv|flv|wmv|mp3|wav|m4a|aac|jpg|jpeg|png|gif|webp)$/i;
-
-/** `/…`, `./…`, `../…`, `~/…` or a name with a media extension; a URL is not a local path. */
-function looksLikePath(word: string): boolean {
-  return !word.includes('://') && (/^(~?\/|\.\.?\/)\S/.test(word) || MEDIA_EXTENSION.test(word));
-}
-
 /**
  * Routes one piece of text. `isFile` and `isDir` say whether a path names an existing file or
  * folder (injected: this stays pure).
@@ -70,7 +64,7 @@ export function routeText(text: string, isFile: (path: string) => boolean, isDir
     // "watch ~/Missing" says so; "watch this" is not about a folder at all.
     if (looksLikePath(dir) && !isFile(dir)) return { kind: 'no-such-file', paths: [dir] };
   }
-  const { paths, missing, rest } = splitPaths(text, isFile);
+  const { paths, missing, rest } = findPaths(text, isFile);
   if (paths.length === 0 && missing.length > 0) return { kind: 'no-such-file', paths: missing };
   const parsed = parseInstruction(rest);
   if (paths.length > 0) return { kind: 'upload', paths, rest };
@@ -103,33 +97,4 @@ function exportFolder(text: string, isFile: (path: string) => boolean): Route | 
 
 function unquote(word: string): string {
   return word.replace(/^(["'])(.*)\1$/, '$2');
-}
-
-/**
- * The file paths in a text: quoted strings and words that look like paths (`/…`, `./…`, `~/…`,
- * or a media extension) and name existing files. The rest of the text is returned without them.
- * `missing`: unquoted words that look like paths but name no file (quoted text may be a title).
- */
-export function splitPaths(text: string, isFile: (path: string) => boolean): { paths: string[]; missing: string[]; rest: string } {
-  const paths: string[] = [];
-  const missing: string[] = [];
-  const rest = text.replace(/"([^"]+)"|'([^']+)'|(\S+)/g, (word, double?: string, single?: string, bare?: string) => {
-    if (bare === undefined) {
-      const quoted = double ?? single ?? '';
-      if (!isFile(quoted)) return word;
-      paths.push(quoted);
-      return '';
-    }
-    // "./a.mp4," at the end of a clause: the comma is the sentence's, not the file's.
-    const trimmed = bare.replace(/[,;:!?)]+$/, '');
-    const found = [bare, trimmed].find((candidate) => looksLikePath(candidate) && isFile(candidate));
-    if (found !== undefined) {
-      paths.push(found);
-      return '';
-    }
-    // "/help" is a word typed as a command, not a path: only a file name or a deeper path counts.
-    if (looksLikePath(trimmed) && (MEDIA_EXTENSION.test(trimmed) || /^(?:~|\.\.?)?\/[^/]+\/|^(?:~|\.\.?)\//.test(trimmed))) missing.push(trimmed);
-    return word;
-  });
-  return { paths, missing, rest: rest.replace(/\s+/g, ' ').trim() };
 }

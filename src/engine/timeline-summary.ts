@@ -1,4 +1,5 @@
 import { describeGoal } from '../goal/index.js';
+import { plainSeconds } from '../units.js';
 import { TrackType, type Draft, type Segment, type Track } from './draft.js';
 
 /**
@@ -18,7 +19,7 @@ export function timelineItems(draft: Draft | undefined, names: Record<string, st
     const items = track.sg.map((segment) => {
       const start = at;
       at += segment.d ?? 0;
-      return `${label(track, segment, names)} (${seconds(start)}-${seconds(at)}s${audioNote(track, segment)})`;
+      return `${label(track, segment, names)} (${plainSeconds(start / 1000)}-${plainSeconds(at / 1000)}s${audioNote(track, segment)})`;
     });
     // The audio track's own flag mutes the videos' original sound, not the music on it.
     return track.tt === TrackType.audio && track.m?.mute ? ['Original sound: muted', ...items] : items;
@@ -62,7 +63,3 @@ function audioNote(track: Track, segment: Segment): string {
   return volume === undefined ? '' : `, ${Math.round(volume * 100)}%`;
 }
 
-function seconds(ms: number): string {
-  const value = ms / 1000;
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}

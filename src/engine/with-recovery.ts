@@ -1,7 +1,7 @@
 import { explainError, recoveryFor, type CallKind, type ErrorContext, type Recovery } from './error-policy.js';
 
-/** How the engine carries out each recovery (renew the token, a session, the client id, or wait). */
-export type RecoveryHooks = Record<Exclude<Recovery, 'none'>, () => Promise<void>>;
+/** How the engine carries out each recovery (renew the token, a session, the client id, or wait), given the error. */
+export type RecoveryHooks = Record<Exclude<Recovery, 'none'>, (error: unknown) => Promise<void>>;
 
 /**
  * Runs a call, applying the error table: each recovery at most once (so a node that keeps answering
@@ -16,7 +16,7 @@ export async function withRecovery<T>(call: CallKind, run: () => Promise<T>, hoo
       const recovery = recoveryFor(error, call);
       if (recovery === 'none' || used.has(recovery)) throw explainError(error, context());
       used.add(recovery);
-      await hooks[recovery]();
+      await hooks[recovery](error);
     }
   }
 }

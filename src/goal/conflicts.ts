@@ -1,4 +1,4 @@
-import { formatBytes, formatSeconds } from './describe-goal.js';
+import { formatBytes, formatSeconds } from '../units.js';
 import { platformById } from './platforms.js';
 import type { Goal } from './types.js';
 

@@ -1,3 +1,4 @@
+import { formatBytes, formatSeconds } from '../units.js';
 import { platformById } from './platforms.js';
 import type { Aspect, Codec, Goal, Quality, Speed } from './types.js';
 
@@ -33,26 +34,6 @@ export function describeGoal(goal: Goal): string {
   ].filter((part) => part !== undefined);
   const platform = platformById(goal.platform);
   return `${platform ? `${platform.label}: ` : ''}${parts.join(' · ')}`;
-}
-
-/** "100 MB", "1.5 GB", "800 KB", "2 MiB" (binary units only when the number is round in them). */
-export function formatBytes(bytes: number): string {
-  const binary = bytes % 1024 ** 2 === 0 && bytes % 1000 ** 2 !== 0;
-  const steps: [number, string][] = binary
-    ? [[1024 ** 3, 'GiB'], [1024 ** 2, 'MiB']]
-    : [[1000 ** 3, 'GB'], [1000 ** 2, 'MB'], [1000, 'KB']];
-  const step = steps.find(([size]) => bytes >= size);
-  return step ? `${round(bytes / step[0])} ${step[1]}` : `${round(bytes)} bytes`;
-}
-
-/** "45 s", "2:20", "1:02:03": short spans in seconds, longer ones on a clock. */
-export function formatSeconds(seconds: number): string {
-  if (seconds < 60) return `${round(seconds)} s`;
-  const whole = Math.round(seconds);
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = String(whole % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 function describeTrim({ startSec, endSec }: { startSec: number; endSec?: number }): string {

@@ -1,6 +1,6 @@
 // The goal module: plain words to a Goal, and back to a line a person reads. Pure: no I/O.
 export { parseInstruction } from './parse-instruction.js';
-export { describeGoal, formatBytes, formatSeconds } from './describe-goal.js';
+export { describeGoal } from './describe-goal.js';
 export { summarizeInstruction } from './summarize-instruction.js';
 export { mergeGoals } from './merge-goals.js';
 export { PLATFORMS, platformById, type Platform } from './platforms.js';

@@ -1,7 +1,7 @@
+import { formatBytes } from '../units.js';
 import { assembleGoal } from './assemble-goal.js';
 import { audioRules } from './audio.js';
 import { findConflicts } from './conflicts.js';
-import { formatBytes } from './describe-goal.js';
 import { formatRules } from './formats.js';
 import { frameRateRules } from './frame-rate.js';
 import { editRules, liftTitles, mergeEdits } from './edits.js';

@@ -1,4 +1,5 @@
 import { HARDWARE_H264_ENCODERS } from './codec-table.js';
+import { listHas, versionWord } from './ffmpeg-build.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 
 /** Encoders the media core knows how to drive; the ones present in this ffmpeg are reported. */
@@ -39,7 +40,7 @@ export function capabilities(): Promise<Capabilities> {
 
 async function probeCapabilities(): Promise<Capabilities> {
   const [version, encoderList, filterList] = await Promise.all([
-    runFfmpeg(['-version']).then((r) => /ffmpeg version (\S+)/.exec(r.stdout)?.[1] ?? 'unknown'),
+    runFfmpeg(['-version']).then((r) => versionWord(r.stdout)),
     runFfmpeg(['-encoders']).then((r) => r.stdout),
     runFfmpeg(['-filters']).then((r) => r.stdout),
   ]);
@@ -61,10 +62,6 @@ async function probeCapabilities(): Promise<Capabilities> {
       tonemap: listHas(filterList, 'tonemap'),
     },
   };
-}
-
-function listHas(list: string, name: string): boolean {
-  return new RegExp(`^\\s*\\S+\\s+${name.replace(/[-_]/g, '[-_]')}\\s`, 'm').test(list);
 }
 
 async function testEncode(encoder: string): Promise<boolean> {

@@ -17,6 +17,8 @@ export type CodecProfile = {
   efficiency: number;
   /** CRF the quality search starts from (and uses as-is when it cannot measure); near the SSIM bars on the dev clips. */
   startCrf: Record<Quality, number>;
+  /** CRF the VMAF search tries first: near VMAF 95/93/90/86 at the balanced preset on the dev clips. */
+  vmafStartCrf: Record<Quality, number>;
   /** Highest CRF the search may try, so a bad measurement cannot produce mush. */
   crfRange: [number, number];
 };
@@ -28,6 +30,7 @@ export const CODECS: Record<Codec, CodecProfile> = {
     targetTune: 'ssim',
     efficiency: 1,
     startCrf: { 'visually-lossless': 16, high: 19, balanced: 22, small: 25 },
+    vmafStartCrf: { 'visually-lossless': 22, high: 24, balanced: 26, small: 28 },
     crfRange: [12, 32],
   },
   h265: {
@@ -35,6 +38,7 @@ export const CODECS: Record<Codec, CodecProfile> = {
     presets: { fast: 'veryfast', balanced: 'medium', best: 'slow' },
     efficiency: 0.7,
     startCrf: { 'visually-lossless': 18, high: 21, balanced: 24, small: 27 },
+    vmafStartCrf: { 'visually-lossless': 24, high: 26, balanced: 28, small: 30 },
     crfRange: [16, 34],
   },
   av1: {
@@ -43,9 +47,19 @@ export const CODECS: Record<Codec, CodecProfile> = {
     presets: { fast: '8', balanced: '8', best: '6' },
     efficiency: 0.6,
     startCrf: { 'visually-lossless': 22, high: 28, balanced: 32, small: 38 },
+    vmafStartCrf: { 'visually-lossless': 30, high: 34, balanced: 38, small: 42 },
     crfRange: [18, 50],
   },
 };
 
 /** The encoders that are hardware H.264 (single pass, no x264 presets). */
 export const HARDWARE_H264_ENCODERS: readonly string[] = ['h264_nvenc', 'h264_qsv', 'h264_videotoolbox', 'h264_vaapi'];
+
+/**
+ * SVT-AV1 takes AV1 (WebM) over libaom when the ffmpeg has it (Debian's 5.1 does, the bundled 2018
+ * build does not): several times faster at the same CRF scale. Presets 0-13, higher is faster.
+ */
+export const SVT_AV1 = { encoder: 'libsvtav1', presets: { fast: '10', balanced: '8', best: '6' } as Record<Speed, string> } as const;
+
+/** Encoders that run a size target in one pass: hardware ones, and SVT-AV1, whose ffmpeg 5.x wrapper has no two-pass (VBR; the size check re-encodes on a miss). */
+export const SINGLE_PASS_ENCODERS: readonly string[] = [...HARDWARE_H264_ENCODERS, SVT_AV1.encoder];

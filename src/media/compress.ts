@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { CanceledError } from '../errors.js';
-import type { Goal } from '../goal/types.js';
+import type { Goal, Quality } from '../goal/types.js';
 import { capabilities } from './capabilities.js';
 import { encode, type EncodeOutcome } from './encode.js';
 import { defaultOutputName, placeOutput } from './place-output.js';
@@ -8,8 +8,13 @@ import { planEncode, type PlanOptions } from './plan-encode.js';
 import { writeOverlayFiles } from './overlay-files.js';
 import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import { searchQuality, SSIM_THRESHOLDS } from './quality-search.js';
-import { formatBytes } from './target-budget.js';
+import { searchQuality, type QualitySearchResult } from './quality-search.js';
+import { headroom, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
+import { qualityMeter, type QualityMeter } from './quality-meter.js';
+import { verifyOutput, outputQuality } from './verify-output.js';
+import type { FrameScores } from './frame-scores.js';
+import { CODECS } from './codec-table.js';
+import { formatBytes } from '../units.js';
 import { tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
 import { scratchFolder } from './scratch.js';
@@ -38,8 +43,8 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   const span = progressSpan(options.onProgress);
   span.report('probe', 0);
   const info = await probe(input, { signal });
-  const caps = await capabilities();
-  const planOptions: PlanOptions = { hardwareH264: caps.hardwareH264, ...(overlays ? { overlays } : {}) };
+  const [caps, meter] = await Promise.all([capabilities(), qualityMeter()]);
+  const planOptions: PlanOptions = { hardwareH264: caps.hardwareH264, svtAv1: caps.encoders.includes('libsvtav1'), ...(overlays ? { overlays } : {}) };
   const plan = planEncode(goal, info, planOptions);
   const probeMs = performance.now() - started;
   span.report('probe', 0.02);
@@ -47,20 +52,24 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
 
   const wantsQuality = plan.mode === 'crf' || (plan.mode === 'bitrate' && goal.quality !== undefined);
   let searchMs = 0;
+  let verifyMs = 0;
   let outcome: EncodeOutcome;
+  let scores: FrameScores | undefined;
   const encodeStarted = performance.now();
   if (!wantsQuality) {
     // A frame the budget made smaller is checked against the full one on samples first.
     const trial = caps.filters.ssim && plan.fullFrame !== undefined;
     const framed = trial ? await tryFullFrame(plan, info, { signal, span: span.slice(0.02, 0.15), scratchDir }) : plan;
     searchMs = performance.now() - encodeStarted;
-    outcome = await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0.02, 0.98), scratchDir });
+    outcome = await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0.02, 0.93), scratchDir });
+    const verifyStarted = performance.now();
+    scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.93, 0.99), scratchDir }).catch(removing(outcome.tempFile));
+    verifyMs = performance.now() - verifyStarted;
   } else {
-    const quality = await qualityEncode(goal, info, plan, planOptions, options, span, caps.filters.ssim);
-    outcome = quality.outcome;
-    searchMs = quality.searchMs;
+    const quality = await qualityEncode(goal, info, plan, planOptions, meter, options, span);
+    ({ outcome, scores, searchMs, verifyMs } = quality);
   }
-  const encodeMs = performance.now() - encodeStarted - searchMs;
+  const encodeMs = performance.now() - encodeStarted - searchMs - verifyMs;
 
   let output: string;
   let durationSec: number;
@@ -81,57 +90,97 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
     plan: outcome.plan,
     attempts: outcome.attempts,
     changes: outcome.plan.notes.filter((note) => !plan.notes.includes(note)),
-    timings: { probeMs, searchMs, encodeMs, totalMs: performance.now() - started },
+    ...(scores ? { quality: outputQuality(scores) } : {}),
+    timings: { probeMs, searchMs, encodeMs, verifyMs, totalMs: performance.now() - started },
   };
 }
 
+/** Re-encodes of an output that measured under the quality asked for, each at a lower CRF. */
+const MAX_REENCODES = 2;
+
 /**
- * A quality goal: measure the CRF on samples, then one full encode at it — unless the estimate
- * (or the real result) is bigger than the cap (the size asked for, else the input's own size:
- * compressing never makes a file bigger), in which case the size-capped plan runs instead.
+ * A quality goal: measure the CRF on samples, then one full encode at it, measured whole; an output
+ * under the bar is re-encoded lower (it never ships under the promise silently) — unless the
+ * estimate (or the real result) is bigger than the cap (the size asked for, else the input's own
+ * size: compressing never makes a file bigger), in which case the size-capped plan runs instead.
  */
 async function qualityEncode(
   goal: Goal,
   info: MediaInfo,
   plan: EncodePlan,
   planOptions: PlanOptions,
+  meter: QualityMeter,
   options: CompressOptions,
   span: ProgressSpan,
-  canMeasure: boolean,
-): Promise<{ outcome: EncodeOutcome; searchMs: number }> {
+): Promise<{ outcome: EncodeOutcome; scores?: FrameScores; searchMs: number; verifyMs: number }> {
   const { signal, outDir, scratchDir } = options;
+  const quality = goal.quality ?? 'high';
   const crfPlan = plan.mode === 'crf' ? plan : planEncode({ ...goal, targetBytes: undefined, relativeSize: undefined }, info, planOptions);
   const cap = plan.targetBytes ?? info.sizeBytes;
   const searchStarted = performance.now();
-  let chosen = crfPlan;
-  let estimatedBytes = 0;
-  if (canMeasure) {
-    const audioKbps = crfPlan.audio.mode === 'encode' ? crfPlan.audio.kbps : 0;
-    const maxVideoKbps = (cap * 8) / crfPlan.durationSec / 1000 - audioKbps;
-    const found = await searchQuality(crfPlan, info, goal.quality ?? 'high', { signal, span: span.slice(0.02, 0.3), maxVideoKbps, scratchDir });
-    estimatedBytes = ((found.videoKbps + audioKbps) * 1000 * crfPlan.durationSec) / 8;
-    const bar = SSIM_THRESHOLDS[goal.quality ?? 'high'];
-    const verdict = found.ssim >= bar ? `keeps SSIM ${found.ssim.toFixed(4)}` : `(the best tried) reaches SSIM ${found.ssim.toFixed(4)}, short of the ${bar} asked for,`;
-    chosen = {
-      ...crfPlan,
-      crf: found.crf,
-      notes: [...crfPlan.notes, `Quality search: CRF ${found.crf} ${verdict} on the worst of ${found.sampleSec.toFixed(0)} s of samples (${found.probes.length} tries).`],
-    };
-  }
+  const audioKbps = crfPlan.audio.mode === 'encode' ? crfPlan.audio.kbps : 0;
+  const maxVideoKbps = (cap * 8) / crfPlan.durationSec / 1000 - audioKbps;
+  const found = await searchQuality(crfPlan, info, quality, meter, { signal, span: span.slice(0.02, 0.3), maxVideoKbps, scratchDir });
+  const estimatedBytes = ((found.videoKbps + audioKbps) * 1000 * crfPlan.durationSec) / 8;
+  let chosen: EncodePlan = { ...crfPlan, crf: found.crf, notes: [...crfPlan.notes, searchNote(found, quality)] };
   const searchMs = performance.now() - searchStarted;
-  const rest = span.slice(canMeasure ? 0.3 : 0.02, 0.98);
+  const rest = span.slice(0.3, 0.98);
+
+  let verifyMs = 0;
+  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan) => {
+    const verifyStarted = performance.now();
+    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir }).catch(removing(outcome.tempFile));
+    verifyMs += performance.now() - verifyStarted;
+    return scores;
+  };
 
   if (estimatedBytes <= cap * 0.95) {
-    const outcome = await encode(chosen, info, { outDir, signal, span: rest.slice(0, 0.9), scratchDir });
-    if (outcome.bytes <= cap) return { outcome, searchMs };
-    await rm(outcome.tempFile, { force: true });
+    for (let tries = 0; ; tries++) {
+      const slice = rest.slice(tries === 0 ? 0 : 1 - 0.5 ** tries, 1 - 0.5 ** (tries + 1));
+      const outcome = await encode(chosen, info, { outDir, signal, span: slice.slice(0, 0.9), scratchDir });
+      if (outcome.bytes > cap) {
+        await rm(outcome.tempFile, { force: true });
+        break;
+      }
+      const scores = await verify(outcome, slice.slice(0.9, 1));
+      const measured = scores && headroom(scores, quality, 1, 0);
+      const lower = measured && measured.headroom < 0 ? (chosen.crf ?? 0) - Math.max(1, Math.ceil(-measured.headroom / slopeOf(found.probes))) : undefined;
+      if (!measured || lower === undefined || tries >= MAX_REENCODES || lower < CODECS[chosen.codec].crfRange[0]) return { outcome, scores, searchMs, verifyMs };
+      await rm(outcome.tempFile, { force: true });
+      const note = `The whole output measured ${scoreText(measured)} at CRF ${chosen.crf}, under the bar: re-encoded at CRF ${lower}.`;
+      chosen = { ...chosen, crf: lower, notes: [...chosen.notes, note] };
+    }
   }
   // Over the cap: the size-capped plan (the goal's own, or "no bigger than the input", which may be a copy).
   const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
   const instead = capped.mode === 'copy' ? 'the input already fits, so it is copied' : 'it is encoded to fit instead';
-  const note = `At quality "${goal.quality ?? 'high'}" it would come out over ${formatBytes(cap)}: ${instead}.`;
-  const outcome = await encode({ ...capped, notes: [note, ...capped.notes] }, info, { outDir, signal, span: rest.slice(0.5, 1), scratchDir });
-  return { outcome, searchMs };
+  const note = `At quality "${quality}" it would come out over ${formatBytes(cap)}: ${instead}.`;
+  const outcome = await encode({ ...capped, notes: [note, ...capped.notes] }, info, { outDir, signal, span: rest.slice(0.5, 0.95), scratchDir });
+  return { outcome, scores: await verify(outcome, rest.slice(0.95, 1)), searchMs, verifyMs };
+}
+
+/** What the search found, as a plan note: the CRF, its score against the bar, on how much it was measured. */
+function searchNote(found: QualitySearchResult, quality: Quality): string {
+  const verdict = found.passed ? `keeps ${scoreText(found)}` : `(the best tried) reaches ${scoreText(found)}, short of the ${barText(found.metric, quality)} asked for,`;
+  const how = found.reused ? 'measured before on this file' : `on ${found.sampleSec.toFixed(1)} s of samples (${found.probes.length} ${found.probes.length === 1 ? 'try' : 'tries'})`;
+  return `Quality search: CRF ${found.crf} ${verdict} ${how}.`;
+}
+
+/** A measured score in words: 'VMAF 95.8 (5th percentile 91.2)' or 'SSIM 0.9931'. */
+export function scoreText(score: { metric: 'vmaf' | 'ssim'; mean: number; low: number }): string {
+  return score.metric === 'vmaf' ? `VMAF ${score.mean.toFixed(1)} (5th percentile ${score.low.toFixed(1)})` : `SSIM ${score.mean.toFixed(4)}`;
+}
+
+function barText(metric: 'vmaf' | 'ssim', quality: Quality): string {
+  return metric === 'vmaf' ? `VMAF ${VMAF_BARS[quality].mean}` : `SSIM ${SSIM_THRESHOLDS[quality]}`;
+}
+
+/** A failed measurement removes the output it was measuring, then fails the job as it was. */
+function removing(tempFile: string): (error: unknown) => Promise<never> {
+  return async (error) => {
+    await rm(tempFile, { force: true });
+    throw error;
+  };
 }
 
 function checkAborted(signal: AbortSignal | undefined): void {

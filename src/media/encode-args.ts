@@ -1,4 +1,4 @@
-import { HARDWARE_H264_ENCODERS } from './codec-table.js';
+import { HARDWARE_H264_ENCODERS, SINGLE_PASS_ENCODERS } from './codec-table.js';
 import { cropToAspect } from './resolution-ladder.js';
 import { localFile } from './run-ffmpeg.js';
 import { audioSampleRate } from './target-budget.js';
@@ -14,7 +14,7 @@ const MUXERS: Record<EncodePlan['container'], string> = { mp4: 'mp4', mov: 'mov'
 
 /** Whether this plan encodes in two passes (software encoders at a target bitrate). */
 export function isTwoPass(plan: EncodePlan): boolean {
-  return plan.mode === 'bitrate' && !HARDWARE_H264_ENCODERS.includes(plan.encoder);
+  return plan.mode === 'bitrate' && !SINGLE_PASS_ENCODERS.includes(plan.encoder);
 }
 
 /**
@@ -143,7 +143,7 @@ export function titleFilters(plan: EncodePlan): string[] {
 }
 
 /** A path as a filter option value: escaped once for the option parser and once for the graph. */
-function filterValue(text: string): string {
+export function filterValue(text: string): string {
   return text.replace(/[\\':]/g, (c) => `\\${c}`).replace(/[\\'[\],;]/g, (c) => `\\${c}`);
 }
 

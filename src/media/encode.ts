@@ -6,7 +6,8 @@ import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass } from './enco
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from './size-retry.js';
-import { formatBytes, SAFETY_MARGIN } from './target-budget.js';
+import { formatBytes } from '../units.js';
+import { SAFETY_MARGIN } from './target-budget.js';
 import type { Container } from '../goal/types.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 import { scratchFolder } from './scratch.js';

@@ -2,8 +2,11 @@ import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { videoCodecArgs } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import { chooseSamples, measureSsim, referenceArgs } from './quality-search.js';
-import { runFfmpeg } from './run-ffmpeg.js';
+import { scoreFrames } from './frame-scores.js';
+import { referenceArgs } from './quality-search.js';
+import { middleSample } from './sample-windows.js';
+import { SSIM_METER } from './quality-meter.js';
+import { localFile, runFfmpeg } from './run-ffmpeg.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 import { scratchFolder } from './scratch.js';
 
@@ -47,8 +50,7 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
   const workDir = await scratchFolder('frames', options.scratchDir);
   try {
     // One sample from the middle is enough to rank two sizes, and keeps the trial cheap.
-    const spread = chooseSamples(plan.trim?.startSec ?? 0, plan.durationSec);
-    const samples = { ...spread, starts: [spread.starts[Math.floor(spread.starts.length / 2)]] };
+    const samples = middleSample(plan.trim?.startSec ?? 0, plan.durationSec);
     const seconds = samples.starts.length * samples.sampleSec;
     const reference = path.join(workDir, 'reference.mkv');
     const fullPlan: EncodePlan = { ...plan, width: full.width, height: full.height, fps: undefined };
@@ -63,7 +65,10 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
         onProgress: slice.slice(0, 0.6).ffmpeg('sample'),
       });
       const back = [`scale=${full.width}:${full.height}:flags=bicubic`, ...(candidate.fps < full.fps - 0.01 ? [`fps=${Number(full.fps.toFixed(3))}`] : [])].join(',');
-      const frames = await measureSsim(encoded, reference, { statsFile: path.join(workDir, `ssim${index}.log`), prefilter: back, signal: options.signal, durationSec: seconds, span: slice.slice(0.6, 1) });
+      const { frames } = await scoreFrames(
+        { distorted: ['-i', localFile(encoded)], distortedFilter: back, reference: ['-i', localFile(reference)] },
+        { meter: SSIM_METER, subsample: 1, logFile: path.join(workDir, `ssim${index}.log`), signal: options.signal, durationSec: seconds, span: slice.slice(0.6, 1) },
+      );
       return { ssim: frames.length === 0 ? 0 : frames.reduce((a, b) => a + b, 0) / frames.length, bytes: (await stat(encoded)).size };
     };
     const { ssim: plannedSsim, bytes: plannedBytes } = await score(planned, 0, span.slice(0.2, 0.6));

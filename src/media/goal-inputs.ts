@@ -1,4 +1,5 @@
 import { MediaError } from '../errors.js';
+import { formatSeconds } from '../units.js';
 import type { Codec, Container, Goal } from '../goal/types.js';
 import { trimWindow } from './trim-window.js';
 import type { MediaInfo } from './types.js';
@@ -20,12 +21,12 @@ export function resolveTrim(trim: Goal['trim'], durationSec: number): { startSec
   if (!trim) return undefined;
   const { startSec, endSec } = trimWindow(trim, durationSec);
   if (startSec >= durationSec) {
-    throw new MediaError('impossible', `The trim starts at ${seconds(startSec)} but the video is only ${seconds(durationSec)} long.`, {
+    throw new MediaError('impossible', `The trim starts at ${formatSeconds(startSec)} but the video is only ${formatSeconds(durationSec)} long.`, {
       hint: 'Pick a start inside the video.',
     });
   }
   if (endSec <= startSec) {
-    throw new MediaError('impossible', `The trim ends (${seconds(endSec)}) before it starts (${seconds(startSec)}).`, {
+    throw new MediaError('impossible', `The trim ends (${formatSeconds(endSec)}) before it starts (${formatSeconds(startSec)}).`, {
       hint: 'Give an end after the start.',
     });
   }
@@ -40,6 +41,3 @@ export function resolveTarget(goal: Goal, info: MediaInfo): number | undefined {
   return caps.length ? Math.min(...caps) : undefined;
 }
 
-function seconds(n: number): string {
-  return `${Number(n.toFixed(1))} s`;
-}

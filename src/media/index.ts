@@ -2,10 +2,11 @@
 export { compress } from './compress.js';
 export { probe } from './probe.js';
 export { planEncode, DEFAULT_SHORT_SIDE, type PlanOptions } from './plan-encode.js';
-export { locateFfmpeg, type FfmpegTools } from './locate.js';
+export { chosenFfmpeg, locateFfmpeg, type FfmpegChoice, type FfmpegTools } from './locate.js';
 export { capabilities, type Capabilities } from './capabilities.js';
 export { runFfmpeg, runFfprobe, type RunFfmpegOptions, type RunResult, type FfmpegProgress } from './run-ffmpeg.js';
-export { SSIM_THRESHOLDS } from './quality-search.js';
-export { formatBytes } from './target-budget.js';
+export { SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
+export { qualityMeter, type QualityMeter } from './quality-meter.js';
 export * from './types.js';
 export { trimWindow } from './trim-window.js';
+export { formatQuality, qualityField } from './verify-output.js';

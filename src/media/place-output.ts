@@ -1,28 +1,29 @@
 import { copyFile, constants, link, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError } from '../errors.js';
+import { cleanFileName, fitFileName, splitName } from './file-names.js';
 
 /** How many " (n)" names to try before giving up. */
 const MAX_NAME_TRIES = 1000;
 
-/** The default output name: `<stem>.compressed.<ext>`. */
+/** The default output name: `<stem>.compressed.<ext>` (the stem cleaned like any outside name). */
 export function defaultOutputName(input: string, ext: string): string {
-  const stem = path.basename(input, path.extname(input));
-  return `${stem}.compressed.${ext}`;
+  const [stem] = splitName(cleanFileName(input, 'video'));
+  return `${stem}.compressed.${ext.replace(/^\./, '')}`;
 }
 
 /**
  * Moves the finished temp file to `name` in `dir` without ever replacing an existing file:
  * `clip.compressed.mp4`, then `clip.compressed (2).mp4`, `(3)`… A hard link claims the name
- * atomically (it fails if the name exists); file systems without links get an exclusive copy.
- * Returns the final path; the temp file is gone afterwards.
+ * atomically (it fails if the name exists); file systems without links, or a temp file on another
+ * disk, get an exclusive copy. Each candidate is cut to the file system's 255-byte limit, stem
+ * first. Returns the final path; the temp file is gone afterwards.
  */
 export async function placeOutput(tempFile: string, dir: string, name: string): Promise<string> {
-  const ext = path.extname(name);
-  const stem = path.basename(name, ext);
+  const [stem, ext] = splitName(name);
   try {
     for (let n = 1; n <= MAX_NAME_TRIES; n++) {
-      const candidate = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+      const candidate = path.join(dir, fitFileName(stem, n === 1 ? ext : ` (${n})${ext}`));
       if (await claim(tempFile, candidate)) return candidate;
     }
     throw new MediaError('io', `Could not find a free name for ${name} in ${dir}.`, { hint: 'Clear out old outputs or pick another folder.' });

@@ -1,16 +1,19 @@
 import { MediaError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
-import { CODECS } from './codec-table.js';
+import { CODECS, SINGLE_PASS_ENCODERS, SVT_AV1 } from './codec-table.js';
 import { resolveFormat, resolveTarget, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, type Frame } from './resolution-ladder.js';
-import { chooseAudio, containerOverheadBytes, formatBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
+import { formatBytes } from '../units.js';
+import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
 import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
 
 /** What the machine offers the planner (from `capabilities()`); the plan itself stays pure. */
 export type PlanOptions = {
   /** A hardware H.264 encoder that passed a test encode; used unless the goal asks for 'best'. */
   hardwareH264?: string;
+  /** This ffmpeg has SVT-AV1: AV1 output uses it instead of libaom. */
+  svtAv1?: boolean;
   /** Titles and music to add: the output then cannot be a copy, and music always needs a sound budget. */
   overlays?: PlannedOverlays;
 };
@@ -57,8 +60,9 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const speed = goal.speed ?? 'balanced';
   // Hardware encoders have no CRF the quality search could tune: they serve size targets only.
   const hardware = codec === 'h264' && options.hardwareH264 && speed !== 'best' && targetBytes !== undefined ? options.hardwareH264 : undefined;
-  const encoder = hardware ?? profile.encoder;
-  const preset = profile.presets[speed];
+  const svt = codec === 'av1' && options.svtAv1 === true;
+  const encoder = hardware ?? (svt ? SVT_AV1.encoder : profile.encoder);
+  const preset = (svt ? SVT_AV1.presets : profile.presets)[speed];
   const crop = cropToAspect(video.displayWidth, video.displayHeight, goal.aspect);
   const outFps = fpsCap ?? sourceFps;
   if (trim) notes.push(`Trim: ${trim.startSec.toFixed(1)}–${(trim.endSec ?? info.durationSec).toFixed(1)} s (${durationSec.toFixed(1)} s).`);
@@ -121,7 +125,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   if (frame.width < fullSize.width) {
     notes.push(`Picture scaled to ${frame.width}x${frame.height}: at ${fullSize.width}x${fullSize.height} the budget would starve it (${bitsPerPixel(budgetVideoKbps, { ...fullSize, fps: outFps }).toFixed(3)} bits per pixel).`);
   }
-  notes.push(pictureNote(frame, fps, video) + ` Video ${videoKbps} kbps, ${hardware ? 'single pass' : 'two-pass'}.`);
+  notes.push(pictureNote(frame, fps, video) + ` Video ${videoKbps} kbps, ${SINGLE_PASS_ENCODERS.includes(encoder) ? 'single pass' : 'two-pass'}.`);
   notes.push(dropped ?? audioNote(audio, info, goal, container, music?.volume));
   const expectedBytes = Math.round(((videoKbps + (audio?.kbps ?? 0)) * 1000 * durationSec) / 8 + overhead);
   const starved = frame.width < fullSize.width || frame.fps < outFps - 0.01;

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError, StudioError } from '../errors.js';
 import { localFile, runFfprobe } from './run-ffmpeg.js';
-import { formatBytes } from './target-budget.js';
+import { formatBytes } from '../units.js';
 import { toMediaInfo, UNSUPPORTED_HINT, type FfprobeOutput } from './ffprobe-json.js';
 import { MAX_INPUT_BYTES, type MediaInfo } from './types.js';
 

@@ -1,97 +1,90 @@
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Quality } from '../goal/types.js';
 import { CODECS } from './codec-table.js';
 import { videoCodecArgs, videoFilters } from './encode-args.js';
+import { scoreFrames, subsampleFor } from './frame-scores.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
+import { headroom, nextCrf, type Measured } from './quality-bar.js';
+import type { QualityMeter } from './quality-meter.js';
 import { localFile, runFfmpeg } from './run-ffmpeg.js';
+import { chooseSamples, readActivity, type Samples } from './sample-windows.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 import { scratchFolder } from './scratch.js';
 
 /**
- * The SSIM (ffmpeg's "All", 0..1) the worst sample must reach for each quality; edit here to
- * retune. 'visually-lossless' is calibrated against VMAF (bench/RESULTS.md, "SSIM threshold
- * calibration"): SSIM ≥ 0.9939 put every dev clip at VMAF ≥ 95, while 0.985 let 12 encodes through
- * under 95. The others step down from it: 'high' ≈ VMAF 93–95 there, 'small' ≈ 88–92.
- */
-export const SSIM_THRESHOLDS: Record<Quality, number> = {
-  'visually-lossless': 0.994,
-  high: 0.99,
-  balanced: 0.98,
-  small: 0.97,
-};
-
-/**
- * The search must cost a fraction of the encode it tunes: at most three CRF tries on a few
- * seconds of samples. The samples use the final preset: at a faster one the same CRF measured
- * much lower (veryfast needed CRF 18 where medium reached the bar at 25, on the flower clip).
+ * At most three CRF tries: the first from the codec's start, the second from the measured distance
+ * to the bar, the third interpolated between the two. The samples use the final preset: at a faster
+ * one the same CRF measured much lower (veryfast needed CRF 18 where medium reached the bar at 25).
  */
 const MAX_PROBES = 3;
-const SAMPLE_SEC = 1.5;
 
-/** One measured CRF. */
-export type CrfProbe = { crf: number; ssim: number; videoKbps: number };
+/** Sample frames scored per try: every 4th at most (see subsampleFor). */
+const SAMPLE_EVERY = 4;
 
-/** What the search found: the CRF to use, and the video bitrate it should come out at. */
-export type QualitySearchResult = { crf: number; ssim: number; videoKbps: number; probes: CrfProbe[]; sampleSec: number };
+/** One measured CRF: its score pooled and how far above (+) or below (−) the bar that is. */
+export type CrfProbe = Measured & { crf: number; videoKbps: number };
+
+/** What the search found: the CRF to use, what it measured, and the video bitrate it should come out at. */
+export type QualitySearchResult = CrfProbe & { probes: CrfProbe[]; sampleSec: number; passed: boolean; reused?: boolean };
+
+type SearchOptions = { signal?: AbortSignal; span?: ProgressSpan; maxVideoKbps?: number; scratchDir?: string };
 
 /**
- * Finds the highest CRF whose worst sample still reaches the quality's SSIM threshold, the
- * ab-av1 way: cut short samples from across the clip (through the plan's own filters, losslessly,
- * once), encode them at a few CRFs chosen by bisection, and compare each to its reference.
- * SSIM rather than VMAF: this ffmpeg's libvmaf needs a model file that npm does not ship.
+ * Finds the highest CRF whose samples still reach the quality's bar (VMAF mean and 5th percentile,
+ * or SSIM where no libvmaf exists), the ab-av1 way done cheaper: samples from the busiest part of
+ * each stretch of the clip (the whole of a short one), cut through the plan's own filters losslessly
+ * once, then encoded at CRFs chosen by interpolating the measured distance to the bar. Results are
+ * kept per source and plan, so a re-plan of the same file does not search again.
  */
-export async function searchQuality(
-  plan: EncodePlan,
-  info: MediaInfo,
-  quality: Quality,
-  options: { signal?: AbortSignal; span?: ProgressSpan; maxVideoKbps?: number; scratchDir?: string } = {},
-): Promise<QualitySearchResult> {
+export async function searchQuality(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter, options: SearchOptions = {}): Promise<QualitySearchResult> {
+  const key = await cacheKey(plan, info, quality, meter);
+  const known = searchCache.get(key);
+  if (known) return { ...known, reused: true };
+  const found = await search(plan, info, quality, meter, options);
+  // A search cut short by the size cap answered a different question: not kept.
+  if (options.maxVideoKbps === undefined || found.passed) remember(key, found);
+  return found;
+}
+
+async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter, options: SearchOptions): Promise<QualitySearchResult> {
   const span = options.span ?? progressSpan(undefined);
-  const threshold = SSIM_THRESHOLDS[quality];
   const [lowest, highest] = CODECS[plan.codec].crfRange;
   const workDir = await scratchFolder('samples', options.scratchDir);
   try {
-    const samples = chooseSamples(plan.trim?.startSec ?? 0, plan.durationSec);
+    const samples = chooseSamples(plan.trim?.startSec ?? 0, plan.durationSec, await readActivity(info.path, options.signal));
     const seconds = samples.starts.length * samples.sampleSec;
     const reference = path.join(workDir, 'reference.mkv');
-    await runFfmpeg(referenceArgs(plan, info, samples, reference), { signal: options.signal, onProgress: span.slice(0, 0.2).ffmpeg('sample'), durationSec: seconds });
+    await runFfmpeg(referenceArgs(plan, info, samples, reference), { signal: options.signal, onProgress: span.slice(0, 0.15).ffmpeg('sample'), durationSec: seconds });
+    const frameCount = Math.round(seconds * (plan.fps ?? info.video?.avgFps ?? 30));
+    const subsample = subsampleFor(frameCount, SAMPLE_EVERY);
 
     const probes: CrfProbe[] = [];
-    let crf = plan.crf ?? CODECS[plan.codec].startCrf[quality];
-    let step = 3;
-    let floor = lowest;
-    let ceiling = highest;
-    for (let i = 0; i < MAX_PROBES && floor <= ceiling; i++) {
-      const probeSpan = span.slice(0.2 + (0.8 * i) / MAX_PROBES, 0.2 + (0.8 * (i + 1)) / MAX_PROBES);
-      const probe = await measure(plan, crf, reference, samples.starts.length, seconds, workDir, probeSpan, options.signal);
+    let crf: number | undefined = Math.min(highest, Math.max(lowest, plan.crf ?? CODECS[plan.codec].vmafStartCrf[quality]));
+    for (let i = 0; crf !== undefined && i < MAX_PROBES; i++) {
+      const probeSpan = span.slice(0.15 + (0.85 * i) / MAX_PROBES, 0.15 + (0.85 * (i + 1)) / MAX_PROBES);
+      const encoded = path.join(workDir, `crf${crf}.${plan.container === 'webm' ? 'webm' : 'mkv'}`);
+      const codec = videoCodecArgs({ ...plan, mode: 'crf', crf }, { kind: 'single' });
+      await runFfmpeg(['-y', '-i', reference, ...codec, '-pix_fmt', 'yuv420p', '-an', encoded], { signal: options.signal, durationSec: seconds, onProgress: probeSpan.slice(0, 0.7).ffmpeg('sample') });
+      const scores = await scoreFrames(
+        { distorted: ['-i', localFile(encoded)], reference: ['-i', localFile(reference)] },
+        { meter, subsample, logFile: path.join(workDir, `scores${crf}.log`), signal: options.signal, durationSec: seconds, span: probeSpan.slice(0.7, 1) },
+      );
+      const bytes = (await stat(encoded)).size;
+      const probe: CrfProbe = { crf, ...headroom(scores, quality, samples.starts.length), videoKbps: (bytes * 8) / seconds / 1000 };
       probes.push(probe);
-      // Short of the bar and already over the size cap: a better CRF only gets bigger, stop here.
-      if (probe.ssim < threshold && options.maxVideoKbps !== undefined && probe.videoKbps > options.maxVideoKbps) break;
-      if (probe.ssim >= threshold) floor = crf + 1;
-      else ceiling = crf - 1;
-      crf = Math.min(ceiling, Math.max(floor, probe.ssim >= threshold ? crf + step : crf - step));
-      step = Math.max(1, Math.round(step / 2));
+      // Short of the bar and already over the size cap: a better CRF only gets bigger, the cap binds.
+      if (probe.headroom < 0 && options.maxVideoKbps !== undefined && probe.videoKbps > options.maxVideoKbps) break;
+      crf = nextCrf(probes, lowest, highest);
     }
     span.report('sample', 1);
-    const passing = probes.filter((p) => p.ssim >= threshold).sort((a, b) => b.crf - a.crf)[0];
-    // Nothing passed: take the best CRF tried (the lowest), the closest this search got.
+    const passing = probes.filter((p) => p.headroom >= 0).sort((a, b) => b.crf - a.crf)[0];
+    // Nothing passed: the best CRF tried (the lowest), the closest this search got.
     const chosen = passing ?? [...probes].sort((a, b) => a.crf - b.crf)[0];
-    return { ...chosen, probes, sampleSec: seconds };
+    return { ...chosen, probes, sampleSec: seconds, passed: passing !== undefined };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
-}
-
-/** Where the samples are cut. */
-export type Samples = { starts: number[]; sampleSec: number };
-
-/** One sample from the middle of a short clip, two or three spread across a long one. */
-export function chooseSamples(startSec: number, durationSec: number): Samples {
-  const sampleSec = Math.min(SAMPLE_SEC, durationSec);
-  const count = durationSec >= 20 ? 3 : durationSec >= 8 ? 2 : 1;
-  const starts = Array.from({ length: count }, (_, i) => startSec + Math.max(0, ((i + 0.5) / count) * durationSec - sampleSec / 2));
-  return { starts, sampleSec };
 }
 
 /** One lossless file of all samples, already through the plan's filters (tone-map, crop, scale): what samples are measured against. */
@@ -106,69 +99,18 @@ export function referenceArgs(plan: EncodePlan, info: MediaInfo, { starts, sampl
   return [...args, '-c:v', 'libx264', '-preset', 'ultrafast', '-qp', '0', '-pix_fmt', 'yuv420p', '-f', 'matroska', output];
 }
 
-async function measure(
-  plan: EncodePlan,
-  crf: number,
-  reference: string,
-  sampleCount: number,
-  seconds: number,
-  workDir: string,
-  span: ProgressSpan,
-  signal: AbortSignal | undefined,
-): Promise<CrfProbe> {
-  const encoded = path.join(workDir, `crf${crf}.${plan.container === 'webm' ? 'webm' : 'mkv'}`);
-  const codec = videoCodecArgs({ ...plan, mode: 'crf', crf }, { kind: 'single' });
-  await runFfmpeg(['-y', '-i', reference, ...codec, '-pix_fmt', 'yuv420p', '-an', encoded], { signal, durationSec: seconds, onProgress: span.slice(0, 0.7).ffmpeg('sample') });
-  const perFrame = await measureSsim(encoded, reference, { statsFile: path.join(workDir, `ssim${crf}.log`), signal, durationSec: seconds, span: span.slice(0.7, 1) });
-  const bytes = (await stat(encoded)).size;
-  return { crf, ssim: worstChunkMean(perFrame, sampleCount), videoKbps: (bytes * 8) / seconds / 1000 };
+const searchCache = new Map<string, QualitySearchResult>();
+const CACHE_ENTRIES = 64;
+
+function remember(key: string, result: QualitySearchResult): void {
+  searchCache.delete(key);
+  searchCache.set(key, result);
+  if (searchCache.size > CACHE_ENTRIES) searchCache.delete(searchCache.keys().next().value as string);
 }
 
-/**
- * Per-frame SSIM of `encoded` against `reference`; `prefilter` first brings the encode back to the
- * reference's size and rate (for a smaller or slower trial encode).
- */
-export async function measureSsim(
-  encoded: string,
-  reference: string,
-  options: { statsFile: string; prefilter?: string; signal?: AbortSignal; durationSec: number; span: ProgressSpan },
-): Promise<number[]> {
-  // Frames are paired by their order, not their times: Matroska keeps milliseconds, so a 29.97 fps
-  // encode's times round differently from its reference's and the ssim filter paired every few
-  // frames with a neighbour (SSIM 0.97 where the frames agreed to 0.994).
-  const inOrder = 'settb=AVTB,setpts=N';
-  const graph = `[0:v]${options.prefilter ? `${options.prefilter},` : ''}${inOrder}[e];[1:v]${inOrder}[r];[e][r]ssim=stats_file=${escapeFilterPath(options.statsFile)}`;
-  await runFfmpeg(['-i', encoded, '-i', reference, '-lavfi', graph, '-f', 'null', '-'], {
-    signal: options.signal,
-    durationSec: options.durationSec,
-    onProgress: options.span.ffmpeg('sample'),
-  });
-  return parseSsimStats(await readFile(options.statsFile, 'utf8'));
-}
-
-/** The per-frame "All" values of an ssim stats file (lines like `n:1 Y:0.99 U:0.98 V:0.98 All:0.987 (19.1)`). */
-export function parseSsimStats(text: string): number[] {
-  return text
-    .split('\n')
-    .map((line) => /All:([\d.]+)/.exec(line)?.[1])
-    .filter((v): v is string => v !== undefined)
-    .map(Number);
-}
-
-/** The lowest of the means of `chunks` equal runs of frames: the worst sample's SSIM. */
-export function worstChunkMean(values: number[], chunks: number): number {
-  if (values.length === 0) return 0;
-  const size = Math.max(1, Math.floor(values.length / chunks));
-  let worst = 1;
-  for (let i = 0; i < values.length; i += size) {
-    const chunk = values.slice(i, i + size);
-    if (chunk.length < size / 2) break; // a stub of leftover frames is not a sample
-    worst = Math.min(worst, chunk.reduce((a, b) => a + b, 0) / chunk.length);
-  }
-  return worst;
-}
-
-/** Filter arguments treat ':' and '\' specially; a temp path may contain neither, but be safe. */
-function escapeFilterPath(file: string): string {
-  return file.replace(/\\/g, '/').replace(/:/g, '\\:').replace(/'/g, "\\'");
+/** The same file (by path, size and modification time) through the same picture settings, at the same bar. */
+async function cacheKey(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter): Promise<string> {
+  const modified = await stat(info.path).then((s) => s.mtimeMs, () => 0);
+  const { codec, encoder, preset, tune, width, height, fps, toneMap, aspect, trim, durationSec } = plan;
+  return JSON.stringify([info.path, info.sizeBytes, modified, codec, encoder, preset, tune, width, height, fps, toneMap, aspect, trim, durationSec, quality, meter.metric]);
 }

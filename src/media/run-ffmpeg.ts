@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { CanceledError, MediaError } from '../errors.js';
-import { locateFfmpeg, type FfmpegTools } from './locate.js';
+import { chosenFfmpeg, type FfmpegTools } from './locate.js';
 import { createProgressParser, type FfmpegProgress } from './progress-parser.js';
 
 export type { FfmpegProgress } from './progress-parser.js';
@@ -13,7 +13,7 @@ export type RunFfmpegOptions = {
   onProgress?: (progress: FfmpegProgress) => void;
   /** Length of the output being written, seconds, so progress can say how far along it is. */
   durationSec?: number;
-  /** Which binaries to run; default: `locateFfmpeg()`. Tests point this at stub executables. */
+  /** Which binaries to run; default: `chosenFfmpeg()`. Tests point this at stub executables. */
   tools?: FfmpegTools;
 };
 
@@ -30,19 +30,14 @@ export function localFile(file: string): string {
   return `file:${path.resolve(file)}`;
 }
 
-let located: FfmpegTools | undefined;
-function defaultTools(): FfmpegTools {
-  located ??= locateFfmpeg();
-  return located;
-}
 
 /**
  * Runs ffmpeg with `args` (the flags after the binary name). This module is the only place in the
- * product that starts ffmpeg or ffprobe. Aborting kills the process and rejects with CanceledError;
+ * product that starts ffmpeg or ffprobe (besides locate.ts asking each build once what it is). Aborting kills the process and rejects with CanceledError;
  * a non-zero exit rejects with MediaError('failed') carrying the tail of stderr.
  */
 export async function runFfmpeg(args: readonly string[], options: RunFfmpegOptions = {}): Promise<RunResult> {
-  const tools = options.tools ?? defaultTools();
+  const tools = options.tools ?? chosenFfmpeg();
   const head = ['-hide_banner', '-nostdin'];
   if (options.onProgress) head.push('-progress', 'pipe:1', '-nostats');
   const parser = options.onProgress ? createProgressParser(options.durationSec, options.onProgress) : undefined;
@@ -51,7 +46,7 @@ export async function runFfmpeg(args: readonly string[], options: RunFfmpegOptio
 
 /** Runs ffprobe with `args` and returns what it printed; same error and abort rules as runFfmpeg. */
 export async function runFfprobe(args: readonly string[], options: { signal?: AbortSignal; tools?: FfmpegTools } = {}): Promise<RunResult> {
-  const tools = options.tools ?? defaultTools();
+  const tools = options.tools ?? chosenFfmpeg();
   return runProcess(tools.ffprobe, ['-hide_banner', ...args], options.signal, undefined);
 }
 

@@ -1,5 +1,6 @@
 import { SHORT_SIDE_LADDER, fitShortSide, rateUnder } from './resolution-ladder.js';
-import { formatBytes, MIN_FPS, MIN_VIDEO_KBPS, SAFETY_MARGIN } from './target-budget.js';
+import { formatBytes } from '../units.js';
+import { MIN_FPS, MIN_VIDEO_KBPS, SAFETY_MARGIN } from './target-budget.js';
 import type { EncodePlan } from './types.js';
 
 /**

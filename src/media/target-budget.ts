@@ -74,11 +74,3 @@ export function smallestBytes(durationSec: number, hasAudio: boolean): number {
   const streams = (kbps * 1000 * durationSec) / 8;
   return Math.ceil(streams / (1 - SAFETY_MARGIN) + containerOverheadBytes(durationSec, MIN_FPS, hasAudio ? MIN_AUDIO_KBPS : undefined));
 }
-
-/** "4.2 MB", "850 KB": sizes the way the user wrote them (1 MB = 1,000,000 bytes). */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(bytes >= 1e10 ? 0 : 1)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(bytes >= 1e8 ? 0 : 1)} MB`;
-  // Small sizes keep a decimal, so "8.6 KB is too small… about 9.3 KB" never reads "9 KB… 9 KB".
-  return bytes >= 1e5 ? `${Math.round(bytes / 1e3)} KB` : `${Math.max(0.1, Number((bytes / 1e3).toFixed(1)))} KB`;
-}

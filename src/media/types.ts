@@ -89,8 +89,8 @@ export type EncodePlan = {
 
 /** A progress tick from ffmpeg's `-progress` output. */
 export type EncodeProgress = {
-  /** 'sample' while measuring quality, 'pass1'/'pass2'/'encode' for the real work, 'retry' after a size miss. */
-  phase: 'probe' | 'sample' | 'pass1' | 'pass2' | 'encode' | 'copy' | 'retry';
+  /** 'sample' while searching, 'pass1'/'pass2'/'encode' for the real work, 'retry' after a miss, 'verify' while measuring the output. */
+  phase: 'probe' | 'sample' | 'pass1' | 'pass2' | 'encode' | 'copy' | 'retry' | 'verify';
   /** 0..1 over the whole compress() call. */
   fraction: number;
   fps?: number;
@@ -144,8 +144,20 @@ export type CompressResult = {
    * quality search's CRF, a retry, the full frame kept, sound dropped, a copy taken byte for byte.
    */
   changes: string[];
-  timings: { probeMs: number; searchMs: number; encodeMs: number; totalMs: number };
+  /** The output measured against the source (absent only for sound alone). */
+  quality?: OutputQuality;
+  timings: { probeMs: number; searchMs: number; encodeMs: number; verifyMs: number; totalMs: number };
 };
+
+/**
+ * An output's measured quality against its source, at the output's size: VMAF 0.6.1 (0..100) where
+ * an ffmpeg with libvmaf exists, else SSIM (0..1). `mean` over the scored frames and `low`, their
+ * 5th percentile; `frames` is how many were scored (a subsample, to keep it cheap).
+ */
+export type OutputQuality = { metric: 'vmaf' | 'ssim'; mean: number; low: number; frames: number };
+
+/** The part of an OutputQuality that travels (the node's answer, the job history): the metric and its mean. */
+export type QualityScore = Pick<OutputQuality, 'metric' | 'mean'>;
 
 /** The largest input the product accepts (Nemo 4002 above it). */
 export const MAX_INPUT_BYTES = 500 * 1000 * 1000;

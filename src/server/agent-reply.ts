@@ -1,4 +1,4 @@
-import { formatBytes } from '../media/index.js';
+import { formatBytes, plainSeconds } from '../units.js';
 import type { EncodePlan } from '../media/types.js';
 import { segmentsOf, isMuted, TrackType, type Draft } from './draft.js';
 import { musicVolume } from './draft-edits.js';
@@ -13,7 +13,8 @@ export type PlannedItem = { name: string; info: VideoInfo; plan: EncodePlan };
 const EXAMPLES = ['"compress this video to under 100MB without losing quality"', '"export 1080p MP4"', '"make it fit Discord"', '"compress all of them to 25MB"'];
 
 // No "drag" or "drop" in the node's own words: a client reads those as a GUI edit to send back.
-const HOW_TO_ADD = '(MP4, MOV, AVI, WebM or MKV, up to 500 MB): type or paste its file path in the chat, or POST it to /api/upload-video/nemo_agent/me/<session> as the multipart field "files".';
+// A person reads these: no API paths (a program learns the upload call from the docs).
+const HOW_TO_ADD = '(MP4, MOV, AVI, WebM or MKV, up to 500 MB): type or paste its file path.';
 const HOW_TO_UPLOAD = `Upload a video first ${HOW_TO_ADD}`;
 
 const ADD_TITLES_AND_MUSIC = 'I can also burn in a title and mix in background music: upload an MP3, WAV, M4A or AAC with your video, then say "add a title \'Summer trip\' and music at 35%".';
@@ -83,11 +84,11 @@ export function timelineLine(draft: Draft): string {
 
 /** Videos (their windows in the source), then the music (under the whole timeline, as it loops), then the title. */
 function timelineItems(draft: Draft): string[] {
-  const videos = segmentsOf(draft, TrackType.video).map((segment) => `Video: ${String(segment.m.name ?? segment.src)} (${seconds(segment.s)}-${seconds(segment.s + segment.d)}s)`);
+  const videos = segmentsOf(draft, TrackType.video).map((segment) => `Video: ${String(segment.m.name ?? segment.src)} (${plainSeconds(segment.s / 1000)}-${plainSeconds((segment.s + segment.d) / 1000)}s)`);
   const music = segmentsOf(draft, TrackType.audio).map(
-    (segment) => `BGM: ${String(segment.m.name ?? segment.src)} (0-${seconds(draft.d || segment.d)}s, ${Math.round(musicVolume(segment) * 100)}%)`,
+    (segment) => `BGM: ${String(segment.m.name ?? segment.src)} (0-${plainSeconds((draft.d || segment.d) / 1000)}s, ${Math.round(musicVolume(segment) * 100)}%)`,
   );
-  const titles = segmentsOf(draft, TrackType.text).map((segment) => `Title: "${String(segment.m.text ?? '')}" (${seconds(segment.s)}-${seconds(segment.s + segment.d)}s)`);
+  const titles = segmentsOf(draft, TrackType.text).map((segment) => `Title: "${String(segment.m.text ?? '')}" (${plainSeconds(segment.s / 1000)}-${plainSeconds((segment.s + segment.d) / 1000)}s)`);
   return [...videos, ...music, ...titles];
 }
 
@@ -115,6 +116,3 @@ export function describePlan(plan: EncodePlan): string {
   return `${plan.width}x${plan.height} ${plan.codec.toUpperCase()} ${plan.container.toUpperCase()}, ${rate}${audio}${expected}${cap}`;
 }
 
-function seconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10);
-}

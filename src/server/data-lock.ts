@@ -1,26 +1,41 @@
+import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { StudioError } from '../errors.js';
 
 /** The data folder belongs to another running node. */
 export class DataFolderInUseError extends StudioError {}
 
+/** What node.lock holds: the owner's pid and when that process started (null when unknown). */
+type LockOwner = { pid: number; start: string | null };
+
+// Locks this process holds, so that a lock naming this pid that it did not take (a container
+// restart gives the new node the old one's pid) is known to be stale.
+const held = new Set<string>();
+
 /**
  * One render node per data folder: two would re-queue each other's running renders and overwrite
- * each other's records. The lock is a file holding the owner's pid; one whose process is gone (a
- * node killed with -9) is taken over. Returns the release function.
+ * each other's records. The lock names the owner by pid and process start time, since a pid alone
+ * may belong to an unrelated program by now (a node killed with -9, a container restarted); a
+ * lock whose process is gone or started at another time is taken over. Returns the release function.
  */
 export async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
   const file = join(dataDir, 'node.lock');
+  const self: LockOwner = { pid: process.pid, start: await processStart(process.pid) };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      await writeFile(file, String(process.pid), { flag: 'wx', mode: 0o600 });
-      return () => rm(file, { force: true });
+      await writeFile(file, JSON.stringify(self), { flag: 'wx', mode: 0o600 });
+      held.add(file);
+      return async () => {
+        held.delete(file);
+        await rm(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(await readFile(file, 'utf8').catch(() => ''));
-      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
-        throw new DataFolderInUseError(`Another render node (process ${owner}) is already using ${dataDir}.`, {
+      const owner = parseLock(await readFile(file, 'utf8').catch(() => ''));
+      if (owner && (await isLiveOwner(owner, held.has(file)))) {
+        throw new DataFolderInUseError(`Another render node (process ${owner.pid}) is already using ${dataDir}.`, {
           hint: 'Use that node (compressor-studio attaches to a serve node on 127.0.0.1:8787), stop it, or give this one another --data folder.',
         });
       }
@@ -30,11 +45,52 @@ export async function lockDataFolder(dataDir: string): Promise<() => Promise<voi
   throw new StudioError(`Could not lock ${dataDir}.`, { hint: 'Another render node is starting with the same --data folder.' });
 }
 
+/** The owner a lock names: `{pid, start}`, or a bare pid (what older versions wrote). Pure. */
+export function parseLock(text: string): LockOwner | undefined {
+  const bare = Number(text);
+  if (Number.isInteger(bare) && bare > 0) return { pid: bare, start: null };
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    if (Number.isInteger(value.pid) && (value.pid as number) > 0) return { pid: value.pid as number, start: typeof value.start === 'string' ? value.start : null };
+  } catch {
+    // not a lock we can read: nobody can be shown to own it
+  }
+  return undefined;
+}
+
+async function isLiveOwner(owner: LockOwner, heldHere: boolean): Promise<boolean> {
+  if (owner.pid === process.pid) return heldHere;
+  if (!isAlive(owner.pid)) return false;
+  if (owner.start === null) return true; // an older lock: a live pid is all it can show
+  const start = await processStart(owner.pid);
+  return start === null || start === owner.start; // unknown now: rather refuse than share the folder
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * When process `pid` started, as an opaque string that differs between two processes that had the
+ * same pid: Linux's start time in clock ticks since boot (field 22 of /proc/PID/stat), elsewhere
+ * what `ps -o lstart=` prints. Null when it cannot be read.
+ */
+export async function processStart(pid: number): Promise<string | null> {
+  if (process.platform === 'linux') {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
+    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields?.[19] ?? null;
+  }
+  try {
+    const { stdout } = await promisify(execFile)('ps', ['-o', 'lstart=', '-p', String(pid)]);
+    return stdout.trim() || null;
+  } catch {
+    return null;
   }
 }

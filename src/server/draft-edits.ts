@@ -1,3 +1,4 @@
+import { plainSeconds } from '../units.js';
 import type { Edits } from '../goal/parse-types.js';
 import { segmentsOf, TrackType, updateTrack, type Draft, type Segment } from './draft.js';
 import { opaqueId } from './ids.js';
@@ -34,7 +35,7 @@ export function applyEdits(draft: Draft, edits: Edits): EditOutcome {
     const durationMs = Math.round((edits.title.durationSec ?? DEFAULT_TITLE_MS / 1000) * 1000);
     const segment: Segment = { id: opaqueId('sg'), s: startMs, d: durationMs, m: { text: edits.title.text } };
     next = updateTrack(next, TrackType.text, (track) => ({ ...track, sg: [segment] }));
-    done.push(`Title "${edits.title.text}" from ${seconds(startMs)} to ${seconds(startMs + durationMs)} s.`);
+    done.push(`Title "${edits.title.text}" from ${plainSeconds(startMs / 1000)} to ${plainSeconds((startMs + durationMs) / 1000)} s.`);
   }
   const music = segmentsOf(next, TrackType.audio);
   if (edits.music === null) {
@@ -72,6 +73,3 @@ export function musicVolume(segment: Segment): number {
   return typeof volume === 'number' && volume >= 0 && volume <= 1 ? volume : DEFAULT_MUSIC_VOLUME;
 }
 
-function seconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10);
-}

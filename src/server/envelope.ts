@@ -62,7 +62,7 @@ export function toApiFailure(error: unknown): ApiFailure {
 }
 
 /** A failure as the one line a client shows (a failed render's `error`). */
-export function failureSentence(error: unknown): string {
+export function clientSentence(error: unknown): string {
   const failure = toApiFailure(error);
   return failure.hint ? `${failure.message} ${failure.hint}` : failure.message;
 }

@@ -12,10 +12,12 @@ import { ApiFailure } from './api-failure.js';
 import { TokenBook } from './auth.js';
 import { sendFailure, toApiFailure } from './envelope.js';
 import { addRenderRoutes } from './render-routes.js';
+import { WORKER_PATH_PREFIX, type RenderBackend } from './render-backend.js';
 import { RenderQueue } from './renders.js';
 import { Router } from './router.js';
 import type { NodeServices } from './services.js';
 import { SessionBook } from './sessions.js';
+import { limitSlowRequests } from './slow-requests.js';
 import { HEARTBEAT_MS } from './sse.js';
 import { addUploadRoutes } from './upload-routes.js';
 import { removeUnlisted } from './persist.js';
@@ -43,6 +45,10 @@ export type RenderNodeOptions = {
   /** Upload limit, default 500 MB. */
   maxUploadBytes?: number;
   heartbeatMs?: number;
+  /** How long a request body may stall before its connection is dropped (tests set it short). */
+  bodyIdleMs?: number;
+  /** Renders elsewhere (`serve --queue`); default: in this process. */
+  backend?: RenderBackend;
 };
 
 /** A running node. */
@@ -85,10 +91,11 @@ async function openNode(options: RenderNodeOptions, host: string, access: Access
   await removeUnlisted(join(options.dataDir, 'media'), sessions.mediaIds());
   const renders = await RenderQueue.open({
     dataDir: options.dataDir,
-    concurrency: options.concurrency ?? 1,
+    concurrency: options.backend?.concurrency ?? options.concurrency ?? 1,
     now,
     keepUser,
     log: options.log,
+    produce: options.backend?.produce,
     onCompleted: async (record) => {
       const session = sessions.find(record.sessionId);
       if (!session) return;
@@ -116,12 +123,10 @@ async function openNode(options: RenderNodeOptions, host: string, access: Access
   addUploadRoutes(router, services);
   addAgentRoutes(router, services);
   addRenderRoutes(router, services);
+  options.backend?.addRoutes(router, services);
 
   const server = createServer((req, res) => void handle(req, res, router, access, options.log));
-  // Uploads of 500 MB may take longer than Node's default 5-minute request limit; an idle socket
-  // still times out (SSE streams send heartbeats, so they are never idle that long).
-  server.requestTimeout = 0;
-  server.setTimeout(120_000);
+  limitSlowRequests(server, options.bodyIdleMs);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -129,6 +134,7 @@ async function openNode(options: RenderNodeOptions, host: string, access: Access
     });
   } catch (error) {
     await renders.close();
+    await options.backend?.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new StudioError(`Port ${options.port} on ${host} is already in use.`, { hint: 'Another render node may be running there: use it, or pick another --port.', cause: error });
     }
@@ -143,6 +149,7 @@ async function openNode(options: RenderNodeOptions, host: string, access: Access
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await renders.close();
+      await options.backend?.close();
       server.closeAllConnections();
       await closed;
       await unlock();
@@ -155,7 +162,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
   const url = new URL(req.url ?? '/', 'http://node');
   if (log) res.on('close', () => log(`${req.method} ${redact(url.pathname)} ${res.statusCode} ${Date.now() - started}ms`));
   try {
-    checkAccessKey(req, access, url.pathname === '/api/node/hello');
+    // Workers carry their own key, which the backend's routes check (there are none without a backend).
+    if (!url.pathname.startsWith(WORKER_PATH_PREFIX)) checkAccessKey(req, access, url.pathname === '/api/node/hello');
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (!match) throw new ApiFailure(404, `There is no ${req.method} ${url.pathname.slice(0, 200)} on this node.`);
     await match.handler({ req, res, params: match.params, url });

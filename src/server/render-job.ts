@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { compress, type Overlays } from '../media/index.js';
+import { compress, type OutputQuality, type Overlays } from '../media/index.js';
 import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
 
 /** A file one item produced, still in the job's work folder. */
-export type ProducedFile = { path: string; ext: string; size: number; notes: string[] };
+export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; quality?: OutputQuality };
 
 /**
  * Compresses each item in turn into `workDir` (the job's own folder, emptied before and after by
@@ -27,7 +27,7 @@ export async function produceFiles(
       onProgress: (progress) => options.onProgress(((index + progress.fraction) / items.length) * 100),
     });
     const { size } = await stat(result.output);
-    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes });
+    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes, ...(result.quality ? { quality: result.quality } : {}) });
   }
   return produced;
 }

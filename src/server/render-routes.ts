@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { qualityField } from '../media/index.js';
 import { fileUrl } from './account-routes.js';
 import { exportRequest } from '../wire/index.js';
 import { ApiFailure } from './api-failure.js';
@@ -62,6 +63,8 @@ export function renderView(record: RenderRecord, base: string): Record<string, u
     url: fileUrl(base, output.fileId, output.name),
     size: output.size,
     ...(output.notes?.length ? { notes: output.notes } : {}),
+    // Measured against the source: { vmaf: 96.1 } (or ssim where no libvmaf exists).
+    ...(output.quality ? { quality: qualityField(output.quality) } : {}),
   }));
   return {
     id: record.id,

@@ -1,12 +1,14 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { debugDetails } from '../errors.js';
-import { failureSentence } from './envelope.js';
+import { clientSentence } from './envelope.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { isOpaqueId, opaqueId } from './ids.js';
 import { insideFolder } from './inside-folder.js';
 import { JsonFile, removeUnlisted } from './persist.js';
+import type { Producer } from './render-backend.js';
 import { produceFiles } from './render-job.js';
+import type { OutputQuality } from '../media/index.js';
 import type { RenderItem } from './render-items.js';
 
 /** The cloud's render states. */
@@ -14,7 +16,7 @@ export type RenderStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
 /** A finished file: served at /files/<fileId>/<name>. */
 /** `notes`: what the encode decided beyond the plan the agent showed (absent in renders.json from before). */
-export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[] };
+export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[]; quality?: OutputQuality };
 
 /** One export job, as persisted in renders.json. */
 export type RenderRecord = {
@@ -41,6 +43,8 @@ export type RenderQueueOptions = {
   keepUser?: (userId: string) => boolean;
   /** Where a failed render's details go (the client gets one sentence). */
   log?: (line: string) => void;
+  /** Who makes a job's files; default: this process, from the node's media folder. */
+  produce?: Producer;
 };
 
 /** Render ids are the client's (render_<ts>): two users may pick the same one, so jobs are keyed per user. */
@@ -49,7 +53,7 @@ function jobKey(record: Pick<RenderRecord, 'id' | 'userId'>): string {
 }
 
 /** Why a running job was aborted: the user canceled it, or the node is stopping (then it goes back to pending). */
-type AbortReason = 'canceled' | 'shutdown';
+export type AbortReason = 'canceled' | 'shutdown';
 
 /**
  * The render queue: jobs in renders.json, at most `concurrency` running at once, first come first
@@ -172,8 +176,8 @@ export class RenderQueue {
     try {
       await this.save();
       await mkdir(workDir, { recursive: true, mode: 0o700 });
-      const produced = await produceFiles(record.items, {
-        mediaDir: join(this.options.dataDir, 'media'),
+      const produce = this.options.produce ?? ((job, options) => produceFiles(job.items, { ...options, mediaDir: join(this.options.dataDir, 'media') }));
+      const produced = await produce(record, {
         workDir,
         signal: controller.signal,
         onProgress: (percent) => {
@@ -188,6 +192,7 @@ export class RenderQueue {
         size: file.size,
         ext: file.ext,
         notes: file.notes,
+        ...(file.quality ? { quality: file.quality } : {}),
       }));
       for (const [index, file] of produced.entries()) {
         await rename(insideFolder(workDir, file.path), insideFolder(this.outputsDir, outputs[index].fileId + outputs[index].ext));
@@ -198,7 +203,7 @@ export class RenderQueue {
       const reason = controller.signal.aborted ? (controller.signal.reason as AbortReason) : undefined;
       if (reason === 'shutdown') Object.assign(record, { status: 'pending', progress: 0 });
       else if (reason !== 'canceled') {
-        Object.assign(record, { status: 'failed', error: failureSentence(error) });
+        Object.assign(record, { status: 'failed', error: clientSentence(error) });
         this.options.log?.(`render ${record.id} failed: ${debugDetails(error)}`);
       }
     } finally {

@@ -7,6 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { fetch } from 'undici';
 import { causeChain } from '../errors.js';
+import { cleanFileName } from '../media/file-names.js';
+import { formatBytes } from '../units.js';
 import { MAX_UPLOADS_PER_REQUEST } from '../wire/index.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 import { opaqueId } from './ids.js';
@@ -25,27 +27,13 @@ export function mediaPath(mediaDir: string, mediaId: string): string {
   return insideFolder(mediaDir, mediaId);
 }
 
-
-/**
- * A client's file name made safe to show: the last path component, no control or direction
- * characters, at most 120 characters. It is stored as data only, never used as a path.
- */
-export function displayName(raw: string | undefined): string {
-  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/\s+/g, ' ').trim().slice(0, 120);
-  return clean === '' || clean === '.' || clean === '..' ? 'upload' : clean;
-}
-
 /** The 4002 answer for a file over the limit. */
 export function tooLarge(maxBytes: number): ApiFailure {
-  return fileRefused(4002, `The file is larger than ${formatMb(maxBytes)}, the most this node accepts.`, {
+  return fileRefused(4002, `The file is larger than ${formatBytes(maxBytes)}, the most this node accepts.`, {
     hint: 'Trim it or compress it on your machine first, then upload it again.',
   });
 }
 
-function formatMb(bytes: number): string {
-  return bytes >= 1_000_000 ? `${Math.round(bytes / 1_000_000)} MB` : `${bytes} bytes`;
-}
 
 /**
  * Streams every part of the multipart field `files` to disk, never holding a file in memory. The
@@ -58,7 +46,8 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
     try {
       // busboy counts a file that reaches fileSize exactly as truncated: one more byte lets a file of
       // exactly maxBytes through while maxBytes + 1 still trips the limit.
-      parser = busboy({ headers: req.headers, limits: { fileSize: options.maxBytes + 1, files: MAX_UPLOADS_PER_REQUEST, fields: 20 } });
+      // Browsers and curl send a filename's UTF-8 bytes as they are; busboy reads them as Latin-1 unless told.
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: options.maxBytes + 1, files: MAX_UPLOADS_PER_REQUEST, fields: 20 } });
     } catch (error) {
       reject(badRequest(`The multipart request is malformed: ${(error as Error).message}.`));
       return;
@@ -94,7 +83,7 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
         if (stream.truncated) throw tooLarge(options.maxBytes);
         const { size } = await stat(partial);
         await rename(partial, path);
-        return { mediaId, name: displayName(info.filename), size, path };
+        return { mediaId, name: cleanFileName(info.filename), size, path };
       });
       write.catch(fail);
       writes.push(write);
@@ -148,7 +137,7 @@ async function openUrl(raw: string, options: UploadOptions & { allowFileUrls: bo
   } catch {
     throw badRequest(`"${raw.slice(0, 200)}" is not a URL.`);
   }
-  const name = displayName(decodeURIComponent(url.pathname));
+  const name = cleanFileName(safeDecode(url.pathname));
   if (url.protocol === 'file:') {
     if (!options.allowFileUrls) throw badRequest('This node does not read file:// URLs; upload the file instead.');
     const path = fileURLToPath(url);
@@ -219,6 +208,15 @@ class ByteLimit extends Transform {
     this.seen += chunk.length;
     if (this.seen > this.maxBytes) callback(tooLarge(this.maxBytes));
     else callback(null, chunk);
+  }
+}
+
+/** A URL path's %-escapes decoded, or left as they are when they are not valid UTF-8. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -6,14 +6,16 @@ import { quarantineIfCorrupt } from './quarantine.js';
 import { HISTORY_LIMIT, type JobRecord, type Settings, type Store, type StoredToken } from './types.js';
 
 type Shape = {
-  clientId?: string;
+  /** Per API base, like tokens: a node seen under two addresses meets two clients, never one id with two tokens. */
+  clientIds: Record<string, string>;
   tokens: Record<string, StoredToken>;
   sessions: Record<string, string>;
   settings: Settings;
   jobs: JobRecord[];
+  history: string[];
 };
 
-const defaults: Shape = { tokens: {}, sessions: {}, settings: { autoExport: false }, jobs: [] };
+const defaults: Shape = { clientIds: {}, tokens: {}, sessions: {}, settings: { autoExport: false }, jobs: [], history: [] };
 
 /**
  * The store in `<configDir>/config.json` (conf: atomic writes, file mode 0600 since it holds
@@ -23,20 +25,20 @@ const defaults: Shape = { tokens: {}, sessions: {}, settings: { autoExport: fals
 export function defaultStore(cwd: string = configDir()): Store {
   const warning = quarantineIfCorrupt(join(cwd, 'config.json'));
   const conf = new Conf<Shape>({ cwd, configName: 'config', defaults, accessPropertiesByDotNotation: false, configFileMode: 0o600 });
-  const keyed = <K extends 'tokens' | 'sessions'>(key: K, base: string, value: Shape[K][string] | undefined): void => {
+  const keyed = <K extends 'clientIds' | 'tokens' | 'sessions'>(key: K, base: string, value: Shape[K][string] | undefined): void => {
     const all = { ...conf.get(key) } as Shape[K];
     if (value === undefined) delete all[base];
     else all[base] = value;
     conf.set(key, all);
   };
-  const renewClientId = (): string => {
+  const renewClientId = (base: string): string => {
     const id = randomUUID();
-    conf.set('clientId', id);
+    keyed('clientIds', base, id);
     return id;
   };
   return {
     warnings: warning ? [warning] : [],
-    clientId: () => conf.get('clientId') ?? renewClientId(),
+    clientId: (base) => conf.get('clientIds')[base] ?? renewClientId(base),
     renewClientId,
     token: (base) => conf.get('tokens')[base],
     saveToken: (base, token) => keyed('tokens', base, token),
@@ -51,6 +53,8 @@ export function defaultStore(cwd: string = configDir()): Store {
       return settings;
     },
     jobs: () => conf.get('jobs'),
+    history: () => conf.get('history'),
+    saveHistory: (lines) => conf.set('history', lines),
     saveJob: (job) => {
       const others = conf.get('jobs').filter((j) => j.id !== job.id);
       conf.set('jobs', [job, ...others].sort((a, b) => b.startedAt - a.startedAt).slice(0, HISTORY_LIMIT));

@@ -1,4 +1,5 @@
 import type { Goal } from '../goal/types.js';
+import type { QualityScore } from '../media/types.js';
 
 /** A token and when it stops working (ISO 8601), as the node granted it. */
 export type StoredToken = { token: string; expiresAt?: string };
@@ -21,6 +22,8 @@ export type JobRecord = {
   goal?: Goal;
   output?: string;
   bytes?: number;
+  /** The output measured against its source (VMAF, or SSIM where no libvmaf exists). */
+  quality?: QualityScore;
   targetBytes?: number;
   error?: string;
   renderId?: string;
@@ -30,14 +33,15 @@ export type JobRecord = {
 
 /**
  * The engine's persistent memory, kept behind this narrow interface so the engine takes it
- * injected (tests pass the real store pointed at a temp folder). Tokens and sessions are kept per
- * API base: a token from one node means nothing to another.
+ * injected (tests pass the real store pointed at a temp folder). Client ids, tokens and sessions
+ * are kept per API base: a token from one node means nothing to another, and one client id shared
+ * by two addresses of the same node would be refused a second token (429 for 7 days).
  */
 export interface Store {
-  /** The random client id for anonymous tokens, created on first use. */
-  clientId(): string;
-  /** Forgets the client id and makes a new one (the node refused the old one: HTTP 400). */
-  renewClientId(): string;
+  /** The random client id for anonymous tokens from this node, created on first use. */
+  clientId(apiBase: string): string;
+  /** Forgets this node's client id and makes a new one (the node refused the old one). */
+  renewClientId(apiBase: string): string;
   token(apiBase: string): StoredToken | undefined;
   saveToken(apiBase: string, token: StoredToken): void;
   clearToken(apiBase: string): void;
@@ -50,6 +54,9 @@ export interface Store {
   jobs(): JobRecord[];
   /** Adds or replaces (by id) a job; the history keeps the newest HISTORY_LIMIT. */
   saveJob(job: JobRecord): void;
+  /** The lines sent in the studio, oldest first (its input line's Up arrow walks them). */
+  history(): string[];
+  saveHistory(lines: string[]): void;
   /** Things the user should hear about the store itself (a corrupt file moved aside). */
   readonly warnings: readonly string[];
 }

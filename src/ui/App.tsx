@@ -1,54 +1,154 @@
-import React, { useRef, useState } from 'react';
-import { Box, Static, Text, useInput } from 'ink';
+import React, { useEffect, useRef, useState } from 'react';
+import { Box, Static, Text, useStdout } from 'ink';
 import Spinner from 'ink-spinner';
-import { Command, commandFor } from './bindings.js';
-import { editLine } from './edit-line.js';
+import { escapePath, keyboardWording, pathBeingTyped, type JobRecord } from '../engine/index.js';
+import { Command, commandFor, EXPORT_KEY } from './bindings.js';
 import { EntryLine } from './EntryLine.js';
-import { HelpOverlay } from './HelpOverlay.js';
+import { helpLines, HelpOverlay } from './HelpOverlay.js';
+import { jobList } from './job-list.js';
 import { JobsPane } from './JobsPane.js';
-import { isNarrow, paneWidths, visibleJobRows } from './layout.js';
+import type { KeyPress } from './keys.js';
+import { fitStatus, helpRows, isNarrow, paneWidths, visibleJobRows } from './layout.js';
+import { editLine, lineState, lineText, remember, type LineEdit, type LineState } from './line-editor.js';
+import { InputLine } from './InputLine.js';
 import { TimelinePane } from './TimelinePane.js';
 import type { Theme } from './theme.js';
 import { useEngine, type StudioStore } from './use-engine.js';
+import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 /** What the studio can ask for; the CLI wires each to the engine. */
 export type StudioActions = {
+  /** Sends a line; the CLI keeps it in the history too. */
   send(text: string): void;
   export(): void;
   timeline(): void;
   credits(): void;
-  /** Cancels the newest running job, if any. */
-  cancelNewest(): void;
+  cancel(jobId: string): void;
+  /** Says nothing runs (Ctrl+X with no job running). */
+  nothingToCancel(): void;
+  /** The paths that complete a partly typed one (decoded; folders end with "/"). */
+  complete(partial: string): string[];
   quit(): void;
+};
+
+/** The terminal's escape that clears the screen and its scrollback, then homes the cursor. */
+const CLEAR_TERMINAL = '\u001b[2J\u001b[3J\u001b[H';
+/** Resizes arrive in bursts while a window is dragged: the transcript is reprinted once they settle. */
+const RESIZE_SETTLE_MS = 150;
+
+const LINE_EDITS: Partial<Record<Command, LineEdit['type']>> = {
+  [Command.Left]: 'left',
+  [Command.Right]: 'right',
+  [Command.WordLeft]: 'word-left',
+  [Command.WordRight]: 'word-right',
+  [Command.Home]: 'home',
+  [Command.End]: 'end',
+  [Command.Backspace]: 'backspace',
+  [Command.Delete]: 'delete',
+  [Command.KillStart]: 'kill-start',
+  [Command.KillWord]: 'kill-word',
+  [Command.KillEnd]: 'kill-end',
+  [Command.Older]: 'older',
+  [Command.Newer]: 'newer',
 };
 
 /**
  * The studio: the finished conversation scrolls above (printed once, <Static>), and below it stay
- * live only the reply in flight, the timeline, the running jobs and the input line.
+ * live only the reply in flight, the timeline, the jobs and the input line. `history`: the lines
+ * sent in earlier runs; `pastJobs`: the job history; `quitStops`: whether running renders stop
+ * when the studio quits (the embedded node) or go on (a serve node).
  */
-export function App({ store, actions, theme, nodeLabel }: { store: StudioStore; actions: StudioActions; theme: Theme; nodeLabel: string }) {
+export function App({
+  store,
+  actions,
+  theme,
+  nodeLabel,
+  history = [],
+  pastJobs = [],
+  quitStops = true,
+}: {
+  store: StudioStore;
+  actions: StudioActions;
+  theme: Theme;
+  nodeLabel: string;
+  history?: readonly string[];
+  pastJobs?: readonly JobRecord[];
+  quitStops?: boolean;
+}) {
   const view = useEngine(store, (snapshot) => snapshot.view);
   const transcript = useEngine(store, (snapshot) => snapshot.transcript);
   const timeline = useEngine(store, (snapshot) => snapshot.timeline);
   const { columns, rows } = useTerminalSize();
-  const [input, setInputState] = useState('');
-  // Keys can arrive faster than React renders: each edit must start from the latest line, not a stale render's.
-  const latest = useRef('');
-  const setInput = (value: string) => {
-    latest.current = value;
-    setInputState(value);
-  };
-  const [help, setHelp] = useState(false);
+  const { write } = useStdout();
+  // Keys can arrive faster than React renders: each edit starts from the latest line, not a stale render's.
+  const line = useRef<LineState>(lineState(history));
+  const [shownLine, setShownLine] = useState(line.current);
+  const [help, setHelp] = useState<number | undefined>(undefined);
+  const [picking, setPicking] = useState<number | undefined>(undefined);
+  const [quitAsked, setQuitAsked] = useState(false);
+  const [epoch, setEpoch] = useState(0);
+  const { running, finished } = jobList(view.jobs, pastJobs);
 
-  const submit = (line: string) => {
-    const text = line.trim();
-    setInput('');
-    if (text !== '') actions.send(text);
+  const setLine = (next: LineState) => {
+    line.current = next;
+    setShownLine(next);
+  };
+  const edit = (change: LineEdit) => setLine(editLine(line.current, change));
+
+  // A width change reflows what the terminal shows, so Ink's frame can no longer be erased line by
+  // line: clear the screen once and print the transcript again (a new <Static> prints it whole).
+  const firstWidth = useRef(columns);
+  useEffect(() => {
+    if (columns === firstWidth.current) return;
+    const timer = setTimeout(() => {
+      firstWidth.current = columns;
+      write(CLEAR_TERMINAL);
+      setEpoch((value) => value + 1);
+    }, RESIZE_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [columns, write]);
+
+  const complete = () => {
+    const typed = line.current.chars.slice(0, line.current.cursor).join('');
+    const word = pathBeingTyped(typed);
+    if (!word || word.value === '') return;
+    const options = actions.complete(word.value);
+    const common = commonPrefix(options);
+    if (common.length <= word.value.length) return;
+    // One file: the word is finished (quote closed, a space after); a folder or a shared prefix stays open.
+    const whole = options.length === 1 && !common.endsWith('/');
+    const written = word.open ? `${word.open}${common}${whole ? word.open : ''}` : escapePath(common);
+    edit({ type: 'replace-before', from: Array.from(typed.slice(0, word.start)).length, text: whole ? `${written} ` : written });
   };
 
-  useInput((key, info) => {
-    switch (commandFor(key, info, latest.current === '')) {
+  const onKey = (key: KeyPress, pasted: boolean) => {
+    if (pasted && key.name === 'text') return edit({ type: 'insert', text: key.text });
+    const command = commandFor(key, { lineEmpty: line.current.chars.length === 0 });
+    if (command !== Command.Quit) setQuitAsked(false);
+    if (help !== undefined) {
+      const step = command === Command.Older ? -1 : command === Command.Newer ? 1 : key.name === 'page-up' ? -10 : key.name === 'page-down' ? 10 : 0;
+      if (step !== 0) return setHelp((offset) => Math.max(0, Math.min(helpLines().length, (offset ?? 0) + step)));
+      if (command === Command.CloseHelp || command === Command.Help) return setHelp(undefined);
+    }
+    if (picking !== undefined) {
+      if (command === Command.Older || command === Command.Newer) return setPicking((at) => Math.max(0, Math.min(running.length - 1, (at ?? 0) + (command === Command.Older ? -1 : 1))));
+      if (command === Command.Send || command === Command.CancelJob) {
+        const job = running[picking];
+        if (job) actions.cancel(job.id);
+        return setPicking(undefined);
+      }
+      if (command === Command.CloseHelp) return setPicking(undefined);
+    }
+    switch (command) {
+      case Command.Send: {
+        const text = lineText(line.current).trim();
+        setLine(editLine({ ...line.current, history: remember(line.current.history, text) }, { type: 'clear' }));
+        if (text !== '') actions.send(text);
+        return;
+      }
+      case Command.Complete:
+        return complete();
       case Command.Export:
         return actions.export();
       case Command.Timeline:
@@ -56,62 +156,88 @@ export function App({ store, actions, theme, nodeLabel }: { store: StudioStore; 
       case Command.Credits:
         return actions.credits();
       case Command.CancelJob:
-        return actions.cancelNewest();
+        if (running.length === 0) return actions.nothingToCancel();
+        if (running.length === 1) return actions.cancel(running[0].id);
+        return setPicking(running.length - 1);
       case Command.Help:
-        return setHelp((shown) => !shown);
+        return setHelp(0);
       case Command.CloseHelp:
-        return setHelp(false);
+        return setHelp(undefined);
       case Command.Quit:
-        return actions.quit();
-      case Command.Send:
-      case undefined: {
-        const edited = editLine(latest.current, key, info);
-        if (edited.submit) submit(edited.value);
-        else setInput(edited.value);
+        if (running.length === 0 || quitAsked) return actions.quit();
+        return setQuitAsked(true);
+      case undefined:
+        if (key.name === 'text') edit({ type: 'insert', text: key.text });
         return;
+      default: {
+        const change = LINE_EDITS[command];
+        if (change) edit({ type: change } as LineEdit);
       }
     }
-  });
+  };
+  useKeys(onKey);
 
   const inFlight = view.turns.at(-1);
   const replying = inFlight !== undefined && !inFlight.done;
   const widths = paneWidths(columns);
   const jobRows = visibleJobRows(rows);
+  const status = fitStatus(
+    [
+      { text: nodeLabel, rank: 3 },
+      { text: connectionText(view.connection), rank: 0 },
+      { text: view.credits === undefined ? '' : view.credits.unlimited ? 'credits: unlimited' : `credits: ${view.credits.available}`, rank: 2 },
+      { text: view.watching ? `watching ${folderName(view.watching)}` : '', rank: 4 },
+      { text: '? help', rank: 1 },
+      { text: 'Ctrl+E export', rank: 5 },
+      { text: 'Ctrl+C quit', rank: 6 },
+    ],
+    columns,
+  );
   return (
     <>
-      <Static items={transcript.entries}>{(entry) => <EntryLine key={entry.id} entry={entry} theme={theme} columns={columns} />}</Static>
+      <Static key={epoch} items={transcript.entries}>
+        {(entry) => <EntryLine key={entry.id} entry={entry} theme={theme} columns={columns} />}
+      </Static>
       <Box flexDirection="column" width={columns}>
-        {help ? <HelpOverlay theme={theme} /> : null}
-        {replying ? (
-          <Box>
-            <Text color={theme.status.working}>
-              <Spinner type="dots" />{' '}
-            </Text>
-            <Text wrap="truncate-end">{inFlight.working ?? (inFlight.text === '' ? 'Thinking…' : lastLines(inFlight.text, 3))}</Text>
-          </Box>
+        {help !== undefined ? (
+          <HelpOverlay theme={theme} rows={helpRows(rows)} offset={help} />
+        ) : (
+          <>
+            {replying ? (
+              <Box>
+                <Text color={theme.status.working}>
+                  <Spinner type="dots" />{' '}
+                </Text>
+                <Text wrap="truncate-end">{inFlight.working ?? (inFlight.text === '' ? 'Thinking…' : lastLines(keyboardWording(inFlight.text, EXPORT_KEY), 3))}</Text>
+              </Box>
+            ) : null}
+            <Box flexDirection={isNarrow(columns) ? 'column' : 'row'}>
+              <TimelinePane timeline={timeline} width={widths.timeline} maxRows={jobRows} theme={theme} />
+              <JobsPane running={running} finished={finished} selected={picking} width={widths.jobs} maxRows={jobRows} theme={theme} />
+            </Box>
+          </>
+        )}
+        {quitAsked ? (
+          <Text color={theme.status.warning} wrap="truncate-end">
+            {running.length} {running.length === 1 ? 'render is' : 'renders are'} running{quitStops ? ' and will stop' : ' and go on in the serve node'}. Press Ctrl+C again to quit.
+          </Text>
         ) : null}
-        <Box flexDirection={isNarrow(columns) ? 'column' : 'row'}>
-          <TimelinePane timeline={timeline} width={widths.timeline} maxRows={jobRows} theme={theme} />
-          <JobsPane jobs={view.jobs} width={widths.jobs} maxRows={jobRows} theme={theme} />
-        </Box>
-        <Box>
-          <Text color={theme.text.accent}>› </Text>
-          <Text wrap="truncate-start">{input}</Text>
-          {theme.styled ? <Text inverse>{' '}</Text> : <Text>_</Text>}
-        </Box>
+        {picking !== undefined ? (
+          <Text color={theme.status.warning} wrap="truncate-end">
+            ↑/↓ pick a job · Enter or Ctrl+X cancels it · Esc keeps them all
+          </Text>
+        ) : null}
+        <InputLine line={shownLine} width={columns} theme={theme} />
         <Text color={theme.text.dim} wrap="truncate-end">
-          {statusText(view.connection, nodeLabel, view.credits)}
-          {view.watching ? ` · watching ${folderName(view.watching)}` : ''} · ? help · Ctrl+E export · Ctrl+C quit
+          {status}
         </Text>
       </Box>
     </>
   );
 }
 
-function statusText(connection: string, nodeLabel: string, credits?: { available: number; unlimited?: boolean }): string {
-  const state = connection === 'ready' ? 'connected' : connection === 'setting-up' ? 'Setting up…' : 'starting';
-  const balance = credits === undefined ? '' : credits.unlimited ? ' · credits: unlimited' : ` · credits: ${credits.available}`;
-  return `${nodeLabel} · ${state}${balance}`;
+function connectionText(connection: string): string {
+  return connection === 'ready' ? 'connected' : connection === 'setting-up' ? 'Setting up…' : 'starting';
 }
 
 // The status line is one row: the folder's own name, the full path is in the transcript.
@@ -121,4 +247,11 @@ function folderName(path: string): string {
 
 function lastLines(text: string, count: number): string {
   return text.split('\n').slice(-count).join(' ');
+}
+
+function commonPrefix(options: readonly string[]): string {
+  if (options.length === 0) return '';
+  let prefix = options[0];
+  for (const option of options) while (!option.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
 }

@@ -5,23 +5,43 @@ import type { Theme } from './theme.js';
 
 const EXAMPLES = ['~/Videos/vlog.mov', 'compress this video to under 100MB without losing quality', 'make it fit discord', 'export 1080p MP4', 'credits', 'status', 'watch ~/Drop', 'stop watching', 'new project'];
 
-/** The key map and a few things to say, generated from bindings.ts so it cannot drift. */
-export function HelpOverlay({ theme }: { theme: Theme }) {
+/** The help's lines, generated from bindings.ts so they cannot drift. */
+export function helpLines(): { text: string; key?: string }[] {
+  return [
+    { text: 'Keys' },
+    ...BINDINGS.filter((binding) => !binding.hidden).map((binding) => ({ key: binding.keys, text: binding.description })),
+    { text: 'Try saying' },
+    ...EXAMPLES.map((example) => ({ text: `  ${example}` })),
+  ];
+}
+
+/**
+ * The key map and a few things to say, in at most `rows` rows (borders and the footer included):
+ * on a short terminal it shows a window from `offset`, moved with ↑/↓, so no line is ever out of reach.
+ */
+export function HelpOverlay({ theme, rows, offset }: { theme: Theme; rows: number; offset: number }) {
+  const lines = helpLines();
+  const room = Math.max(1, rows - 3);
+  const start = Math.max(0, Math.min(offset, lines.length - room));
+  const shown = lines.slice(start, start + room);
+  const keyWidth = Math.max(...lines.map((line) => line.key?.length ?? 0));
+  const scrolls = lines.length > room;
   return (
     <Box flexDirection="column" borderStyle="double" borderColor={theme.border} paddingX={1}>
-      <Text bold={theme.styled}>Keys</Text>
-      {BINDINGS.map((binding) => (
-        <Text key={binding.command} wrap="truncate-end">
-          <Text color={theme.text.accent}>{binding.keys.padEnd(8)}</Text> {binding.description}
-        </Text>
-      ))}
-      <Text bold={theme.styled}>Try saying</Text>
-      {EXAMPLES.map((example) => (
-        <Text key={example} color={theme.text.dim} wrap="truncate-end">
-          {'  '}
-          {example}
-        </Text>
-      ))}
+      {shown.map((line, index) =>
+        line.key === undefined ? (
+          <Text key={start + index} bold={theme.styled && !line.text.startsWith(' ')} color={line.text.startsWith(' ') ? theme.text.dim : undefined} wrap="truncate-end">
+            {line.text}
+          </Text>
+        ) : (
+          <Text key={start + index} wrap="truncate-end">
+            <Text color={theme.text.accent}>{line.key.padEnd(keyWidth)}</Text> {line.text}
+          </Text>
+        ),
+      )}
+      <Text color={theme.text.dim} wrap="truncate-end">
+        {scrolls ? `${start + 1}–${start + shown.length} of ${lines.length} · ↑/↓ scroll · ` : ''}Esc or ? closes
+      </Text>
     </Box>
   );
 }

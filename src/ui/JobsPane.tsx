@@ -1,38 +1,66 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import { isFinished, type Job } from '../engine/index.js';
+import type { Job } from '../engine/index.js';
+import { formatBytes } from '../units.js';
+import type { ListedJob } from './job-list.js';
 import { ProgressBar } from './ProgressBar.js';
 import { progressBarWidth } from './layout.js';
 import type { Theme } from './theme.js';
 
-/** Jobs that are still running, each with its phase, a bar, the percentage and an ETA. */
-export function JobsPane({ jobs, width, maxRows, theme }: { jobs: readonly Job[]; width: number; maxRows: number; theme: Theme }) {
-  const active = jobs.filter((job) => !isFinished(job));
-  const shown = active.slice(-maxRows);
+/**
+ * Running jobs with their phase, a bar, the percentage and an ETA; below them the finished ones
+ * with where their output went and its size. `selected`: the running job the picker points at.
+ */
+export function JobsPane({ running, finished, selected, width, maxRows, theme }: { running: readonly Job[]; finished: readonly ListedJob[]; selected?: number; width: number; maxRows: number; theme: Theme }) {
+  const shownRunning = running.slice(0, maxRows);
+  const shownFinished = finished.slice(0, Math.max(0, maxRows - shownRunning.length));
   const bar = progressBarWidth(width - 4);
+  const hidden = running.length + finished.length - shownRunning.length - shownFinished.length;
   return (
     <Box flexDirection="column" width={width} borderStyle="round" borderColor={theme.border} paddingX={1}>
       <Text bold={theme.styled}>Jobs</Text>
-      {shown.length === 0 ? (
+      {running.length + finished.length === 0 ? (
         <Text color={theme.text.dim} wrap="truncate-end">
-          Nothing running. Press Ctrl+E to export.
+          Nothing yet. Say export or press Ctrl+E.
         </Text>
-      ) : (
-        shown.map((job) => (
-          <Box key={job.id}>
-            <Box width={Math.max(8, width - bar - 26)}>
-              <Text wrap="truncate-end">{baseName(job.input)}</Text>
-            </Box>
-            <Text color={theme.status.working}> {job.status.padEnd(11)} </Text>
-            <ProgressBar fraction={job.fraction} width={bar} theme={theme} />
-            <Text> {String(Math.round(job.fraction * 100)).padStart(3)}%</Text>
-            <Text color={theme.text.dim}>{job.etaSec !== undefined ? ` ${formatEta(job.etaSec)}` : ''}</Text>
+      ) : null}
+      {shownRunning.map((job, index) => (
+        <Box key={job.id}>
+          <Box width={Math.max(8, width - bar - 26)}>
+            <Text inverse={selected === index} wrap="truncate-end">
+              {selected === index ? '▸ ' : ''}
+              {baseName(job.input)}
+            </Text>
           </Box>
-        ))
-      )}
-      {active.length > shown.length ? <Text color={theme.text.dim}>…and {active.length - shown.length} more</Text> : null}
+          <Text color={theme.status.working}> {job.status.padEnd(11)} </Text>
+          <ProgressBar fraction={job.fraction} width={bar} theme={theme} />
+          <Text> {String(Math.round(job.fraction * 100)).padStart(3)}%</Text>
+          <Text color={theme.text.dim}>{job.etaSec !== undefined ? ` ${formatEta(job.etaSec)}` : ''}</Text>
+        </Box>
+      ))}
+      {shownFinished.map((job) => (
+        <Text key={job.id} color={job.status === 'done' ? undefined : theme.text.dim} wrap="truncate-middle">
+          <Text color={job.status === 'done' ? theme.status.ok : theme.status.warning}>{mark(job)} </Text>
+          {finishedLine(job)}
+        </Text>
+      ))}
+      {hidden > 0 ? <Text color={theme.text.dim}>…and {hidden} more</Text> : null}
     </Box>
   );
+}
+
+/** What a finished job left: its output and size (against the target), or why there is none. */
+export function finishedLine(job: ListedJob): string {
+  const name = baseName(job.input);
+  if (job.interrupted) return `${name}: interrupted (the studio quit while it ran)`;
+  if (job.status === 'canceled') return `${name}: canceled`;
+  if (job.status === 'failed') return `${name}: failed${job.error ? `, ${job.error}` : ''}`;
+  const size = job.bytes === undefined ? '' : ` (${formatBytes(job.bytes)}${job.targetBytes ? ` of ${formatBytes(job.targetBytes)}` : ''})`;
+  return `${name} → ${job.output ?? '?'}${size}`;
+}
+
+function mark(job: ListedJob): string {
+  return job.status === 'done' ? '✓' : job.interrupted ? '!' : job.status === 'failed' ? '✗' : '–';
 }
 
 /** "ETA 1m05s" style, short enough for a narrow pane. */

@@ -25,3 +25,25 @@ export function progressBarWidth(paneWidth: number): number {
 export function visibleJobRows(rows: number): number {
   return Math.max(1, Math.min(6, rows - 14));
 }
+
+/** One part of the status bar; `rank` 0 is kept longest, higher ranks are dropped first. */
+export type StatusPart = { text: string; rank: number };
+
+/**
+ * The status bar in one row of `width`: whole parts are dropped, least important first, rather
+ * than the row being cut mid-word ("…Ctrl+E export · C…").
+ */
+export function fitStatus(parts: readonly StatusPart[], width: number): string {
+  let kept = parts.filter((part) => part.text !== '');
+  const line = () => kept.map((part) => part.text).join(' · ');
+  while (kept.length > 1 && line().length > width - 1) {
+    const worst = Math.max(...kept.map((part) => part.rank));
+    kept = kept.filter((part) => part !== kept.findLast((candidate) => candidate.rank === worst));
+  }
+  return line();
+}
+
+/** Rows the help overlay may take: the whole screen but the input line and the status bar. */
+export function helpRows(rows: number): number {
+  return Math.max(5, rows - 2);
+}

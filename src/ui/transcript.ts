@@ -1,4 +1,6 @@
-import { formatBytes, type EngineEvent, type Job } from '../engine/index.js';
+import { formatQuality, keyboardWording, type EngineEvent, type Job } from '../engine/index.js';
+import { formatBytes } from '../units.js';
+import { EXPORT_KEY } from './bindings.js';
 
 /** One finished line of the conversation: it never changes again, so the studio prints it once (<Static>). */
 export type Entry = { id: number; kind: 'user' | 'reply' | 'notice' | 'error' | 'job'; text: string; ok?: boolean };
@@ -23,7 +25,7 @@ export function reduceTranscript(transcript: Transcript, action: TranscriptActio
   const { event } = action;
   switch (event.name) {
     case 'message:done': {
-      const text = [event.payload.text, event.payload.note].filter((part) => part && part.trim() !== '').join('\n');
+      const text = [keyboardWording(event.payload.text, EXPORT_KEY), event.payload.note].filter((part) => part && part.trim() !== '').join('\n');
       return text === '' ? transcript : append(transcript, { kind: 'reply', text });
     }
     case 'notice':
@@ -63,7 +65,8 @@ function aboutJob(transcript: Transcript, text: string, jobId: string | undefine
 function jobLine(job: Job): string {
   const name = fileName(job);
   if (job.status === 'canceled') return `${name}: canceled, nothing was written.`;
-  return `${name} → ${job.output ?? '?'}${job.bytes !== undefined ? ` (${formatBytes(job.bytes)})` : ''}`;
+  const details = [...(job.bytes !== undefined ? [formatBytes(job.bytes)] : []), ...(job.quality ? [formatQuality(job.quality)] : [])];
+  return `${name} → ${job.output ?? '?'}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 
 function append(transcript: Transcript, entry: Omit<Entry, 'id'>): Transcript {

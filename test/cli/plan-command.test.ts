@@ -78,7 +78,7 @@ describe('compressor-studio plan', () => {
       const { code, stdout, stderr } = plan(...args);
       expect(code).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr).toMatch(/Usage: compressor-studio plan TEXT \[--json\]/);
+      expect(stderr).toMatch(/Usage: compressor-studio plan TEXT\.\.\. \[--json\]/);
     }
   });
 

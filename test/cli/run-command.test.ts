@@ -34,7 +34,7 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
 }
 
 const jsonLines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-type Done = { type: 'done'; results: { input: string; output: string; bytes: number; targetBytes: number }[] };
+type Done = { type: 'done'; results: { input: string; output: string; bytes: number; targetBytes: number; vmaf?: number; ssim?: number }[] };
 
 beforeAll(async () => {
   clips = [await makeClip(work, { name: 'one.mp4' }), await makeClip(work, { name: 'two.mov', container: 'mov' }), await makeClip(work, { name: 'three.mkv', container: 'mkv', audio: true })];
@@ -56,6 +56,8 @@ describe('compressor-studio run', () => {
       expect(item.targetBytes).toBe(250_000);
       expect(statSync(item.output).size).toBe(item.bytes);
       expect(item.bytes).toBeLessThanOrEqual(item.targetBytes);
+      // Every output carries its quality, measured on the node against the source.
+      expect(item.vmaf ?? item.ssim).toBeGreaterThan(0);
     }
     expect(readdirSync(out).sort()).toEqual(['one.compressed.mp4', 'three.compressed.mp4', 'two.compressed.mp4']);
     const phases = new Set(lines.filter((l) => l.type === 'progress').map((l) => l.phase));
@@ -69,14 +71,18 @@ describe('compressor-studio run', () => {
     const second = await runCli(['run', clips[0], '-o', join(work, 'out-again')], env);
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(second.stdout).toMatch(/one\.compressed \(2\)\.mp4/);
+    // The ✓ line ends with the output's measured quality.
+    expect(second.stdout).toMatch(/^✓ one\.mp4 → .*, (VMAF \d+\.\d|SSIM 0\.\d{4})\)$/m);
   });
 
-  it('delivers the good files when one is corrupt, with one clear line for it, exit 1', async () => {
+  it('delivers the good files when one is corrupt, with one clear line for it on stderr, exit 1', async () => {
     const out = join(work, 'out-corrupt');
     const result = await runCli(['run', clips[0], corrupt, clips[1], '-o', out], folders('corrupt'));
     expect(result.code).toBe(1);
-    const errorLines = result.stdout.split('\n').filter((line) => line.startsWith('✗'));
+    expect(result.stdout).not.toMatch(/✗/);
+    const errorLines = result.stderr.split('\n').filter((line) => line.startsWith('✗'));
     expect(errorLines).toHaveLength(1);
+    expect(result.stdout).toMatch(/^✓ one\.mp4 → /m);
     expect(errorLines[0]).toMatch(/^✗ broken\.mp4: broken\.mp4 is not a video ffmpeg can read \(it may be damaged, cut short or not media at all\)\. Use a video file: MP4, MOV/);
     expect(readdirSync(out).sort()).toEqual(['one.compressed.mp4', 'two.compressed.mp4']);
   });

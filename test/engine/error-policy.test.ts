@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NemoError, StudioError } from '../../src/errors.js';
 import { NemoAnswerError } from '../../src/engine/api/envelope.js';
-import { explainError, recoveryFor, registrationUrl, type CallKind, type Recovery } from '../../src/engine/error-policy.js';
+import { explainError, MAX_RATE_LIMIT_WAIT_MS, recoveryFor, registrationUrl, waitInWords, type CallKind, type Recovery } from '../../src/engine/error-policy.js';
 
 const context = { apiBase: 'https://node.example', bindId: 'b-from-session' };
 
@@ -22,6 +22,16 @@ describe('recoveryFor', () => {
     expect(recoveryFor(new NemoError(code, 'x'), call)).toBe(recovery);
   });
 
+  it.each<[number | undefined, Recovery]>([
+    [undefined, 'wait-and-retry'],
+    [30_000, 'wait-and-retry'],
+    [MAX_RATE_LIMIT_WAIT_MS, 'wait-and-retry'],
+    [MAX_RATE_LIMIT_WAIT_MS + 1000, 'none'],
+    [7 * 86_400_000, 'none'],
+  ])('429 with Retry-After %o ms → %s', (retryAfterMs, recovery) => {
+    expect(recoveryFor(new NemoAnswerError(429, 'x', { httpStatus: 429, data: {}, retryAfterMs }), 'token')).toBe(recovery);
+  });
+
   it('leaves errors that are not Nemo answers alone', () => {
     expect(recoveryFor(new Error('boom'), 'other')).toBe('none');
   });
@@ -35,7 +45,7 @@ describe('explainError', () => {
     [4001, /not a supported.*mp4, mov, avi, webm, mkv/is],
     [4002, /too large.*Trim it or compress it/is],
     [402, /^Register or upgrade your plan to unlock export\.$/],
-    [429, /limiting.*Wait/is],
+    [429, /^The node is limiting how often you may ask\. Try again later\.$/],
   ])('code %i in one sentence and a hint', (code, pattern) => {
     const explained = explainError(new NemoError(code, 'raw server words'), context) as StudioError;
     expect(`${explained.message} ${explained.hint ?? ''}`.trim()).toMatch(pattern);
@@ -46,6 +56,24 @@ describe('explainError', () => {
     const answer = new NemoAnswerError(code, 'refused', { httpStatus: 415, data: { reason: 'trip.mp4 is cut short: its index promises 62.0 s but the data stops early.', hint: 'Use a video file.' } });
     const explained = explainError(answer, context) as StudioError;
     expect([explained.message, explained.hint, (explained as NemoError).code]).toEqual(['trip.mp4 is cut short: its index promises 62.0 s but the data stops early.', 'Use a video file.', code]);
+  });
+
+  it('says when a rate-limited call may be tried again, from the node\'s Retry-After', () => {
+    const explained = explainError(new NemoAnswerError(429, 'x', { httpStatus: 429, data: {}, retryAfterMs: 7 * 86_400_000 }), context) as StudioError;
+    expect(`${explained.message} ${explained.hint}`).toBe('The node is limiting how often you may ask. Try again in 7 days.');
+  });
+
+  it.each([
+    [0, '1 second'],
+    [1000, '1 second'],
+    [45_500, '46 seconds'],
+    [89_000, '89 seconds'],
+    [90_000, '2 minutes'],
+    [3_600_000, '60 minutes'],
+    [5_400_000, '2 hours'],
+    [7 * 86_400_000, '7 days'],
+  ])('waitInWords(%i) → %o', (ms, words) => {
+    expect(waitInWords(ms)).toBe(words);
   });
 
   it('does not call a 402 a credits problem', () => {

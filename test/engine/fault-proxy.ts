@@ -13,8 +13,8 @@ export type Fault =
 /** A fault for requests matching `method` and `path`; `skip` lets that many through first, `times` (default 1) then apply. */
 export type FaultRule = { method: string; path: RegExp; fault: Fault; skip?: number; times?: number };
 
-/** One request as the proxy saw it. */
-export type SeenRequest = { method: string; path: string; headers: IncomingMessage['headers']; faulted: boolean };
+/** One request as the proxy saw it, and when (ms since the epoch). */
+export type SeenRequest = { method: string; path: string; headers: IncomingMessage['headers']; faulted: boolean; at: number };
 
 /**
  * A real loopback HTTP server in front of the real render node: it forwards every request
@@ -63,7 +63,7 @@ export class FaultProxy {
 
   private handle(req: IncomingMessage, res: ServerResponse, upstream: URL): void {
     const fault = this.pick(req);
-    this.seen.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, faulted: fault !== undefined });
+    this.seen.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, faulted: fault !== undefined, at: Date.now() });
     if (fault?.kind === 'answer') {
       req.resume();
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });

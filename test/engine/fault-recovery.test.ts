@@ -65,11 +65,11 @@ describe('the error table, through a fault-injecting proxy around the real node'
 
   it('1001 mid-session: gets a new token and retries once', async () => {
     proxy.inject({ method: 'POST', path: SSE, fault: { kind: 'answer', status: 401, body: { code: 1001, message: 'token expired' } } });
-    const firstClient = store.clientId();
+    const firstClient = store.clientId(proxy.url);
     const result = await compressClip();
     expect(existsSync(result.output)).toBe(true);
     expect(proxy.count('POST', /anonymous-token/)).toBe(2);
-    expect(store.clientId()).not.toBe(firstClient);
+    expect(store.clientId(proxy.url)).not.toBe(firstClient);
     // The new token's user does not own the old session (1002), so a new session follows: the
     // message reaches a turn once, after two refusals that never ran it.
     expect(proxy.count('POST', /with-session/)).toBe(2);
@@ -85,18 +85,36 @@ describe('the error table, through a fault-injecting proxy around the real node'
     expect(events.some((e) => e.name === 'session' && e.payload.renewed)).toBe(true);
   });
 
-  it('429 then success: waits and retries once', async () => {
-    proxy.inject({ method: 'POST', path: RENDER, fault: { kind: 'answer', status: 429, body: { code: 429, message: 'slow down' }, headers: { 'retry-after': '30' } } });
+  it('429 then success: waits as long as Retry-After says, and retries once', async () => {
+    proxy.inject({ method: 'POST', path: RENDER, fault: { kind: 'answer', status: 429, body: { code: 429, message: 'slow down' }, headers: { 'retry-after': '1' } } });
     const result = await compressClip();
+    const renders = proxy.seen.filter((r) => r.method === 'POST' && RENDER.test(r.path));
     expect(existsSync(result.output)).toBe(true);
-    expect(proxy.count('POST', RENDER)).toBe(2);
+    expect(renders).toHaveLength(2);
+    expect(renders[1].at - renders[0].at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('429 with a long Retry-After: does not wait, and says when to try again in one sentence', async () => {
+    proxy.inject({ method: 'POST', path: RENDER, fault: { kind: 'answer', status: 429, body: { code: 429, message: 'slow down' }, headers: { 'retry-after': String(7 * 86_400) } } });
+    await expect(compressClip()).rejects.toMatchObject({ code: 429 });
+    expect(proxy.count('POST', RENDER)).toBe(1);
+    expect(errorsRaised()).toEqual(['The node is limiting how often you may ask. Try again in 7 days.']);
+  });
+
+  it('the same node under a second address is another client: it gets its own token, not a 429', async () => {
+    const direct = createEngine({ apiBase: node.url, store, env: {}, liveState: false });
+    await engine.connect();
+    await direct.connect();
+    expect(store.clientId(node.url)).not.toBe(store.clientId(proxy.url));
+    expect(store.token(node.url)?.token).not.toBe(store.token(proxy.url)?.token);
+    expect((await direct.credits()).unlimited).toBe(true);
   });
 
   it('429 twice: gives up with one sentence', async () => {
     proxy.inject({ method: 'POST', path: RENDER, times: 2, fault: { kind: 'answer', status: 429, body: { code: 429, message: 'slow down' } } });
     await expect(compressClip()).rejects.toMatchObject({ code: 429 });
     expect(proxy.count('POST', RENDER)).toBe(2);
-    expect(errorsRaised()).toEqual(['The node is limiting how often you may ask. Wait a minute, then try again.']);
+    expect(errorsRaised()).toEqual(['The node is limiting how often you may ask. Try again later.']);
   });
 
   it('402 on export: says to register or upgrade, not a credits message, and leaves no file', async () => {
@@ -116,9 +134,9 @@ describe('the error table, through a fault-injecting proxy around the real node'
 
   it('HTTP 400 on the token call: makes a new client id and retries', async () => {
     proxy.inject({ method: 'POST', path: /anonymous-token/, fault: { kind: 'answer', status: 400, body: { code: 400, message: 'X-Client-Id missing' } } });
-    const firstClient = store.clientId();
+    const firstClient = store.clientId(proxy.url);
     await engine.connect();
-    expect(store.clientId()).not.toBe(firstClient);
+    expect(store.clientId(proxy.url)).not.toBe(firstClient);
     expect(proxy.count('POST', /anonymous-token/)).toBe(2);
   });
 

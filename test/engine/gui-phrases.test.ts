@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guiActions } from '../../src/engine/gui-phrases.js';
+import { guiActions, keyboardWording } from '../../src/engine/gui-phrases.js';
 
 describe('guiActions', () => {
   it.each([
@@ -14,4 +14,14 @@ describe('guiActions', () => {
   ])('%s', (reply, expected) => {
     expect(guiActions(reply)).toEqual(expected);
   });
+});
+
+describe('keyboardWording', () => {
+  it.each([
+    ['Click Export when you are ready.', undefined, 'Say export when you are ready.'],
+    ['Click Export when you are ready.', 'Ctrl+E', 'Say export or press Ctrl+E when you are ready.'],
+    ['Done! click the Export button to download.', undefined, 'Done! say export to download.'],
+    ['好了，点击导出即可。', 'Ctrl+E', '好了，输入“导出”或按 Ctrl+E即可。'],
+    ['Nothing to click here.', undefined, 'Nothing to click here.'],
+  ])('%s (key %s) → %s', (reply, key, words) => expect(keyboardWording(reply, key)).toBe(words));
 });

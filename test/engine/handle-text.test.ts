@@ -38,6 +38,23 @@ function studio(name: string): Studio {
 const segments = async (engine: Engine) => (await engine.state()).draft?.t.flatMap((track) => track.sg);
 
 describe('handleText', () => {
+  it.each([
+    ['credits', /^Credits: (unlimited|\d+ available)/],
+    ['balance', /^Credits: /],
+    ['how many credits do I have?', /^Credits: /],
+    ['积分', /^积分/],
+    ['余额', /^积分/],
+  ])('answers "%s" with the balance in one line, in its own language', async (text, sentence) => {
+    const { engine, notices, type } = studio(`credits-${text.length}-${text.charCodeAt(0)}`);
+    try {
+      await type(text);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatch(sentence);
+    } finally {
+      engine.close();
+    }
+  });
+
   it('applies the title on the node before exporting, in one line typed by the user', async () => {
     const { engine, outDir, type } = studio('title');
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routeText, splitPaths } from '../../src/engine/routing.js';
+import { findPaths } from '../../src/engine/path-words.js';
+import { routeText } from '../../src/engine/routing.js';
 
 const files = new Set(['/v/trip.mov', './clips/a.mp4', 'my video.mp4', 'b.webm']);
 const isFile = (path: string) => files.has(path);
@@ -83,15 +84,36 @@ describe('routeText', () => {
   });
 });
 
-describe('splitPaths', () => {
+describe('findPaths', () => {
   it.each([
     ['./clips/a.mp4 and "my video.mp4" please', ['./clips/a.mp4', 'my video.mp4'], [], 'and please'],
     ['b.webm', ['b.webm'], [], ''],
     ['/nope.mp4 is missing', [], ['/nope.mp4'], '/nope.mp4 is missing'],
     ['b.webm, then /nope.mp4', ['b.webm'], ['/nope.mp4'], 'then /nope.mp4'],
     ['under 10MB', [], [], 'under 10MB'],
+    ["don't shrink ./clips/a.mp4 it's fine", ['./clips/a.mp4'], [], "don't shrink it's fine"],
   ])('%s', (text, paths, missing, rest) => {
-    expect(splitPaths(text, isFile)).toEqual({ paths, missing, rest });
+    expect(findPaths(text, isFile)).toEqual({ paths, missing, rest });
+  });
+});
+
+describe('findPaths: every form a terminal writes a path in', () => {
+  const names = new Set(['/v/my, (1).mp4', "/v/it's here.mp4", '/v/日本 旅行.mov', '/v/a b.mp4']);
+  const exists = (path: string) => names.has(path);
+  it.each([
+    ['/v/my, (1).mp4 under 1MB', '/v/my, (1).mp4', 'under 1MB'],
+    ["'/v/it's here.mp4' half the size", "/v/it's here.mp4", 'half the size'],
+    ["/v/it\\'s\\ here.mp4 720p", "/v/it's here.mp4", '720p'],
+    ["'/v/it'\\''s here.mp4'", "/v/it's here.mp4", ''],
+    ['"/v/日本 旅行.mov" to 10MB', '/v/日本 旅行.mov', 'to 10MB'],
+    ['/v/日本\\ 旅行.mov', '/v/日本 旅行.mov', ''],
+    ['file:///v/a%20b.mp4 fit discord', '/v/a b.mp4', 'fit discord'],
+  ])('%s', (text, path, rest) => {
+    expect(findPaths(text, exists)).toEqual({ paths: [path], missing: [], rest });
+  });
+
+  it('names an escaped path that is not there, decoded', () => {
+    expect(findPaths("/v/nope\\ here.mp4", exists).missing).toEqual(['/v/nope here.mp4']);
   });
 });
 

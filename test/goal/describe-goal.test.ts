@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeGoal, formatBytes, formatSeconds, summarizeInstruction } from '../../src/goal/index.js';
+import { describeGoal, summarizeInstruction } from '../../src/goal/index.js';
+import { formatBytes, formatSeconds } from '../../src/units.js';
 import type { Goal, Intent } from '../../src/goal/index.js';
 import type { Edits } from '../../src/goal/parse-types.js';
 
@@ -42,6 +43,9 @@ describe('formatBytes', () => {
     [2 * 1024 * 1024, '2 MiB'],
     [2 * 1024 ** 3, '2 GiB'],
     [9_876_543, '9.88 MB'],
+    [10 * 1024 * 1024, '10 MiB'],
+    [412_080, '412 KB'],
+    [9_349, '9.35 KB'],
     [512, '512 bytes'],
     [0, '0 bytes'],
   ])('%d → %s', (bytes, text) => {

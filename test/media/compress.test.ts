@@ -8,7 +8,8 @@ import { CanceledError, MediaError } from '../../src/errors.js';
 import type { Goal } from '../../src/goal/types.js';
 import { compress } from '../../src/media/compress.js';
 import { probe } from '../../src/media/probe.js';
-import { SSIM_THRESHOLDS } from '../../src/media/quality-search.js';
+import { qualityMeter } from '../../src/media/quality-meter.js';
+import { SSIM_THRESHOLDS, VMAF_BARS } from '../../src/media/quality-bar.js';
 import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
 import type { EncodeProgress, MediaInfo } from '../../src/media/types.js';
 import { makeClip, makeStill } from '../helpers/clips.js';
@@ -113,7 +114,7 @@ describe('compress on real clips', () => {
     } finally {
       watcher.close();
     }
-    expect(new Set(made.map((name) => name.replace(/-[^-]+$/, '')))).toEqual(new Set(['compressor-samples', 'compressor-passlog']));
+    expect(new Set(made.map((name) => name.replace(/-[^-]+$/, '')))).toEqual(new Set(['compressor-samples', 'compressor-passlog', 'compressor-verify']));
     expect(await readdir(scratchDir)).toEqual([]);
     expect(await readdir(scratch)).toEqual([]);
   });
@@ -177,7 +178,23 @@ describe('compress on real clips', () => {
     const input = await makeClip(clips, { width: 320, height: 240, seconds: 1, audio: true, name: 'q.mp4' });
     const result = await compress(input, { quality: 'visually-lossless' }, { outDir: out });
     expect(result.bytes).toBeLessThanOrEqual((await stat(input)).size);
-    expect(result.plan.notes.join(' ')).toMatch(/SSIM|fit|Copied/);
+    expect(result.plan.notes.join(' ')).toMatch(/VMAF|SSIM|fit|Copied/);
+  });
+
+  it('measures every output against its source, and a quality output reaches its bar', async () => {
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 2, pattern: 'mandelbrot', container: 'mkv', name: 'verified.mkv' });
+    const meter = await qualityMeter();
+    const sized = await compress(input, { targetBytes: 40_000 }, { outDir: out });
+    const best = await compress(input, { quality: 'visually-lossless' }, { outDir: out });
+    for (const result of [sized, best]) {
+      expect(result.quality?.metric).toBe(meter.metric);
+      expect(result.quality?.frames).toBeGreaterThanOrEqual(6);
+      expect(result.timings.verifyMs).toBeGreaterThan(0);
+    }
+    if (best.plan.mode === 'crf') {
+      const bar = meter.metric === 'vmaf' ? VMAF_BARS['visually-lossless'].mean : SSIM_THRESHOLDS['visually-lossless'];
+      expect(best.quality?.mean).toBeGreaterThanOrEqual(bar);
+    }
   });
 
   it('quality and size together: the smaller of the two, always under the size', async () => {
@@ -186,10 +203,10 @@ describe('compress on real clips', () => {
     const roomy = await compress(input, { quality: 'small', targetBytes: 5_000_000 }, { outDir: out });
     const tight = await compress(input, { quality: 'visually-lossless', targetBytes: 15_000 }, { outDir: out });
     expect(roomy.plan.mode).toBe('crf'); // the quality encode was already far under the size
-    // The search's note says whether the SSIM asked for was reached, as its number shows.
-    const [, ssim, verdict] = /SSIM (0\.\d+)(, short of|)/.exec(roomy.changes.join(' ')) ?? [];
-    expect(ssim).toMatch(/^0\.\d{4}$/);
-    expect(verdict === '').toBe(Number(ssim) >= SSIM_THRESHOLDS.small);
+    // The search's note says whether the score asked for was reached, as its number shows.
+    const [, metric, score, verdict] = /(VMAF|SSIM) ([\d.]+)(?: \(5th percentile [\d.]+\))?(, short of|)/.exec(roomy.changes.join(' ')) ?? [];
+    const bar = metric === 'VMAF' ? VMAF_BARS.small.mean : SSIM_THRESHOLDS.small;
+    if (verdict === '') expect(Number(score)).toBeGreaterThanOrEqual(bar);
     expect(roomy.bytes).toBeLessThan(5_000_000);
     expect(tight.plan.mode).toBe('bitrate'); // that quality would not fit: the size wins
     expect(tight.bytes).toBeLessThanOrEqual(15_000);
@@ -202,7 +219,7 @@ describe('compress on real clips', () => {
     const fractions = ticks.map((t) => t.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(fractions.at(-1)).toBe(1);
-    expect(new Set(ticks.map((t) => t.phase))).toEqual(new Set(['probe', 'pass1', 'pass2', 'encode']));
+    expect(new Set(ticks.map((t) => t.phase))).toEqual(new Set(['probe', 'pass1', 'pass2', 'encode', 'verify']));
   });
 
   it('cancellation kills ffmpeg and leaves nothing behind', async () => {

@@ -47,6 +47,16 @@ describe('encodeArgs (table)', () => {
     for (const re of absent) expect(line).not.toMatch(re);
   });
 
+  it('SVT-AV1: one VBR pass for a size target (no -pass), its numeric preset, CRF for quality', () => {
+    const target = planEncode({ targetBytes: 5e6, container: 'webm' }, info(), { svtAv1: true });
+    expect(isTwoPass(target)).toBe(false);
+    const line = encodeArgs(target, info(), { kind: 'single' }, '/o.webm').join(' ');
+    expect(line).toMatch(/-c:v libsvtav1 -preset 8 -b:v \d+k/);
+    expect(line).not.toMatch(/-pass|-strict|-cpu-used/);
+    const quality = planEncode({ container: 'webm' }, info(), { svtAv1: true });
+    expect(encodeArgs(quality, info(), { kind: 'single' }, '/o.webm').join(' ')).toMatch(/-c:v libsvtav1 -preset 8 -crf \d+/);
+  });
+
   it('copy plans copy every mapped stream and skip data tracks', () => {
     const i = { ...info({ codec: 'h264' }), sizeBytes: 1e6 };
     const plan = planEncode({ targetBytes: 5e6 }, i);
@@ -80,7 +90,7 @@ describe('lowerPlan (table)', () => {
     expect(landed).toBeGreaterThan(2e6 * 0.975);
     expect(next.expectedBytes).toBe(Math.round(other + bytes(next.videoKbps as number)));
     expect(next.width === base.width).toBe(sameSize);
-    expect(next.notes.at(-1)).toMatch(/over 2\.0 MB/);
+    expect(next.notes.at(-1)).toMatch(/over 2 MB/);
   });
 
   it('a miss by a few bytes still lowers the bitrate by at least 1 %', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MediaError } from '../../src/errors.js';
 import type { Goal } from '../../src/goal/types.js';
 import { planEncode } from '../../src/media/plan-encode.js';
-import { chooseAudio, containerOverheadBytes, formatBytes } from '../../src/media/target-budget.js';
+import { chooseAudio, containerOverheadBytes } from '../../src/media/target-budget.js';
+import { formatBytes } from '../../src/units.js';
 import { chooseFrame, cropToAspect, fitShortSide } from '../../src/media/resolution-ladder.js';
 import type { AudioInfo, EncodePlan, MediaInfo, VideoInfo } from '../../src/media/types.js';
 
@@ -97,6 +98,14 @@ describe('planEncode (table)', () => {
     expect(plan.notes.length).toBeGreaterThan(0);
   });
 
+  it('uses SVT-AV1 for AV1 when the ffmpeg has it, in one pass, with its own presets; never for H.264', () => {
+    const webm = planEncode({ targetBytes: 10 * MB, container: 'webm' }, clip(), { svtAv1: true });
+    expect(webm).toMatchObject({ codec: 'av1', encoder: 'libsvtav1', preset: '8' });
+    expect(webm.notes.join(' ')).toMatch(/single pass/);
+    expect(planEncode({ container: 'webm', speed: 'fast' }, clip(), { svtAv1: true })).toMatchObject({ encoder: 'libsvtav1', preset: '10', mode: 'crf' });
+    expect(planEncode({ targetBytes: 10 * MB }, clip(), { svtAv1: true }).encoder).toBe('libx264');
+  });
+
   it('uses the hardware encoder when offered, but not for speed "best"', () => {
     expect(planEncode({ targetBytes: 10 * MB }, clip(), { hardwareH264: 'h264_nvenc' }).encoder).toBe('h264_nvenc');
     expect(planEncode({ targetBytes: 10 * MB, speed: 'best' }, clip(), { hardwareH264: 'h264_nvenc' }).encoder).toBe('libx264');
@@ -114,7 +123,7 @@ describe('planEncode (table)', () => {
     ['under 10 KB for 10 minutes', { targetBytes: 10_000 }, clip({ durationSec: 600 }), /smallest this can be is about [\d.]+ KB/],
     ['sound asked for by bitrate is never dropped', { targetBytes: 20_000, audio: { bitrateKbps: 32 } }, clip({ durationSec: 30 }), /smallest this can be is about [\d.]+ KB/],
     ['1 KB for 1 s', { targetBytes: 1000 }, clip({ durationSec: 1 }), /smallest this can be is about [\d.]+ KB/],
-    ['trim starting after the end', { trim: { startSec: 70 } }, clip(), /only 60 s long/],
+    ['trim starting after the end', { trim: { startSec: 70 } }, clip(), /only 1:00 long/],
     ['trim ending before it starts', { trim: { startSec: 30, endSec: 20 } }, clip(), /before it starts/],
     ['audio bitrate eats the whole budget', { targetBytes: 400_000, audio: { bitrateKbps: 320 } }, clip({ durationSec: 10 }), /no room for the picture/],
   ];
@@ -199,7 +208,7 @@ describe('target budget, ladder (table)', () => {
   });
 
   it('formats sizes the way people write them', () => {
-    expect([formatBytes(5_100_000), formatBytes(850_000), formatBytes(250_000_000), formatBytes(1_200_000_000), formatBytes(9_349), formatBytes(10_000)]).toEqual(['5.1 MB', '850 KB', '250 MB', '1.2 GB', '9.3 KB', '10 KB']);
+    expect([formatBytes(5_100_000), formatBytes(850_000), formatBytes(250_000_000), formatBytes(1_200_000_000), formatBytes(9_349), formatBytes(10_000)]).toEqual(['5.1 MB', '850 KB', '250 MB', '1.2 GB', '9.35 KB', '10 KB']);
     expect(containerOverheadBytes(60, 30, 128)).toBeGreaterThan(20_000);
     expect(containerOverheadBytes(60, 10, 16)).toBeLessThan(containerOverheadBytes(60, 30, 128) / 2);
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CanceledError, MediaError } from '../../src/errors.js';
-import { locateFfmpeg, type FfmpegTools } from '../../src/media/locate.js';
+import { chooseFfmpeg, locateFfmpeg, preferSystem, type BuildInfo, type FfmpegTools } from '../../src/media/locate.js';
 import { runFfmpeg, runFfprobe, type FfmpegProgress } from '../../src/media/run-ffmpeg.js';
 
 let dir: string;
@@ -83,21 +83,55 @@ describe('locateFfmpeg', () => {
     expect(locateFfmpeg({ COMPRESSOR_FFMPEG: tools.ffmpeg, COMPRESSOR_FFPROBE: tools.ffprobe, PATH: '' })).toEqual(tools);
   });
 
-  it('takes ffmpeg from PATH before the bundled one', async () => {
-    const bin = path.join(dir, 'bin');
+  /** A PATH holding an ffmpeg and ffprobe that answer -encoders with this banner and list. */
+  async function systemBuild(name: string, libavcodec: string, encoders: string[], exit = 0): Promise<string> {
+    const bin = path.join(dir, name);
     await rm(bin, { recursive: true, force: true });
     await mkdir(bin);
-    for (const name of ['ffmpeg', 'ffprobe']) {
-      await writeFile(path.join(bin, name), '#!/bin/sh\n');
-      await chmod(path.join(bin, name), 0o755);
+    const banner = `ffmpeg version ${name} Copyright\\n  libavcodec     ${libavcodec} / ${libavcodec}\\n`;
+    const list = encoders.map((e) => ` V..... ${e}  some encoder\\n`).join('');
+    for (const tool of ['ffmpeg', 'ffprobe']) {
+      await writeFile(path.join(bin, tool), `#!${process.execPath}\nprocess.stderr.write("${banner}"); process.stdout.write("${list}"); process.exit(${exit});\n`);
+      await chmod(path.join(bin, tool), 0o755);
     }
-    expect(locateFfmpeg({ PATH: bin })).toEqual({ ffmpeg: path.join(bin, 'ffmpeg'), ffprobe: path.join(bin, 'ffprobe') });
+    return bin;
+  }
+
+  it('takes the ffmpeg on PATH when it is newer than the bundled one and has libx264 and aac', async () => {
+    const bin = await systemBuild('9.0', '99. 1.100', ['libx264', 'aac', 'libsvtav1']);
+    expect(chooseFfmpeg({ PATH: bin })).toMatchObject({ ffmpeg: path.join(bin, 'ffmpeg'), ffprobe: path.join(bin, 'ffprobe'), source: 'system' });
+  });
+
+  it('keeps the bundled one when the ffmpeg on PATH is older, lacks libx264, or is not an ffmpeg', async () => {
+    for (const bin of [
+      await systemBuild('3.4', '57. 107.100', ['libx264', 'aac']),
+      await systemBuild('9.1', '99. 2.100', ['aac']),
+      await systemBuild('broken', '99. 3.100', ['libx264', 'aac'], 1),
+    ]) {
+      const choice = chooseFfmpeg({ PATH: bin });
+      expect(choice.source).toBe('bundled');
+      expect(choice.ffmpeg).toContain('@ffmpeg-installer');
+    }
   });
 
   it('falls back to the npm-shipped binaries', () => {
     const tools = locateFfmpeg({ PATH: '' });
     expect(tools.ffmpeg).toContain('@ffmpeg-installer');
     expect(tools.ffprobe).toContain('@ffprobe-installer');
+  });
+
+  const build = (version: string, libavcodec: [number, number, number] | undefined, missing: string[] = []): BuildInfo => ({ version, libavcodec, missing });
+  it.each([
+    [build('5.1', [59, 37, 100]), build('N-2018', [58, 42, 100]), true, /newer than the bundled one \(N-2018\)/],
+    [build('4.0', [58, 18, 100]), build('N-2018', [58, 42, 100]), false, /not newer/],
+    [build('5.1', [58, 42, 100]), build('N-2018', [58, 42, 100]), false, /not newer/],
+    [build('5.1', [59, 37, 100], ['libx264']), build('N-2018', [58, 42, 100]), false, /lacks libx264/],
+    [build('unknown', undefined), build('N-2018', [58, 42, 100]), false, /did not answer/],
+    [build('5.1', [59, 37, 100]), undefined, true, /bundled one does not answer/],
+  ])('preferSystem(%o, %o) → %s', (system, bundled, useSystem, reason) => {
+    const verdict = preferSystem(system, bundled);
+    expect(verdict.useSystem).toBe(useSystem);
+    expect(verdict.reason).toMatch(reason);
   });
 
   it('refuses an override that is not executable', () => {

@@ -21,7 +21,7 @@ const plan = (fields: Partial<EncodePlan>): EncodePlan => ({
 
 describe('describePlan', () => {
   it.each([
-    [plan({ videoKbps: 2400, expectedBytes: 24_300_000, targetBytes: 25_000_000 }), '1280x720 H264 MP4, two-pass 2400 kbps, audio 128 kbps, about 24.3 MB (under 25.0 MB)'],
+    [plan({ videoKbps: 2400, expectedBytes: 24_300_000, targetBytes: 25_000_000 }), '1280x720 H264 MP4, two-pass 2400 kbps, audio 128 kbps, about 24.3 MB (under 25 MB)'],
     [plan({ mode: 'crf', crf: 21, audio: { mode: 'copy' } }), '1280x720 H264 MP4, CRF 21'],
     [plan({ mode: 'crf', crf: 30, codec: 'h265', audio: { mode: 'none' } }), '1280x720 H265 MP4, CRF 30, no audio'],
     [plan({ mode: 'copy' }), 'already fits: copied as it is, no re-encode (MP4)'],

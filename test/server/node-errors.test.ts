@@ -6,7 +6,7 @@ import { MediaError, StudioError } from '../../src/errors.js';
 import { probe } from '../../src/media/probe.js';
 import { placeOutput } from '../../src/media/place-output.js';
 import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
-import { failureSentence } from '../../src/server/envelope.js';
+import { clientSentence } from '../../src/server/envelope.js';
 import { makeClip } from '../helpers/clips.js';
 import { newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
 
@@ -38,7 +38,7 @@ describe('a node fault in the user\'s terms', () => {
     ['a missing input the node itself stored', () => probe(join(dir, 'm_gone')), /^The render node hit an internal error\./],
     ['a place it cannot write', async () => placeOutput(join(dir, 'nothing'), join(dir, 'no', 'folder'), 'x.mp4'), /^The render node could not read or write its own files\./],
   ])('%s', async (_what, work, sentence) => {
-    const said = failureSentence(await failure(work));
+    const said = clientSentence(await failure(work));
     expect(said).toMatch(sentence);
     expect(said).not.toMatch(INTERNALS);
   });
@@ -47,7 +47,7 @@ describe('a node fault in the user\'s terms', () => {
     [new MediaError('impossible', 'The trim starts at 12 s but the video is only 10 s long.', { hint: 'Pick a start before the end.' })],
     [new StudioError('There is no render with that id.')],
   ])('keeps a sentence that is already in the user\'s terms: %s', (error) => {
-    expect(failureSentence(error)).toBe(error.hint ? `${error.message} ${error.hint}` : error.message);
+    expect(clientSentence(error)).toBe(error.hint ? `${error.message} ${error.hint}` : error.message);
   });
 });
 

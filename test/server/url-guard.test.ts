@@ -14,6 +14,17 @@ describe('internal addresses', () => {
     ['not-an-address', true],
   ])('%s → internal %s', (address, internal) => expect(isInternalAddress(address)).toBe(internal));
 
+  // What the outside probe found missing: ranges that reach an internal IPv4 address through a
+  // gateway, the benchmark range, and loopback in spellings other than the usual ones.
+  it.each([
+    ['64:ff9b::7f00:1', true], ['64:ff9b::808:808', true], ['64:ff9b:1::a00:1', true], ['2002:7f00:1::1', true], ['2002:808:808::1', true],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', true], ['198.18.0.1', true], ['198.19.255.255', true], ['198.20.0.1', false],
+    ['::7f00:1', true], ['::127.0.0.1', true], ['::808:808', true], ['::ffff:7f00:1', true], ['0:0:0:0:0:ffff:7f00:1', true],
+    ['::ffff:0:7f00:1', true], ['::ffff:0:a00:1', true], ['::FFFF:127.0.0.1', true], ['::ffff:808:808', false],
+    ['::ffff:198.18.0.1', true], ['fe80::1%eth0', true], ['fec0::1', true], ['2001:db8::1', true], ['192.0.2.1', true],
+    ['2a00:1450:4001:80b::200e', false], ['2001:4860:4860::8888', false],
+  ])('%s → internal %s (gateways, benchmark range, other spellings)', (address, internal) => expect(isInternalAddress(address)).toBe(internal));
+
   it('resolves names before judging them (localhost is this machine)', async () => {
     expect(await resolvesInternally('localhost')).toBe(true);
     expect(await resolvesInternally('[::1]')).toBe(true);

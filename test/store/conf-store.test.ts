@@ -11,7 +11,7 @@ describe('defaultStore', () => {
   it('keeps the client id, tokens, sessions, settings and jobs across a restart', () => {
     const dir = freshDir();
     const first = defaultStore(dir);
-    const clientId = first.clientId();
+    const clientId = first.clientId('http://127.0.0.1:9');
     first.saveToken('http://127.0.0.1:9', { token: 'secret', expiresAt: '2030-01-01T00:00:00Z' });
     first.saveSession('https://mega-api-prod.nemovideo.ai', '12345678901234567890');
     first.updateSettings({ outputDir: '/out', autoExport: true });
@@ -20,7 +20,7 @@ describe('defaultStore', () => {
     first.saveJob(job('b', 2));
 
     const second = defaultStore(dir);
-    expect(second.clientId()).toBe(clientId);
+    expect(second.clientId('http://127.0.0.1:9')).toBe(clientId);
     expect(second.token('http://127.0.0.1:9')).toEqual({ token: 'secret', expiresAt: '2030-01-01T00:00:00Z' });
     expect(second.token('http://127.0.0.1:10')).toBeUndefined();
     expect(second.session('https://mega-api-prod.nemovideo.ai')).toBe('12345678901234567890');
@@ -42,9 +42,18 @@ describe('defaultStore', () => {
     store.clearToken('a');
     store.saveSession('a', 's');
     store.clearSession('a');
-    const old = store.clientId();
-    expect(store.renewClientId()).not.toBe(old);
+    const old = store.clientId('a');
+    const other = store.clientId('b');
+    expect(store.renewClientId('a')).not.toBe(old);
+    expect(store.clientId('b')).toBe(other);
     expect([store.token('a'), store.token('b'), store.session('a')]).toEqual([undefined, { token: '2' }, undefined]);
+  });
+
+  it('keeps a client id per API base, so two addresses of one node are two clients', () => {
+    const store = defaultStore(freshDir());
+    const direct = store.clientId('http://127.0.0.1:8787');
+    expect(store.clientId('https://tunnel.example')).not.toBe(direct);
+    expect(store.clientId('http://127.0.0.1:8787')).toBe(direct);
   });
 
   it(`keeps only the newest ${HISTORY_LIMIT} jobs`, () => {
@@ -63,7 +72,7 @@ describe('defaultStore', () => {
     const store = defaultStore(dir);
     expect(store.warnings).toHaveLength(1);
     expect(store.warnings[0]).toMatch(/moved to .*config\.json\.corrupt-/);
-    expect(store.clientId()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(store.clientId('a')).toMatch(/^[0-9a-f-]{36}$/);
     const aside = readdirSync(dir).find((name) => name.startsWith('config.json.corrupt-'));
     expect(aside && readFileSync(join(dir, aside), 'utf8')).toBe(text);
   });

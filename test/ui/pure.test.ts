@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Key } from 'ink';
 import { BINDINGS, Command, commandFor } from '../../src/ui/bindings.js';
-import { editLine } from '../../src/ui/edit-line.js';
+import { decodeKey, splitKeys, type KeyPress } from '../../src/ui/keys.js';
+import { editLine, HISTORY_KEEP, lineState, remember, visibleLine, type LineEdit } from '../../src/ui/line-editor.js';
 import { formatEta } from '../../src/ui/JobsPane.js';
-import { isNarrow, paneWidths, progressBarWidth, visibleJobRows } from '../../src/ui/layout.js';
+import { fitStatus, isNarrow, paneWidths, progressBarWidth, visibleJobRows } from '../../src/ui/layout.js';
 import { themeFor } from '../../src/ui/theme.js';
-
-const none: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
-  super: false, hyper: false, capsLock: false, numLock: false,
-} as Key;
-const key = (change: Partial<Key>): Key => ({ ...none, ...change });
 
 describe('layout', () => {
   it.each([
@@ -34,19 +27,51 @@ describe('layout', () => {
   ])('%i rows show at most %i jobs', (rows, shown) => expect(visibleJobRows(rows)).toBe(shown));
 });
 
-describe('bindings', () => {
+describe('keys', () => {
   it.each([
-    ['e', key({ ctrl: true }), false, Command.Export],
-    ['t', key({ ctrl: true }), false, Command.Timeline],
-    ['b', key({ ctrl: true }), false, Command.Credits],
-    ['x', key({ ctrl: true }), false, Command.CancelJob],
-    ['c', key({ ctrl: true }), false, Command.Quit],
-    ['?', none, true, Command.Help],
-    ['?', none, false, undefined],
-    ['', key({ escape: true }), false, Command.CloseHelp],
-    ['\r', key({ return: true }), false, Command.Send],
-    ['e', none, false, undefined],
-  ])('%j with %j (input empty: %s) is %s', (input, k, empty, command) => expect(commandFor(input, k, empty)).toBe(command));
+    ['hell\x7f\x7f\x7fZ', ['hell', '\x7f', '\x7f', '\x7f', 'Z']],
+    ['ab\rcd', ['ab', '\r', 'cd']],
+    ['日本\x17', ['日本', '\x17']],
+    ['\x1b[D', ['\x1b[D']],
+  ])('%j is cut into %j', (event, keys) => expect(splitKeys(event)).toEqual(keys));
+
+  it.each([
+    ['\x7f', { name: 'backspace' }],
+    ['\b', { name: 'backspace' }],
+    ['\r', { name: 'enter' }],
+    ['\t', { name: 'tab' }],
+    ['\x05', { name: 'ctrl', letter: 'e' }],
+    ['\x1b[D', { name: 'left' }],
+    ['\x1b[1;5C', { name: 'word-right' }],
+    ['\x1bOH', { name: 'home' }],
+    ['\x1b[200~', { name: 'paste-start' }],
+    ['\x1b[9~', { name: 'unknown' }],
+    ['é', { name: 'text', text: 'é' }],
+  ])('%j is %j', (raw, key) => expect(decodeKey(raw)).toEqual(key));
+});
+
+describe('bindings', () => {
+  const text = (t: string): KeyPress => ({ name: 'text', text: t });
+  const ctrl = (letter: string): KeyPress => ({ name: 'ctrl', letter });
+  it.each([
+    [ctrl('e'), true, Command.Export],
+    [ctrl('e'), false, Command.End],
+    [ctrl('a'), false, Command.Home],
+    [ctrl('t'), false, Command.Timeline],
+    [ctrl('b'), false, Command.Credits],
+    [ctrl('x'), false, Command.CancelJob],
+    [ctrl('c'), false, Command.Quit],
+    [ctrl('u'), false, Command.KillStart],
+    [ctrl('w'), false, Command.KillWord],
+    [ctrl('k'), false, Command.KillEnd],
+    [text('?'), true, Command.Help],
+    [text('?'), false, undefined],
+    [{ name: 'escape' }, false, Command.CloseHelp],
+    [{ name: 'enter' }, false, Command.Send],
+    [{ name: 'up' }, true, Command.Older],
+    [{ name: 'tab' }, false, Command.Complete],
+    [text('e'), false, undefined],
+  ] as [KeyPress, boolean, Command | undefined][])('%j (line empty: %s) is %s', (key, lineEmpty, command) => expect(commandFor(key, { lineEmpty })).toBe(command));
 
   it('describes every command once, so the help overlay covers the whole key map', () => {
     expect(new Set(BINDINGS.map((b) => b.command))).toEqual(new Set(Object.values(Command)));
@@ -54,18 +79,63 @@ describe('bindings', () => {
   });
 });
 
-describe('editLine', () => {
+describe('the line editor', () => {
+  const run = (start: string, cursor: number, ...edits: LineEdit[]) => {
+    const state = edits.reduce(editLine, { ...lineState(['first', 'second']), chars: Array.from(start), cursor });
+    return `${state.chars.slice(0, state.cursor).join('')}|${state.chars.slice(state.cursor).join('')}`;
+  };
   it.each([
-    ['', 'a', none, 'a', false],
-    ['ab', '', key({ backspace: true }), 'a', false],
-    ['', '', key({ backspace: true }), '', false],
-    ['日本', '', key({ delete: true }), '日', false],
-    ['ab', 'e', key({ ctrl: true }), 'ab', false],
-    ['ab', '', key({ leftArrow: true }), 'ab', false],
-    ['ab', '\r', key({ return: true }), 'ab', true],
-    ['', 'clip.mp4 under 5MB\r', none, 'clip.mp4 under 5MB', true],
-    ['', 'a\tb', none, 'a b', false],
-  ])('%j + %j → %j (sent: %s)', (value, input, k, expected, submit) => expect(editLine(value, input, k)).toEqual({ value: expected, submit }));
+    ['', 0, [{ type: 'insert', text: 'a' }], 'a|'],
+    ['hell', 4, [{ type: 'backspace' }, { type: 'backspace' }, { type: 'backspace' }, { type: 'insert', text: 'Z' }], 'hZ|'],
+    ['ab', 1, [{ type: 'insert', text: 'X' }], 'aX|b'],
+    ['日本', 2, [{ type: 'left' }, { type: 'delete' }], '日|'],
+    ['abc', 3, [{ type: 'home' }, { type: 'right' }], 'a|bc'],
+    ['abc', 0, [{ type: 'end' }], 'abc|'],
+    ['one two', 7, [{ type: 'left' }, { type: 'kill-start' }], '|o'],
+    ['one two', 3, [{ type: 'kill-end' }], 'one|'],
+    ['cut /a/b c.mp4', 14, [{ type: 'kill-word' }], 'cut /a/b |'],
+    ['cut it  ', 8, [{ type: 'kill-word' }], 'cut |'],
+    ['one two', 7, [{ type: 'word-left' }], 'one |two'],
+    ['a\nb', 0, [{ type: 'clear' }, { type: 'insert', text: 'x\r\ny\tz' }], 'x y z|'],
+    ['draft', 5, [{ type: 'older' }], 'second|'],
+    ['draft', 5, [{ type: 'older' }, { type: 'older' }, { type: 'older' }], 'first|'],
+    ['draft', 5, [{ type: 'older' }, { type: 'older' }, { type: 'newer' }, { type: 'newer' }], 'draft|'],
+    ['draft', 5, [{ type: 'newer' }], 'draft|'],
+  ] as [string, number, LineEdit[], string][])('%j at %i then %j → %j', (start, cursor, edits, expected) => expect(run(start, cursor, ...edits)).toBe(expected));
+
+  it('keeps a history without blanks or repeats, at most HISTORY_KEEP lines', () => {
+    expect(remember(['a'], 'a')).toEqual(['a']);
+    expect(remember(['a'], '  ')).toEqual(['a']);
+    expect(remember(['a'], ' b ')).toEqual(['a', 'b']);
+    expect(remember(Array.from({ length: HISTORY_KEEP }, (_, i) => String(i)), 'new')).toHaveLength(HISTORY_KEEP);
+  });
+
+  it('keeps the cursor in view on a line longer than the screen', () => {
+    const long = { ...lineState(), chars: Array.from('x'.repeat(100) + 'END'), cursor: 103 };
+    const { before, at, after } = visibleLine(long, 20);
+    expect(`${before}${at}${after}`.length).toBeLessThanOrEqual(20);
+    expect(before.endsWith('END')).toBe(true);
+    expect(before.startsWith('…')).toBe(true);
+  });
+});
+
+describe('the status bar', () => {
+  const parts = [
+    { text: 'local render node', rank: 3 },
+    { text: 'connected', rank: 0 },
+    { text: 'credits: 1000', rank: 2 },
+    { text: '? help', rank: 1 },
+    { text: 'Ctrl+E export', rank: 5 },
+    { text: 'Ctrl+C quit', rank: 6 },
+  ];
+  it.each([
+    [120, 'local render node · connected · credits: 1000 · ? help · Ctrl+E export · Ctrl+C quit'],
+    [80, 'local render node · connected · credits: 1000 · ? help · Ctrl+E export'],
+    [60, 'local render node · connected · credits: 1000 · ? help'],
+    [50, 'connected · credits: 1000 · ? help'],
+    [30, 'connected · ? help'],
+    [5, 'connected'],
+  ])('at %i columns drops whole parts: %s', (width, line) => expect(fitStatus(parts, width)).toBe(line));
 });
 
 describe('formatEta', () => {

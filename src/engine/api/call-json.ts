@@ -3,6 +3,7 @@ import { request } from 'undici';
 import { NemoError } from '../../errors.js';
 import { commonHeaders, DEFAULT_TIMEOUT_MS, urlFor, type Connection } from './connection.js';
 import { readEnvelope } from './envelope.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /** One JSON request: method, path, optional JSON body or a raw body with its own content type. */
 export type JsonCall = {
@@ -37,7 +38,7 @@ export async function callJson(connection: Connection, call: JsonCall): Promise<
     throw unreachable(connection, error, call.signal);
   }
   const text = await answer.body.text();
-  return readEnvelope(answer.statusCode, parseJson(text));
+  return readEnvelope(answer.statusCode, parseJson(text), parseRetryAfter(answer.headers['retry-after']));
 }
 
 /** A transport failure as a NemoError (or the abort reason itself when the caller canceled). */

@@ -1,13 +1,18 @@
 import { NemoError } from '../../errors.js';
 import { asRecord } from './lenient.js';
 
-/** A NemoError that keeps the answer's `data` (a 2001 carries `{bind_id, register_url}` there). */
+/**
+ * A NemoError that keeps the answer's `data` (a 2001 carries `{bind_id, register_url}` there) and,
+ * for a 429 or 503, how long the node asked to be left alone (its Retry-After).
+ */
 export class NemoAnswerError extends NemoError {
   readonly data: Record<string, unknown>;
+  readonly retryAfterMs?: number;
 
-  constructor(code: number, message: string, options: { httpStatus: number; data: unknown }) {
+  constructor(code: number, message: string, options: { httpStatus: number; data: unknown; retryAfterMs?: number }) {
     super(code, message, { httpStatus: options.httpStatus });
     this.data = asRecord(options.data);
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -16,13 +21,13 @@ export class NemoAnswerError extends NemoError {
  * has one (`{code, message, data}`), else from the HTTP status; `{success, data}` (the render
  * proxy's style) is accepted too. Returns the whole body so callers can read `data.x ?? x`.
  */
-export function readEnvelope(status: number, body: unknown): unknown {
+export function readEnvelope(status: number, body: unknown, retryAfterMs?: number): unknown {
   const record = asRecord(body);
   const message = messageOf(record) ?? `The node answered HTTP ${status}.`;
   const code = typeof record.code === 'number' ? record.code : typeof record.code === 'string' && /^\d+$/.test(record.code) ? Number(record.code) : undefined;
-  if (code !== undefined && code !== 0) throw new NemoAnswerError(code, message, { httpStatus: status, data: record.data });
-  if (code === undefined && record.success === false) throw new NemoAnswerError(status >= 400 ? status : 500, message, { httpStatus: status, data: record.data });
-  if (code === undefined && status >= 400) throw new NemoAnswerError(status, message, { httpStatus: status, data: record.data });
+  if (code !== undefined && code !== 0) throw new NemoAnswerError(code, message, { httpStatus: status, data: record.data, retryAfterMs });
+  if (code === undefined && record.success === false) throw new NemoAnswerError(status >= 400 ? status : 500, message, { httpStatus: status, data: record.data, retryAfterMs });
+  if (code === undefined && status >= 400) throw new NemoAnswerError(status, message, { httpStatus: status, data: record.data, retryAfterMs });
   return body;
 }
 

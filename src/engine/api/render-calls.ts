@@ -2,6 +2,7 @@ import type { Draft } from '../draft.js';
 import { callJson } from './call-json.js';
 import type { Connection } from './connection.js';
 import { asRecord, pick, pickNumber, pickString } from './lenient.js';
+import type { QualityScore } from '../../media/types.js';
 import type { RenderOutput, RenderStatus } from './types.js';
 
 /** `POST /api/render/proxy/lambda`: queue a render of `draft`. The id is the caller's (`render_<ts>`). */
@@ -62,5 +63,15 @@ function readOutput(value: unknown): RenderOutput | undefined {
   if (!url) return undefined;
   const notes = pick(record, 'notes');
   const texts = Array.isArray(notes) ? notes.filter((note): note is string => typeof note === 'string') : [];
-  return { url, size: pickNumber(record, 'size'), name: pickString(record, 'name'), mediaId: pickString(record, 'media_id', 'mediaId'), ...(texts.length > 0 ? { notes: texts } : {}) };
+  const quality = readQuality(pick(record, 'quality'));
+  return { url, size: pickNumber(record, 'size'), name: pickString(record, 'name'), mediaId: pickString(record, 'media_id', 'mediaId'), ...(texts.length > 0 ? { notes: texts } : {}), ...(quality ? { quality } : {}) };
+}
+
+/** `{ vmaf: 96.1 }` or `{ ssim: 0.993 }`; anything else is no measurement. */
+function readQuality(value: unknown): QualityScore | undefined {
+  const record = asRecord(value);
+  const vmaf = pickNumber(record, 'vmaf');
+  if (vmaf !== undefined) return { metric: 'vmaf', mean: vmaf };
+  const ssim = pickNumber(record, 'ssim');
+  return ssim === undefined ? undefined : { metric: 'ssim', mean: ssim };
 }

@@ -1,5 +1,5 @@
 import type { Goal } from '../../goal/types.js';
-import type { MediaInfo } from '../../media/types.js';
+import type { MediaInfo, QualityScore } from '../../media/types.js';
 import type { Draft } from '../draft.js';
 
 /** An anonymous token and what came with it. */
@@ -15,8 +15,8 @@ export type UploadedFile = { mediaId: string; name: string; size: number; videoI
 export type Credits = { available: number; frozen: number; total: number; unlimited: boolean };
 
 /** A file a render produced, in the order of the draft's items. */
-/** `notes`: what the encode decided beyond the plan (a field of the local node's; the cloud has none). */
-export type RenderOutput = { url: string; size?: number; name?: string; mediaId?: string; notes?: string[] };
+/** `notes` and `quality`: what the encode decided beyond the plan, and the output measured against its source (fields of the local node's; the cloud has neither). */
+export type RenderOutput = { url: string; size?: number; name?: string; mediaId?: string; notes?: string[]; quality?: QualityScore };
 
 /** A render as the poll call reports it. */
 export type RenderStatus = {

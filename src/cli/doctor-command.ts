@@ -1,0 +1,74 @@
+import { HARDWARE_H264_ENCODERS } from '../media/codec-table.js';
+import { capabilities, chosenFfmpeg, runFfprobe, type Capabilities, type FfmpegChoice } from '../media/index.js';
+import { versionWord } from '../media/ffmpeg-build.js';
+import { configDir, dataDir, nodeFilePath } from '../paths.js';
+import { parseCommandArgs } from './command-args.js';
+import { usageLine } from './help.js';
+import { whichNode } from './node-choice.js';
+
+/** What `doctor` found, as `--json` prints it. */
+export type DoctorReport = {
+  ffmpeg: { path: string; version: string; source: FfmpegChoice['source']; reason: string };
+  ffprobe: { path: string; version: string };
+  encoders: string[];
+  hardwareEncoders: string[];
+  av1Encoder: string | null;
+  vmaf: boolean;
+  node: { kind: 'given' | 'attached' | 'embedded'; where: string };
+  folders: { config: string; data: string; nodeFile: string };
+};
+
+/** How to get a newer ffmpeg, for the README and for doctor when the bundled 2018 build is in use. */
+export const NEWER_FFMPEG_HINT = 'A newer ffmpeg (SVT-AV1, a newer x264, hardware encoders) is one command away: apt-get install ffmpeg (Debian, Ubuntu) or brew install ffmpeg (macOS); it is used when newer than the bundled one.';
+
+/**
+ * `compressor-studio doctor [--json]`: which ffmpeg and ffprobe run and why, their versions, the
+ * encoders, VMAF, the hardware encoders that passed a test encode, the folders, and which render
+ * node a run would use. Starts nothing.
+ */
+export async function doctorCommand(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs({ args, options: { json: { type: 'boolean', default: false } } }, usageLine('doctor'));
+  const report = await examine();
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(report));
+  return 0;
+}
+
+async function examine(): Promise<DoctorReport> {
+  const choice = chosenFfmpeg();
+  const [caps, probeVersion, node] = await Promise.all([capabilities(), runFfprobe(['-version']).then((r) => versionWord(r.stdout)), whichNode(undefined)]);
+  return {
+    ffmpeg: { path: choice.ffmpeg, version: caps.version, source: choice.source, reason: choice.reason },
+    ffprobe: { path: choice.ffprobe, version: probeVersion },
+    encoders: caps.encoders,
+    hardwareEncoders: caps.encoders.filter((name) => HARDWARE_H264_ENCODERS.includes(name)),
+    av1Encoder: av1EncoderOf(caps),
+    vmaf: caps.filters.libvmaf,
+    node: node.kind === 'embedded' ? { kind: 'embedded', where: node.dataDir } : { kind: node.kind, where: node.apiBase },
+    folders: { config: configDir(), data: dataDir(), nodeFile: nodeFilePath() },
+  };
+}
+
+function av1EncoderOf(caps: Capabilities): string | null {
+  return caps.encoders.find((name) => name === 'libsvtav1') ?? caps.encoders.find((name) => name === 'libaom-av1') ?? null;
+}
+
+/** The report for a person: one fact a line. Pure. */
+export function formatReport(report: DoctorReport): string {
+  const rows: [string, string][] = [
+    ['ffmpeg', `${report.ffmpeg.path} (${report.ffmpeg.version})`],
+    ['', `${report.ffmpeg.source}: ${report.ffmpeg.reason}`],
+    ['ffprobe', `${report.ffprobe.path} (${report.ffprobe.version})`],
+    ['encoders', report.encoders.filter((name) => !HARDWARE_H264_ENCODERS.includes(name)).join(', ') || 'none the product knows'],
+    ['hardware', report.hardwareEncoders.length > 0 ? `${report.hardwareEncoders.join(', ')} (passed a test encode)` : 'none passed a test encode'],
+    ['AV1/WebM', report.av1Encoder === 'libsvtav1' ? 'SVT-AV1 (libsvtav1)' : report.av1Encoder === 'libaom-av1' ? 'libaom-av1 (slow; SVT-AV1 needs a newer ffmpeg)' : 'no AV1 encoder: WebM output fails'],
+    ['VMAF', report.vmaf ? 'yes (libvmaf)' : 'no (quality is measured with SSIM)'],
+    ['node', report.node.kind === 'embedded' ? `embedded, started by each run (data in ${report.node.where})` : `${report.node.kind === 'attached' ? 'your serve node' : 'given'} at ${report.node.where}`],
+    ['config', report.folders.config],
+    ['data', report.folders.data],
+    ['node file', report.folders.nodeFile],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const lines = rows.map(([label, text]) => `${label.padEnd(width)}  ${text}`);
+  if (report.ffmpeg.source === 'bundled') lines.push('', NEWER_FFMPEG_HINT);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,90 @@
+import os from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { filterValue } from './encode-args.js';
+import type { ProgressSpan } from './progress-span.js';
+import type { QualityMeter } from './quality-meter.js';
+import { runFfmpeg } from './run-ffmpeg.js';
+import type { EncodeProgress } from './types.js';
+
+/** Per-frame scores of one comparison: VMAF (0..100) or SSIM (ffmpeg's "All", 0..1). */
+export type FrameScores = { metric: 'vmaf' | 'ssim'; frames: number[] };
+
+/**
+ * The two sides of a comparison: ffmpeg input arguments (`['-i', file]`, with any `-ss`/`-t`) and
+ * the filters that bring each to the compared frame (the same size and rate on both sides).
+ */
+export type ScoreInputs = { distorted: string[]; distortedFilter?: string; reference: string[]; referenceFilter?: string };
+
+export type ScoreOptions = {
+  meter: QualityMeter;
+  /** Score every Nth frame (1: all). Decoding still reads every frame; only the metric is skipped. */
+  subsample: number;
+  /** Where ffmpeg writes the per-frame log (a file in the caller's private folder). */
+  logFile: string;
+  signal?: AbortSignal;
+  durationSec: number;
+  span: ProgressSpan;
+  /** What the progress ticks say is happening; default 'sample'. */
+  phase?: EncodeProgress['phase'];
+};
+
+/**
+ * Scores the distorted video against the reference frame by frame, with the meter's metric.
+ * Frames are paired by their order, not their times: Matroska keeps milliseconds, so a 29.97 fps
+ * encode's times round differently from its reference's and the metric paired every few frames
+ * with a neighbour (SSIM 0.97 where the frames agreed to 0.994).
+ */
+export async function scoreFrames(inputs: ScoreInputs, options: ScoreOptions): Promise<FrameScores> {
+  const { meter, subsample } = options;
+  const side = (filter: string | undefined) => [filter, 'settb=AVTB,setpts=N', 'format=yuv420p', ...(meter.metric === 'ssim' && subsample > 1 ? [`select=not(mod(n\\,${subsample}))`] : [])].filter(Boolean).join(',');
+  const log = filterValue(options.logFile);
+  const threads = Math.min(4, os.availableParallelism());
+  const metric =
+    meter.metric === 'vmaf'
+      ? `libvmaf=${meter.filterOption}:n_subsample=${subsample}:n_threads=${threads}:log_fmt=json:log_path=${log}`
+      : `ssim=stats_file=${log}`;
+  const graph = `[0:v]${side(inputs.distortedFilter)}[d];[1:v]${side(inputs.referenceFilter)}[r];[d][r]${metric}`;
+  await runFfmpeg([...inputs.distorted, ...inputs.reference, '-lavfi', graph, '-an', '-f', 'null', '-'], {
+    tools: meter.tools,
+    signal: options.signal,
+    durationSec: options.durationSec,
+    onProgress: options.span.ffmpeg(options.phase ?? 'sample'),
+  });
+  const text = await readFile(options.logFile, 'utf8');
+  return { metric: meter.metric, frames: meter.metric === 'vmaf' ? parseVmafLog(text) : parseSsimStats(text) };
+}
+
+/** The per-frame VMAF of libvmaf's JSON log (`frames[].metrics.vmaf`, in libvmaf 1 and 2 alike). */
+export function parseVmafLog(text: string): number[] {
+  const log = JSON.parse(text) as { frames?: { metrics?: { vmaf?: number } }[] };
+  return (log.frames ?? []).map((frame) => frame.metrics?.vmaf).filter((v): v is number => typeof v === 'number');
+}
+
+/** The per-frame "All" values of an ssim stats file (lines like `n:1 Y:0.99 U:0.98 V:0.98 All:0.987 (19.1)`). */
+export function parseSsimStats(text: string): number[] {
+  return text
+    .split('\n')
+    .map((line) => /All:([\d.]+)/.exec(line)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number);
+}
+
+/** A comparison pooled: the mean, and the 5th percentile so that one bad scene cannot hide in it. */
+export type PooledScore = { mean: number; low: number };
+
+/** Pools per-frame scores (nearest-rank 5th percentile); an empty list pools to zero. */
+export function poolScores(frames: readonly number[]): PooledScore {
+  if (frames.length === 0) return { mean: 0, low: 0 };
+  const sorted = [...frames].sort((a, b) => a - b);
+  const low = sorted[Math.max(0, Math.ceil(0.05 * sorted.length) - 1)];
+  return { mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, low };
+}
+
+/**
+ * How many frames to skip between scored ones. Scoring a frame costs about what encoding it did, so
+ * at most every `maxEvery`th frame is scored, yet never fewer than six of a short clip, and a long
+ * clip stops at about 120 (decoding, which every frame still costs, then dominates).
+ */
+export function subsampleFor(frameCount: number, maxEvery: number): number {
+  return Math.max(Math.floor(frameCount / 120), Math.min(maxEvery, Math.floor(frameCount / 6)), 1);
+}

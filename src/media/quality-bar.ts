@@ -1,0 +1,100 @@
+import type { Quality } from '../goal/types.js';
+import { poolScores, type FrameScores } from './frame-scores.js';
+
+/**
+ * What each quality asks of the output in VMAF 0.6.1: the mean over frames, and the 5th percentile,
+ * so that one bad scene cannot hide in a good average (Av1an's lesson). 95 is "no visible loss";
+ * the low floor sits below the mean by about the spread of ordinary footage, so it binds only where
+ * a scene really falls apart.
+ */
+export const VMAF_BARS: Record<Quality, { mean: number; low: number }> = {
+  'visually-lossless': { mean: 95, low: 88 },
+  high: { mean: 93, low: 85 },
+  balanced: { mean: 90, low: 81 },
+  small: { mean: 86, low: 76 },
+};
+
+/**
+ * The SSIM (ffmpeg's "All", 0..1) the worst sample must reach where no ffmpeg has libvmaf; edit here
+ * to retune. 'visually-lossless' is calibrated against VMAF (bench/RESULTS.md, "SSIM threshold
+ * calibration"): SSIM ≥ 0.9939 put every dev clip at VMAF ≥ 95, while 0.985 let 12 encodes through
+ * under 95. The others step down from it: 'high' ≈ VMAF 93–95 there, 'small' ≈ 88–92.
+ */
+export const SSIM_THRESHOLDS: Record<Quality, number> = {
+  'visually-lossless': 0.994,
+  high: 0.99,
+  balanced: 0.98,
+  small: 0.97,
+};
+
+/**
+ * A score pooled, and its distance to the bar in VMAF points (SSIM in thousandths, where one CRF
+ * step moves either by about one): ≥ 0 passes.
+ */
+export type Measured = { metric: 'vmaf' | 'ssim'; mean: number; low: number; headroom: number };
+
+/** Samples stand for a whole clip: asking this little more of them keeps the output over the bar. */
+export const SAMPLE_MARGIN = 0.3;
+
+/**
+ * Pools `scores` and measures them against `quality`'s bar. SSIM keeps its calibration: the worst
+ * of `chunks` equal runs of frames (one per sample) is what must reach the threshold.
+ */
+export function headroom(scores: FrameScores, quality: Quality, chunks: number, margin = SAMPLE_MARGIN): Measured {
+  const pooled = poolScores(scores.frames);
+  if (scores.metric === 'ssim') {
+    return { metric: 'ssim', ...pooled, headroom: (worstChunkMean(scores.frames, chunks) - SSIM_THRESHOLDS[quality]) * 1000 - margin };
+  }
+  const bar = VMAF_BARS[quality];
+  return { metric: 'vmaf', ...pooled, headroom: Math.min(pooled.mean - bar.mean - margin, pooled.low - bar.low) };
+}
+
+/** The lowest of the means of `chunks` equal runs of frames: the worst sample's score. */
+export function worstChunkMean(values: number[], chunks: number): number {
+  if (values.length === 0) return 0;
+  const size = Math.max(1, Math.floor(values.length / chunks));
+  let worst = Infinity;
+  for (let i = 0; i < values.length; i += size) {
+    const chunk = values.slice(i, i + size);
+    if (chunk.length < size / 2) break; // a stub of leftover frames is not a sample
+    worst = Math.min(worst, chunk.reduce((a, b) => a + b, 0) / chunk.length);
+  }
+  return worst;
+}
+
+/** Headroom lost per CRF step before two tries measure it: about one VMAF point near 95. */
+const GUESSED_SLOPE = 1;
+/** The furthest one try jumps from the last: a wild first measurement cannot reach mush. */
+const MAX_JUMP = 8;
+
+/** Headroom lost per CRF step, from the two tries nearest the bar (the guess when they disagree with physics). */
+export function slopeOf(probes: readonly (Measured & { crf: number })[]): number {
+  const near = [...probes].sort((a, b) => Math.abs(a.headroom) - Math.abs(b.headroom)).slice(0, 2);
+  if (near.length < 2 || near[0].crf === near[1].crf) return GUESSED_SLOPE;
+  const slope = (near[0].headroom - near[1].headroom) / (near[1].crf - near[0].crf);
+  return slope > 0.1 ? slope : GUESSED_SLOPE;
+}
+
+/**
+ * The CRF to try next, or undefined when the tries already pin the answer (a pass next to a fail,
+ * the end of the range, or a CRF already tried): between a pass and a fail, interpolated (rounded
+ * toward the pass); otherwise a step sized by the distance to the bar.
+ */
+export function nextCrf(probes: readonly (Measured & { crf: number })[], lowest: number, highest: number): number | undefined {
+  if (probes.length === 0) return undefined;
+  const pass = probes.filter((p) => p.headroom >= 0).sort((a, b) => b.crf - a.crf)[0];
+  const fail = probes.filter((p) => p.headroom < 0 && (!pass || p.crf > pass.crf)).sort((a, b) => a.crf - b.crf)[0];
+  let next: number;
+  if (pass && fail) {
+    if (fail.crf - pass.crf <= 1) return undefined;
+    const at = pass.crf + (pass.headroom * (fail.crf - pass.crf)) / (pass.headroom - fail.headroom);
+    next = Math.min(fail.crf - 1, Math.max(pass.crf + 1, Math.floor(at)));
+  } else if (pass) {
+    next = pass.crf + Math.min(MAX_JUMP, Math.max(1, Math.floor(pass.headroom / slopeOf(probes))));
+  } else {
+    const best = [...probes].sort((a, b) => a.crf - b.crf)[0];
+    next = best.crf - Math.min(MAX_JUMP, Math.max(1, Math.ceil(-best.headroom / slopeOf(probes))));
+  }
+  next = Math.min(highest, Math.max(lowest, next));
+  return probes.some((p) => p.crf === next) ? undefined : next;
+}

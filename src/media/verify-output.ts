@@ -1,0 +1,66 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { titleFilters, videoFilters } from './encode-args.js';
+import { poolScores, scoreFrames, subsampleFor, type FrameScores } from './frame-scores.js';
+import { progressSpan, type ProgressSpan } from './progress-span.js';
+import type { QualityMeter } from './quality-meter.js';
+import { localFile } from './run-ffmpeg.js';
+import { scratchFolder } from './scratch.js';
+import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types.js';
+
+/** Every 10th frame at most: the check must cost a small part of the encode it checks. */
+const VERIFY_EVERY = 10;
+
+/**
+ * Scores a finished output against its source: the source through the plan's own filters (trim,
+ * tone-map, crop, scale, rate, titles) is what the output should look like, frame for frame. The
+ * per-frame scores come back (pool them with poolScores); undefined for sound alone. A copy is
+ * measured too: its number is the one every output carries, and it says the copy lost nothing.
+ */
+export async function verifyOutput(
+  output: string,
+  plan: EncodePlan,
+  info: MediaInfo,
+  meter: QualityMeter,
+  options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string } = {},
+): Promise<FrameScores | undefined> {
+  if (!info.video) return undefined;
+  const workDir = await scratchFolder('verify', options.scratchDir);
+  try {
+    const reference = [
+      ...(plan.trim ? ['-ss', plan.trim.startSec.toFixed(3)] : []),
+      ...(plan.trim?.endSec !== undefined ? ['-t', plan.durationSec.toFixed(3)] : []),
+      '-i', localFile(info.path),
+    ];
+    const frameCount = Math.round(plan.durationSec * (plan.fps ?? info.video.avgFps));
+    return await scoreFrames(
+      { distorted: ['-i', localFile(output)], reference, referenceFilter: [...videoFilters(plan, info), ...titleFilters(plan)].join(',') || undefined },
+      {
+        meter,
+        subsample: subsampleFor(frameCount, VERIFY_EVERY),
+        logFile: path.join(workDir, 'scores.log'),
+        signal: options.signal,
+        durationSec: plan.durationSec,
+        span: options.span ?? progressSpan(undefined),
+        phase: 'verify',
+      },
+    );
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The scores as an output reports them. */
+export function outputQuality(scores: FrameScores): OutputQuality {
+  return { metric: scores.metric, ...poolScores(scores.frames), frames: scores.frames.length };
+}
+
+/** An output's quality in a few characters, for a result line: 'VMAF 96.1' or 'SSIM 0.9931'. */
+export function formatQuality(quality: QualityScore): string {
+  return quality.metric === 'vmaf' ? `VMAF ${quality.mean.toFixed(1)}` : `SSIM ${quality.mean.toFixed(4)}`;
+}
+
+/** An output's quality as `run --json` and the node's answer carry it: `{ vmaf: 96.1 }` or `{ ssim: 0.9931 }`, rounded. */
+export function qualityField(quality: QualityScore): { vmaf: number } | { ssim: number } {
+  return quality.metric === 'vmaf' ? { vmaf: Number(quality.mean.toFixed(2)) } : { ssim: Number(quality.mean.toFixed(4)) };
+}

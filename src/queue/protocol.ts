@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { RenderItem } from '../server/render-items.js';
+import type { RenderRecord } from '../server/renders.js';
+
+/** The BullMQ queue of one node (one node per Redis database; see the README). */
+export const QUEUE_NAME = 'compressor-renders';
+
+/** The custom queue event the node publishes to stop a running job wherever it runs. */
+export const CANCEL_EVENT = 'compressor-cancel';
+
+/** What a job carries to a worker: the items only, never a user's token or id. */
+export type RenderJobData = { items: RenderItem[] };
+
+/** One file a worker uploaded: checked by the node against `size` and `sha256` as it arrives. */
+export type UploadedFile = { name: string; size: number; sha256: string; notes: string[] };
+
+/** A finished job: which attempt's uploads are the output (a stalled attempt's late uploads are not). */
+export type RenderJobResult = { attempt: string; files: UploadedFile[] };
+
+/**
+ * The job's id in the queue: the same for the same render across node restarts (so re-adding it is a
+ * no-op while it waits or runs), opaque (no user id in Redis), and new for a render id used again later.
+ */
+export function jobIdFor(record: Pick<RenderRecord, 'userId' | 'id' | 'createdAt'>): string {
+  return `r${createHash('sha256').update(`${record.userId}\u0000${record.id}\u0000${record.createdAt}`).digest('hex').slice(0, 32)}`;
+}
+
+/** An uploaded file's name: `item-<index><ext>`, never a path. */
+export function outputName(index: number, ext: string): string {
+  return `item-${index}${ext}`;
+}
+
+/** Whether `name` is one outputName could have made. */
+export function isOutputName(name: string): boolean {
+  return /^item-\d{1,4}\.[a-z0-9]{1,5}$/.test(name);
+}
+
+/** An attempt id a worker chose: letters, digits and dashes only, so it is safe as a folder name. */
+export function isAttemptId(value: string): boolean {
+  return /^[a-z0-9-]{8,64}$/.test(value);
+}
+
+/** The media ids a job's items read (videos and music), each once. */
+export function inputsOf(items: RenderItem[]): string[] {
+  return [...new Set(items.flatMap((item) => [item.mediaId, ...(item.music ? [item.music.mediaId] : [])]))];
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { DelayedError, QueueEvents, Worker, type Job, type QueueEventsListener } from 'bullmq';
+import { CanceledError, describeError, diskProblem } from '../errors.js';
+import { produceFiles } from '../server/render-job.js';
+import { connectionFor, logErrorsOnce } from './connection.js';
+import { fetchInput, sha256Of, uploadOutput, type NodeLink } from './node-link.js';
+import { CANCEL_EVENT, inputsOf, outputName, QUEUE_NAME, type RenderJobData, type RenderJobResult, type UploadedFile } from './protocol.js';
+import { redisLabel, type RedisAddress } from './redis-url.js';
+
+/** How a worker runs. `stallSeconds`: how soon a job whose worker vanished goes to another (BullMQ's lock). */
+export type WorkerOptions = {
+  redis: RedisAddress;
+  node: { base: string; key: string };
+  concurrency: number;
+  stallSeconds: number;
+  log: (line: string) => void;
+};
+
+/** The node's cancel broadcast, as QueueEvents delivers a custom event. */
+interface CancelListener extends QueueEventsListener {
+  [CANCEL_EVENT]: (args: { jobId: string }) => void;
+}
+
+/** A running worker. */
+export type RenderWorker = { close(): Promise<void> };
+
+/** Progress goes to Redis at most this often: every ffmpeg tick would be a write each. */
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * Takes render jobs from the queue: fetches the inputs from the node, runs the media core here, and
+ * uploads the outputs back. A job whose worker dies is taken over by another once its lock runs
+ * out (BullMQ's stalled-job check), and starts clean there; the node keeps only the attempt that
+ * completed, so a job never yields two outputs.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RenderWorker> {
+  const connection = connectionFor(options.redis, options.log);
+  const link: NodeLink = { ...options.node, log: options.log };
+  const lockDuration = options.stallSeconds * 1000;
+  const worker = new Worker<RenderJobData, RenderJobResult>(QUEUE_NAME, (job, token, signal) => runJob(job, token, link, signal ?? new AbortController().signal), {
+    connection,
+    concurrency: options.concurrency,
+    lockDuration,
+    stalledInterval: lockDuration,
+    maxStalledCount: 2,
+  });
+  const events = new QueueEvents(QUEUE_NAME, { connection });
+  const onError = logErrorsOnce(options.log);
+  worker.on('error', onError);
+  events.on('error', onError);
+  // A cancel is broadcast; only the worker running the job has it to stop.
+  events.on<CancelListener, typeof CANCEL_EVENT>(CANCEL_EVENT, ({ jobId }) => {
+    if (worker.cancelJob(jobId, 'canceled')) options.log(`job ${jobId}: canceled by the node; ffmpeg stopped.`);
+  });
+  worker.on('active', (job) => options.log(`job ${job.id}: started`));
+  worker.on('completed', (job) => options.log(`job ${job.id}: done`));
+  worker.on('failed', (job, error) => options.log(`job ${job?.id}: failed: ${error.message}`));
+  await worker.waitUntilReady();
+  options.log(`Worker taking renders from ${redisLabel(options.redis)} for the node at ${options.node.base} (${options.concurrency} at once).`);
+  return {
+    close: async () => {
+      // Running jobs go straight back to the queue for another worker, rather than waiting out their lock.
+      worker.cancelAllJobs(STOPPING);
+      await Promise.all([worker.close(), events.close()]);
+    },
+  };
+}
+
+/** The abort reason when the worker itself stops (a cancel from the node says 'canceled'). */
+const STOPPING = 'worker stopping';
+
+/** One job, start to finish, in its own temp folder (removed whatever happens). */
+async function runJob(job: Job<RenderJobData, RenderJobResult>, token: string | undefined, link: NodeLink, signal: AbortSignal): Promise<RenderJobResult> {
+  const jobId = job.id!;
+  const dir = await mkdtemp(join(tmpdir(), 'compressor-worker-'));
+  try {
+    const mediaDir = join(dir, 'media');
+    const workDir = join(dir, 'work');
+    await mkdir(mediaDir);
+    await mkdir(workDir);
+    for (const mediaId of inputsOf(job.data.items)) await fetchInput(link, jobId, mediaId, join(mediaDir, mediaId), signal);
+    let sentAt = 0;
+    const produced = await produceFiles(job.data.items, {
+      mediaDir,
+      workDir,
+      signal,
+      onProgress: (percent) => {
+        if (Date.now() - sentAt < PROGRESS_EVERY_MS) return;
+        sentAt = Date.now();
+        void job.updateProgress(Math.floor(percent)).catch(() => undefined);
+      },
+    });
+    // Each attempt uploads under its own id: a stalled attempt that wakes up late cannot mix its files in.
+    const attempt = randomUUID();
+    const files: UploadedFile[] = [];
+    for (const [index, file] of produced.entries()) {
+      const uploaded = { name: outputName(index, extname(file.path)), size: file.size, sha256: await sha256Of(file.path), notes: file.notes };
+      await uploadOutput(link, { jobId, attempt, name: uploaded.name }, { path: file.path, ...uploaded }, signal);
+      files.push(uploaded);
+    }
+    return { attempt, files };
+  } catch (error) {
+    if (signal.aborted && signal.reason === STOPPING) {
+      await job.moveToDelayed(Date.now(), token);
+      link.log(`job ${jobId}: handed back to the queue`);
+      throw new DelayedError();
+    }
+    // The node shows this sentence to the user as the render's error, worded as its own queue words it.
+    throw new Error(signal.aborted ? new CanceledError().message : describeError(diskProblem(error, true) ?? error), { cause: error });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { headroom, nextCrf, slopeOf, SSIM_THRESHOLDS, VMAF_BARS, worstChunkMean } from '../../src/media/quality-bar.js';
+
+const tried = (crf: number, h: number) => ({ crf, metric: 'vmaf' as const, mean: 95 + h, low: 90, headroom: h });
+
+describe('quality bars (table)', () => {
+  it('a better quality never asks for less', () => {
+    const order = ['visually-lossless', 'high', 'balanced', 'small'] as const;
+    for (let i = 1; i < order.length; i++) {
+      expect(VMAF_BARS[order[i - 1]].mean).toBeGreaterThan(VMAF_BARS[order[i]].mean);
+      expect(VMAF_BARS[order[i - 1]].low).toBeGreaterThan(VMAF_BARS[order[i]].low);
+      expect(SSIM_THRESHOLDS[order[i - 1]]).toBeGreaterThan(SSIM_THRESHOLDS[order[i]]);
+    }
+  });
+
+  it.each([
+    ['mean over the bar and the margin', [96, 96, 96, 96], 95.3, 0.7],
+    ['mean under the bar', [94, 94, 94, 94], 95, -1],
+    ['one bad frame in twenty pulls the 5th percentile under its floor', [...Array(19).fill(97), 80], 95, -8],
+  ])('VMAF headroom: %s', (_label, frames, _bar, expected) => {
+    const margin = _bar === 95 ? 0 : 0.3;
+    expect(headroom({ metric: 'vmaf', frames }, 'visually-lossless', 1, margin).headroom).toBeCloseTo(expected, 6);
+  });
+
+  it('SSIM headroom is the worst sample against the calibrated threshold, in thousandths', () => {
+    const frames = [0.999, 0.997, 0.99, 0.992];
+    expect(worstChunkMean(frames, 2)).toBeCloseTo(0.991, 6);
+    expect(headroom({ metric: 'ssim', frames }, 'high', 2, 0).headroom).toBeCloseTo(1, 6);
+    expect(worstChunkMean([], 3)).toBe(0);
+  });
+});
+
+describe('nextCrf: interpolated search (table)', () => {
+  it.each([
+    ['one pass far over the bar jumps up by the headroom', [tried(22, 3.4)], 25],
+    ['one fail steps down by the deficit', [tried(22, -2.2)], 19],
+    ['a jump is capped', [tried(20, 30)], 28],
+    ['pass and fail: interpolated, rounded toward the pass', [tried(22, 2), tried(26, -2)], 24],
+    ['pass next to a fail: done', [tried(24, 0.4), tried(25, -0.6)], undefined],
+    ['two passes: extrapolated with their slope', [tried(20, 6), tried(23, 3)], 26],
+    ['the end of the range: done', [tried(32, 5)], undefined],
+    ['already tried: done', [tried(22, 2), tried(24, -2), tried(23, -0.1)], undefined],
+  ])('%s', (_label, probes, expected) => {
+    expect(nextCrf(probes, 12, 32)).toBe(expected);
+  });
+
+  it('slopeOf falls back to one point per CRF when the tries disagree with physics', () => {
+    expect(slopeOf([tried(20, 6), tried(23, 3)])).toBeCloseTo(1, 6);
+    expect(slopeOf([tried(20, 2), tried(24, -2)])).toBeCloseTo(1, 6);
+    expect(slopeOf([tried(20, 2), tried(22, 4)])).toBe(1);
+    expect(slopeOf([tried(20, 4), tried(22, 1)])).toBeCloseTo(1.5, 6);
+  });
+});
