@@ -124,3 +124,11 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** What the one-line message leaves out, for --verbose and COMPRESSOR_DEBUG=1. */
+export function debugDetails(error: unknown): string {
+  const lines = [error instanceof Error ? (error.stack ?? error.message) : String(error)];
+  if (error instanceof MediaError && error.stderrTail) lines.push('ffmpeg said:', error.stderrTail);
+  if (error instanceof Error && error.cause) lines.push('caused by:', error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : String(error.cause));
+  return `${lines.join('\n')}\n`;
+}

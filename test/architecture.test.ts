@@ -10,6 +10,8 @@ const forbidden: Record<string, RegExp[]> = {
   // media sees only the Goal type of goal's code
   'src/media': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/engine\//, /\/store\//, /^undici$/, /\/goal\/(?!types\.js$)/],
   'src/goal': [/^react$/, /^ink/, /^node:/, /\/ui\//, /\/server\//, /\/engine\//, /\/store\//, /\/media\//],
+  // the wire is shared by client and node: schemas over goal's types, no I/O
+  'src/wire': [/^react$/, /^ink/, /^node:/, /\/ui\//, /\/server\//, /\/engine\//, /\/store\//, /\/media\//],
   'src/store': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/engine\//],
   // The queue is the node's and its workers' side: it builds on server and media, never the client.
   'src/queue': [/^react$/, /^ink/, /\/ui\//, /\/engine\//, /\/store\//],

@@ -1,4 +1,4 @@
-import { describeError, MediaError, StudioError } from '../errors.js';
+import { debugDetails, describeError, StudioError } from '../errors.js';
 
 /** A subcommand: takes its own arguments, returns the exit code. */
 type Command = (args: string[]) => Promise<number>;
@@ -64,12 +64,4 @@ async function helpCommand(args: string[]): Promise<number> {
   }
   process.stdout.write(commandHelp(spec));
   return 0;
-}
-
-/** What the one-line message leaves out, for --verbose and COMPRESSOR_DEBUG=1. */
-function debugDetails(error: unknown): string {
-  const lines = [error instanceof Error ? (error.stack ?? error.message) : String(error)];
-  if (error instanceof MediaError && error.stderrTail) lines.push('ffmpeg said:', error.stderrTail);
-  if (error instanceof Error && error.cause) lines.push('caused by:', error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : String(error.cause));
-  return `${lines.join('\n')}\n`;
 }

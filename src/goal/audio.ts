@@ -1,4 +1,5 @@
 import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
+import { GOAL_LIMITS } from './types.js';
 
 // Every mute or keep phrase holds one of these.
 const AUDIO_WORD = /mut|silen|audio|sound|music|音|声/;
@@ -40,6 +41,6 @@ export const audioRules: Rule[] = [
 ];
 
 function bitrate(kbps: number): Understood {
-  if (kbps >= 8 && kbps <= 512) return { kind: 'goal', goal: { audio: { bitrateKbps: kbps } } };
+  if (kbps >= GOAL_LIMITS.audioKbps.min && kbps <= GOAL_LIMITS.audioKbps.max) return { kind: 'goal', goal: { audio: { bitrateKbps: kbps } } };
   return { kind: 'unknown', word: `${kbps}k`, question: `${kbps} kbps is not an audio bitrate I can use: try 64 to 320.` };
 }

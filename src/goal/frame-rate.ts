@@ -1,4 +1,5 @@
 import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
+import { GOAL_LIMITS } from './types.js';
 
 const RATE = String.raw`(\d{1,3}(?:\.\d{1,3})?)`;
 
@@ -25,6 +26,6 @@ export const frameRateRules: Rule[] = [
 ];
 
 function cap(fps: number, said: string): Understood {
-  if (fps >= 1 && fps <= 240) return { kind: 'goal', goal: { fps } };
+  if (fps >= GOAL_LIMITS.fps.min && fps <= GOAL_LIMITS.fps.max) return { kind: 'goal', goal: { fps } };
   return { kind: 'unknown', word: said, question: `“${said}” is not a frame rate I can use: try 24, 30 or 60 fps.` };
 }

@@ -1,7 +1,5 @@
 import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
-
-const MIN_P = 144;
-const MAX_P = 4320;
+import { GOAL_LIMITS } from './types.js';
 
 // Every named or numbered resolution holds one of these.
 const RESOLUTION_WORD = /\d|hd|sd|清|蓝光/;
@@ -68,6 +66,6 @@ export const bareResolutionRule: Rule = {
 };
 
 function shortSide(p: number, said: string): Understood {
-  if (p >= MIN_P && p <= MAX_P) return { kind: 'goal', goal: { resolution: p } };
+  if (p >= GOAL_LIMITS.resolution.min && p <= GOAL_LIMITS.resolution.max) return { kind: 'goal', goal: { resolution: p } };
   return { kind: 'unknown', word: said, question: `“${said}” is not a resolution I can make: say 360p to 2160p.` };
 }

@@ -33,11 +33,29 @@ export type Goal = {
   platform?: string;
 };
 
-export type Quality = 'visually-lossless' | 'high' | 'balanced' | 'small';
-export type Codec = 'h264' | 'h265' | 'av1';
-export type Container = 'mp4' | 'webm' | 'mov' | 'mkv';
-export type Aspect = '16:9' | '9:16' | '1:1' | '4:5';
-export type Speed = 'fast' | 'balanced' | 'best';
+// The allowed values as lists, so the wire's schemas check exactly what the types say.
+export const QUALITIES = ['visually-lossless', 'high', 'balanced', 'small'] as const;
+export const CODECS = ['h264', 'h265', 'av1'] as const;
+export const CONTAINERS = ['mp4', 'webm', 'mov', 'mkv'] as const;
+export const ASPECTS = ['16:9', '9:16', '1:1', '4:5'] as const;
+export const SPEEDS = ['fast', 'balanced', 'best'] as const;
+
+/** The ranges a Goal's numbers may take: what the parser understands and the render node accepts. */
+export const GOAL_LIMITS = {
+  resolution: { min: 144, max: 4320 },
+  fps: { min: 1, max: 240 },
+  audioKbps: { min: 8, max: 512 },
+  /** Whole bytes, up to 10 TB (too small for a video is the planner's sentence to say, not a malformed goal). */
+  targetBytes: { min: 1, max: 10 ** 13 },
+  /** A trim bound, in seconds either way (a week). */
+  trimSec: { max: 7 * 24 * 3600 },
+} as const;
+
+export type Quality = (typeof QUALITIES)[number];
+export type Codec = (typeof CODECS)[number];
+export type Container = (typeof CONTAINERS)[number];
+export type Aspect = (typeof ASPECTS)[number];
+export type Speed = (typeof SPEEDS)[number];
 
 /** What a piece of user text asks for, before anything is sent anywhere. */
 export type Intent = 'compress' | 'export' | 'credits' | 'status' | 'upload' | 'help' | 'unknown';

@@ -8,6 +8,7 @@ import { runFfmpeg } from './run-ffmpeg.js';
 import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from './size-retry.js';
 import { formatBytes } from '../units.js';
 import { SAFETY_MARGIN } from './target-budget.js';
+import type { Container } from '../goal/types.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 import { scratchFolder } from './scratch.js';
 
@@ -21,6 +22,8 @@ export type EncodeOptions = {
   /** Where the pass logs' private folder goes (see CompressOptions.scratchDir). */
   scratchDir?: string;
 };
+
+const EXTENSIONS: Record<Container, string> = { mp4: 'mp4', webm: 'webm', mov: 'mov', mkv: 'mkv' };
 
 /** A finished encode: a hidden temp file the caller renames into place (or removes). */
 export type EncodeOutcome = { tempFile: string; bytes: number; plan: EncodePlan; attempts: number };
@@ -38,8 +41,11 @@ const MAX_MISSES = 5;
  * no temp output, no pass logs.
  */
 export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeOptions): Promise<EncodeOutcome> {
+  // The extension comes from a fixed table, never from the plan's text: a container that is not
+  // one of ours must not become part of a path (it could hold "../").
+  if (!Object.hasOwn(EXTENSIONS, plan.container)) throw new MediaError('failed', 'The output format is not one this build can write.', { hint: 'Choose MP4, WebM, MOV or MKV.' });
+  const ext = EXTENSIONS[plan.container];
   await mkdir(options.outDir, { recursive: true });
-  const ext = plan.container === 'mkv' ? 'mkv' : plan.container;
   const tempFile = tempOutput(options.outDir, ext);
   // Pass logs and the pre-encoded sound live in a private folder, removed whatever happens.
   const workDir = plan.mode === 'bitrate' ? await scratchFolder('passlog', options.scratchDir) : undefined;

@@ -1,5 +1,6 @@
 import { packageVersion } from '../version.js';
-import { readJsonBody, sendData } from './envelope.js';
+import { createSessionRequest } from '../wire/index.js';
+import { readBody, sendData } from './envelope.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';
 import type { SessionRecord } from './sessions.js';
@@ -28,7 +29,7 @@ export function addAccountRoutes(router: Router, services: NodeServices): void {
 
   router.add('POST', '/api/tasks/me/with-session/nemo_agent', async ({ req, res }) => {
     const user = userOf(req, services);
-    await readJsonBody(req);
+    await readBody(req, createSessionRequest);
     const session = await services.sessions.create(user.userId, services.now());
     sendData(res, { task_id: session.taskId, session_id: session.sessionId, user_id: user.userId, bind_id: session.bindId });
   });

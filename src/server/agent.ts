@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { runTurn } from './agent-turn.js';
 import { ApiFailure, badRequest } from './api-failure.js';
-import { readJsonBody } from './envelope.js';
+import { messageRequest, type MessageRequest } from '../wire/index.js';
+import { readBody } from './envelope.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';
 import { adkEvent, SseStream, textChunks } from './sse.js';
@@ -15,7 +16,7 @@ import { adkEvent, SseStream, textChunks } from './sse.js';
 export function addAgentRoutes(router: Router, services: NodeServices): void {
   router.add('POST', '/run_sse', async ({ req, res }) => {
     const user = userOf(req, services);
-    const body = await readJsonBody(req);
+    const body = await readBody(req, messageRequest);
     const text = messageText(body.new_message ?? body.newMessage);
     if (!text) throw badRequest('The message has no text: send {"new_message": {"parts": [{"text": "…"}]}}.');
     const session = services.sessions.get(body.session_id ?? body.sessionId, user.userId);
@@ -26,10 +27,15 @@ export function addAgentRoutes(router: Router, services: NodeServices): void {
       });
     }
 
-    const turn = runTurn(text, session, join(services.dataDir, 'media'), services.tokens.balance(user));
-    if (turn.draft) {
-      session.draft = turn.draft;
-      await services.sessions.save(session);
+    let turn: ReturnType<typeof runTurn>;
+    try {
+      turn = runTurn(text, session, join(services.dataDir, 'media'), services.tokens.balance(user));
+      const draft = turn.draft;
+      if (draft) await services.sessions.update(session, (record) => (record.draft = draft));
+    } catch (error) {
+      // A refused turn costs nothing.
+      await services.tokens.refundCredit(user);
+      throw error;
     }
     const invocationId = `e-${randomUUID()}`;
     const stream = new SseStream(res, services.heartbeatMs);
@@ -45,12 +51,9 @@ export function addAgentRoutes(router: Router, services: NodeServices): void {
 }
 
 /** The text of an ADK message (`{parts: [{text}]}`), its text parts joined; '' when there is none. */
-export function messageText(message: unknown): string {
-  if (message === null || typeof message !== 'object') return '';
-  const parts = (message as { parts?: unknown }).parts;
-  if (!Array.isArray(parts)) return '';
-  return parts
-    .map((part) => (part !== null && typeof part === 'object' && typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : ''))
+export function messageText(message: MessageRequest['new_message']): string {
+  return (message?.parts ?? [])
+    .map((part) => part.text ?? '')
     .join('')
     .trim()
     .slice(0, 4000);

@@ -147,6 +147,14 @@ export class TokenBook {
     return true;
   }
 
+  /** Gives back a credit spent on a turn that was then refused (best effort: the refusal is what the client hears). */
+  async refundCredit(record: TokenRecord): Promise<void> {
+    const account = this.accountOf(record);
+    if (account.credits === null) return;
+    account.credits += 1;
+    await this.log.append({ account }).catch(() => undefined);
+  }
+
   /** The `/api/credits/balance/simple` answer for a token. */
   balance(record: TokenRecord): { available: number; frozen: number; total: number; unlimited?: true } {
     const account = this.accountOf(record);

@@ -1,25 +1,22 @@
 import { mergeGoals } from '../goal/index.js';
 import { trimWindow } from '../media/index.js';
 import type { Goal } from '../goal/types.js';
-import { badRequest } from './api-failure.js';
+import { TrackType, type TrackKind, type WireDraft, type WireSegment, type WireTrack } from '../wire/index.js';
 import { opaqueId } from './ids.js';
 
-// The draft is the session's timeline, in the Nemo wire shape (wire.md): tracks `t` of type `tt`
-// (0 video, 1 audio, 7 text) holding segments `sg` (`src` media id, `s` start in the source and
-// `d` duration, both ms), total `d`, and the output Goal in `m`. These helpers never mutate:
-// each returns a new draft, so a turn that fails half-way leaves the session's draft untouched.
+// The draft's shape is the wire's (src/wire/draft.ts). These helpers never mutate: each returns
+// a new draft, so a turn that fails half-way leaves the session's draft untouched.
 
-/** One segment of a track. */
-export type Segment = { id: string; src?: string; s: number; d: number; m: Record<string, unknown> };
+/** One segment of a track; the node gives every segment an id. */
+export type Segment = WireSegment & { id: string };
 
 /** A track: 0 video, 1 audio, 7 text. */
-export type Track = { tt: number; sg: Segment[]; m: Record<string, unknown> };
+export type Track = Omit<WireTrack, 'sg'> & { sg: Segment[] };
 
 /** The whole timeline. */
-export type Draft = { t: Track[]; d: number; m: Goal };
+export type Draft = Omit<WireDraft, 't'> & { t: Track[] };
 
-/** Track types. */
-export const TrackType = { video: 0, audio: 1, text: 7 } as const;
+export { TrackType };
 
 /** A new session's draft: one empty video track and no settings. */
 export function emptyDraft(): Draft {
@@ -27,18 +24,18 @@ export function emptyDraft(): Draft {
 }
 
 /** The segments of the first track of a type (empty when there is none). */
-export function segmentsOf(draft: Draft, tt: number): Segment[] {
+export function segmentsOf(draft: Draft, tt: TrackKind): Segment[] {
   return draft.t.find((track) => track.tt === tt)?.sg ?? [];
 }
 
 /** The draft with `segment` appended to the track of type `tt` (created when missing). */
-export function addSegment(draft: Draft, tt: number, segment: Omit<Segment, 'id'>): Draft {
+export function addSegment(draft: Draft, tt: TrackKind, segment: Omit<Segment, 'id'>): Draft {
   const withId: Segment = { id: opaqueId('sg'), ...segment };
   return withTotal(updateTrack(draft, tt, (track) => ({ ...track, sg: [...track.sg, withId] })));
 }
 
 /** The draft with the track of type `tt` (created when missing) changed by `change`. */
-export function updateTrack(draft: Draft, tt: number, change: (track: Track) => Track): Draft {
+export function updateTrack(draft: Draft, tt: TrackKind, change: (track: Track) => Track): Draft {
   const exists = draft.t.some((track) => track.tt === tt);
   const tracks = exists ? draft.t : [...draft.t, { tt, sg: [], m: {} }];
   return { ...draft, t: tracks.map((track) => (track.tt === tt ? change(track) : track)) };
@@ -100,30 +97,7 @@ function withTotal(draft: Draft): Draft {
   return { ...draft, d: total };
 }
 
-/**
- * Checks a draft that came over the wire (the export body) and returns it typed; anything that is
- * not the draft shape is a 400 with what was wrong. Media ids are checked later, against the session.
- */
-export function parseDraft(value: unknown): Draft {
-  if (!isObject(value) || !Array.isArray(value.t)) throw badRequest('The draft must be an object with a tracks array "t".');
-  const tracks = value.t.map((track, index): Track => {
-    if (!isObject(track) || typeof track.tt !== 'number' || !Array.isArray(track.sg)) {
-      throw badRequest(`Track ${index + 1} of the draft needs a type "tt" and a segments array "sg".`);
-    }
-    return { tt: track.tt, sg: track.sg.map((segment) => parseSegment(segment, index)), m: isObject(track.m) ? track.m : {} };
-  });
-  return { t: tracks, d: typeof value.d === 'number' ? value.d : 0, m: isObject(value.m) ? (value.m as Goal) : {} };
-}
-
-function parseSegment(value: unknown, trackIndex: number): Segment {
-  const where = `A segment of track ${trackIndex + 1}`;
-  if (!isObject(value)) throw badRequest(`${where} is not an object.`);
-  const { id, src, s, d, m } = value;
-  if (typeof s !== 'number' || typeof d !== 'number' || !(s >= 0) || !(d > 0)) throw badRequest(`${where} needs a start "s" ≥ 0 and a duration "d" > 0 in ms.`);
-  if (src !== undefined && typeof src !== 'string') throw badRequest(`${where} has a "src" that is not a media id.`);
-  return { id: typeof id === 'string' ? id : opaqueId('sg'), ...(src === undefined ? {} : { src }), s, d, m: isObject(m) ? m : {} };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A draft read from the wire (the export body), every segment with an id. */
+export function withSegmentIds(draft: WireDraft): Draft {
+  return { ...draft, t: draft.t.map((track) => ({ ...track, sg: track.sg.map((segment) => ({ ...segment, id: segment.id ?? opaqueId('sg') })) })) };
 }

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 import { diskProblem, MediaError, StudioError } from '../errors.js';
+import { readWire } from '../wire/index.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 
 /** The largest refused body the node reads to its end so that the client can read the refusal. */
@@ -46,15 +48,45 @@ function leaveUnreadBody(res: ServerResponse): void {
 export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof ApiFailure) return error;
   if (error instanceof MediaError && error.kind === 'unsupported') {
-    return fileRefused(4001, error.message, { hint: error.hint, cause: error });
+    const { message, hint } = inUserTerms(error);
+    return fileRefused(4001, message, { hint, cause: error });
   }
   if (error instanceof MediaError && error.kind === 'too-large') {
-    return fileRefused(4002, error.message, { hint: error.hint, cause: error });
+    const { message, hint } = inUserTerms(error);
+    return fileRefused(4002, message, { hint, cause: error });
   }
   const disk = diskProblem(error, true);
   if (disk) return new ApiFailure(500, disk.message, { httpStatus: 507, hint: disk.hint, cause: error });
-  const message = error instanceof StudioError ? error.message : 'The render node hit an internal error.';
-  return new ApiFailure(500, message, { cause: error });
+  const { message, hint } = error instanceof StudioError ? inUserTerms(error) : INTERNAL;
+  return new ApiFailure(500, message, { hint, cause: error });
+}
+
+/** A failure as the one line a client shows (a failed render's `error`). */
+export function clientSentence(error: unknown): string {
+  const failure = toApiFailure(error);
+  return failure.hint ? `${failure.message} ${failure.hint}` : failure.message;
+}
+
+const INTERNAL = { message: 'The render node hit an internal error.', hint: "Try again; if it keeps failing, the node's operator can see why in its log." };
+
+/** An absolute path of this machine (POSIX or Windows) inside a sentence. */
+const NODE_PATH = /(?:^|[\s(:'"=])(?:\/|[A-Za-z]:\\)[^\s'"]+/;
+
+/**
+ * A node-side error in the user's terms: what happened, never where (the node's paths) or how
+ * (ffmpeg's last line, a JS error): those stay in the cause, for the node's log. An encoder that
+ * failed is said to be the encoder's failure, not a damaged file, since the input was already
+ * probed and accepted when it was uploaded.
+ */
+function inUserTerms(error: StudioError): { message: string; hint?: string } {
+  if (error instanceof MediaError && error.kind === 'failed' && error.stderrTail !== undefined) {
+    return { message: 'The encoder failed on this video.', hint: "Try again, or another format or size; the node's operator can see why in its log." };
+  }
+  if (error instanceof MediaError && error.kind === 'io') {
+    return { message: 'The render node could not read or write its own files.', hint: "Ask the node's operator to check its data folder." };
+  }
+  if (NODE_PATH.test(`${error.message} ${error.hint ?? ''}`)) return INTERNAL;
+  return { message: error.message, hint: error.hint };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -87,6 +119,18 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_JSON_BODY_B
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw badRequest('The request body must be a JSON object.');
   return value as Record<string, unknown>;
+}
+
+/** Reads a JSON body with the call's wire schema: anything else is a 400 naming the field. */
+export async function readBody<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> {
+  return parseWire(schema, await readJsonBody(req));
+}
+
+/** A value read by a wire schema, or a 400 naming the field that is wrong. */
+export function parseWire<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const read = readWire(schema, value);
+  if (!read.ok) throw badRequest(read.problem);
+  return read.value;
 }
 
 function tooLarge(limit: number): ApiFailure {

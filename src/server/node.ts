@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { StudioError } from '../errors.js';
+import { debugDetails, StudioError } from '../errors.js';
 import { lockDataFolder } from './data-lock.js';
 import { MAX_INPUT_BYTES } from '../media/types.js';
 import { checkAccessKey, isLoopbackHost, newAccessKey } from './access-key.js';
@@ -94,6 +94,7 @@ async function openNode(options: RenderNodeOptions, host: string, accessKey: str
     concurrency: options.backend?.concurrency ?? options.concurrency ?? 1,
     now,
     keepUser,
+    log: options.log,
     produce: options.backend?.produce,
     onCompleted: async (record) => {
       const session = sessions.find(record.sessionId);
@@ -169,7 +170,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
   } catch (error) {
     const failure = toApiFailure(error);
     // The client gets one sentence; the operator gets what went wrong inside.
-    if (failure.code === 500) log?.(`error in ${req.method} ${redact(url.pathname)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (failure.code === 500) log?.(`error in ${req.method} ${redact(url.pathname)}: ${debugDetails(error)}`);
     sendFailure(res, failure);
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { insideFolder } from './inside-folder.js';
 
 /**
  * Writes JSON so that a crash (even `kill -9`) leaves either the old file or the new one, never half
@@ -30,7 +31,7 @@ export async function removeUnlisted(dir: string, listed: ReadonlySet<string>): 
     throw error;
   });
   for (const name of names) {
-    if (!listed.has(name)) await rm(join(dir, name), { recursive: true, force: true });
+    if (!listed.has(name)) await rm(insideFolder(dir, name), { recursive: true, force: true });
   }
 }
 

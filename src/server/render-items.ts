@@ -18,8 +18,6 @@ export type RenderItem = {
   music?: { mediaId: string; volume: number };
 };
 
-const containers: readonly Container[] = ['mp4', 'webm', 'mov', 'mkv'];
-
 /**
  * Turns a draft into the items to render, one per video segment, in order (a batch is several
  * segments). Each item's Goal is the draft's `m` overridden by the segment's own `m.goal`, plus what
@@ -27,7 +25,7 @@ const containers: readonly Container[] = ['mp4', 'webm', 'mov', 'mkv'];
  * music (the same for every item). Every `src` must be a
  * file of this session; anything else is a 400, so a draft can never point the node elsewhere.
  */
-export function renderItems(draft: Draft, media: Record<string, MediaRecord>, format?: unknown): RenderItem[] {
+export function renderItems(draft: Draft, media: Record<string, MediaRecord>, format?: Container): RenderItem[] {
   const segments = segmentsOf(draft, TrackType.video);
   if (segments.length === 0) throw badRequest('The draft has no video to render: upload a file first.');
   const muted = isMuted(draft);
@@ -38,13 +36,13 @@ export function renderItems(draft: Draft, media: Record<string, MediaRecord>, fo
   return segments.map((segment) => {
     const source = segment.src === undefined ? undefined : media[segment.src];
     if (!source || !Object.hasOwn(media, segment.src ?? '')) throw badRequest('The draft names a media id that is not in this session.');
-    let goal = mergeGoals(draft.m, (segment.m.goal ?? {}) as Goal);
+    let goal = mergeGoals(draft.m, segment.m.goal ?? {});
     const sourceMs = Math.round(source.info.durationSec * 1000);
     if (segment.s > 0 || segment.s + segment.d < sourceMs - 1) {
       goal = { ...goal, trim: { startSec: segment.s / 1000, endSec: (segment.s + segment.d) / 1000 } };
     }
     if (muted) goal = { ...goal, audio: 'mute' };
-    if (!goal.container && containers.includes(format as Container)) goal = { ...goal, container: format as Container };
+    if (!goal.container && format) goal = { ...goal, container: format };
     return { mediaId: source.mediaId, name: source.name, outputName: outputNameFor(source.name, goal.container ?? 'mp4'), goal, ...(titles.length > 0 ? { titles } : {}), ...(music ? { music } : {}) };
   });
 }

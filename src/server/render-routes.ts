@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { qualityField } from '../media/index.js';
 import { fileUrl } from './account-routes.js';
-import { ApiFailure, badRequest } from './api-failure.js';
-import { parseDraft } from './draft.js';
-import { readJsonBody, sendData } from './envelope.js';
+import { exportRequest } from '../wire/index.js';
+import { ApiFailure } from './api-failure.js';
+import { withSegmentIds } from './draft.js';
+import { readBody, sendData } from './envelope.js';
 import { sendFile } from './files.js';
 import { renderItems } from './render-items.js';
 import type { RenderRecord } from './renders.js';
@@ -17,13 +18,11 @@ export function addRenderRoutes(router: Router, services: NodeServices): void {
   router.add('POST', '/api/render/proxy/lambda', async ({ req, res }) => {
     const user = userOf(req, services);
     requireAttribution(req);
-    const body = await readJsonBody(req);
-    if (typeof body.id !== 'string') throw badRequest('The export needs a render "id" string, e.g. "render_1700000000000".');
-    const session = services.sessions.get(body.sessionId ?? body.session_id, user.userId);
-    const draft = body.draft === undefined ? session.draft : parseDraft(body.draft);
-    const output = (body.output ?? {}) as Record<string, unknown>;
-    const items = renderItems(draft, session.media, output.format);
-    const record = await services.renders.submit({ id: body.id, sessionId: session.sessionId, userId: user.userId, items });
+    const request = await readBody(req, exportRequest);
+    const session = services.sessions.get(request.sessionId ?? request.session_id, user.userId);
+    const draft = request.draft === undefined ? session.draft : withSegmentIds(request.draft);
+    const items = renderItems(draft, session.media, request.output?.format);
+    const record = await services.renders.submit({ id: request.id, sessionId: session.sessionId, userId: user.userId, items });
     sendData(res, { id: record.id, status: record.status, progress: record.progress });
   });
 

@@ -1,8 +1,10 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeError, diskProblem } from '../errors.js';
+import { debugDetails } from '../errors.js';
+import { clientSentence } from './envelope.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { isOpaqueId, opaqueId } from './ids.js';
+import { insideFolder } from './inside-folder.js';
 import { JsonFile, removeUnlisted } from './persist.js';
 import type { Producer } from './render-backend.js';
 import { produceFiles } from './render-job.js';
@@ -39,6 +41,8 @@ export type RenderQueueOptions = {
   onCompleted: (record: RenderRecord) => Promise<void>;
   /** Whose saved jobs (and their files) to keep; the others are dropped on open. Default: everyone's. */
   keepUser?: (userId: string) => boolean;
+  /** Where a failed render's details go (the client gets one sentence). */
+  log?: (line: string) => void;
   /** Who makes a job's files; default: this process, from the node's media folder. */
   produce?: Producer;
 };
@@ -83,8 +87,8 @@ export class RenderQueue {
       if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0 });
       queue.jobs.set(jobKey(record), record);
     }
-    await rm(queue.workRoot, { recursive: true, force: true });
-    await mkdir(queue.outputsDir, { recursive: true, mode: 0o700 });
+    await rm(insideFolder(options.dataDir, queue.workRoot), { recursive: true, force: true });
+    await mkdir(insideFolder(options.dataDir, queue.outputsDir), { recursive: true, mode: 0o700 });
     await queue.removeUnlistedOutputs();
     await queue.save();
     queue.pump();
@@ -97,7 +101,13 @@ export class RenderQueue {
     if (this.jobs.has(jobKey(job))) throw new ApiFailure(409, `The render id ${job.id} was already used.`, { hint: 'Send each export with a new id.' });
     const record: RenderRecord = { ...job, createdAt: this.options.now(), status: 'pending', progress: 0, outputs: [] };
     this.jobs.set(jobKey(record), record);
-    await this.save();
+    try {
+      await this.save();
+    } catch (error) {
+      // Refused work never runs: a job the node could not record is not queued either.
+      this.jobs.delete(jobKey(record));
+      throw error;
+    }
     // The answer is the job as accepted (pending), even when a free slot starts it right away.
     const accepted = { ...record };
     this.pump();
@@ -115,9 +125,16 @@ export class RenderQueue {
   async cancel(id: string, userId: string): Promise<RenderRecord> {
     const record = this.get(id, userId);
     if (record.status === 'pending' || record.status === 'processing') {
+      const before = { status: record.status, error: record.error };
       Object.assign(record, { status: 'failed', error: 'canceled' });
+      try {
+        await this.save();
+      } catch (error) {
+        // A cancel the node could not record did not happen: the job goes on.
+        Object.assign(record, before);
+        throw error;
+      }
       this.running.get(jobKey(record))?.abort('canceled' satisfies AbortReason);
-      await this.save();
     }
     return record;
   }
@@ -154,7 +171,7 @@ export class RenderQueue {
     const controller = new AbortController();
     this.running.set(jobKey(record), controller);
     // A fresh folder per attempt: an ffmpeg orphaned by a killed node can never write into the retry's.
-    const workDir = join(this.workRoot, opaqueId('w'));
+    const workDir = insideFolder(this.options.dataDir, join(this.workRoot, opaqueId('w')));
     Object.assign(record, { status: 'processing', progress: 0 });
     try {
       await this.save();
@@ -177,13 +194,18 @@ export class RenderQueue {
         notes: file.notes,
         ...(file.quality ? { quality: file.quality } : {}),
       }));
-      for (const [index, file] of produced.entries()) await rename(file.path, join(this.outputsDir, outputs[index].fileId + outputs[index].ext));
+      for (const [index, file] of produced.entries()) {
+        await rename(insideFolder(workDir, file.path), insideFolder(this.outputsDir, outputs[index].fileId + outputs[index].ext));
+      }
       Object.assign(record, { status: 'completed', progress: 100, outputs });
       await this.options.onCompleted(record);
     } catch (error) {
       const reason = controller.signal.aborted ? (controller.signal.reason as AbortReason) : undefined;
       if (reason === 'shutdown') Object.assign(record, { status: 'pending', progress: 0 });
-      else if (reason !== 'canceled') Object.assign(record, { status: 'failed', error: describeError(diskProblem(error, true) ?? error) });
+      else if (reason !== 'canceled') {
+        Object.assign(record, { status: 'failed', error: clientSentence(error) });
+        this.options.log?.(`render ${record.id} failed: ${debugDetails(error)}`);
+      }
     } finally {
       this.running.delete(jobKey(record));
       await rm(workDir, { recursive: true, force: true });

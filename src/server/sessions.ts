@@ -5,6 +5,7 @@ import type { MediaInfo } from '../media/types.js';
 import { ApiFailure } from './api-failure.js';
 import { emptyDraft, type Draft } from './draft.js';
 import { digitId, opaqueId } from './ids.js';
+import { insideFolder } from './inside-folder.js';
 import { JsonFile } from './persist.js';
 
 /** The wire's video_info: MediaInfo without the node's own path. */
@@ -53,7 +54,7 @@ export class SessionBook {
     for (const name of names.filter((entry) => /^\d+\.json$/.test(entry))) {
       const record = await book.fileOf(name.slice(0, -'.json'.length)).load();
       if (record && keepUser(record.userId)) book.sessions.set(record.sessionId, record);
-      else await rm(join(book.dir, name), { force: true });
+      else await rm(insideFolder(book.dir, name), { force: true });
     }
     return book;
   }
@@ -71,7 +72,12 @@ export class SessionBook {
       generated: [],
     };
     this.sessions.set(record.sessionId, record);
-    await this.save(record);
+    try {
+      await this.save(record);
+    } catch (error) {
+      this.sessions.delete(record.sessionId);
+      throw error;
+    }
     return record;
   }
 
@@ -94,6 +100,21 @@ export class SessionBook {
     return this.sessions.get(sessionId);
   }
 
+  /**
+   * Changes a session and saves it. When the save fails the session is as it was, in memory as on
+   * disk: a request the node refuses changes nothing.
+   */
+  async update(record: SessionRecord, change: (record: SessionRecord) => void): Promise<void> {
+    const before = structuredClone(record);
+    change(record);
+    try {
+      await this.save(record);
+    } catch (error) {
+      Object.assign(record, before);
+      throw error;
+    }
+  }
+
   /** Writes a session's current state to its file. */
   save(record: SessionRecord): Promise<void> {
     return this.fileOf(record.sessionId).save(() => record);
@@ -102,7 +123,7 @@ export class SessionBook {
   private fileOf(sessionId: string): JsonFile<SessionRecord> {
     let file = this.files.get(sessionId);
     if (!file) {
-      file = new JsonFile(join(this.dir, `${sessionId}.json`));
+      file = new JsonFile(insideFolder(this.dir, `${sessionId}.json`));
       this.files.set(sessionId, file);
     }
     return file;

@@ -6,10 +6,11 @@ import type { MediaInfo } from '../media/types.js';
 import { badRequest, fileRefused } from './api-failure.js';
 import { addSegment, TrackType } from './draft.js';
 import { setMusic } from './draft-edits.js';
-import { readJsonBody, sendData } from './envelope.js';
+import { uploadUrlsRequest } from '../wire/index.js';
+import { readBody, sendData } from './envelope.js';
 import type { Router } from './router.js';
 import { abortOnClose, userOf, type NodeServices } from './services.js';
-import type { MediaRecord } from './sessions.js';
+import type { MediaRecord, SessionRecord } from './sessions.js';
 import { receiveMultipart, receiveUrls, type StoredUpload } from './uploads.js';
 
 /**
@@ -25,36 +26,41 @@ export function addUploadRoutes(router: Router, services: NodeServices): void {
     const type = req.headers['content-type'] ?? '';
     let stored: StoredUpload[];
     if (type.startsWith('multipart/form-data')) stored = await receiveMultipart(req, options);
-    else if (type.startsWith('application/json')) stored = await receiveUrls((await readJsonBody(req)).urls, { ...options, allowInternalUrls: services.allowInternalUrls });
+    else if (type.startsWith('application/json')) stored = await receiveUrls((await readBody(req, uploadUrlsRequest)).urls, { ...options, allowInternalUrls: services.allowInternalUrls });
     else throw badRequest('Upload files as multipart/form-data in the field "files", or send JSON {"urls": [...], "source_type": "url"}.');
 
-    let infos: MediaInfo[];
+    let records: MediaRecord[];
     try {
-      infos = await Promise.all(stored.map((file) => probeUpload(file, options.signal)));
+      const infos = await Promise.all(stored.map((file) => probeUpload(file, options.signal)));
+      records = stored.map((file, index): MediaRecord => {
+        const { path: _path, ...info } = infos[index];
+        return { mediaId: file.mediaId, name: file.name, size: file.size, info };
+      });
+      await services.sessions.update(session, (record) => addToSession(record, records));
     } catch (error) {
+      // All or nothing: a refused upload leaves no file and no change to the session.
       await Promise.all(stored.map((file) => rm(file.path, { force: true })));
       throw error;
     }
-    const records = stored.map((file, index): MediaRecord => {
-      const { path: _path, ...info } = infos[index];
-      return { mediaId: file.mediaId, name: file.name, size: file.size, info };
-    });
-    for (const record of records) {
-      session.media[record.mediaId] = record;
-      if (!record.info.video) {
-        session.draft = setMusic(session.draft, record);
-        continue;
-      }
-      session.draft = addSegment(session.draft, TrackType.video, {
-        src: record.mediaId,
-        s: 0,
-        d: Math.round(record.info.durationSec * 1000),
-        m: { name: record.name },
-      });
-    }
-    await services.sessions.save(session);
     sendData(res, { files: records.map((record) => ({ media_id: record.mediaId, name: record.name, size: record.size, video_info: record.info })) });
   });
+}
+
+/** Each video becomes a video segment (an item); an audio-only file becomes the background music. */
+function addToSession(session: SessionRecord, records: MediaRecord[]): void {
+  for (const record of records) {
+    session.media[record.mediaId] = record;
+    if (!record.info.video) {
+      session.draft = setMusic(session.draft, record);
+      continue;
+    }
+    session.draft = addSegment(session.draft, TrackType.video, {
+      src: record.mediaId,
+      s: 0,
+      d: Math.round(record.info.durationSec * 1000),
+      m: { name: record.name },
+    });
+  }
 }
 
 /** Probes a stored upload; its errors speak of the user's file name, never the node's storage id. */

@@ -2,15 +2,16 @@ import busboy from 'busboy';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fetch } from 'undici';
 import { causeChain } from '../errors.js';
 import { cleanFileName } from '../media/index.js';
 import { formatBytes } from '../units.js';
+import { MAX_UPLOADS_PER_REQUEST } from '../wire/index.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 import { opaqueId } from './ids.js';
+import { insideFolder } from './inside-folder.js';
 import { INTERNAL_ADDRESS, publicOnlyAgent, resolvesInternally } from './url-guard.js';
 
 /** A file received and stored under a fresh id; `name` is only for display. */
@@ -19,12 +20,10 @@ export type StoredUpload = { mediaId: string; name: string; size: number; path: 
 /** Where uploads go and how big one may be. */
 export type UploadOptions = { mediaDir: string; maxBytes: number; signal: AbortSignal };
 
-/** The most files one multipart request may carry. */
-const MAX_FILES_PER_REQUEST = 50;
 
 /** Path of a stored media file: the id alone names it, so nothing a client sends reaches the disk. */
 export function mediaPath(mediaDir: string, mediaId: string): string {
-  return join(mediaDir, mediaId);
+  return insideFolder(mediaDir, mediaId);
 }
 
 /** The 4002 answer for a file over the limit. */
@@ -47,7 +46,7 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
       // busboy counts a file that reaches fileSize exactly as truncated: one more byte lets a file of
       // exactly maxBytes through while maxBytes + 1 still trips the limit.
       // Browsers and curl send a filename's UTF-8 bytes as they are; busboy reads them as Latin-1 unless told.
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: options.maxBytes + 1, files: MAX_FILES_PER_REQUEST, fields: 20 } });
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: options.maxBytes + 1, files: MAX_UPLOADS_PER_REQUEST, fields: 20 } });
     } catch (error) {
       reject(badRequest(`The multipart request is malformed: ${(error as Error).message}.`));
       return;
@@ -88,7 +87,7 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
       write.catch(fail);
       writes.push(write);
     });
-    parser.on('filesLimit', () => fail(badRequest(`At most ${MAX_FILES_PER_REQUEST} files can be uploaded at once.`)));
+    parser.on('filesLimit', () => fail(badRequest(`At most ${MAX_UPLOADS_PER_REQUEST} files can be uploaded at once.`)));
     parser.on('error', (error) => fail(badRequest(`The multipart body could not be read: ${(error as Error).message}.`)));
     parser.on('close', () => {
       void Promise.all(writes).then((stored) => {
@@ -108,16 +107,12 @@ export function receiveMultipart(req: IncomingMessage, options: UploadOptions): 
  * files come as uploads, and the node must not read for a client what only it can reach.
  * A failure removes every file the request stored.
  */
-export async function receiveUrls(urls: unknown, options: UploadOptions & { allowInternalUrls: boolean }): Promise<StoredUpload[]> {
-  if (!Array.isArray(urls) || urls.length === 0 || !urls.every((url) => typeof url === 'string')) {
-    throw badRequest('Send {"urls": ["https://…"], "source_type": "url"} with at least one URL.');
-  }
-  if (urls.length > MAX_FILES_PER_REQUEST) throw badRequest(`At most ${MAX_FILES_PER_REQUEST} URLs can be uploaded at once.`);
+export async function receiveUrls(urls: string[], options: UploadOptions & { allowInternalUrls: boolean }): Promise<StoredUpload[]> {
   await mkdir(options.mediaDir, { recursive: true, mode: 0o700 });
   const stored: StoredUpload[] = [];
   const paths: string[] = [];
   try {
-    for (const url of urls as string[]) {
+    for (const url of urls) {
       const mediaId = opaqueId('m');
       const path = mediaPath(options.mediaDir, mediaId);
       paths.push(`${path}.part`, path);

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeGoal, parseInstruction, summarizeInstruction } from '../../src/goal/index.js';
+import { seededRandom as random } from '../helpers/seeded-random.js';
 import { invalidReasons } from './valid-parsed.js';
-
-/** A small seeded generator, so a failing input can be found again. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces that look like instructions, so random text also exercises the rules, not only the filler.
 const PIECES = [
