@@ -7,14 +7,16 @@ import { makeClip } from '../helpers/clips.js';
 import { call, newSession, startExport, startTestNode, upload, waitForRender } from './node-harness.js';
 
 // Admission is atomic: a request the node refuses leaves no queued render, no token, no credit
-// change and no file. The disk fills for real: while `full` is set, the node's state writes (each
-// goes through a temp file) land on /dev/full, which answers every write with ENOSPC.
+// change and no file. The disk fills for real: while `full` is set, the node's state writes (whole
+// files go through a temp file; the token log is appended to) land on /dev/full, which answers
+// every write with ENOSPC.
 const disk = vi.hoisted(() => ({ full: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
   const writeFile: typeof actual.writeFile = (file, data, options) =>
     disk.full && String(file).endsWith('.tmp') ? actual.writeFile('/dev/full', data) : actual.writeFile(file, data, options);
-  return { ...actual, default: { ...actual, writeFile }, writeFile };
+  const appendFile: typeof actual.appendFile = (file, data, options) => actual.appendFile(disk.full ? '/dev/full' : file, data, options);
+  return { ...actual, default: { ...actual, writeFile, appendFile }, writeFile, appendFile };
 });
 
 let dir: string;
