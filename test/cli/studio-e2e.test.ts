@@ -132,11 +132,11 @@ describe('the studio in a terminal', () => {
 
     // A second piped run starts from an empty timeline: the last run's clip is not rendered again.
     const again = spawn(process.execPath, [bin, '-o', out], { env: env('plain'), stdio: ['pipe', 'pipe', 'pipe'] });
-    let second = '';
-    again.stdout.on('data', (chunk) => (second += chunk));
+    let refusal = '';
+    again.stderr.on('data', (chunk) => (refusal += chunk));
     again.stdin.end('export\n');
     await new Promise<number | null>((done) => again.on('exit', done));
-    expect(second).toMatch(/Nothing to export yet/);
+    expect(refusal).toMatch(/Nothing to export yet/); // an error: stderr, like every failure
     expect(readdirSync(out)).toEqual(['holiday.compressed.mp4']);
   }, 240_000);
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => node.close());
 
 async function withProxy<T>(use: (proxy: FaultProxy, outDir: string) => Promise<T>): Promise<T> {
-  const proxy = await FaultProxy.start(node.url, { keepHost: true });
+  const proxy = await FaultProxy.start(node.url);
   try {
     return await use(proxy, join(work, `out-${++round}`));
   } finally {
@@ -54,7 +54,7 @@ function partSizes(outDir: string): number[] {
 }
 
 const engineFor = (proxy: FaultProxy) =>
-  createEngine({ apiBase: proxy.url, store: defaultStore(join(work, `store-${round}`)), env: {}, liveState: false, pollMs: 50 });
+  createEngine({ apiBase: proxy.url, accessKey: node.accessKey, store: defaultStore(join(work, `store-${round}`)), env: {}, liveState: false, pollMs: 50 });
 
 describe('delivering the rendered file', () => {
   it('resumes a download cut mid-way with one Range request, and ends with the whole, correct file', async () => {
@@ -71,7 +71,7 @@ describe('delivering the rendered file', () => {
       const result = await delivering;
       const gets = proxy.seen.filter((r) => r.method === 'GET' && FILES.test(r.path));
       expect(gets.map((r) => r.headers.range)).toEqual([undefined, 'bytes=20000-']);
-      const whole = Buffer.from(await (await fetch(new URL(gets[0].path, node.url))).arrayBuffer());
+      const whole = Buffer.from(await (await fetch(new URL(gets[0].path, node.url), { headers: { 'x-access-key': node.accessKey } })).arrayBuffer());
       expect(readFileSync(result.output).equals(whole)).toBe(true);
       expect(readdirSync(outDir)).toEqual(['clip.compressed.mp4']);
     });
@@ -95,7 +95,7 @@ describe('delivering the rendered file', () => {
   it('a client killed with -9 mid-download leaves temp files that the next run removes', async () => {
     await withProxy(async (proxy, outDir) => {
       proxy.inject({ method: 'GET', path: FILES, fault: { kind: 'stall', afterBytes: 10_000 } });
-      const env = isolatedEnv(join(work, `cli-${round}`));
+      const env = { ...isolatedEnv(join(work, `cli-${round}`)), NEMO_ACCESS_KEY: node.accessKey };
       const child = spawn(process.execPath, [bin, 'run', clip, '-g', 'make it 240p', '-o', outDir, '--api', proxy.url, '--json'], { env, cwd: work, stdio: 'ignore' });
       const exited = new Promise((done) => child.on('exit', done));
       const partial = join(outDir, PARTIAL_FOLDER);

@@ -31,14 +31,14 @@ export class FaultProxy {
   private constructor(private readonly server: Server, readonly url: string) {}
 
   /**
-   * Starts a proxy for the node at `target` on a random loopback port. `keepHost` forwards the
-   * Host header as the client sent it, so the URLs the node hands out (its output files) lead
-   * back through the proxy too.
+   * Starts a proxy for the node at `target` on a random loopback port. It forwards the Host header
+   * as the client sent it, as a tunnel does, so the URLs the node hands out (its output files) lead
+   * back through the proxy too, and the client sends them its access key.
    */
-  static async start(target: string, options: { keepHost?: boolean } = {}): Promise<FaultProxy> {
+  static async start(target: string): Promise<FaultProxy> {
     const upstream = new URL(target);
     let proxy: FaultProxy | undefined;
-    const server = createServer((req, res) => proxy?.handle(req, res, upstream, options.keepHost ?? false));
+    const server = createServer((req, res) => proxy?.handle(req, res, upstream));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     proxy = new FaultProxy(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return proxy;
@@ -74,7 +74,7 @@ export class FaultProxy {
     return undefined;
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse, upstream: URL, keepHost: boolean): void {
+  private handle(req: IncomingMessage, res: ServerResponse, upstream: URL): void {
     const fault = this.pick(req);
     this.seen.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, faulted: fault !== undefined, at: Date.now() });
     if (fault?.kind === 'answer') {
@@ -99,7 +99,7 @@ export class FaultProxy {
       return;
     }
     const out = forward(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: keepHost ? req.headers.host : upstream.host } },
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         if (fault?.kind !== 'drop' && fault?.kind !== 'stall') {

@@ -105,7 +105,7 @@ describe('the error table, through a fault-injecting proxy around the real node'
   });
 
   it('the same node under a second address is another client: it gets its own token, not a 429', async () => {
-    const direct = createEngine({ apiBase: node.url, store, env: {}, liveState: false });
+    const direct = createEngine({ apiBase: node.url, accessKey: node.accessKey, store, env: {}, liveState: false });
     await engine.connect();
     await direct.connect();
     expect(store.clientId(node.url)).not.toBe(store.clientId(proxy.url));

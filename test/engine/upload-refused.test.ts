@@ -26,7 +26,7 @@ afterAll(async () => {
   await node.close();
 });
 
-const engineOn = (base: string, name: string) => createEngine({ apiBase: base, store: defaultStore(join(work, name)), env: {}, liveState: false });
+const engineOn = (base: string, name: string) => createEngine({ apiBase: base, accessKey: node.accessKey, store: defaultStore(join(work, name)), env: {}, liveState: false });
 
 describe('an upload the node refuses part-way', () => {
   it('reads the refusal every time (the body has a declared length, so the node reads it to its end)', async () => {
