@@ -1,12 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /**
- * When process `pid` started, as the kernel counts it (clock ticks since boot, from
- * /proc/<pid>/stat), or undefined where there is no /proc or the process is gone. A pid alone is
+ * When process `pid` started, as an opaque string: on Linux the kernel's count (clock ticks since
+ * boot, field 22 of /proc/<pid>/stat), elsewhere what `ps -o lstart=` prints; undefined when it
+ * cannot be read or the process is gone. A pid alone is
  * not an identity: after a restart (a container's, or a long uptime) the same number names
  * another program. pid plus start time does not repeat.
  */
 export function processStartTime(pid: number): string | undefined {
+  if (process.platform !== 'linux') {
+    try {
+      return execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.

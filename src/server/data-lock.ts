@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { StudioError } from '../errors.js';
+import { isProcessAlive, processStartTime } from '../process-identity.js';
 
 /** The data folder belongs to another running node. */
 export class DataFolderInUseError extends StudioError {}
@@ -22,7 +21,7 @@ const held = new Set<string>();
  */
 export async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
   const file = join(dataDir, 'node.lock');
-  const self: LockOwner = { pid: process.pid, start: await processStart(process.pid) };
+  const self: LockOwner = { pid: process.pid, start: processStartTime(process.pid) ?? null };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(file, JSON.stringify(self), { flag: 'wx', mode: 0o600 });
@@ -34,7 +33,7 @@ export async function lockDataFolder(dataDir: string): Promise<() => Promise<voi
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = parseLock(await readFile(file, 'utf8').catch(() => ''));
-      if (owner && (await isLiveOwner(owner, held.has(file)))) {
+      if (owner && isLiveOwner(owner, held.has(file))) {
         throw new DataFolderInUseError(`Another render node (process ${owner.pid}) is already using ${dataDir}.`, {
           hint: 'Use that node (compressor-studio attaches to a serve node on 127.0.0.1:8787), stop it, or give this one another --data folder.',
         });
@@ -58,39 +57,9 @@ export function parseLock(text: string): LockOwner | undefined {
   return undefined;
 }
 
-async function isLiveOwner(owner: LockOwner, heldHere: boolean): Promise<boolean> {
+function isLiveOwner(owner: LockOwner, heldHere: boolean): boolean {
   if (owner.pid === process.pid) return heldHere;
-  if (!isAlive(owner.pid)) return false;
-  if (owner.start === null) return true; // an older lock: a live pid is all it can show
-  const start = await processStart(owner.pid);
-  return start === null || start === owner.start; // unknown now: rather refuse than share the folder
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * When process `pid` started, as an opaque string that differs between two processes that had the
- * same pid: Linux's start time in clock ticks since boot (field 22 of /proc/PID/stat), elsewhere
- * what `ps -o lstart=` prints. Null when it cannot be read.
- */
-export async function processStart(pid: number): Promise<string | null> {
-  if (process.platform === 'linux') {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-    // The command name (field 2) may hold spaces and parentheses: count fields after its last ')'.
-    const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields?.[19] ?? null;
-  }
-  try {
-    const { stdout } = await promisify(execFile)('ps', ['-o', 'lstart=', '-p', String(pid)]);
-    return stdout.trim() || null;
-  } catch {
-    return null;
-  }
+  // An older lock has no start time: a live pid is all it can show. A start time that cannot be
+  // read now counts as the same process: rather refuse than share the folder.
+  return isProcessAlive(owner.pid, owner.start ?? undefined);
 }

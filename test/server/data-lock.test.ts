@@ -5,7 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLock, processStart } from '../../src/server/data-lock.js';
+import { processStartTime } from '../../src/process-identity.js';
+import { parseLock } from '../../src/server/data-lock.js';
 import { startRenderNode } from '../../src/server/index.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'node-lock-'));
@@ -35,7 +36,7 @@ describe('one render node per data folder', () => {
     try {
       await once(other, 'spawn');
       const pid = other.pid!;
-      const start = await processStart(pid);
+      const start = processStartTime(pid);
       expect(start).toEqual(expect.any(String));
       const dataDir = fresh();
       await writeFile(join(dataDir, 'node.lock'), JSON.stringify({ pid, start: `${start}0` }));
