@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { CanceledError } from '../errors.js';
+import { CanceledError, MediaError } from '../errors.js';
 import type { Goal, Quality } from '../goal/types.js';
 import { capabilities } from './capabilities.js';
 import { encode, type EncodeOutcome } from './encode.js';
@@ -74,8 +74,7 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   let output: string;
   let durationSec: number;
   try {
-    // The real output, probed as any input would be: a broken or truncated encode fails here.
-    durationSec = (await probe(outcome.tempFile, { signal })).durationSec;
+    durationSec = await outputDuration(outcome.tempFile, outcome.plan, signal);
     output = await placeOutput(outcome.tempFile, options.outDir, options.outName ?? defaultOutputName(input, outcome.plan.container));
   } catch (error) {
     await rm(outcome.tempFile, { force: true });
@@ -94,6 +93,29 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
     timings: { probeMs, searchMs, encodeMs, verifyMs, totalMs: performance.now() - started },
   };
 }
+
+/**
+ * The real output's length, probed as any input would be. An encode can end "successfully" short of
+ * the plan: Debian's ffmpeg 5.1 exits 0 when a Matroska write hits a full disk. A broken output or
+ * one shorter than planned (beyond a frame's rounding and a stream ending early) is a failed encode,
+ * said without the temp file's name.
+ */
+async function outputDuration(tempFile: string, plan: EncodePlan, signal: AbortSignal | undefined): Promise<number> {
+  const hint = 'The disk may be full: free some space, or choose another output folder, and try again.';
+  const durationSec = await probe(tempFile, { signal }).then(
+    (info) => info.durationSec,
+    (error: unknown) => {
+      if (error instanceof MediaError && error.kind === 'unsupported') throw new MediaError('failed', 'The encode left a damaged output.', { hint, cause: error });
+      throw error;
+    },
+  );
+  if (durationSec >= plan.durationSec * (1 - SHORT_OUTPUT_SHARE) - SHORT_OUTPUT_SEC) return durationSec;
+  throw new MediaError('failed', `The encode stopped early: the output holds ${durationSec.toFixed(1)} s of the planned ${plan.durationSec.toFixed(1)} s.`, { hint });
+}
+
+/** How much shorter than planned an output may be: a stream ending a little early, frame rounding. */
+const SHORT_OUTPUT_SHARE = 0.05;
+const SHORT_OUTPUT_SEC = 0.5;
 
 /** Re-encodes of an output that measured under the quality asked for, each at a lower CRF. */
 const MAX_REENCODES = 2;

@@ -7,24 +7,31 @@ import { compress } from '../../src/media/compress.js';
 import { locateFfmpeg } from '../../src/media/locate.js';
 import { makeClip } from '../helpers/clips.js';
 
-// The real ffmpeg behind a wrapper that injects one fault: x264 refusing pass 2's bitrate as
-// below what pass 1 says the picture needs (it does this for real at a few kbps).
+// The real ffmpeg behind a wrapper that injects the fault a flag file in the test's folder names: x264 refusing pass 2's bitrate
+// as below what pass 1 says the picture needs (it does this for real at a few kbps), or an encode
+// that ends early yet exits 0.
 let root: string;
 let scratch: string;
+let real: string;
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'encode-faults-'));
   scratch = path.join(root, 'tmp');
   await mkdir(scratch);
-  const real = locateFfmpeg().ffmpeg;
+  real = locateFfmpeg().ffmpeg;
   const wrapper = path.join(root, 'ffmpeg');
   await writeFile(
     wrapper,
-    `#!/bin/sh
-case " $* " in
-  *" -pass 2 "*) echo "[libx264 @ 0x1] requested bitrate is too low. estimated minimum is 40 kbps" >&2; exit 1 ;;
-esac
-exec "${real}" "$@"
-`,
+    `#!/usr/bin/env node
+const args = process.argv.slice(2);
+const fault = (name) => require('node:fs').existsSync(${JSON.stringify(root)} + '/fault-' + name);
+if (fault('too-low') && args.some((arg, i) => arg === '-pass' && args[i + 1] === '2')) {
+  process.stderr.write('[libx264 @ 0x1] requested bitrate is too low. estimated minimum is 40 kbps\\n');
+  process.exit(1);
+}
+if (fault('short') && args.some((arg) => arg.includes('${path.sep}out${path.sep}'))) args.splice(args.length - 1, 0, '-t', '0.3');
+const run = require('node:child_process').spawnSync(${JSON.stringify('REAL')}, args, { stdio: 'inherit' });
+process.exit(run.status ?? 1);
+`.replace('"REAL"', JSON.stringify(real)),
   );
   await chmod(wrapper, 0o755);
   process.env.COMPRESSOR_FFMPEG = wrapper;
@@ -36,6 +43,7 @@ afterAll(async () => {
 
 describe('encode faults', () => {
   it('turns x264\'s "bitrate too low" into an impossible goal that names a size that works, leaving nothing', async () => {
+    await writeFile(path.join(root, 'fault-too-low'), '');
     const clips = path.join(root, 'clips');
     const out = path.join(root, 'out');
     await mkdir(clips);
@@ -46,5 +54,24 @@ describe('encode faults', () => {
     expect((error as MediaError).message).toMatch(/needs about 40 kbps, so the smallest this can be is about [\d.]+ KB/);
     expect(await readdir(out)).toEqual([]);
     expect(await readdir(scratch)).toEqual([]);
+  });
+
+  it('fails an encode that ffmpeg ends "successfully" short of the plan, naming no temp file and leaving nothing', async () => {
+    // As Debian's ffmpeg 5.1 does on a full disk with Matroska: exit 0, a short file.
+    await rm(path.join(root, 'fault-too-low'), { force: true });
+    await writeFile(path.join(root, 'fault-short'), '');
+    try {
+      const clips = path.join(root, 'clips-short');
+      const out = path.join(root, 'short', 'out');
+      await mkdir(clips);
+      const input = await makeClip(clips, { seconds: 2, audio: true });
+      const error = await compress(input, { resolution: 240 }, { outDir: out }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MediaError);
+      expect(error).toMatchObject({ kind: 'failed' });
+      expect((error as MediaError).message).toMatch(/^The encode stopped early: the output holds 0\.\d s of the planned 2\.0 s\.$/);
+      expect(await readdir(out)).toEqual([]);
+    } finally {
+      await rm(path.join(root, 'fault-short'), { force: true });
+    }
   });
 });
