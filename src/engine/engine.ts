@@ -12,7 +12,7 @@ import { Credentials } from './credentials.js';
 import { DEFAULT_DROP_POLLING, type DropPolling } from './drop-recovery.js';
 import { retryAfterOf, type CallKind } from './error-policy.js';
 import { exportSession, type Delivered, type ExportRequest } from './export-session.js';
-import { mediaNames } from './item-goals.js';
+import { mediaSources } from './item-goals.js';
 import { JobBook } from './job-book.js';
 import type { Job, JobAction } from './jobs.js';
 import { DEFAULT_LIVE_STATE, watchState, type LiveStatePolling } from './live-state.js';
@@ -192,7 +192,7 @@ export class Engine extends BacklogEmitter {
         getState: () => this.state({ session, signal: options.signal }),
         before,
         raise: (name, payload) => this.raise(name, payload),
-        names: mediaNames,
+        sources: mediaSources,
         timing: { workingEveryMs: this.options.workingEveryMs, capMs: this.options.turnCapMs, dropPolling: this.options.dropPolling },
       },
       { turnId, jobId: options.jobId },

@@ -106,7 +106,7 @@ async function renderAndDeliver(
     const draft = latest.draft;
     const status = await renderAndWait(
       {
-        start: (id) => deps.call('other', () => startRender(deps.connection, { id, sessionId: request.session.id, draft: draft ?? { t: [] } }, signal)),
+        start: (id) => deps.call('other', () => startRender(deps.connection, { id, sessionId: request.session.id, draft: draft ?? { t: [], d: 0, m: {} } }, signal)),
         poll: (id) => deps.call('other', () => pollRender(deps.connection, id, signal)),
       },
       renderId,

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { CanceledError, MediaError } from '../errors.js';
 import { parseInstruction } from '../goal/index.js';
+import { sizeCap } from '../wire/index.js';
 import type { Engine } from './engine.js';
 import type { Delivered } from './export-session.js';
 import { defaultOutputName } from '../media/index.js';
@@ -20,7 +21,8 @@ export async function processFile(engine: Engine, input: string, options: { goal
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   try {
     const size = await inputSize(input);
-    const fallbackGoal = goal.targetBytes === undefined && goal.relativeSize !== undefined ? { ...goal, targetBytes: Math.floor(size * goal.relativeSize) } : goal;
+    const cap = sizeCap(goal, size);
+    const fallbackGoal = cap === undefined ? goal : { ...goal, targetBytes: cap };
     const session = await engine.newSession({ jobId: job.id, signal });
     engine.updateJob({ type: 'phase', id: job.id, status: 'uploading', at: Date.now() });
     await engine.upload([input], { session, jobId: job.id, signal });

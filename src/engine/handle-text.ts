@@ -7,8 +7,8 @@ import { parseInstruction } from '../goal/index.js';
 import { assertNever } from './sse/chat-event.js';
 import type { GuiAction } from './gui-phrases.js';
 import { routeText } from './routing.js';
-import { mediaNames } from './item-goals.js';
-import { summarizeTimeline } from './timeline-summary.js';
+import { timelineLine } from '../wire/index.js';
+import { mediaSources } from './item-goals.js';
 import { creditsSentence, isChinese } from './credits-words.js';
 
 /**
@@ -136,7 +136,7 @@ async function act(engine: Engine, action: GuiAction, options: HandleOptions): P
 
 async function showTimeline(engine: Engine, signal?: AbortSignal): Promise<void> {
   const state = await engine.state({ signal });
-  engine.notify(`Timeline: ${summarizeTimeline(state.draft, mediaNames(state))}`);
+  engine.notify(`Timeline: ${timelineLine(state.draft, mediaSources(state))}`);
 }
 
 function expand(path: string, cwd: string): string {

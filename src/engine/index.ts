@@ -9,8 +9,9 @@ export { isFinished, type Job, type JobAction } from './jobs.js';
 export type { TurnResult } from './turn.js';
 export { keyboardWording, type GuiAction } from './gui-phrases.js';
 export { assertNever, type ChatEvent } from './sse/chat-event.js';
-export { summarizeTimeline, describeDraftChange, timelineItems } from './timeline-summary.js';
-export { mediaNames } from './item-goals.js';
+// The timeline's one wording (the wire's), for views, which see it only through the engine.
+export { timelineView, type TimelineView } from '../wire/index.js';
+export { mediaSources } from './item-goals.js';
 // Goal wording for views, which see the goal only through the engine.
 export { describeGoal } from '../goal/index.js';
 // Quality wording for views and `run`, which see the media core only through the engine.
@@ -18,7 +19,7 @@ export { formatQuality, qualityField } from '../media/index.js';
 export { routeText, type Route } from './routing.js';
 export { hello, type Connection } from './api/index.js';
 export type { Credits, SessionState, RenderStatus, UploadedFile, NodeHello } from './api/types.js';
-export type { Draft } from './draft.js';
+export type { Draft } from '../wire/index.js';
 export { watchFolder, isSkipped, type WatchOptions, type FolderWatch } from './watch-folder.js';
 export type { JobRecord } from '../store/types.js';
 export { pathBeingTyped, escapePath } from './path-words.js';

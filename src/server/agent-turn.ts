@@ -1,11 +1,12 @@
 import { describeGoal, parseInstruction } from '../goal/index.js';
 import type { ParsedInstruction } from '../goal/parse-types.js';
 import { planEncode, type PlanOptions } from '../media/index.js';
-import { creditsReply, helpReply, planReply, questionReply, timelineLine, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
-import { applyGoal, outputGoal, type Draft } from './draft.js';
+import { outputGoal, timelineLine, type Draft } from '../wire/index.js';
+import { creditsReply, helpReply, planReply, questionReply, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
+import { applyGoal } from './draft.js';
 import { applyEdits } from './draft-edits.js';
 import { renderItems, type RenderItem } from './render-items.js';
-import type { SessionRecord } from './sessions.js';
+import { mediaSources, type SessionRecord } from './sessions.js';
 import { mediaPath } from './uploads.js';
 
 /** A tool step the agent shows as a functionCall and its functionResponse. */
@@ -27,13 +28,13 @@ export function runTurn(text: string, session: SessionRecord, mediaDir: string, 
     case 'export':
       return applyInstruction(parsed, session, mediaDir, analyse);
     case 'status':
-      return { steps: [analyse], text: timelineReply(session.draft, describeGoal(outputGoal(session.draft))) };
+      return { steps: [analyse], text: timelineReply(session.draft, mediaSources(session.media)) };
     case 'credits':
       return { steps: [analyse], text: creditsReply(balance) };
     case 'upload':
       // "upload and compress to 10MB": the goal is kept, for the videos there or still to come.
       if (Object.keys(parsed.goal).length > 0 || parsed.edits) return applyInstruction(parsed, session, mediaDir, analyse);
-      return { steps: [analyse], text: uploadReply(session.draft) };
+      return { steps: [analyse], text: uploadReply(session.draft, mediaSources(session.media)) };
     case 'help':
       return { steps: [analyse], text: helpReply() };
     case 'unknown':
@@ -49,7 +50,7 @@ function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, med
   const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
   const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs), parsed.edits ?? {});
   const draft = edited.draft;
-  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft) };
+  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, mediaSources(session.media)) };
   // What this message said, and, when earlier messages set more, everything that now applies.
   // A trim lives on the segments, not in the output's settings: it is still part of what applies.
   const now = parsed.goal.trim ? { ...outputGoal(draft), trim: parsed.goal.trim } : outputGoal(draft);

@@ -1,31 +1,16 @@
 import { mergeGoals } from '../goal/index.js';
 import { trimWindow } from '../media/index.js';
 import type { Goal } from '../goal/types.js';
-import { TrackType, type TrackKind, type WireDraft, type WireSegment, type WireTrack } from '../wire/index.js';
+import { segmentsOf, TrackType, type Draft, type Segment, type Track, type TrackKind } from '../wire/index.js';
 import { opaqueId } from './ids.js';
 
-// The draft's shape is the wire's (src/wire/draft.ts). These helpers never mutate: each returns
-// a new draft, so a turn that fails half-way leaves the session's draft untouched.
-
-/** One segment of a track; the node gives every segment an id. */
-export type Segment = WireSegment & { id: string };
-
-/** A track: 0 video, 1 audio, 7 text. */
-export type Track = Omit<WireTrack, 'sg'> & { sg: Segment[] };
-
-/** The whole timeline. */
-export type Draft = Omit<WireDraft, 't'> & { t: Track[] };
-
-export { TrackType };
+// The node's edits of the draft (its shape and what reads it are the wire's, src/wire/draft.ts).
+// These helpers never mutate: each returns a new draft, so a turn that fails half-way leaves the
+// session's draft untouched.
 
 /** A new session's draft: one empty video track and no settings. */
 export function emptyDraft(): Draft {
   return { t: [{ tt: TrackType.video, sg: [], m: {} }], d: 0, m: {} };
-}
-
-/** The segments of the first track of a type (empty when there is none). */
-export function segmentsOf(draft: Draft, tt: TrackKind): Segment[] {
-  return draft.t.find((track) => track.tt === tt)?.sg ?? [];
 }
 
 /** The draft with `segment` appended to the track of type `tt` (created when missing). */
@@ -82,22 +67,12 @@ export function applyGoal(draft: Draft, goal: Goal, sourceMs: (src: string) => n
   return next;
 }
 
-/** The output settings every item gets, as the renders see them: `m` plus the audio track's mute. */
-export function outputGoal(draft: Draft): Goal {
-  return isMuted(draft) ? { ...draft.m, audio: 'mute' } : draft.m;
-}
-
-/** Whether the audio track says the original sound is muted. */
-export function isMuted(draft: Draft): boolean {
-  return draft.t.some((track) => track.tt === TrackType.audio && track.m.mute === true);
-}
-
 function withTotal(draft: Draft): Draft {
   const total = segmentsOf(draft, TrackType.video).reduce((sum, segment) => sum + segment.d, 0);
   return { ...draft, d: total };
 }
 
-/** A draft read from the wire (the export body), every segment with an id. */
-export function withSegmentIds(draft: WireDraft): Draft {
+/** A draft read from the wire (the export body), every segment with an id (the node gives each one). */
+export function withSegmentIds(draft: Draft): Draft {
   return { ...draft, t: draft.t.map((track) => ({ ...track, sg: track.sg.map((segment) => ({ ...segment, id: segment.id ?? opaqueId('sg') })) })) };
 }

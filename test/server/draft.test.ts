@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSegment, applyGoal, emptyDraft, isMuted, segmentsOf, TrackType, type Draft } from '../../src/server/draft.js';
+import { addSegment, applyGoal, emptyDraft } from '../../src/server/draft.js';
+import { isMuted, segmentsOf, TrackType, type Draft } from '../../src/wire/index.js';
 import { renderItems } from '../../src/server/render-items.js';
 import type { MediaRecord } from '../../src/server/sessions.js';
 

@@ -1,4 +1,4 @@
-import type { Draft } from '../draft.js';
+import type { Draft } from '../../wire/index.js';
 
 /**
  * One thing that happened in a chat turn, whatever the wire form (the documented short form or
