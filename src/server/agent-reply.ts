@@ -1,4 +1,3 @@
-import { describeGoal } from '../goal/index.js';
 import { formatBytes } from '../units.js';
 import type { EncodePlan } from '../media/types.js';
 import { segmentsOf, timelineLine, timelineView, TrackType, type Draft, type TimelineSources } from '../wire/index.js';
@@ -72,7 +71,7 @@ export function timelineReply(draft: Draft, sources: TimelineSources): string {
   const view = timelineView(draft, sources);
   const lines = [`Timeline (${videos.length} video${videos.length === 1 ? '' : 's'}):`];
   for (const [index, item] of view.items.entries()) lines.push(`${index + 1}. ${item}`);
-  lines.push(`Output: ${view.output ?? describeGoal({})}.`);
+  if (view.output) lines.push(`Output: ${view.output}.`);
   return lines.join('\n');
 }
 

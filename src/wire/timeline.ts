@@ -17,8 +17,9 @@ export type TimelineView = { items: string[]; output?: string };
  * The draft's items, in the brief's words: each video with its window in the source (a batch is
  * several videos, each its own file, never joined; one with its own goal says it after "→"), then
  * the music (under each video, so as long as the longest), then the title on the output's clock.
- * The output line is what every video gets, mute included; with one video, its whole goal, trim
- * and size cap included. Pure.
+ * The output line says what will really be made, defaults included: with one video its whole goal
+ * (trim, mute and size cap included); in a batch the goal of the videos told nothing of their own
+ * (none when each was); with no video yet, the settings said for the videos to come. Pure.
  */
 export function timelineView(draft: Draft | undefined, sources: TimelineSources = {}): TimelineView {
   if (!draft) return { items: [] };
@@ -36,8 +37,11 @@ export function timelineView(draft: Draft | undefined, sources: TimelineSources 
     ),
     ...segmentsOf(draft, TrackType.text).map((segment) => `Title: "${segment.m.text ?? ''}" (${range(segment.s, segment.s + segment.d)})`),
   ];
-  const shared: Goal = videos.length === 1 ? goals[0] : output;
-  return Object.keys(shared).length > 0 ? { items, output: describeGoal(shared) } : { items };
+  const shared: Goal | undefined =
+    videos.length === 1 ? goals[0]
+    : videos.length > 1 ? (videos.some((segment) => !segment.m.goal) ? output : undefined)
+    : Object.keys(output).length > 0 ? output : undefined;
+  return shared ? { items, output: describeGoal(shared) } : { items };
 }
 
 /** The timeline on one line: `1. Video: city.mp4 (12-22s) 2. BGM: lofi.mp3 (0-10s, 35%) — Output: ≤ 8 MB · …`, or "empty". Pure. */

@@ -42,7 +42,8 @@ describe('applyEdits (table)', () => {
     const before = start();
     const snapshot = JSON.stringify(before);
     const outcome = applyEdits(before, edits);
-    expect(timelineLine(outcome.draft)).toBe(expected.timeline);
+    // Every row has one video told nothing yet: the line ends in what it will be made to, defaults said.
+    expect(timelineLine(outcome.draft)).toBe(`${expected.timeline} — Output: 1080p · H.264 · keep audio · high quality`);
     expect(outcome.done).toHaveLength(expected.done.length);
     expected.done.forEach((pattern, index) => expect(outcome.done[index]).toMatch(pattern));
     if (expected.missing) expect(outcome.missing).toEqual([expect.stringMatching(expected.missing)]);
