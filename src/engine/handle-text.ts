@@ -34,9 +34,10 @@ export const DEFAULT_WATCH_GOAL = 'compress this video';
 
 /**
  * What the studio does with a line the user typed: routed first (routing.ts) so export, credits,
- * status and uploads skip the chat; a chat reply's GUI phrases then become actions (timeline
- * summaries, state, a drag sent back as an edit; an export only when auto-export is on, since it
- * writes files the user did not ask for in words). Results arrive as engine events.
+ * status and uploads skip the chat; a chat turn's actions (turn-actions.ts: our node's typed plan,
+ * else the cloud's GUI phrases) then run (timeline summaries, state, a drag sent back as an edit;
+ * an export only when auto-export is on, since it writes files the user did not ask for in words).
+ * Results arrive as engine events.
  */
 export async function handleText(engine: Engine, text: string, options: HandleOptions): Promise<void> {
   const cwd = options.cwd ?? process.cwd();

@@ -10,13 +10,17 @@ import type { Producer } from './render-backend.js';
 import { produceFiles } from './render-job.js';
 import type { OutputQuality } from '../media/index.js';
 import type { RenderItem } from './render-items.js';
+import type { PlanItem } from '../wire/index.js';
 
 /** The cloud's render states. */
 export type RenderStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
 /** A finished file: served at /files/<fileId>/<name>. */
-/** `notes`: what the encode decided beyond the plan the agent showed (absent in renders.json from before). */
-export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[]; quality?: OutputQuality };
+/**
+ * `notes`: what the encode decided beyond the plan the agent showed; `plan`: the encode as it ran,
+ * to hold against that plan (both absent in renders.json from before).
+ */
+export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[]; plan?: PlanItem; quality?: OutputQuality };
 
 /** One export job, as persisted in renders.json. */
 export type RenderRecord = {
@@ -192,6 +196,7 @@ export class RenderQueue {
         size: file.size,
         ext: file.ext,
         notes: file.notes,
+        ...(file.plan ? { plan: file.plan } : {}),
         ...(file.quality ? { quality: file.quality } : {}),
       }));
       for (const [index, file] of produced.entries()) {

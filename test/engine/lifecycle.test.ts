@@ -68,8 +68,20 @@ describe('the lifecycle against a real render node', () => {
     const turn = await engine.send('make it fit discord');
     expect(turn.confirmed).toBe(true);
     expect(turn.text + (turn.note ?? '')).not.toBe('');
+    // The node's plan step arrives typed, and the export is asked for by it, not by the wording.
+    expect(turn.plan).toEqual([expect.objectContaining({ name: 'city timelapse.mp4', codec: 'h264', container: 'mp4', encoder: expect.any(String) })]);
+    expect(turn.actions).toEqual([{ kind: 'export' }]);
     const state = await engine.state();
     expect(state.draft?.t.some((track) => track.tt === 0 && track.sg.length === 1)).toBe(true);
+    engine.close();
+  });
+
+  it("with auto-export on, exports by itself when the turn's typed plan names a video", async () => {
+    const engine = engineFor('store-auto');
+    const outDir = join(work, 'out-auto');
+    await handleText(engine, '"city timelapse.mp4" make it under 150KB', { outDir, autoExport: true, cwd: work });
+    expect(readdirSync(outDir)).toEqual(['city timelapse.compressed.mp4']);
+    expect(statSync(join(outDir, 'city timelapse.compressed.mp4')).size).toBeLessThanOrEqual(150_000);
     engine.close();
   });
 
