@@ -1,4 +1,4 @@
-import { handleText, type Engine } from '../engine/index.js';
+import { handleText, StudioWatch, type Engine } from '../studio/index.js';
 import type { StudioActions } from '../ui/App.js';
 import { completePath } from './path-completion.js';
 
@@ -19,7 +19,7 @@ export function studioActions(
     /** Start from a new, empty project instead of the one the last studio left (plain mode: piped lines must not render an old timeline). */
     fresh?: boolean;
   },
-): StudioActions & { idle(): Promise<void> } {
+): StudioActions & { idle(): Promise<void>; close(): Promise<void> } {
   // "set the output folder to …" moves it for the rest of the studio (and, saved, for the next one).
   let outDir = options.outDir;
   const setOutDir = (dir: string) => {
@@ -37,7 +37,8 @@ export function studioActions(
   // "watch DIR" works to the goal said last, as the files in the studio do.
   let watchGoal: string | undefined;
   const onGoal = (text: string) => (watchGoal = text);
-  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watchGoal, onGoal }));
+  const watch = new StudioWatch(engine);
+  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watch, watchGoal, onGoal }));
   work(() => (options.fresh ? engine.openNewSession() : engine.openSession()).then(() => engine.credits()));
   return {
     send(text) {
@@ -52,5 +53,7 @@ export function studioActions(
     complete: (partial) => completePath(partial),
     quit: options.quit,
     idle: () => work(async () => {}),
+    /** Stops the watch folder the studio started, if any; files it is compressing finish. */
+    close: () => watch.stop(),
   };
 }

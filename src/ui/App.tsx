@@ -1,7 +1,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useStdout } from 'ink';
 import Spinner from 'ink-spinner';
-import { escapePath, keyboardWording, pathBeingTyped, type JobRecord } from '../engine/index.js';
+import { escapePath, keyboardWording, pathBeingTyped, type JobRecord } from '../studio/index.js';
 import { Command, commandFor, EXPORT_KEY } from './bindings.js';
 import { EntryLine } from './EntryLine.js';
 import { helpLines, HelpOverlay } from './HelpOverlay.js';

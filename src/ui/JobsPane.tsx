@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Job } from '../engine/index.js';
+import type { Job } from '../studio/index.js';
 import { formatBytes } from '../units.js';
 import type { ListedJob } from './job-list.js';
 import { ProgressBar } from './ProgressBar.js';

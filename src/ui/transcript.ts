@@ -1,4 +1,4 @@
-import { formatQuality, keyboardWording, type EngineEvent, type Job } from '../engine/index.js';
+import { formatQuality, keyboardWording, type EngineEvent, type Job } from '../studio/index.js';
 import { formatBytes } from '../units.js';
 import { EXPORT_KEY } from './bindings.js';
 

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createEngine, handleText, processFile, type EngineEvent } from '../../src/engine/index.js';
+import { createEngine, type EngineEvent } from '../../src/engine/index.js';
+import { handleText, processFile, StudioWatch } from '../../src/studio/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore } from '../../src/store/index.js';
 import { makeClip } from '../helpers/clips.js';
@@ -78,7 +79,7 @@ describe('the lifecycle against a real render node', () => {
     const events: EngineEvent[] = [];
     engine.subscribe((event) => events.push(event));
     const outDir = join(work, 'out-e');
-    const options = { outDir, autoExport: false, cwd: work };
+    const options = { outDir, autoExport: false, cwd: work, watch: new StudioWatch(engine) };
     await handleText(engine, '"city timelapse.mp4" make it under 150KB', options);
     await handleText(engine, 'show tracks', options);
     await handleText(engine, 'credits', options);
