@@ -1,9 +1,10 @@
-import { handleText, StudioWatch, type Engine } from '../studio/index.js';
+import { exportNow, handleText, showCredits, showTimeline, StudioWatch, type Engine } from '../studio/index.js';
 import type { StudioActions } from '../ui/App.js';
 import { completePath } from './path-completion.js';
 
 /**
- * What the studio's keys and input line do, wired to the engine. Work runs one task after another:
+ * What the studio's keys and input line do, wired to the engine: a typed line goes through the
+ * text router, a key calls its command directly. Work runs one task after another:
  * a second message never starts while a turn may still run (the brief: it would run twice and cost
  * twice). A failure becomes one error line and the queue goes on.
  */
@@ -45,9 +46,9 @@ export function studioActions(
       options.onSend?.(text);
       act(text);
     },
-    export: () => act('export'),
-    timeline: () => act('show tracks'),
-    credits: () => act('credits'),
+    export: () => void work(() => exportNow(engine, outDir)),
+    timeline: () => void work(() => showTimeline(engine)),
+    credits: () => void work(() => showCredits(engine)),
     cancel: (jobId) => engine.cancel(jobId),
     nothingToCancel: () => engine.notify('Nothing is running.'),
     complete: (partial) => completePath(partial),
