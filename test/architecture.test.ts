@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './helpers/source-files.js';
 
 // Who may import whom (DESIGN.md, STYLE.md): the boundaries are checked here rather than by review.
 const forbidden: Record<string, RegExp[]> = {
@@ -21,20 +22,6 @@ const forbidden: Record<string, RegExp[]> = {
   // the views reach the engine, goal and media only through the studio's index
   'src/ui': [/\/engine\//, /^bullmq$/, /\/queue\//, /\/goal\//, /^node:fs/, /^node:child_process/, /^chokidar$/, /^conf$/, /^undici$/, /^eventsource-parser$/, /\/server\//, /\/media\//, /\/store\//],
 };
-
-function sourceFiles(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');

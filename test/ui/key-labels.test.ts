@@ -1,15 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BINDINGS, Command, keyLabel } from '../../src/ui/bindings.js';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
+import { sourceFiles } from '../helpers/source-files.js';
 
 // Comments may name keys ("Ctrl+W as in bash"); only what a user can read counts.
 function withoutComments(text: string): string {
