@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { createEngine, processFile, type FileResult } from '../engine/index.js';
+import { createEngine } from '../engine/index.js';
+import { processFile, type FileResult } from '../studio/index.js';
 import { defaultStore, type Settings } from '../store/index.js';
 import { attention, LONG_JOB_MS } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';

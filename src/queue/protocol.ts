@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RenderItem } from '../server/render-items.js';
-import type { RenderRecord } from '../server/renders.js';
+import type { RenderRecord } from '../server/render-record.js';
 import type { PlanItem } from '../wire/index.js';
 
 /** The BullMQ queue of one node (one node per Redis database; see the README). */

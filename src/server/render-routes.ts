@@ -7,7 +7,7 @@ import { withSegmentIds } from './draft.js';
 import { readBody, sendData } from './envelope.js';
 import { sendFile } from './files.js';
 import { renderItems } from './render-items.js';
-import type { RenderRecord } from './renders.js';
+import type { RenderRecord } from './render-record.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';
 

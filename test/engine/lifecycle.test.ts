@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createEngine, handleText, processFile, type EngineEvent } from '../../src/engine/index.js';
+import { createEngine, type EngineEvent } from '../../src/engine/index.js';
+import { handleText, processFile, StudioWatch } from '../../src/studio/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore } from '../../src/store/index.js';
 import { makeClip } from '../helpers/clips.js';
@@ -79,7 +80,7 @@ describe('the lifecycle against a real render node', () => {
   it("with auto-export on, exports by itself when the turn's typed plan names a video", async () => {
     const engine = engineFor('store-auto');
     const outDir = join(work, 'out-auto');
-    await handleText(engine, '"city timelapse.mp4" make it under 150KB', { outDir, autoExport: true, cwd: work });
+    await handleText(engine, '"city timelapse.mp4" make it under 150KB', { outDir, autoExport: true, cwd: work, watch: new StudioWatch(engine) });
     expect(readdirSync(outDir)).toEqual(['city timelapse.compressed.mp4']);
     expect(statSync(join(outDir, 'city timelapse.compressed.mp4')).size).toBeLessThanOrEqual(150_000);
     engine.close();
@@ -90,7 +91,7 @@ describe('the lifecycle against a real render node', () => {
     const events: EngineEvent[] = [];
     engine.subscribe((event) => events.push(event));
     const outDir = join(work, 'out-e');
-    const options = { outDir, autoExport: false, cwd: work };
+    const options = { outDir, autoExport: false, cwd: work, watch: new StudioWatch(engine) };
     await handleText(engine, '"city timelapse.mp4" make it under 150KB', options);
     await handleText(engine, 'show tracks', options);
     await handleText(engine, 'credits', options);
