@@ -1,13 +1,6 @@
-import type { ProducedFile } from './render-job.js';
-import type { RenderRecord } from './renders.js';
+import type { Producer } from './producer.js';
 import type { Router } from './router.js';
 import type { NodeServices } from './services.js';
-
-/** What making one job's files gets: its own empty folder, a signal whose reason says why it stopped, and a progress callback. */
-export type ProduceOptions = { workDir: string; signal: AbortSignal; onProgress: (percent: number) => void };
-
-/** Makes a job's files into `workDir`; the render queue moves them to the outputs and records them. */
-export type Producer = (record: RenderRecord, options: ProduceOptions) => Promise<ProducedFile[]>;
 
 /**
  * Where renders run when not in this process (src/queue: workers on a shared queue). The node keeps

@@ -17,7 +17,7 @@ const MAX_MS = 7 * 24 * 3600 * 1000;
 /** The most characters of a title. */
 export const MAX_TITLE_CHARS = 500;
 /** Batches of a few hundred files at most; more is a client gone wrong. */
-const MAX_SEGMENTS = 500;
+export const MAX_SEGMENTS = 500;
 const MAX_TRACKS = 16;
 /** The music's level under the video's own sound until the user says otherwise. */
 export const DEFAULT_MUSIC_VOLUME = 0.35;

@@ -21,3 +21,4 @@ export { itemGoal, sizeCap, windowTrim, type ItemSource } from './item-goal.js';
 export { describeDraftChange, timelineLine, timelineView, type TimelineSources, type TimelineView } from './timeline.js';
 export { createSessionRequest, exportRequest, MAX_UPLOADS_PER_REQUEST, messageRequest, uploadUrlsRequest, type ExportRequest, type MessageRequest } from './requests.js';
 export { describeIssue, readWire, type WireResult } from './read.js';
+export { planItemSchema, planResponseSchema, type NamedPlanItem, type PlanItem, type PlanResponse } from './plan.js';
