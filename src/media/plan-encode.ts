@@ -1,7 +1,7 @@
 import { MediaError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
 import { CODECS, SINGLE_PASS_ENCODERS, SVT_AV1 } from './codec-table.js';
-import { sizeCap } from '../wire/item-goal.js';
+import { sizeCap } from '../wire/size-cap.js';
 import { resolveFormat, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, type Frame } from './resolution-ladder.js';

@@ -8,7 +8,7 @@ import { applyGoal } from './draft.js';
 import { applyEdits } from './draft-edits.js';
 import { renderItems, type RenderItem } from './render-items.js';
 import { aimOf, goalNow, type Aim } from './instruction-target.js';
-import { mediaSources, type SessionRecord } from './sessions.js';
+import { sessionSources, type SessionRecord } from './sessions.js';
 import { mediaPath } from './uploads.js';
 import { planItem } from './plan-item.js';
 
@@ -36,13 +36,13 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
     case 'export':
       return applyInstruction(parsed, session, context, analyse, aim);
     case 'status':
-      return { steps: [analyse], text: timelineReply(session.draft, mediaSources(session.media)) };
+      return { steps: [analyse], text: timelineReply(session.draft, sessionSources(session.media)) };
     case 'credits':
       return { steps: [analyse], text: creditsReply(context.balance) };
     case 'upload':
       // "upload and compress to 10MB": the goal is kept, for the videos there or still to come.
       if (Object.keys(parsed.goal).length > 0 || parsed.edits) return applyInstruction(parsed, session, context, analyse, aim);
-      return { steps: [analyse], text: uploadReply(session.draft, mediaSources(session.media)) };
+      return { steps: [analyse], text: uploadReply(session.draft, sessionSources(session.media)) };
     case 'help':
       return { steps: [analyse], text: helpReply() };
     case 'unknown':
@@ -58,9 +58,9 @@ function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, { m
   const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
   const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs, aim.target), parsed.edits ?? {});
   const draft = edited.draft;
-  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, mediaSources(session.media)) };
+  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, sessionSources(session.media)) };
   // What this message said, and, when earlier messages set more, everything that now applies.
-  const now = goalNow(draft, parsed.goal, aim, mediaSources(session.media));
+  const now = goalNow(draft, parsed.goal, aim, sessionSources(session.media));
   const onlyEdits = report !== undefined && Object.keys(parsed.goal).length === 0;
   const said = describeGoal(parsed.goal);
   // Which file it was for, when a batch could have meant another (the brief: say which).

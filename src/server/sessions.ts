@@ -16,7 +16,7 @@ export type VideoInfo = Omit<MediaInfo, 'path'>;
 export type MediaRecord = { mediaId: string; name: string; size: number; info: VideoInfo };
 
 /** A session's files as the timeline's wording reads them: name, size and length by media id. */
-export function mediaSources(media: Record<string, MediaRecord>): TimelineSources {
+export function sessionSources(media: Record<string, MediaRecord>): TimelineSources {
   return Object.fromEntries(Object.values(media).map((record) => [record.mediaId, { name: record.name, sizeBytes: record.info.sizeBytes, durationSec: record.info.durationSec }]));
 }
 

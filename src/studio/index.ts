@@ -10,7 +10,5 @@ export { pathBeingTyped, escapePath } from './path-words.js';
 // Engine wording and types for views.
 export { assertNever, isFinished, keyboardWording, mediaSources, timelineView, type TimelineView } from '../engine/index.js';
 export type { Engine, EngineEvent, Job, JobRecord } from '../engine/index.js';
-// Goal wording for views, which see the goal only through the studio.
-export { describeGoal } from '../goal/index.js';
 // Quality wording for views and `run`, which see the media core only through the studio.
 export { formatQuality, qualityField } from '../media/index.js';

@@ -17,7 +17,8 @@ export {
   type Track,
   type TrackKind,
 } from './draft.js';
-export { itemGoal, sizeCap, windowTrim, type ItemSource } from './item-goal.js';
+export { itemGoal, windowTrim, type ItemSource } from './item-goal.js';
+export { sizeCap } from './size-cap.js';
 export { describeDraftChange, timelineLine, timelineView, type TimelineSources, type TimelineView } from './timeline.js';
 export { createSessionRequest, exportRequest, MAX_UPLOADS_PER_REQUEST, messageRequest, uploadUrlsRequest, type ExportRequest, type MessageRequest } from './requests.js';
 export { describeIssue, readWire, type WireResult } from './read.js';

@@ -1,6 +1,7 @@
 import { mergeGoals } from '../goal/merge-goals.js';
 import type { Goal } from '../goal/types.js';
 import type { Segment } from './draft.js';
+import { sizeCap } from './size-cap.js';
 
 // Each video of a draft is its own output file, made to its own Goal. The client (to know the size
 // it promised) and the node (to plan and render) derive that Goal here, so they cannot disagree.
@@ -18,16 +19,6 @@ export function itemGoal(output: Goal, segment: Segment, source: ItemSource = {}
   const trim = source.durationSec === undefined ? undefined : windowTrim(segment, source.durationSec);
   const cap = sizeCap(goal, source.sizeBytes);
   return { ...goal, ...(trim ? { trim } : {}), ...(cap !== undefined && cap !== goal.targetBytes ? { targetBytes: cap } : {}) };
-}
-
-/**
- * The size cap in bytes of an output made from `sizeBytes`: the smaller of `targetBytes` and
- * `relativeSize` × the source's size (the relative part only once the size is known).
- */
-export function sizeCap(goal: Goal, sizeBytes: number | undefined): number | undefined {
-  const relative = goal.relativeSize !== undefined && sizeBytes !== undefined ? Math.floor(sizeBytes * goal.relativeSize) : undefined;
-  const caps = [goal.targetBytes, relative].filter((n): n is number => n !== undefined);
-  return caps.length > 0 ? Math.min(...caps) : undefined;
 }
 
 /**
