@@ -23,10 +23,11 @@ export function itemGoal(output: Goal, segment: Segment, source: ItemSource = {}
 
 /**
  * The segment's window in its source (ms on the wire) as a trim in seconds, or undefined when it
- * covers the whole source (a millisecond short of the end still counts as the end: lengths are rounded to ms).
+ * covers the whole source. A window that reaches the end (within the ms the wire rounds to) has
+ * no end, so the encoder keeps the source's own last frame rather than one cut a fraction early.
  */
 export function windowTrim(segment: Segment, durationSec: number): Goal['trim'] {
-  const sourceMs = Math.round(durationSec * 1000);
-  if (segment.s <= 0 && segment.s + segment.d >= sourceMs - 1) return undefined;
-  return { startSec: segment.s / 1000, endSec: (segment.s + segment.d) / 1000 };
+  const toEnd = segment.s + segment.d >= Math.round(durationSec * 1000) - 1;
+  if (segment.s <= 0 && toEnd) return undefined;
+  return toEnd ? { startSec: segment.s / 1000 } : { startSec: segment.s / 1000, endSec: (segment.s + segment.d) / 1000 };
 }
