@@ -1,3 +1,4 @@
+import { parseInstruction } from '../goal/index.js';
 import type { Goal } from '../goal/types.js';
 import { itemGoal, outputGoal, segmentsOf, TrackType, type Draft, type Segment, type TimelineSources } from '../wire/index.js';
 import type { Target } from './draft.js';
@@ -47,11 +48,16 @@ export function goalNow(draft: Draft, said: Goal, aim: Aim, sources: TimelineSou
   return itemGoal(outputGoal(draft), segment, { durationSec: source.durationSec });
 }
 
-/** The file's name, or its stem when that is long enough to mean it, as a whole word in any case. */
+/**
+ * The file's name, or its stem when that is long enough to mean it and no instruction word (a file
+ * "discord.mp4" is not named by "make it fit discord"), as a whole word in any case.
+ */
 function namePattern(name: string | undefined): RegExp | undefined {
   if (!name) return undefined;
   const stem = name.replace(/\.[^.]*$/, '');
-  const forms = [name, ...(stem.length >= 3 && stem !== name ? [stem] : [])].map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const read = stem.length >= 3 && stem !== name ? parseInstruction(stem) : undefined;
+  const stemNames = read !== undefined && read.intent === 'unknown' && Object.keys(read.goal).length === 0;
+  const forms = [name, ...(stemNames ? [stem] : [])].map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?<![\\p{L}\\p{N}])(${forms.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 

@@ -76,7 +76,9 @@ export function readCloudDraft(value: unknown): Draft | undefined {
     const sg = track.sg.flatMap((segment): Segment[] => {
       if (!isRecord(segment)) return [];
       const kept = validFields(segmentSchema.shape, segment);
-      return [{ ...kept, s: typeof kept.s === 'number' ? kept.s : 0, d: typeof kept.d === 'number' ? kept.d : 0, m: validFields(segmentMetaSchema.shape, segment.m) } as Segment];
+      const meta = validFields(segmentMetaSchema.shape, segment.m);
+      if (isRecord(segment.m) && isRecord(segment.m.goal)) meta.goal = validFields(goalSchema.shape, segment.m.goal);
+      return [{ ...kept, s: typeof kept.s === 'number' ? kept.s : 0, d: typeof kept.d === 'number' ? kept.d : 0, m: meta } as Segment];
     });
     return [{ ...track, tt: track.tt as TrackKind, sg, m: validFields(trackMetaSchema.shape, track.m) }];
   });

@@ -35,7 +35,7 @@ describe('readCloudDraft', () => {
       m: { targetBytes: 'ten', resolution: 480 },
       cloudOnly: 1,
     });
-    expect(read).toEqual({ t: [{ tt: 0, sg: [{ src: 'm1', s: 0, d: 0, m: {}, extra: 'x' }], m: {} }], m: { resolution: 480 }, d: 0, cloudOnly: 1 });
+    expect(read).toEqual({ t: [{ tt: 0, sg: [{ src: 'm1', s: 0, d: 0, m: { goal: { resolution: 720, fancy: true } }, extra: 'x' }], m: {} }], m: { resolution: 480 }, d: 0, cloudOnly: 1 });
     expect(readCloudDraft({ tracks: [] })).toBeUndefined();
   });
 });
