@@ -68,7 +68,7 @@ const KITTY_CHUNK = 4096;
 /**
  * The picture in kitty's graphics protocol: raw RGB (f=24), transmitted and shown at once (a=T),
  * scaled by the terminal to `columns` cells wide (the rows follow from its shape), quietly (q=2: no
- * replies on stdin), in chunks with m=1 on all but the last. Ends with a newline below the picture.
+ * replies on stdin), in chunks with m=1 on all but the last. The cursor ends after the picture's last row.
  */
 export function kittyPicture(image: RgbImage, columns: number): string {
   const payload = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).toString('base64');
@@ -76,7 +76,7 @@ export function kittyPicture(image: RgbImage, columns: number): string {
   for (let at = 0; at < payload.length; at += KITTY_CHUNK) chunks.push(payload.slice(at, at + KITTY_CHUNK));
   if (chunks.length === 0) chunks.push('');
   const head = `a=T,f=24,s=${image.width},v=${image.height},c=${columns},q=2`;
-  return chunks.map((chunk, i) => `\x1b_G${i === 0 ? `${head},` : ''}m=${i < chunks.length - 1 ? 1 : 0};${chunk}\x1b\\`).join('') + '\n';
+  return chunks.map((chunk, i) => `\x1b_G${i === 0 ? `${head},` : ''}m=${i < chunks.length - 1 ? 1 : 0};${chunk}\x1b\\`).join('');
 }
 
 /** A typical cell's width in pixels (its height is about twice that): enough detail for kitty to scale down rather than up. */
