@@ -87,5 +87,7 @@ export function chooseFrame(options: { width: number; height: number; capShortSi
 export function watchablePicture(options: { width: number; height: number; capShortSide: number; fps: number; cleanBpp: number }): { frame: Frame; kbps: number } {
   const { width, height, fps, cleanBpp } = options;
   const frame = { ...fitShortSide(width, height, Math.min(options.capShortSide, SHORT_SIDE_LADDER[SHORT_SIDE_LADDER.length - 1])), fps: rateUnder(fps, FULL_MOTION_FPS) };
-  return { frame, kbps: (cleanBpp * frame.width * frame.height * frame.fps) / 1000 };
+  // The same bar chooseFrame sets, fewer frames' penalty included, so this much is sure to keep the frame.
+  const bpp = cleanBpp * (frame.fps < fps ? FEWER_FRAMES_PENALTY : 1);
+  return { frame, kbps: (bpp * frame.width * frame.height * frame.fps) / 1000 };
 }

@@ -177,7 +177,8 @@ describe('target budget, ladder (table)', () => {
   it.each([
     // 144p at up to 30 fps, 0.02 bits per pixel: the bottom of the ladder before a slideshow.
     [1920, 1080, 1080, 30, { frame: { width: 256, height: 144, fps: 30 }, kbps: 22.1184 }],
-    [1280, 720, 1080, 60, { frame: { width: 256, height: 144, fps: 30 }, kbps: 22.1184 }],
+    // Fewer frames than the source's must clear a higher bar (as in chooseFrame).
+    [1280, 720, 1080, 60, { frame: { width: 256, height: 144, fps: 30 }, kbps: 33.1776 }],
     [1080, 1920, 1080, 24, { frame: { width: 144, height: 256, fps: 24 }, kbps: 17.69472 }],
     // A source smaller than 144p is its own bottom.
     [176, 120, 1080, 25, { frame: { width: 176, height: 120, fps: 25 }, kbps: 10.56 }],
@@ -185,6 +186,8 @@ describe('target budget, ladder (table)', () => {
     const got = watchablePicture({ width, height, capShortSide, fps, cleanBpp: 0.02 });
     expect(got.frame).toEqual(expected.frame);
     expect(got.kbps).toBeCloseTo(expected.kbps, 6);
+    // That much video is what the ladder needs to keep this frame moving.
+    expect(chooseFrame({ width, height, capShortSide, fps, videoKbps: got.kbps + 0.001, cleanBpp: 0.02 })).toEqual(expected.frame);
   });
 
   it.each([
