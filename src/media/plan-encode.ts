@@ -133,7 +133,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const floor = soundFloor(sourceChannels);
   if (audio && typeof goal.audio !== 'object' && audio.kbps < floor.kbps) {
     const { width, height } = watchable.frame;
-    notes.push(`Sound under its floor (${floor.kbps} kbps ${channelWord(floor)}): at ${Math.round(roughTotal)} kbps in all, that much would leave the picture under the ${Math.round(watchable.kbps)} kbps it needs to keep moving even at ${width}x${height}.`);
+    notes.push(`Sound under its floor (${floor.kbps} kbps ${channelWord(floor)}): beside that much, the picture would get less than the ${Math.round(watchable.kbps)} kbps it needs to keep moving even at ${width}x${height}.`);
   }
   const expectedBytes = Math.round(((videoKbps + (audio?.kbps ?? 0)) * 1000 * durationSec) / 8 + overhead);
   const starved = frame.width < fullSize.width || frame.fps < outFps - 0.01;
