@@ -52,7 +52,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Each file goes through upload, plan, render and download; up to three at once. Progress and results go to ' +
       'stdout; a file that fails is reported on stderr and the others still finish. Outputs never overwrite ' +
       'anything (name (2).mp4) and the original is never touched. With --preview the frames are kitty graphics ' +
-      'where the terminal speaks them, else 24-bit colour half-blocks (over SSH and in tmux too); NO_COLOR skips them.',
+      'or sixels where the terminal speaks them, else 24-bit colour half-blocks (over SSH and in tmux too); NO_COLOR skips them.',
     examples: ['compressor-studio run vlog.mov -g "under 100MB without losing quality"', 'compressor-studio run *.mp4 -g "fit discord" -o small/', 'compressor-studio run clip.mp4 -g "compress to 25%" --preview', 'compressor-studio run clip.mp4 --json | jq .'],
     exitCodes: [[0, 'every file was delivered'], [1, 'any file failed (the others still finished)'], [2, 'a usage error']],
   },

@@ -8,7 +8,7 @@ import { usageLine } from './help.js';
 import { chooseNode } from './node-choice.js';
 import { printRunEvents, printRunResults } from './run-output.js';
 import { runWriter, type RunWriter } from './terminal-output.js';
-import { halfBlockLines, kittyPicture, pictureMode, previewLayout, sideBySide } from './terminal-picture.js';
+import { halfBlockLines, kittyPicture, pictureMode, previewLayout, sideBySide, sixelPicture } from './terminal-picture.js';
 import { formatSeconds } from '../units.js';
 
 /** The goal when `-g` is absent (high quality, 1080p cap). */
@@ -105,6 +105,7 @@ async function printPreviews(results: FileResult[], out: RunWriter): Promise<voi
         out.line(`${basename(result.input)} (left) and ${basename(result.output)} (right) at ${formatSeconds(pair.atSec)}:`);
         const picture = sideBySide(pair.source, pair.output, layout.gap);
         if (mode === 'kitty') out.line(kittyPicture(picture, columns));
+        else if (mode === 'sixel') out.line(sixelPicture(picture));
         else for (const line of halfBlockLines(picture)) out.line(line);
       }
     } catch (error) {

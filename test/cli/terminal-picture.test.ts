@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { halfBlockLines, kittyPicture, pictureMode, previewLayout, sideBySide } from '../../src/cli/terminal-picture.js';
+import { halfBlockLines, kittyPicture, pictureMode, previewLayout, sideBySide, sixelPicture } from '../../src/cli/terminal-picture.js';
 import type { RgbImage } from '../../src/media/index.js';
 
 /** A tiny picture from rows of [r, g, b] pixels. */
@@ -19,6 +19,10 @@ describe('pictureMode (table)', () => {
     [{ TERM: 'xterm-256color', KITTY_WINDOW_ID: '1' }, 'kitty'],
     [{ TERM_PROGRAM: 'WezTerm' }, 'kitty'],
     [{ TERM: 'xterm-kitty', TMUX: '/tmp/tmux-1000/default,1,0' }, 'half-blocks'],
+    [{ TERM: 'foot' }, 'sixel'],
+    [{ TERM: 'foot-extra' }, 'sixel'],
+    [{ TERM: 'xterm-256color', TERM_PROGRAM: 'iTerm.app' }, 'sixel'],
+    [{ TERM: 'foot', TMUX: '/tmp/tmux-1000/default,1,0' }, 'half-blocks'],
     [{ TERM: 'xterm-kitty', NO_COLOR: '1' }, 'none'],
     [{ TERM: 'xterm-256color', NO_COLOR: '' }, 'half-blocks'],
   ] as const)('%j → %s', (env, mode) => {
@@ -62,11 +66,25 @@ describe('kittyPicture', () => {
   });
 });
 
+describe('sixelPicture (table)', () => {
+  const red = '#180;2;100;0;0';
+  it.each([
+    ['one red pixel: its colour from the 6x6x6 cube, one sixel with the top bit', image([[R]]), `\x1bPq"1;1;1;1${red}#180@\x1b\\`],
+    ['a run of four or more is compressed', image([[B, B, B, B, B]]), '\x1bPq"1;1;5;1#5;2;0;0;100#5!5@\x1b\\'],
+    ['two colours in a band: one pass each, back to the left edge between', image([[R], [G]]), `\x1bPq"1;1;1;2#30;2;0;100;0${red}#180@$#30A\x1b\\`],
+    ['seven rows: a full band of six, then the next band', image([[R], [R], [R], [R], [R], [R], [R]]), `\x1bPq"1;1;1;7${red}#180~-#180@\x1b\\`],
+    ['near colours snap to the same entry', image([[[250, 3, 2]]]), `\x1bPq"1;1;1;1${red}#180@\x1b\\`],
+  ])('%s', (_label, picture, expected) => {
+    expect(sixelPicture(picture)).toBe(expected);
+  });
+});
+
 describe('previewLayout (table)', () => {
   it.each([
     ['half-blocks', 80, 24, { maxPairWidth: 78, maxHeight: 16, gap: 2 }],
     ['half-blocks', 120, 9, { maxPairWidth: 118, maxHeight: 8, gap: 2 }],
     ['kitty', 80, 24, { maxPairWidth: 624, maxHeight: 128, gap: 16 }],
+    ['sixel', 80, 24, { maxPairWidth: 624, maxHeight: 128, gap: 16 }],
   ] as const)('%s in %d x %d', (mode, columns, rows, expected) => {
     expect(previewLayout(mode, columns, rows)).toEqual(expected);
   });
