@@ -96,15 +96,14 @@ async function printPreviews(results: FileResult[], out: RunWriter): Promise<voi
     out.line('Preview skipped: NO_COLOR is set, and a picture is nothing but colour.');
     return;
   }
-  const columns = process.stdout.columns ?? 80;
-  const layout = previewLayout(mode, columns, process.stdout.rows ?? 24);
+  const layout = previewLayout(mode, process.stdout.columns ?? 80, process.stdout.rows ?? 24);
   for (const result of results) {
     try {
-      const pairs = await previewFrames(result.input, result.output, { count: PREVIEW_FRAMES, ...layout });
+      const pairs = await previewFrames(result.input, result.output, { count: PREVIEW_FRAMES, maxPairWidth: layout.maxPairWidth, maxHeight: layout.maxHeight });
       for (const pair of pairs) {
         out.line(`${basename(result.input)} (left) and ${basename(result.output)} (right) at ${formatSeconds(pair.atSec)}:`);
         const picture = sideBySide(pair.source, pair.output, layout.gap);
-        if (mode === 'kitty') out.line(kittyPicture(picture, columns));
+        if (mode === 'kitty') out.line(kittyPicture(picture, Math.ceil(picture.width / layout.perColumn)));
         else if (mode === 'sixel') out.line(sixelPicture(picture));
         else for (const line of halfBlockLines(picture)) out.line(line);
       }

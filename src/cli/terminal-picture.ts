@@ -143,10 +143,11 @@ const PIXELS_PER_CELL = 8;
 /**
  * How big a source/output pair may be drawn in a terminal of `columns` x `rows` cells: the full width
  * less a two-cell gap, and at most a third of the screen's height (at least four rows), in pixels of
- * the mode (a half-block cell is 1x2 pixels; kitty and sixels get a typical cell's pixels).
+ * the mode (a half-block cell is 1x2 pixels; kitty and sixels get a typical cell's pixels), and how
+ * many pixels make one column.
  */
-export function previewLayout(mode: Exclude<PictureMode, 'none'>, columns: number, rows: number): { maxPairWidth: number; maxHeight: number; gap: number } {
+export function previewLayout(mode: Exclude<PictureMode, 'none'>, columns: number, rows: number): { maxPairWidth: number; maxHeight: number; gap: number; perColumn: number } {
   const perColumn = mode === 'half-blocks' ? 1 : PIXELS_PER_CELL;
   const gap = 2 * perColumn;
-  return { maxPairWidth: columns * perColumn - gap, maxHeight: Math.max(4, Math.floor(rows / 3)) * 2 * perColumn, gap };
+  return { maxPairWidth: columns * perColumn - gap, maxHeight: Math.max(4, Math.floor(rows / 3)) * 2 * perColumn, gap, perColumn };
 }

@@ -81,10 +81,10 @@ describe('sixelPicture (table)', () => {
 
 describe('previewLayout (table)', () => {
   it.each([
-    ['half-blocks', 80, 24, { maxPairWidth: 78, maxHeight: 16, gap: 2 }],
-    ['half-blocks', 120, 9, { maxPairWidth: 118, maxHeight: 8, gap: 2 }],
-    ['kitty', 80, 24, { maxPairWidth: 624, maxHeight: 128, gap: 16 }],
-    ['sixel', 80, 24, { maxPairWidth: 624, maxHeight: 128, gap: 16 }],
+    ['half-blocks', 80, 24, { maxPairWidth: 78, maxHeight: 16, gap: 2, perColumn: 1 }],
+    ['half-blocks', 120, 9, { maxPairWidth: 118, maxHeight: 8, gap: 2, perColumn: 1 }],
+    ['kitty', 80, 24, { maxPairWidth: 624, maxHeight: 128, gap: 16, perColumn: 8 }],
+    ['sixel', 80, 24, { maxPairWidth: 624, maxHeight: 128, gap: 16, perColumn: 8 }],
   ] as const)('%s in %d x %d', (mode, columns, rows, expected) => {
     expect(previewLayout(mode, columns, rows)).toEqual(expected);
   });
