@@ -54,7 +54,11 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
     }
     const state = await job.getState();
     if (state === 'completed') return job.returnvalue;
-    if (state === 'failed') throw new StudioError(failureSentence(job.failedReason));
+    if (state === 'failed') {
+      const sentence = failureSentence(job.failedReason);
+      if (sentence !== job.failedReason) options.log(`job ${jobId}: failed on a worker: ${job.failedReason}`);
+      throw new StudioError(sentence);
+    }
     return undefined;
   };
 
@@ -154,9 +158,17 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
   };
 }
 
-/** A failed job's reason as the user reads it: the worker's sentence, or what the queue itself gave up on. */
+/** What no sentence for the user may carry: a job or file id, an address, a path of some machine, a second line. */
+const INTERNAL_WORDS = [/\b[a-z]{1,2}_?[0-9a-f]{32}\b/i, /\b[a-z][a-z0-9+.-]*:\/\//i, /(?:^|[\s(:'"=])(?:\/|[A-Za-z]:\\)[^\s'"]+/, /[\r\n]/];
+
+/**
+ * A failed job's reason as the user reads it: the worker's sentence, or what the queue itself gave
+ * up on. A reason that carries ids, addresses or paths (an older worker's, or an error nobody
+ * worded) is not the user's to read: they get a plain sentence, and the node's log the reason.
+ */
 export function failureSentence(reason: string | undefined): string {
   if (!reason) return 'The render failed on a worker without saying why.';
   if (/stalled more than allowable limit/i.test(reason)) return 'The render was cut short on several workers in a row (each went away mid-render), so it was given up.';
+  if (INTERNAL_WORDS.some((pattern) => pattern.test(reason))) return "The render failed on a worker; the node's operator can see why in its log.";
   return reason;
 }
