@@ -5,7 +5,7 @@ export { processFile, type FileResult } from './file-lifecycle.js';
 export { handleText, type HandleOptions } from './handle-text.js';
 export { reduceView, initialViewState, type ViewState, type ChatTurn } from './view-state.js';
 export type { Delivered } from './export-session.js';
-export { isFinished, type Job, type JobAction } from './jobs.js';
+export { isFinished, queuedWords, type Job, type JobAction } from './jobs.js';
 export type { TurnResult } from './turn.js';
 export { keyboardWording, type GuiAction } from './gui-phrases.js';
 export { assertNever, type ChatEvent } from './sse/chat-event.js';

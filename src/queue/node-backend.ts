@@ -15,8 +15,8 @@ import { addWorkerRoutes } from './worker-routes.js';
 /** How often the node looks at a job it waits for, besides the queue's events (which a restart can miss). */
 const POLL_MS = 1000;
 
-/** A job the node waits for: its items (what its worker may read) and whom to tell of progress. */
-type Waiter = { items: RenderItem[]; onProgress: (percent: number) => void; wake: () => void };
+/** A job the node waits for: its items (what its worker may read) and whom to tell of its place in line and progress. */
+type Waiter = Pick<ProduceOptions, 'onProgress' | 'onWaiting' | 'onStarted'> & { items: RenderItem[]; wake: () => void };
 
 /** The queue settings of `serve --queue`. */
 export type QueueBackendOptions = { redis: RedisAddress; dataDir: string; workerKey: string; log: (line: string) => void };
@@ -37,22 +37,41 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
   producer.on('error', onError);
   const waiters = new Map<string, Waiter>();
   events.on('progress', ({ jobId, data }) => {
-    if (typeof data === 'number') waiters.get(jobId)?.onProgress(data);
+    const waiter = waiters.get(jobId);
+    if (typeof data !== 'number' || !waiter) return;
+    waiter.onStarted?.();
+    waiter.onProgress(data);
   });
+  events.on('active', ({ jobId }) => waiters.get(jobId)?.wake());
   events.on('completed', ({ jobId }) => waiters.get(jobId)?.wake());
   events.on('failed', ({ jobId }) => waiters.get(jobId)?.wake());
   const incomingRoot = join(options.dataDir, 'incoming');
   const incomingDir = (jobId: string, attempt?: string) => join(incomingRoot, jobId, ...(attempt ? [attempt] : []));
 
+  /**
+   * Where a waiting job stands: 1 when a worker takes it next. Workers take from the wait list's
+   * right end and new jobs go in at the left, so it is the count from the right; undefined once a
+   * worker has it. Two list reads in Redis, no job data.
+   */
+  const placeOf = async (jobId: string): Promise<number | undefined> => {
+    const client = await queue.client;
+    const [length, index] = await Promise.all([client.llen(queue.keys.wait), client.lpos(queue.keys.wait, jobId)]);
+    return index === null ? undefined : length - index;
+  };
+
   /** The job's result once it completed; undefined while it waits or runs (it is added when missing). */
-  const look = async (jobId: string, items: RenderItem[]): Promise<RenderJobResult | undefined> => {
+  const look = async (jobId: string, waiter: Waiter): Promise<RenderJobResult | undefined> => {
     const job: Job<RenderJobData, RenderJobResult> | undefined = await queue.getJob(jobId);
     if (!job) {
-      await queue.add('render', { items }, { jobId, attempts: 1, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } });
+      await queue.add('render', { items: waiter.items }, { jobId, attempts: 1, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } });
       options.log(`job ${jobId}: queued for the workers`);
+      waiter.onWaiting?.(await placeOf(jobId));
       return undefined;
     }
     const state = await job.getState();
+    if (state === 'waiting') waiter.onWaiting?.(await placeOf(jobId));
+    else if (state === 'delayed' || state === 'prioritized' || state === 'waiting-children') waiter.onWaiting?.();
+    else waiter.onStarted?.();
     if (state === 'completed') return job.returnvalue;
     if (state === 'failed') {
       const sentence = failureSentence(job.failedReason);
@@ -87,10 +106,12 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
     }
   };
 
-  const produce = async (record: RenderRecord, { workDir, signal, onProgress }: ProduceOptions): Promise<ProducedFile[]> => {
+  const produce = async (record: RenderRecord, { workDir, signal, onProgress, onWaiting, onStarted }: ProduceOptions): Promise<ProducedFile[]> => {
     const jobId = jobIdFor(record);
     let wake = () => {};
-    const waiter: Waiter = { items: record.items, onProgress, wake: () => wake() };
+    const waiter: Waiter = { items: record.items, onProgress, onWaiting, onStarted, wake: () => wake() };
+    // Until the queue says otherwise the job waits for a worker: not a render at 0 %.
+    onWaiting?.();
     waiters.set(jobId, waiter);
     // One listener for the whole wait: a Redis call may hang until a reconnect, a stop must not.
     const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => {
@@ -104,7 +125,7 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
         signal.throwIfAborted();
         let result: RenderJobResult | undefined;
         try {
-          result = await Promise.race([look(jobId, record.items), aborted]);
+          result = await Promise.race([look(jobId, waiter), aborted]);
           failures = 0;
         } catch (error) {
           if (signal.aborted || error instanceof StudioError) throw error;
