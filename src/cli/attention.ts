@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Engine, EngineEvent } from '../engine/index.js';
+import type { Engine, EngineEvent } from '../studio/index.js';
 
 /** A job shorter than this finishes while the user is still looking: no ring. */
 export const LONG_JOB_MS = 10_000;

@@ -23,7 +23,8 @@ export type CommandSpec = {
 };
 
 const goal: OptionSpec = { long: '--goal', short: '-g', value: 'TEXT', complete: 'none', text: 'the instruction, e.g. "under 25MB" (default: config --goal, else "compress this video")' };
-const out: OptionSpec = { long: '--out', short: '-o', value: 'DIR', complete: 'dir', text: 'where outputs go (default: config --out, else the current folder)' };
+/** -o, with where outputs go without it (each command has its own default). */
+const out = (otherwise: string): OptionSpec => ({ long: '--out', short: '-o', value: 'DIR', complete: 'dir', text: `where outputs go (default: ${otherwise})` });
 const api: OptionSpec = { long: '--api', value: 'URL|cloud', complete: ['cloud'], text: 'the render node to use (default: NEMO_API_BASE, else your serve node, else one embedded)' };
 const json: OptionSpec = { long: '--json', text: 'one JSON object per line on stdout, errors included (for scripts)' };
 const verbose: OptionSpec = { long: '--verbose', text: "more detail: the agent's replies; on failure the stack and ffmpeg's own words" };
@@ -35,7 +36,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'studio',
     summary: 'the interactive studio (the default when no command is given)',
-    options: [out, api, verbose],
+    options: [out('config --out, else the current folder'), api, verbose],
     description:
       'Type the path of a video (or several), then say what you want: "under 25MB", "720p", "first 30 seconds", ' +
       '"convert to webm", "export". The timeline is kept between runs. When stdin or stdout is not a terminal it ' +
@@ -47,7 +48,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'run',
     summary: 'compress files without the studio',
     args: { usage: 'FILE...', complete: 'file' },
-    options: [goal, out, api, json, verbose],
+    options: [goal, out('config --out, else beside each input'), api, json, verbose],
     description:
       'Each file goes through upload, plan, render and download; up to three at once. Progress and results go to ' +
       'stdout; a file that fails is reported on stderr and the others still finish. Outputs never overwrite ' +
@@ -59,7 +60,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'watch',
     summary: 'compress every video dropped into a folder',
     args: { usage: 'DIR', complete: 'dir' },
-    options: [goal, out, { long: '--existing', text: 'also compress the videos already in DIR' }, api, json, verbose],
+    options: [goal, out('DIR/compressed'), { long: '--existing', text: 'also compress the videos already in DIR' }, api, json, verbose],
     description: 'Watches DIR until Ctrl+C; each new video is compressed once it has finished copying. Outputs go to DIR/compressed unless -o says otherwise.',
     examples: ['compressor-studio watch ~/Drop -g "under 25MB"', 'compressor-studio watch ~/Drop --existing -o ~/Out'],
     exitCodes: [[0, 'stopped with Ctrl+C'], [1, 'DIR is missing or not a folder, or the render node could not start'], [2, 'a usage error']],

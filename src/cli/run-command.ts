@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
-import { createEngine, processFile, type FileResult } from '../engine/index.js';
+import { dirname, resolve } from 'node:path';
+import { createEngine } from '../engine/index.js';
+import { processFile, type FileResult } from '../studio/index.js';
 import { defaultStore, type Settings } from '../store/index.js';
 import { attention, LONG_JOB_MS } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';
@@ -14,7 +15,8 @@ export const DEFAULT_GOAL_TEXT = 'compress this video';
 /** How many files go through the lifecycle at once (the node queues renders anyway). */
 const PARALLEL_FILES = 3;
 
-type RunOptions = { files: string[]; goal: string; outDir: string; api?: string; json: boolean; verbose: boolean };
+/** outDir absent: each output goes beside its input, as ffmpeg and HandBrake users expect (never into the current folder unasked). */
+type RunOptions = { files: string[]; goal: string; outDir?: string; api?: string; json: boolean; verbose: boolean };
 
 /**
  * `compressor-studio run FILE... [-g TEXT] [-o DIR] [--api URL|cloud] [--json] [--verbose]`: each file
@@ -38,7 +40,8 @@ export async function runCommand(args: string[]): Promise<number> {
     let failed = 0;
     await inPool(options.files, PARALLEL_FILES, async (file) => {
       try {
-        results.push(await processFile(engine, resolve(file), { goalText: options.goal, outDir: options.outDir }));
+        const input = resolve(file);
+        results.push(await processFile(engine, input, { goalText: options.goal, outDir: options.outDir ?? dirname(input) }));
       } catch {
         failed++; // already reported as an `error` event, one line
       }
@@ -65,10 +68,11 @@ export function parseRunArgs(args: string[], cwd: string = process.cwd(), settin
   );
   if (positionals.length === 0) throw usageError('Give at least one file to compress.', RUN_USAGE);
   if (values.goal !== undefined && values.goal.trim() === '') throw usageError('-g needs an instruction, e.g. -g "under 10MB".', RUN_USAGE);
+  const outFolder = values.out ?? settings.outputDir;
   return {
     files: positionals,
     goal: values.goal ?? settings.defaultGoal ?? DEFAULT_GOAL_TEXT,
-    outDir: resolve(cwd, values.out ?? settings.outputDir ?? '.'),
+    outDir: outFolder === undefined ? undefined : resolve(cwd, outFolder),
     api: values.api,
     json: values.json ?? false,
     verbose: values.verbose ?? false,

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
-import { assertNever, formatQuality, queuedWords, keyboardWording, qualityField, type Engine, type EngineEvent, type FileResult, type Job } from '../engine/index.js';
+import { assertNever, formatQuality, keyboardWording, qualityField, queuedWords, type Engine, type EngineEvent, type FileResult, type Job } from '../studio/index.js';
 import { formatBytes } from '../units.js';
 import type { RunWriter } from './terminal-output.js';
 

@@ -1,9 +1,10 @@
-import { handleText, type Engine } from '../engine/index.js';
+import { exportNow, handleText, showCredits, showTimeline, StudioWatch, type Engine } from '../studio/index.js';
 import type { StudioActions } from '../ui/App.js';
 import { completePath } from './path-completion.js';
 
 /**
- * What the studio's keys and input line do, wired to the engine. Work runs one task after another:
+ * What the studio's keys and input line do, wired to the engine: a typed line goes through the
+ * text router, a key calls its command directly. Work runs one task after another:
  * a second message never starts while a turn may still run (the brief: it would run twice and cost
  * twice). A failure becomes one error line and the queue goes on.
  */
@@ -19,7 +20,7 @@ export function studioActions(
     /** Start from a new, empty project instead of the one the last studio left (plain mode: piped lines must not render an old timeline). */
     fresh?: boolean;
   },
-): StudioActions & { idle(): Promise<void> } {
+): StudioActions & { idle(): Promise<void>; close(): Promise<void> } {
   // "set the output folder to …" moves it for the rest of the studio (and, saved, for the next one).
   let outDir = options.outDir;
   const setOutDir = (dir: string) => {
@@ -37,20 +38,23 @@ export function studioActions(
   // "watch DIR" works to the goal said last, as the files in the studio do.
   let watchGoal: string | undefined;
   const onGoal = (text: string) => (watchGoal = text);
-  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watchGoal, onGoal }));
+  const watch = new StudioWatch(engine);
+  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watch, watchGoal, onGoal }));
   work(() => (options.fresh ? engine.openNewSession() : engine.openSession()).then(() => engine.credits()));
   return {
     send(text) {
       options.onSend?.(text);
       act(text);
     },
-    export: () => act('export'),
-    timeline: () => act('show tracks'),
-    credits: () => act('credits'),
+    export: () => void work(() => exportNow(engine, outDir)),
+    timeline: () => void work(() => showTimeline(engine)),
+    credits: () => void work(() => showCredits(engine)),
     cancel: (jobId) => engine.cancel(jobId),
     nothingToCancel: () => engine.notify('Nothing is running.'),
     complete: (partial) => completePath(partial),
     quit: options.quit,
     idle: () => work(async () => {}),
+    /** Stops the watch folder the studio started, if any; files it is compressing finish. */
+    close: () => watch.stop(),
   };
 }

@@ -64,6 +64,8 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
     stopRinging();
     app.unmount();
     modesOff();
+    // Not awaited: the watch waits for its running files, which the engine's close cancels next.
+    void actions.close();
   }
   store.close();
 }
@@ -84,6 +86,8 @@ async function runPlain(engine: Engine, settings: Store, outDir: string): Promis
   }
   // Input ended (a pipe closed): let what was asked finish, then stop.
   await actions.idle();
+  // Not awaited: the watch waits for its running files, which the engine's close cancels next.
+  void actions.close();
   stopResults();
   stopPrinting();
 }

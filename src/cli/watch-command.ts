@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { StudioError } from '../errors.js';
-import { createEngine, watchFolder } from '../engine/index.js';
+import { createEngine } from '../engine/index.js';
+import { watchFolder } from '../studio/index.js';
 import { defaultStore } from '../store/index.js';
 import { attention, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';

@@ -3,7 +3,7 @@ import type { Job } from './jobs.js';
 
 /**
  * Every event the engine raises, one payload each. The studio (Ink) and the watch folder fold
- * them into view state (view-state.ts); `run` prints them. `jobId` ties an event to a job.
+ * them into view state (src/studio/view-state.ts); `run` prints them. `jobId` ties an event to a job.
  */
 export type EngineEvents = {
   /** "Setting up…" then ready; never carries the token itself. */

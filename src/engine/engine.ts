@@ -16,9 +16,9 @@ import { mediaNames } from './item-goals.js';
 import { JobBook } from './job-book.js';
 import type { Job, JobAction } from './jobs.js';
 import { DEFAULT_LIVE_STATE, watchState, type LiveStatePolling } from './live-state.js';
+import type { Session } from './session.js';
 import type { Compressor } from './size-promise.js';
 import { runTurn, type TurnResult } from './turn.js';
-import { watchFolder, type FolderWatch } from './watch-folder.js';
 import { withRecovery } from './with-recovery.js';
 
 /** How the engine is built; everything but `apiBase` has a production default. */
@@ -48,15 +48,13 @@ export type EngineOptions = {
   language?: string;
 };
 
-/** A session the engine works in. Its id changes when the node lost it and a new one replaced it. */
-export type Session = { id: string; bindId?: string; uploads: string[]; jobId?: string };
+export type { Session } from './session.js';
 
 /**
  * The Nemo lifecycle — token, session, upload, message, state, export, download — as typed events.
  * Every call goes through the brief's error table (with-recovery.ts); views fold the events.
  */
 export class Engine extends BacklogEmitter {
-  private folderWatch?: { dir: string; watch: FolderWatch };
   readonly apiBase: string;
   /** What the store files this node's token and session under (its URL, unless it moves). */
   private readonly storeKey: string;
@@ -295,30 +293,11 @@ export class Engine extends BacklogEmitter {
   close(): void {
     this.live?.stop();
     this.book.cancel();
-    void this.stopWatch();
   }
 
-  /**
-   * Watches a folder from the studio (one at a time): every video dropped into it goes through the
-   * whole lifecycle as a job of its own, into `outDir`.
-   */
-  async startWatch(dir: string, options: { outDir: string; goalText: string }): Promise<void> {
-    await this.stopWatch();
-    const watch = watchFolder(this, { dir, outDir: options.outDir, goalText: options.goalText });
-    this.folderWatch = { dir, watch };
-    await watch.ready;
-    this.raise('watch', { dir, outDir: options.outDir });
-    this.notify(`Watching ${dir}: videos dropped there come out compressed in ${options.outDir}. Say "stop watching" to stop.`);
-  }
-
-  /** Stops the watch folder; files already being compressed finish. */
-  async stopWatch(): Promise<void> {
-    const current = this.folderWatch;
-    if (!current) return;
-    this.folderWatch = undefined;
-    this.raise('watch', {});
-    this.notify(`Stopped watching ${current.dir}.`);
-    await current.watch.close();
+  /** Tells the views that the studio's watch folder started (`dir` set) or stopped (no `dir`). */
+  announceWatch(watch: { dir?: string; outDir?: string }): void {
+    this.raise('watch', watch);
   }
 
   /** Runs a call under the error table, with this engine's ways to recover. */
@@ -351,6 +330,12 @@ export class Engine extends BacklogEmitter {
     if (session.uploads.length > 0) await this.call('other', undefined, () => uploadFiles(this.connection, session.id, session.uploads));
   }
 }
+
+/**
+ * The part of the engine one file's lifecycle drives (session, upload, message, export, its job),
+ * so the studio's file and watch-folder code depend on this much and not on the whole client.
+ */
+export type Lifecycle = Pick<Engine, 'newSession' | 'upload' | 'send' | 'exportDraft' | 'addJob' | 'updateJob' | 'controllerFor' | 'notify' | 'report'>;
 
 /** An engine with production defaults (the real store, the media core's compress when given). */
 export function createEngine(options: EngineOptions): Engine {

@@ -9,7 +9,7 @@ import { cancelRender, downloadFile, pollRender, startRender, type Connection } 
 import type { RenderOutput, SessionState } from './api/types.js';
 import type { CallKind } from './error-policy.js';
 import type { EngineEvents } from './engine-events.js';
-import type { Session } from './engine.js';
+import type { Session } from './session.js';
 import { newRenderId, renderAndWait } from './exporter.js';
 import { draftItems, type DraftItem } from './item-goals.js';
 import type { JobAction } from './jobs.js';

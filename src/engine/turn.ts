@@ -2,7 +2,9 @@ import type { SessionState } from './api/types.js';
 import { awaitStateChange, type DropPolling } from './drop-recovery.js';
 import type { Draft } from './draft.js';
 import type { EngineEvents } from './engine-events.js';
-import { guiActions, type GuiAction } from './gui-phrases.js';
+import type { GuiAction } from './gui-phrases.js';
+import { turnActions } from './turn-actions.js';
+import type { NamedPlanItem } from '../wire/index.js';
 import { assertNever, type ChatEvent } from './sse/chat-event.js';
 import { StreamDroppedError } from './sse/read-chat-stream.js';
 import { describeDraftChange } from './timeline-summary.js';
@@ -20,8 +22,11 @@ export type TurnDeps = {
   timing: { workingEveryMs: number; capMs: number; dropPolling: DropPolling };
 };
 
-/** How a turn ended: the reply, what the engine adds to it, the GUI actions it asked for, the draft. */
-export type TurnResult = { text: string; note?: string; actions: GuiAction[]; draft?: Draft; confirmed: boolean };
+/**
+ * How a turn ended: the reply, what the engine adds to it, the actions it asked for, the draft, and
+ * `plan`: our node's plan for each video when the stream carried one (the cloud's does not).
+ */
+export type TurnResult = { text: string; note?: string; actions: GuiAction[]; draft?: Draft; plan?: NamedPlanItem[]; confirmed: boolean };
 
 /**
  * One chat turn: streams the reply (raising the visible text as it grows), says "⏳ Still working…"
@@ -35,6 +40,7 @@ export async function runTurn(deps: TurnDeps, ids: { turnId: number; jobId?: str
   const streamSignal = signal ? AbortSignal.any([signal, cap]) : cap;
   let text = emptyTurnText;
   let draft: Draft | undefined;
+  let plan: NamedPlanItem[] | undefined;
   let timer: NodeJS.Timeout | undefined;
   const quietFor = () => {
     clearTimeout(timer);
@@ -56,6 +62,9 @@ export async function runTurn(deps: TurnDeps, ids: { turnId: number; jobId?: str
         case 'state-delta':
           draft = event.draft ?? draft;
           break;
+        case 'plan':
+          plan = event.items;
+          break;
         case 'tool-call':
         case 'tool-result':
         case 'heartbeat':
@@ -76,13 +85,13 @@ export async function runTurn(deps: TurnDeps, ids: { turnId: number; jobId?: str
   const reply = visibleText(text);
   if (reply !== '') {
     deps.raise('message:done', { ...ids, text: reply });
-    return { text: reply, actions: guiActions(reply), draft, confirmed: true };
+    return { text: reply, actions: turnActions(reply, plan), draft, ...(plan ? { plan } : {}), confirmed: true };
   }
   // About a third of edits answer with no text: look at the state and say what changed.
   const after = await deps.getState();
   const note = describeDraftChange(deps.before?.draft, after.draft, deps.names(after));
   deps.raise('message:done', { ...ids, text: '', note });
-  return { text: '', note, actions: [], draft: after.draft ?? draft, confirmed: true };
+  return { text: '', note, actions: turnActions('', plan), draft: after.draft ?? draft, ...(plan ? { plan } : {}), confirmed: true };
 }
 
 async function settleDroppedTurn(deps: TurnDeps, ids: { turnId: number; jobId?: string }, partial: string, signal?: AbortSignal): Promise<TurnResult> {

@@ -4,7 +4,7 @@ import type { Goal, Quality } from '../goal/types.js';
 import { capabilities } from './capabilities.js';
 import { encode, type EncodeOutcome } from './encode.js';
 import { defaultOutputName, placeOutput } from './place-output.js';
-import { planEncode, type PlanOptions } from './plan-encode.js';
+import { machinePlanOptions, planEncode, type PlanOptions } from './plan-encode.js';
 import { writeOverlayFiles } from './overlay-files.js';
 import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
@@ -44,7 +44,7 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   span.report('probe', 0);
   const info = await probe(input, { signal });
   const [caps, meter] = await Promise.all([capabilities(), qualityMeter()]);
-  const planOptions: PlanOptions = { hardwareH264: caps.hardwareH264, svtAv1: caps.encoders.includes('libsvtav1'), ...(overlays ? { overlays } : {}) };
+  const planOptions = machinePlanOptions(caps, overlays);
   const plan = planEncode(goal, info, planOptions);
   const probeMs = performance.now() - started;
   span.report('probe', 0.02);

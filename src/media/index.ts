@@ -1,7 +1,8 @@
 // The media core's public face: what the render node, the engine and the bench import.
 export { compress } from './compress.js';
 export { probe } from './probe.js';
-export { planEncode, DEFAULT_SHORT_SIDE, type PlanOptions } from './plan-encode.js';
+export { machinePlanOptions, planEncode, DEFAULT_SHORT_SIDE, type PlanOptions } from './plan-encode.js';
+export { isTwoPass } from './encode-args.js';
 export { chosenFfmpeg, locateFfmpeg, type FfmpegChoice, type FfmpegTools } from './locate.js';
 export { capabilities, type Capabilities } from './capabilities.js';
 export { runFfmpeg, runFfprobe, type RunFfmpegOptions, type RunResult, type FfmpegProgress } from './run-ffmpeg.js';

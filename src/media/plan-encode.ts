@@ -7,6 +7,7 @@ import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, 
 import { formatBytes } from '../units.js';
 import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
 import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
+import type { Capabilities } from './capabilities.js';
 
 /** What the machine offers the planner (from `capabilities()`); the plan itself stays pure. */
 export type PlanOptions = {
@@ -17,6 +18,15 @@ export type PlanOptions = {
   /** Titles and music to add: the output then cannot be a copy, and music always needs a sound budget. */
   overlays?: PlannedOverlays;
 };
+
+/**
+ * The plan options this machine's ffmpeg gives (from `capabilities()`), with the item's overlays.
+ * The one place capabilities become plan options: the render node's agent plans with it too, so
+ * the plan promised in the chat is the plan compress() runs.
+ */
+export function machinePlanOptions(caps: Capabilities, overlays?: PlannedOverlays): PlanOptions {
+  return { hardwareH264: caps.hardwareH264, svtAv1: caps.encoders.includes('libsvtav1'), ...(overlays ? { overlays } : {}) };
+}
 
 /** The default cap on the short side: 1920x1080, or 1080x1920 vertical. */
 export const DEFAULT_SHORT_SIDE = 1080;

@@ -2,14 +2,17 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Queue, QueueEvents, QueueEventsProducer, type Job } from 'bullmq';
 import { StudioError } from '../errors.js';
-import type { ProduceOptions, RenderBackend } from '../server/render-backend.js';
+import type { ProduceOptions } from '../server/producer.js';
+import type { RenderBackend } from '../server/render-backend.js';
 import type { ProducedFile } from '../server/render-job.js';
 import type { RenderItem } from '../server/render-items.js';
-import type { AbortReason, RenderRecord } from '../server/renders.js';
+import type { RenderRecord } from '../server/render-record.js';
+import type { AbortReason } from '../server/renders.js';
 import { backoffMs, sleep } from './backoff.js';
 import { connectionFor, logErrorsOnce } from './connection.js';
 import { CANCEL_EVENT, jobIdFor, QUEUE_NAME, type RenderJobData, type RenderJobResult } from './protocol.js';
 import type { RedisAddress } from './redis-url.js';
+import { planItemSchema, readWire } from '../wire/index.js';
 import { addWorkerRoutes } from './worker-routes.js';
 
 /** How often the node looks at a job it waits for, besides the queue's events (which a restart can miss). */
@@ -90,7 +93,9 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
       if (size !== file.size) return undefined;
       const path = join(workDir, file.name);
       await rename(from, path);
-      produced.push({ path, ext: file.name.slice(file.name.lastIndexOf('.')), size, notes: file.notes });
+      // The plan comes through Redis from another process: read, not trusted (an older worker sends none).
+      const plan = readWire(planItemSchema, file.plan);
+      produced.push({ path, ext: file.name.slice(file.name.lastIndexOf('.')), size, notes: file.notes, ...(plan.ok ? { plan: plan.value } : {}) });
     }
     return produced;
   };

@@ -1,5 +1,5 @@
 import { formatBytes, plainSeconds } from '../units.js';
-import type { EncodePlan } from '../media/types.js';
+import { isTwoPass, type EncodePlan } from '../media/index.js';
 import { segmentsOf, isMuted, TrackType, type Draft } from './draft.js';
 import { musicVolume } from './draft-edits.js';
 import type { VideoInfo } from './sessions.js';
@@ -106,13 +106,13 @@ function describeSource(info: VideoInfo): string {
   return `${size}${info.durationSec.toFixed(1)} s, ${formatBytes(info.sizeBytes)}`;
 }
 
-/** One line for a plan: picture, rate control, codec, and the size to expect. */
+/** One line for a plan: picture, codec, the encoder that will run, rate control and passes, and the size to expect. */
 export function describePlan(plan: EncodePlan): string {
   if (plan.mode === 'copy') return `already fits: copied as it is, no re-encode (${plan.container.toUpperCase()})`;
-  const rate = plan.mode === 'bitrate' ? `two-pass ${plan.videoKbps ?? '?'} kbps` : `CRF ${plan.crf ?? '?'}`;
+  const rate = plan.mode === 'bitrate' ? `${isTwoPass(plan) ? 'two-pass' : 'single pass'} ${plan.videoKbps ?? '?'} kbps` : `CRF ${plan.crf ?? '?'}`;
   const audio = plan.audio.mode === 'encode' ? `, audio ${plan.audio.kbps} kbps` : plan.audio.mode === 'none' ? ', no audio' : '';
   const expected = plan.expectedBytes ? `, about ${formatBytes(plan.expectedBytes)}` : '';
   const cap = plan.targetBytes ? ` (under ${formatBytes(plan.targetBytes)})` : '';
-  return `${plan.width}x${plan.height} ${plan.codec.toUpperCase()} ${plan.container.toUpperCase()}, ${rate}${audio}${expected}${cap}`;
+  return `${plan.width}x${plan.height} ${plan.codec.toUpperCase()} ${plan.container.toUpperCase()} with ${plan.encoder}, ${rate}${audio}${expected}${cap}`;
 }
 

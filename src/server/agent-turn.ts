@@ -1,12 +1,14 @@
 import { describeGoal, parseInstruction } from '../goal/index.js';
 import type { ParsedInstruction } from '../goal/parse-types.js';
-import { planEncode, type PlanOptions } from '../media/index.js';
+import type { NamedPlanItem, PlanResponse } from '../wire/index.js';
+import { machinePlanOptions, planEncode, type Capabilities, type PlannedOverlays } from '../media/index.js';
 import { creditsReply, helpReply, planReply, questionReply, timelineLine, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
 import { applyGoal, outputGoal, type Draft } from './draft.js';
 import { applyEdits } from './draft-edits.js';
 import { renderItems, type RenderItem } from './render-items.js';
 import type { SessionRecord } from './sessions.js';
 import { mediaPath } from './uploads.js';
+import { planItem } from './plan-item.js';
 
 /** A tool step the agent shows as a functionCall and its functionResponse. */
 export type TurnStep = { name: 'analyse' | 'plan'; args: Record<string, unknown>; response: Record<string, unknown> };
@@ -14,25 +16,29 @@ export type TurnStep = { name: 'analyse' | 'plan'; args: Record<string, unknown>
 /** What one agent turn decided: its steps, its reply, and the new draft when it changed. */
 export type TurnResult = { steps: TurnStep[]; text: string; draft?: Draft };
 
+/** What a turn knows of the node beyond the session: the user's balance and this machine's ffmpeg. */
+export type TurnContext = { mediaDir: string; balance: { available: number; unlimited?: true }; caps: Capabilities };
+
 /**
  * Runs one turn on a session: parse the instruction, apply a compress/export Goal and any title or
- * music edits to the draft, plan every item with the media core's planner, and word the reply. Pure apart from reading the
- * session: the caller saves the draft and streams the result.
+ * music edits to the draft, plan every item with the media core's planner (with the machine's
+ * capabilities, as the render will), and word the reply. Pure apart from reading the session: the
+ * caller resolves the capabilities, saves the draft and streams the result.
  */
-export function runTurn(text: string, session: SessionRecord, mediaDir: string, balance: { available: number; unlimited?: true }): TurnResult {
+export function runTurn(text: string, session: SessionRecord, context: TurnContext): TurnResult {
   const parsed = parseInstruction(text);
   const analyse: TurnStep = { name: 'analyse', args: { instruction: text }, response: { ...parsed } };
   switch (parsed.intent) {
     case 'compress':
     case 'export':
-      return applyInstruction(parsed, session, mediaDir, analyse);
+      return applyInstruction(parsed, session, context, analyse);
     case 'status':
       return { steps: [analyse], text: timelineReply(session.draft, describeGoal(outputGoal(session.draft))) };
     case 'credits':
-      return { steps: [analyse], text: creditsReply(balance) };
+      return { steps: [analyse], text: creditsReply(context.balance) };
     case 'upload':
       // "upload and compress to 10MB": the goal is kept, for the videos there or still to come.
-      if (Object.keys(parsed.goal).length > 0 || parsed.edits) return applyInstruction(parsed, session, mediaDir, analyse);
+      if (Object.keys(parsed.goal).length > 0 || parsed.edits) return applyInstruction(parsed, session, context, analyse);
       return { steps: [analyse], text: uploadReply(session.draft) };
     case 'help':
       return { steps: [analyse], text: helpReply() };
@@ -45,7 +51,7 @@ export function runTurn(text: string, session: SessionRecord, mediaDir: string, 
   }
 }
 
-function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, mediaDir: string, analyse: TurnStep): TurnResult {
+function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, { mediaDir, caps }: TurnContext, analyse: TurnStep): TurnResult {
   const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
   const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs), parsed.edits ?? {});
   const draft = edited.draft;
@@ -60,14 +66,13 @@ function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, med
   if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities, report), draft };
   const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {
     const media = session.media[item.mediaId];
-    return { name: item.name, info: media.info, plan: planEncode(item.goal, { ...media.info, path: mediaPath(mediaDir, item.mediaId) }, planOverlays(item, mediaDir)) };
+    const options = machinePlanOptions(caps, planOverlays(item, mediaDir));
+    return { name: item.name, info: media.info, plan: planEncode(item.goal, { ...media.info, path: mediaPath(mediaDir, item.mediaId) }, options) };
   });
   const plan: TurnStep = {
     name: 'plan',
     args: { goal: draft.m, items: items.length },
-    response: {
-      items: items.map(({ name, plan: p }) => ({ name, mode: p.mode, width: p.width, height: p.height, codec: p.codec, video_kbps: p.videoKbps, crf: p.crf, expected_bytes: p.expectedBytes, target_bytes: p.targetBytes })),
-    },
+    response: { items: items.map(({ name, plan: p }): NamedPlanItem => ({ name, ...planItem(p) })) } satisfies PlanResponse,
   };
   return { steps: [analyse, plan], text: planReply(understood, items, [...parsed.ambiguities, ...unknownRemark(parsed.unknown)], report), draft };
 }
@@ -76,11 +81,11 @@ function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, med
  * What the item adds, for the planner: titles rule out a copy and music needs a sound budget. The
  * planner reads nothing else, so the title files (written at render time) are not needed yet.
  */
-function planOverlays(item: RenderItem, mediaDir: string): PlanOptions {
-  if (!item.titles && !item.music) return {};
+function planOverlays(item: RenderItem, mediaDir: string): PlannedOverlays | undefined {
+  if (!item.titles && !item.music) return undefined;
   const titles = (item.titles ?? []).map(({ startSec, endSec }) => ({ textFile: '', fontFile: '', startSec, endSec }));
   const music = item.music && { path: mediaPath(mediaDir, item.music.mediaId), volume: item.music.volume };
-  return { overlays: { titles, ...(music ? { music } : {}) } };
+  return { titles, ...(music ? { music } : {}) };
 }
 
 function unknownRemark(words: string[]): string[] {

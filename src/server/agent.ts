@@ -20,6 +20,8 @@ export function addAgentRoutes(router: Router, services: NodeServices): void {
     const text = messageText(body.new_message ?? body.newMessage);
     if (!text) throw badRequest('The message has no text: send {"new_message": {"parts": [{"text": "…"}]}}.');
     const session = services.sessions.get(body.session_id ?? body.sessionId, user.userId);
+    // The agent plans with what this machine's ffmpeg can do, as the render will (probed once, cached).
+    const caps = await services.capabilities();
     if (!(await services.tokens.spendCredit(user))) {
       throw new ApiFailure(2001, 'There are no credits left for messages on this node.', {
         hint: 'Export is still free. Ask the node operator to restart it with more --credits.',
@@ -29,7 +31,7 @@ export function addAgentRoutes(router: Router, services: NodeServices): void {
 
     let turn: ReturnType<typeof runTurn>;
     try {
-      turn = runTurn(text, session, join(services.dataDir, 'media'), services.tokens.balance(user));
+      turn = runTurn(text, session, { mediaDir: join(services.dataDir, 'media'), balance: services.tokens.balance(user), caps });
       const draft = turn.draft;
       if (draft) await services.sessions.update(session, (record) => (record.draft = draft));
     } catch (error) {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { debugDetails, StudioError } from '../errors.js';
 import { lockDataFolder } from './data-lock.js';
+import { capabilities } from '../media/index.js';
 import { MAX_INPUT_BYTES } from '../media/types.js';
 import { checkAccessKey, isLoopbackHost, newAccessKey } from './access-key.js';
 import { addAccountRoutes } from './account-routes.js';
@@ -117,6 +118,7 @@ async function openNode(options: RenderNodeOptions, host: string, accessKey: str
     maxUploadBytes: options.maxUploadBytes ?? MAX_INPUT_BYTES,
     allowInternalUrls: options.allowInternalUrls ?? false,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    capabilities,
     baseUrl: () => baseUrl,
   };
   const router = new Router();

@@ -1,23 +1,6 @@
-import type { ProducedFile } from './render-job.js';
-import type { RenderRecord } from './renders.js';
+import type { Producer } from './producer.js';
 import type { Router } from './router.js';
 import type { NodeServices } from './services.js';
-
-/**
- * What making one job's files gets: its own empty folder, a signal whose reason says why it
- * stopped, and a progress callback. A producer that hands the job to others says when it waits
- * there (`onWaiting`, with its place in line when known: 1 is next) and when it starts (`onStarted`).
- */
-export type ProduceOptions = {
-  workDir: string;
-  signal: AbortSignal;
-  onProgress: (percent: number) => void;
-  onWaiting?: (place?: number) => void;
-  onStarted?: () => void;
-};
-
-/** Makes a job's files into `workDir`; the render queue moves them to the outputs and records them. */
-export type Producer = (record: RenderRecord, options: ProduceOptions) => Promise<ProducedFile[]>;
 
 /**
  * Where renders run when not in this process (src/queue: workers on a shared queue). The node keeps

@@ -3,9 +3,14 @@ import { extname } from 'node:path';
 import { compress, type OutputQuality, type Overlays } from '../media/index.js';
 import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
+import { planItem } from './plan-item.js';
+import type { PlanItem } from '../wire/index.js';
 
-/** A file one item produced, still in the job's work folder. */
-export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; quality?: OutputQuality };
+/**
+ * A file one item produced, still in the job's work folder. `plan`: the encode that made it, as it
+ * ran (absent from workers that predate it).
+ */
+export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; plan?: PlanItem; quality?: OutputQuality };
 
 /**
  * Compresses each item in turn into `workDir` (the job's own folder, emptied before and after by
@@ -27,7 +32,7 @@ export async function produceFiles(
       onProgress: (progress) => options.onProgress(((index + progress.fraction) / items.length) * 100),
     });
     const { size } = await stat(result.output);
-    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes, ...(result.quality ? { quality: result.quality } : {}) });
+    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes, plan: planItem(result.plan), ...(result.quality ? { quality: result.quality } : {}) });
   }
   return produced;
 }

@@ -7,7 +7,7 @@ import { withSegmentIds } from './draft.js';
 import { readBody, sendData } from './envelope.js';
 import { sendFile } from './files.js';
 import { renderItems } from './render-items.js';
-import type { RenderRecord, WaitingLine } from './renders.js';
+import type { RenderRecord, WaitingLine } from './render-record.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';
 
@@ -69,6 +69,8 @@ export function renderView(record: RenderRecord, base: string, line?: WaitingLin
     url: fileUrl(base, output.fileId, output.name),
     size: output.size,
     ...(output.notes?.length ? { notes: output.notes } : {}),
+    // The encode as it ran, in the shape of the agent's 'plan' step: what was promised can be checked.
+    ...(output.plan ? { plan: output.plan } : {}),
     // Measured against the source: { vmaf: 96.1 } (or ssim where no libvmaf exists).
     ...(output.quality ? { quality: qualityField(output.quality) } : {}),
   }));

@@ -6,31 +6,10 @@ import { ApiFailure, badRequest } from './api-failure.js';
 import { isOpaqueId, opaqueId } from './ids.js';
 import { insideFolder } from './inside-folder.js';
 import { JsonFile, removeUnlisted } from './persist.js';
-import type { Producer } from './render-backend.js';
+import type { Producer } from './producer.js';
 import { produceFiles } from './render-job.js';
-import type { OutputQuality } from '../media/index.js';
 import type { RenderItem } from './render-items.js';
-
-/** The cloud's render states. */
-export type RenderStatus = 'pending' | 'processing' | 'completed' | 'failed';
-
-/** A finished file: served at /files/<fileId>/<name>. */
-/** `notes`: what the encode decided beyond the plan the agent showed (absent in renders.json from before). */
-export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[]; quality?: OutputQuality };
-
-/** One export job, as persisted in renders.json. */
-export type RenderRecord = {
-  /** The client's id (e.g. render_<ts>): a key only, never part of a path. */
-  id: string;
-  sessionId: string;
-  userId: string;
-  createdAt: number;
-  status: RenderStatus;
-  progress: number;
-  items: RenderItem[];
-  outputs: RenderOutput[];
-  error?: string;
-};
+import type { RenderOutput, RenderRecord, WaitingLine } from './render-record.js';
 
 /** What the queue needs from the node around it. */
 export type RenderQueueOptions = {
@@ -56,9 +35,6 @@ function jobKey(record: Pick<RenderRecord, 'id' | 'userId'>): string {
 
 /** Why a running job was aborted: the user canceled it, or the node is stopping (then it goes back to pending). */
 export type AbortReason = 'canceled' | 'shutdown';
-
-/** A job that has not started: its place in line (1 is next) when known. */
-export type WaitingLine = { place?: number };
 
 /**
  * The render queue: jobs in renders.json, at most `concurrency` running at once, first come first
@@ -218,6 +194,7 @@ export class RenderQueue {
         size: file.size,
         ext: file.ext,
         notes: file.notes,
+        ...(file.plan ? { plan: file.plan } : {}),
         ...(file.quality ? { quality: file.quality } : {}),
       }));
       for (const [index, file] of produced.entries()) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Capabilities } from '../media/index.js';
 import type { TokenBook, TokenRecord } from './auth.js';
 import type { RenderQueue } from './renders.js';
 import type { SessionBook } from './sessions.js';
@@ -15,6 +16,8 @@ export type NodeServices = {
   /** Tests only: URL uploads may reach this machine and its networks. */
   allowInternalUrls: boolean;
   heartbeatMs: number;
+  /** What this machine's ffmpeg can do: the agent plans with it, as compress() does. */
+  capabilities: () => Promise<Capabilities>;
   /** The node's own base URL, for answers to requests that name no Host. */
   baseUrl: () => string;
 };

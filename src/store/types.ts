@@ -6,7 +6,7 @@ export type StoredToken = { token: string; expiresAt?: string };
 
 /** What the user chose once and keeps. */
 export type Settings = {
-  /** Where outputs land; default: the current folder. */
+  /** Where outputs land; unset: beside each input for `run`, the current folder for the studio. */
   outputDir?: string;
   /** The instruction used when none is given. */
   defaultGoal?: string;

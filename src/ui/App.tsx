@@ -1,8 +1,8 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useStdout } from 'ink';
 import Spinner from 'ink-spinner';
-import { escapePath, keyboardWording, pathBeingTyped, type JobRecord } from '../engine/index.js';
-import { Command, commandFor, EXPORT_KEY } from './bindings.js';
+import { escapePath, keyboardWording, pathBeingTyped, type JobRecord } from '../studio/index.js';
+import { Command, commandFor, keyLabel } from './bindings.js';
 import { EntryLine } from './EntryLine.js';
 import { helpLines, HelpOverlay } from './HelpOverlay.js';
 import { jobList } from './job-list.js';
@@ -191,9 +191,9 @@ export function App({
       { text: connectionText(view.connection), rank: 0 },
       { text: view.credits === undefined ? '' : view.credits.unlimited ? 'credits: unlimited' : `credits: ${view.credits.available}`, rank: 2 },
       { text: view.watching ? `watching ${folderName(view.watching)}` : '', rank: 4 },
-      { text: '? help', rank: 1 },
-      { text: 'Ctrl+E export', rank: 5 },
-      { text: 'Ctrl+C quit', rank: 6 },
+      { text: `${keyLabel(Command.Help)} help`, rank: 1 },
+      { text: `${keyLabel(Command.Export)} export`, rank: 5 },
+      { text: `${keyLabel(Command.Quit)} quit`, rank: 6 },
     ],
     columns,
   );
@@ -212,7 +212,7 @@ export function App({
                 <Text color={theme.status.working}>
                   <Spinner type="dots" />{' '}
                 </Text>
-                <Text wrap="truncate-end">{inFlight.working ?? (inFlight.text === '' ? 'Thinking…' : lastLines(keyboardWording(inFlight.text, EXPORT_KEY), 3))}</Text>
+                <Text wrap="truncate-end">{inFlight.working ?? (inFlight.text === '' ? 'Thinking…' : lastLines(keyboardWording(inFlight.text, keyLabel(Command.Export)), 3))}</Text>
               </Box>
             ) : null}
             <Box flexDirection={isNarrow(columns) ? 'column' : 'row'}>
@@ -223,12 +223,12 @@ export function App({
         )}
         {quitAsked ? (
           <Text color={theme.status.warning} wrap="truncate-end">
-            Press Ctrl+C again to quit: {running.length === 1 ? 'the render' : `${running.length} renders`} {quitStops ? 'will stop' : 'go on in the serve node'}.
+            Press {keyLabel(Command.Quit)} again to quit: {running.length === 1 ? 'the render' : `${running.length} renders`} {quitStops ? 'will stop' : 'go on in the serve node'}.
           </Text>
         ) : null}
         {picking !== undefined ? (
           <Text color={theme.status.warning} wrap="truncate-end">
-            ↑/↓ pick a job · Enter or Ctrl+X cancels it · Esc keeps them all
+            {keyLabel(Command.Older)} pick a job · {keyLabel(Command.Send)} or {keyLabel(Command.CancelJob)} cancels it · {keyLabel(Command.CloseHelp)} keeps them all
           </Text>
         ) : null}
         <InputLine line={shownLine} width={columns} theme={theme} />

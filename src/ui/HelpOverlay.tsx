@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import { BINDINGS } from './bindings.js';
+import { BINDINGS, Command, keyLabel } from './bindings.js';
 import type { Theme } from './theme.js';
 
 const EXAMPLES = ['~/Videos/vlog.mov', 'compress this video to under 100MB without losing quality', 'make it fit discord', 'export 1080p MP4', 'credits', 'status', 'watch ~/Drop', 'stop watching', 'new project'];
@@ -40,7 +40,7 @@ export function HelpOverlay({ theme, rows, offset }: { theme: Theme; rows: numbe
         ),
       )}
       <Text color={theme.text.dim} wrap="truncate-end">
-        {scrolls ? `${start + 1}–${start + shown.length} of ${lines.length} · ↑/↓ scroll · ` : ''}Esc or ? closes
+        {scrolls ? `${start + 1}–${start + shown.length} of ${lines.length} · ${keyLabel(Command.Older)} scroll · ` : ''}{keyLabel(Command.CloseHelp)} or {keyLabel(Command.Help)} closes
       </Text>
     </Box>
   );

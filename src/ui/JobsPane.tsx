@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import { queuedWords, type Job } from '../engine/index.js';
+import { queuedWords, type Job } from '../studio/index.js';
+import { Command, keyLabel } from './bindings.js';
 import { formatBytes } from '../units.js';
 import type { ListedJob } from './job-list.js';
 import { ProgressBar } from './ProgressBar.js';
@@ -22,7 +23,7 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
       <Text bold={theme.styled}>Jobs</Text>
       {running.length + finished.length === 0 ? (
         <Text color={theme.text.dim} wrap="truncate-end">
-          Nothing yet. Say export or press Ctrl+E.
+          Nothing yet. Say export or press {keyLabel(Command.Export)}.
         </Text>
       ) : null}
       {shownRunning.map((job, index) => (

@@ -26,9 +26,6 @@ export enum Command {
   Quit = 'quit',
 }
 
-/** The key replies name for the export (on an empty line). */
-export const EXPORT_KEY = 'Ctrl+E';
-
 /** What a key's meaning may depend on: Ctrl+E ends the line while there is text, else exports. */
 export type KeyContext = { lineEmpty: boolean };
 
@@ -66,7 +63,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.KillStart, keys: 'Ctrl+U', description: 'delete to the start of the line', matches: ctrl('u') },
   { command: Command.KillWord, keys: 'Ctrl+W', description: 'delete the word before the cursor', matches: (key) => ctrl('w')(key) || named('word-backspace')(key) },
   { command: Command.KillEnd, keys: 'Ctrl+K', description: 'delete to the end of the line', matches: ctrl('k') },
-  { command: Command.Export, keys: EXPORT_KEY, description: 'export (on an empty line) and download the MP4', matches: (key, context) => ctrl('e')(key) && context.lineEmpty },
+  { command: Command.Export, keys: 'Ctrl+E', description: 'export (on an empty line) and download the MP4', matches: (key, context) => ctrl('e')(key) && context.lineEmpty },
   { command: Command.Timeline, keys: 'Ctrl+T', description: 'show the timeline', matches: ctrl('t') },
   { command: Command.Credits, keys: 'Ctrl+B', description: 'show the credit balance', matches: ctrl('b') },
   { command: Command.CancelJob, keys: 'Ctrl+X', description: 'cancel a job (↑/↓ pick one when several run)', matches: ctrl('x') },
@@ -74,6 +71,16 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.CloseHelp, keys: 'Esc', description: 'close the help or the job picker', matches: named('escape') },
   { command: Command.Quit, keys: 'Ctrl+C', description: 'quit (asks first while renders run)', matches: ctrl('c') },
 ];
+
+/**
+ * How a view names a command's key ("Ctrl+E"): read from the table, so rebinding a key renames
+ * it in the status bar, the replies and the hints too.
+ */
+export function keyLabel(command: Command): string {
+  const binding = BINDINGS.find((candidate) => candidate.command === command);
+  if (!binding) throw new Error(`No key is bound to ${command}.`);
+  return binding.keys;
+}
 
 /** The command a key means, if any (text that is no command is typed). */
 export function commandFor(key: KeyPress, context: KeyContext): Command | undefined {

@@ -1,4 +1,4 @@
-import { isFinished, type Job, type JobRecord } from '../engine/index.js';
+import { isFinished, type Job, type JobRecord } from '../studio/index.js';
 
 /** A job as the jobs pane lists it; `interrupted`: it was running when the studio last quit. */
 export type ListedJob = (Job | JobRecord) & { interrupted?: boolean };

@@ -1,6 +1,6 @@
-import { formatQuality, keyboardWording, type EngineEvent, type Job } from '../engine/index.js';
+import { formatQuality, keyboardWording, type EngineEvent, type Job } from '../studio/index.js';
 import { formatBytes } from '../units.js';
-import { EXPORT_KEY } from './bindings.js';
+import { Command, keyLabel } from './bindings.js';
 
 /** One finished line of the conversation: it never changes again, so the studio prints it once (<Static>). */
 export type Entry = { id: number; kind: 'user' | 'reply' | 'notice' | 'error' | 'job'; text: string; ok?: boolean };
@@ -25,7 +25,7 @@ export function reduceTranscript(transcript: Transcript, action: TranscriptActio
   const { event } = action;
   switch (event.name) {
     case 'message:done': {
-      const text = [keyboardWording(event.payload.text, EXPORT_KEY), event.payload.note].filter((part) => part && part.trim() !== '').join('\n');
+      const text = [keyboardWording(event.payload.text, keyLabel(Command.Export)), event.payload.note].filter((part) => part && part.trim() !== '').join('\n');
       return text === '' ? transcript : append(transcript, { kind: 'reply', text });
     }
     case 'notice':

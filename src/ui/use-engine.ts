@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { describeGoal, initialViewState, mediaNames, reduceView, timelineItems, type EngineEvent, type ViewState } from '../engine/index.js';
+import { describeGoal, initialViewState, mediaNames, reduceView, timelineItems, type EngineEvent, type ViewState } from '../studio/index.js';
 import { emptyTranscript, reduceTranscript, type Transcript } from './transcript.js';
 
 /** Everything the studio shows: the engine's view state, the finished transcript, and the timeline as lines. */

@@ -15,7 +15,7 @@ const MAX_MS = 7 * 24 * 3600 * 1000;
 /** The most characters of a title. */
 export const MAX_TITLE_CHARS = 500;
 /** Batches of a few hundred files at most; more is a client gone wrong. */
-const MAX_SEGMENTS = 500;
+export const MAX_SEGMENTS = 500;
 const MAX_TRACKS = 16;
 
 const idString = z.string().min(1).max(100);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,9 +22,9 @@ function folders(name: string): NodeJS.ProcessEnv {
   return isolatedEnv(join(work, name));
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
+function runCli(args: string[], env: NodeJS.ProcessEnv, cwd = work): Promise<Outcome> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { env, cwd: work });
+    const child = spawn(process.execPath, [bin, ...args], { env, cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -73,6 +73,18 @@ describe('compressor-studio run', () => {
     expect(second.stdout).toMatch(/one\.compressed \(2\)\.mp4/);
     // The ✓ line ends with the output's measured quality.
     expect(second.stdout).toMatch(/^✓ one\.mp4 → .*, (VMAF \d+\.\d|SSIM 0\.\d{4})\)$/m);
+  });
+
+  it('puts the output beside its input when no output folder is given, not into the current folder', async () => {
+    const beside = join(work, 'beside');
+    const elsewhere = join(work, 'elsewhere');
+    mkdirSync(beside);
+    mkdirSync(elsewhere);
+    const clip = await makeClip(beside, { name: 'here.mp4' });
+    const result = await runCli(['run', clip], folders('beside-env'), elsewhere);
+    expect(result.code).toBe(0);
+    expect(readdirSync(beside).sort()).toEqual(['here.compressed.mp4', 'here.mp4']);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('delivers the good files when one is corrupt, with one clear line for it on stderr, exit 1', async () => {
@@ -137,7 +149,7 @@ describe('compressor-studio run', () => {
 
 describe('parseRunArgs', () => {
   it.each([
-    [['a.mp4'], { files: ['a.mp4'], goal: 'compress this video', outDir: '/here', api: undefined, json: false, verbose: false }],
+    [['a.mp4'], { files: ['a.mp4'], goal: 'compress this video', outDir: undefined, api: undefined, json: false, verbose: false }],
     [['a.mp4', 'b.mov', '-g', 'under 10MB', '-o', 'out', '--api', 'cloud', '--json'], { files: ['a.mp4', 'b.mov'], goal: 'under 10MB', outDir: '/here/out', api: 'cloud', json: true, verbose: false }],
     [['--verbose', 'a.mp4', '-o', '/abs'], { files: ['a.mp4'], goal: 'compress this video', outDir: '/abs', api: undefined, json: false, verbose: true }],
   ])('%j', (args, expected) => {

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createEngine, handleText, processFile, type EngineEvent } from '../../src/engine/index.js';
+import { createEngine, type EngineEvent } from '../../src/engine/index.js';
+import { handleText, processFile, StudioWatch } from '../../src/studio/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore } from '../../src/store/index.js';
 import { makeClip } from '../helpers/clips.js';
@@ -68,8 +69,20 @@ describe('the lifecycle against a real render node', () => {
     const turn = await engine.send('make it fit discord');
     expect(turn.confirmed).toBe(true);
     expect(turn.text + (turn.note ?? '')).not.toBe('');
+    // The node's plan step arrives typed, and the export is asked for by it, not by the wording.
+    expect(turn.plan).toEqual([expect.objectContaining({ name: 'city timelapse.mp4', codec: 'h264', container: 'mp4', encoder: expect.any(String) })]);
+    expect(turn.actions).toEqual([{ kind: 'export' }]);
     const state = await engine.state();
     expect(state.draft?.t.some((track) => track.tt === 0 && track.sg.length === 1)).toBe(true);
+    engine.close();
+  });
+
+  it("with auto-export on, exports by itself when the turn's typed plan names a video", async () => {
+    const engine = engineFor('store-auto');
+    const outDir = join(work, 'out-auto');
+    await handleText(engine, '"city timelapse.mp4" make it under 150KB', { outDir, autoExport: true, cwd: work, watch: new StudioWatch(engine) });
+    expect(readdirSync(outDir)).toEqual(['city timelapse.compressed.mp4']);
+    expect(statSync(join(outDir, 'city timelapse.compressed.mp4')).size).toBeLessThanOrEqual(150_000);
     engine.close();
   });
 
@@ -78,7 +91,7 @@ describe('the lifecycle against a real render node', () => {
     const events: EngineEvent[] = [];
     engine.subscribe((event) => events.push(event));
     const outDir = join(work, 'out-e');
-    const options = { outDir, autoExport: false, cwd: work };
+    const options = { outDir, autoExport: false, cwd: work, watch: new StudioWatch(engine) };
     await handleText(engine, '"city timelapse.mp4" make it under 150KB', options);
     await handleText(engine, 'show tracks', options);
     await handleText(engine, 'credits', options);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { wireEvents } from '../../src/engine/sse/wire-events.js';
 
+// Our node's plan step, as agent-turn.ts sends it.
+const planned = { name: 'trip.mp4', mode: 'bitrate', codec: 'h264', container: 'mp4', encoder: 'libx264', passes: 2, width: 320, height: 240, video_kbps: 700, audio: 'none', expected_bytes: 90_000, target_bytes: 1_000_000 };
+
 describe('wireEvents', () => {
   it.each([
     ['empty data', '', [{ type: 'heartbeat' }]],
@@ -28,6 +31,20 @@ describe('wireEvents', () => {
       [{ type: 'state-delta', delta: { draft: { t: [] } }, draft: { t: [] } }],
     ],
     ['ADK empty state delta', '{"actions":{"stateDelta":{}}}', []],
+    [
+      "ADK 'plan' step: its response is the typed plan",
+      JSON.stringify({ content: { parts: [{ functionCall: { id: 'c2', name: 'plan', args: { items: 1 } } }, { functionResponse: { id: 'c2', name: 'plan', response: { items: [planned] } } }] } }),
+      [
+        { type: 'tool-call', name: 'plan', id: 'c2', args: { items: 1 } },
+        { type: 'plan', items: [planned] },
+      ],
+    ],
+    ['short-form plan result', JSON.stringify({ type: 'tool_result', name: 'plan', result: { items: [planned] } }), [{ type: 'plan', items: [planned] }]],
+    [
+      "another agent's 'plan' tool stays a plain result",
+      '{"content":{"parts":[{"functionResponse":{"name":"plan","response":{"steps":["trim","export"]}}}]}}',
+      [{ type: 'tool-result', name: 'plan', id: undefined, response: { steps: ['trim', 'export'] } }],
+    ],
   ])('%s', (_name, data, expected) => {
     expect(wireEvents(data)).toEqual(expected);
   });

@@ -5,6 +5,8 @@ import type { Draft } from '../../src/engine/draft.js';
 import type { ChatEvent } from '../../src/engine/sse/chat-event.js';
 import { StreamDroppedError } from '../../src/engine/sse/read-chat-stream.js';
 import { runTurn, type TurnDeps } from '../../src/engine/turn.js';
+import { turnActions } from '../../src/engine/turn-actions.js';
+import type { NamedPlanItem } from '../../src/wire/index.js';
 
 const video: Draft = { t: [{ tt: 0, sg: [{ src: 'm1', d: 10_000, m: { name: 'city timelapse' } }] }] };
 const withMusic: Draft = { t: [...video.t, { tt: 1, sg: [{ src: 'm2', d: 10_000, m: { name: 'Lo-fi' } }], m: { volume: 0.35 } }] };
@@ -33,18 +35,27 @@ function deps(events: () => AsyncGenerator<ChatEvent>, states: SessionState[], o
   return { value, raised, looks: () => looks };
 }
 
+// Our node's plan step for one video, as the stream reader types it.
+const planned: NamedPlanItem = { name: 'city timelapse', mode: 'bitrate', codec: 'h264', container: 'mp4', encoder: 'libx264', passes: 2, width: 320, height: 240, video_kbps: 700, audio: 'none' };
+
 describe('runTurn', () => {
   it('streams the reply, then shows the final once', async () => {
-    const { value, raised } = deps(() => stream([{ type: 'text-delta', text: 'Compressing ' }, { type: 'text-final', text: 'Compressing now. Click Export when ready.' }, { type: 'done', text: 'Compressing now. Click Export when ready.' }]), []);
+    const { value, raised } = deps(() => stream([{ type: 'text-delta', text: 'Compressing ' }, { type: 'text-final', text: 'Compressing now. Click Export when ready.' }, { type: 'done' }]), []);
     const result = await runTurn(value, { turnId: 1 });
     expect(raised.filter((r) => r.name === 'message:delta').map((r) => r.payload.text)).toEqual(['Compressing ', 'Compressing now. Click Export when ready.']);
     expect(raised.filter((r) => r.name === 'message:done')).toEqual([{ name: 'message:done', payload: { turnId: 1, text: 'Compressing now. Click Export when ready.' } }]);
     expect(result.actions).toEqual([{ kind: 'export' }]);
   });
 
+  it('carries the typed plan, and acts on it rather than on the wording', async () => {
+    const { value } = deps(() => stream([{ type: 'plan', items: [planned] }, { type: 'text-final', text: 'Here is the plan. Tell me what to change.' }, { type: 'done' }]), []);
+    const result = await runTurn(value, { turnId: 7 });
+    expect(result).toMatchObject({ text: 'Here is the plan. Tell me what to change.', plan: [planned], actions: [{ kind: 'export' }] });
+  });
+
   it('says "Still working" after each quiet interval (heartbeats are silence)', async () => {
     const beats: ChatEvent[] = Array.from({ length: 6 }, () => ({ type: 'heartbeat' }));
-    const { value, raised } = deps(() => stream([...beats, { type: 'text-final', text: 'Done.' }, { type: 'done', text: 'Done.' }], { gapMs: 15 }), [], { workingEveryMs: 30 });
+    const { value, raised } = deps(() => stream([...beats, { type: 'text-final', text: 'Done.' }, { type: 'done' }], { gapMs: 15 }), [], { workingEveryMs: 30 });
     await runTurn(value, { turnId: 2 });
     const working = raised.filter((r) => r.name === 'working');
     expect(working.length).toBeGreaterThanOrEqual(1);
@@ -52,14 +63,14 @@ describe('runTurn', () => {
   });
 
   it('a turn with no text: looks at the state and summarises what changed', async () => {
-    const { value, raised } = deps(() => stream([{ type: 'tool-call', name: 'add_music', args: {} }, { type: 'done', text: '' }]), [stateOf(withMusic)]);
+    const { value, raised } = deps(() => stream([{ type: 'tool-call', name: 'add_music', args: {} }, { type: 'done' }]), [stateOf(withMusic)]);
     const result = await runTurn(value, { turnId: 3 });
     expect(result.note).toBe('Added: BGM: Lo-fi (0-10s, 35%).');
     expect(raised.at(-1)).toEqual({ name: 'message:done', payload: { turnId: 3, text: '', note: 'Added: BGM: Lo-fi (0-10s, 35%).' } });
   });
 
   it('a dropped stream: watches the state until the edit shows, and says so', async () => {
-    const { value, raised, looks } = deps(() => stream([{ type: 'text-delta', text: 'Adding' }, { type: 'done', text: '' }], { dropAfter: 1 }), [stateOf(video), stateOf(video), stateOf(withMusic)]);
+    const { value, raised, looks } = deps(() => stream([{ type: 'text-delta', text: 'Adding' }, { type: 'done' }], { dropAfter: 1 }), [stateOf(video), stateOf(video), stateOf(withMusic)]);
     const result = await runTurn(value, { turnId: 4 });
     expect(looks()).toBe(3);
     expect(result.confirmed).toBe(true);
@@ -106,5 +117,17 @@ describe('runTurn', () => {
       })();
     setTimeout(() => controller.abort(new Error('stop')), 30);
     await expect(runTurn({ ...value, open: opened }, { turnId: 7 }, controller.signal)).rejects.toThrow('stop');
+  });
+});
+
+describe('turnActions', () => {
+  it.each([
+    ['a plan for a video: export, whatever the wording', 'Here is the plan.', [planned], [{ kind: 'export' }]],
+    ['a plan wins over prose that asks for more', 'Click Export, then open the timeline panel.', [planned], [{ kind: 'export' }]],
+    ['a plan with no video: nothing to export', 'Click Export when you are ready.', [], []],
+    ["no plan (the cloud): the reply's GUI phrases", 'Click Export when you are ready.', undefined, [{ kind: 'export' }]],
+    ['no plan and no GUI phrase: nothing', 'Compressing now.', undefined, []],
+  ])('%s', (_name, reply, plan, actions) => {
+    expect(turnActions(reply, plan)).toEqual(actions);
   });
 });

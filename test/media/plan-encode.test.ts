@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MediaError } from '../../src/errors.js';
 import type { Goal } from '../../src/goal/types.js';
-import { planEncode } from '../../src/media/plan-encode.js';
+import { machinePlanOptions, planEncode } from '../../src/media/plan-encode.js';
+import type { Capabilities } from '../../src/media/capabilities.js';
 import { chooseAudio, containerOverheadBytes } from '../../src/media/target-budget.js';
 import { formatBytes } from '../../src/units.js';
 import { chooseFrame, cropToAspect, fitShortSide } from '../../src/media/resolution-ladder.js';
@@ -110,6 +111,21 @@ describe('planEncode (table)', () => {
     expect(planEncode({ targetBytes: 10 * MB }, clip(), { hardwareH264: 'h264_nvenc' }).encoder).toBe('h264_nvenc');
     expect(planEncode({ targetBytes: 10 * MB, speed: 'best' }, clip(), { hardwareH264: 'h264_nvenc' }).encoder).toBe('libx264');
     expect(planEncode({ targetBytes: 10 * MB, codec: 'h265' }, clip(), { hardwareH264: 'h264_nvenc' }).encoder).toBe('libx265');
+  });
+
+  it.each<[string, Partial<Capabilities>, string]>([
+    ['Debian 5.1: SVT-AV1 for AV1', { encoders: ['libx264', 'libsvtav1', 'libaom-av1'] }, 'libsvtav1'],
+    ['a 2018 build: libaom for AV1', { encoders: ['libx264', 'libaom-av1'] }, 'libaom-av1'],
+  ])("machinePlanOptions plans with the machine's encoders (%s)", (_name, caps, av1) => {
+    const options = machinePlanOptions({ version: '5.1', filters: { ssim: true, libvmaf: false, zscale: false, tonemap: false }, ...caps } as Capabilities);
+    expect(planEncode({ targetBytes: 10 * MB, container: 'webm' }, clip(), options).encoder).toBe(av1);
+  });
+
+  it('machinePlanOptions passes the working hardware encoder and the overlays on', () => {
+    const titles = [{ textFile: '/t', fontFile: '/f', startSec: 0, endSec: 2 }];
+    const caps: Capabilities = { version: '6.1', encoders: ['libx264', 'h264_nvenc'], hardwareH264: 'h264_nvenc', filters: { ssim: true, libvmaf: true, zscale: false, tonemap: false } };
+    expect(machinePlanOptions(caps, { titles })).toEqual({ hardwareH264: 'h264_nvenc', svtAv1: false, overlays: { titles } });
+    expect(planEncode({ targetBytes: 10 * MB }, clip(), machinePlanOptions(caps))).toMatchObject({ encoder: 'h264_nvenc', mode: 'bitrate' });
   });
 
   it('aims for at least 95 % of the target when the budget is all usable', () => {

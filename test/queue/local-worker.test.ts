@@ -49,6 +49,8 @@ describe.skipIf(!hasRedis)('the node as its own worker', () => {
     const done = await waitForRender(base, token, 'render_local');
     expect(done.status, done.error).toBe('completed');
     expect(Buffer.from(await (await download(done.output.url)).arrayBuffer()).length).toBe(done.output.size);
+    // The encode as it ran comes back from the worker with the file, as on a node without the queue.
+    expect(done.outputs[0].plan).toMatchObject({ codec: 'h264', width: 160, height: 120, encoder: expect.any(String) });
     expect(lines.join('\n')).toMatch(/local worker: job r[0-9a-f]+: done/);
   });
 

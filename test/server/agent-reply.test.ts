@@ -21,9 +21,11 @@ const plan = (fields: Partial<EncodePlan>): EncodePlan => ({
 
 describe('describePlan', () => {
   it.each([
-    [plan({ videoKbps: 2400, expectedBytes: 24_300_000, targetBytes: 25_000_000 }), '1280x720 H264 MP4, two-pass 2400 kbps, audio 128 kbps, about 24.3 MB (under 25 MB)'],
-    [plan({ mode: 'crf', crf: 21, audio: { mode: 'copy' } }), '1280x720 H264 MP4, CRF 21'],
-    [plan({ mode: 'crf', crf: 30, codec: 'h265', audio: { mode: 'none' } }), '1280x720 H265 MP4, CRF 30, no audio'],
+    [plan({ videoKbps: 2400, expectedBytes: 24_300_000, targetBytes: 25_000_000 }), '1280x720 H264 MP4 with libx264, two-pass 2400 kbps, audio 128 kbps, about 24.3 MB (under 25 MB)'],
+    [plan({ videoKbps: 2400, encoder: 'h264_nvenc' }), '1280x720 H264 MP4 with h264_nvenc, single pass 2400 kbps, audio 128 kbps'],
+    [plan({ videoKbps: 900, codec: 'av1', container: 'webm', encoder: 'libsvtav1', audio: { mode: 'none' } }), '1280x720 AV1 WEBM with libsvtav1, single pass 900 kbps, no audio'],
+    [plan({ mode: 'crf', crf: 21, audio: { mode: 'copy' } }), '1280x720 H264 MP4 with libx264, CRF 21'],
+    [plan({ mode: 'crf', crf: 30, codec: 'h265', encoder: 'libx265', audio: { mode: 'none' } }), '1280x720 H265 MP4 with libx265, CRF 30, no audio'],
     [plan({ mode: 'copy' }), 'already fits: copied as it is, no re-encode (MP4)'],
   ])('%#', (value, line) => {
     expect(describePlan(value)).toBe(line);
@@ -38,7 +40,7 @@ describe('replies', () => {
     expect(text.split('\n')).toEqual([
       'Understood: under 25 MB.',
       'Here is the plan:',
-      '1. trip.mov (1920x1080, 62.0 s, 180 MB) → 1280x720 H264 MP4, two-pass 2400 kbps, audio 128 kbps',
+      '1. trip.mov (1920x1080, 62.0 s, 180 MB) → 1280x720 H264 MP4 with libx264, two-pass 2400 kbps, audio 128 kbps',
       '   - 720p fits the budget',
       'Click Export when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").',
       'Note: Which one?',

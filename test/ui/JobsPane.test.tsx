@@ -1,7 +1,7 @@
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../src/engine/index.js';
+import type { Job } from '../../src/studio/index.js';
 import { JobsPane } from '../../src/ui/JobsPane.js';
 import { themeFor } from '../../src/ui/theme.js';
 

@@ -1,7 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { StudioError } from '../../errors.js';
 import type { ChatEvent } from './chat-event.js';
-import { emptyTurnText, foldTurnText, visibleText } from './turn-text.js';
 import { wireEvents } from './wire-events.js';
 
 /**
@@ -15,7 +14,8 @@ export class StreamDroppedError extends StudioError {
 }
 
 /**
- * Bytes of a `/run_sse` answer → chat events, ending with `done` when the stream closes. Bytes
+ * Bytes of a `/run_sse` answer → chat events, ending with `done` when the stream closes (the
+ * reply's text is assembled from the events by the turn, turn.ts, not here). Bytes
  * may be split anywhere (even inside a UTF-8 character or an event). SSE comments and empty
  * `data:` are heartbeats. A stream that errors raises StreamDroppedError.
  */
@@ -26,13 +26,8 @@ export async function* readChatStream(body: AsyncIterable<Uint8Array>, signal?: 
     onEvent: (message) => queue.push(...wireEvents(message.data)),
     onComment: () => queue.push({ type: 'heartbeat' }),
   });
-  let text = emptyTurnText;
   function* drain(): Generator<ChatEvent> {
-    while (queue.length > 0) {
-      const event = queue.shift() as ChatEvent;
-      text = foldTurnText(text, event);
-      yield event;
-    }
+    while (queue.length > 0) yield queue.shift() as ChatEvent;
   }
   try {
     for await (const chunk of body) {
@@ -46,5 +41,5 @@ export async function* readChatStream(body: AsyncIterable<Uint8Array>, signal?: 
   // A last event without its blank line still counts: the stream closing ends it.
   parser.feed(`${decoder.decode()}\n\n`);
   yield* drain();
-  yield { type: 'done', text: visibleText(text) };
+  yield { type: 'done' };
 }

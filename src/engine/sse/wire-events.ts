@@ -1,12 +1,14 @@
 import { asDraft } from '../draft.js';
 import { asRecord } from '../api/lenient.js';
 import type { ChatEvent } from './chat-event.js';
+import { planResponseSchema, readWire } from '../../wire/index.js';
 
 /**
  * The chat events in one SSE `data:` payload. Accepts the documented short form
  * (`{"type":"text","content":...}`, `tool_call`, `tool_result`, `heartbeat`) and ADK events
  * (`content.parts` of text / functionCall / functionResponse, `partial`, `actions.stateDelta`).
- * Empty data is a heartbeat; anything unreadable is ignored rather than shown raw. Pure.
+ * Empty data is a heartbeat; anything unreadable is ignored rather than shown raw. A 'plan' step's
+ * result that reads as our node's plan becomes a typed `plan` event. Pure.
  */
 export function wireEvents(data: string): ChatEvent[] {
   if (data.trim() === '') return [{ type: 'heartbeat' }];
@@ -31,7 +33,7 @@ function shortFormEvents(record: Record<string, unknown>): ChatEvent[] {
     case 'tool_call':
       return [{ type: 'tool-call', name, id, args: record.args ?? record.arguments ?? record.input }];
     case 'tool_result':
-      return [{ type: 'tool-result', name, id, response: record.result ?? record.content ?? record.output }];
+      return [toolResult(name, id, record.result ?? record.content ?? record.output)];
     case 'heartbeat':
       return [{ type: 'heartbeat' }];
     default:
@@ -52,12 +54,21 @@ function adkEvents(record: Record<string, unknown>): ChatEvent[] {
     const call = asRecord(part.functionCall ?? part.function_call);
     if (typeof call.name === 'string') events.push({ type: 'tool-call', name: call.name, id: optionalString(call.id), args: call.args });
     const response = asRecord(part.functionResponse ?? part.function_response);
-    if (typeof response.name === 'string') events.push({ type: 'tool-result', name: response.name, id: optionalString(response.id), response: response.response });
+    if (typeof response.name === 'string') events.push(toolResult(response.name, optionalString(response.id), response.response));
   }
   if (text !== '' && !fromUser) events.push(record.partial === true ? { type: 'text-delta', text } : { type: 'text-final', text });
   const delta = asRecord(asRecord(record.actions).stateDelta ?? asRecord(record.actions).state_delta);
   if (Object.keys(delta).length > 0) events.push({ type: 'state-delta', delta, draft: asDraft(delta.draft) });
   return events;
+}
+
+/**
+ * A tool's result; our node's 'plan' step as the typed plan. A 'plan' result in another shape (some
+ * other agent's tool of that name) stays a plain result: the client then reads the reply's prose.
+ */
+function toolResult(name: string, id: string | undefined, response: unknown): ChatEvent {
+  const plan = name === 'plan' ? readWire(planResponseSchema, response) : undefined;
+  return plan?.ok ? { type: 'plan', items: plan.value.items } : { type: 'tool-result', name, id, response };
 }
 
 function optionalString(value: unknown): string | undefined {

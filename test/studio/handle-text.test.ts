@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, handleText, type Engine } from '../../src/engine/index.js';
+import { createEngine, type Engine } from '../../src/engine/index.js';
+import { handleText, StudioWatch } from '../../src/studio/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore } from '../../src/store/index.js';
 import { makeClip } from '../helpers/clips.js';
@@ -32,7 +33,7 @@ function studio(name: string): Studio {
   engine.subscribe((event) => {
     if (event.name === 'notice') notices.push(event.payload.text);
   });
-  return { engine, outDir, notices, type: (text) => handleText(engine, text, { outDir, autoExport: false }) };
+  return { engine, outDir, notices, type: (text) => handleText(engine, text, { outDir, autoExport: false, watch: new StudioWatch(engine) }) };
 }
 
 const segments = async (engine: Engine) => (await engine.state()).draft?.t.flatMap((track) => track.sg);
@@ -120,7 +121,7 @@ describe('handleText', () => {
   it('exports into the folder a line names, and into the one "set the output folder to" chose from then on', async () => {
     const { engine, outDir, notices } = studio('folders');
     let current = outDir;
-    const type = (text: string) => handleText(engine, text, { outDir: current, autoExport: false, setOutDir: (dir) => (current = dir) });
+    const type = (text: string) => handleText(engine, text, { outDir: current, autoExport: false, watch: new StudioWatch(engine), setOutDir: (dir) => (current = dir) });
     try {
       await type(clip);
       await type(`export to ${join(work, 'once')}`);
@@ -137,7 +138,7 @@ describe('handleText', () => {
   it('exports by itself once "auto export on" was said, when a reply says the draft is ready', async () => {
     const { engine, outDir, notices } = studio('auto');
     let auto = false;
-    const type = (text: string) => handleText(engine, text, { outDir, autoExport: auto, setAutoExport: (on) => (auto = on) });
+    const type = (text: string) => handleText(engine, text, { outDir, autoExport: auto, watch: new StudioWatch(engine), setAutoExport: (on) => (auto = on) });
     try {
       await type('auto export on');
       expect([auto, notices.at(-1)]).toEqual([true, 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.']);

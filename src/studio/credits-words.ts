@@ -1,4 +1,4 @@
-import type { Credits } from './api/types.js';
+import type { Credits } from '../engine/index.js';
 
 /** True when a line is written in Chinese: its answer is then in Chinese too. */
 export function isChinese(text: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/engine-events.js';
 import type { Job } from '../../src/engine/jobs.js';
-import { initialViewState, reduceView, type ViewState } from '../../src/engine/view-state.js';
+import { initialViewState, reduceView, type ViewState } from '../../src/studio/view-state.js';
 
 const job: Job = { id: 'j1', input: '/v/a.mp4', status: 'rendering', fraction: 0.4, startedAt: 1, updatedAt: 2, phaseStartedAt: 1, etaSec: 12 };
 const fold = (events: EngineEvent[], from: ViewState = initialViewState) => events.reduce(reduceView, from);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPaths } from '../../src/engine/path-words.js';
-import { routeText } from '../../src/engine/routing.js';
+import { findPaths } from '../../src/studio/path-words.js';
+import { routeText } from '../../src/studio/routing.js';
 
 const files = new Set(['/v/trip.mov', './clips/a.mp4', 'my video.mp4', 'b.webm']);
 const isFile = (path: string) => files.has(path);

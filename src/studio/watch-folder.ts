@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { Engine } from './engine.js';
+import type { Lifecycle } from '../engine/index.js';
 import { processFile, type FileResult } from './file-lifecycle.js';
 import { defaultOutputName, probe } from '../media/index.js';
 
@@ -40,7 +40,7 @@ export const INCOMPLETE_WAIT_MS = 120_000;
  * partial downloads and the product's own outputs are skipped, and so are files whose output is
  * newer than they are. A file that is not a video becomes one error line, and the watch goes on.
  */
-export function watchFolder(engine: Engine, options: WatchOptions): FolderWatch {
+export function watchFolder(engine: Lifecycle, options: WatchOptions): FolderWatch {
   const dir = resolve(options.dir);
   const outDir = resolve(options.outDir);
   /** Each path taken, with the size and mtime it had then. */

@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { CanceledError, MediaError } from '../errors.js';
 import { parseInstruction } from '../goal/index.js';
-import type { Engine } from './engine.js';
-import type { Delivered } from './export-session.js';
+import type { Delivered, Lifecycle } from '../engine/index.js';
 import { defaultOutputName } from '../media/index.js';
 
 /** One file's result: where it landed and the size it had to stay under. */
@@ -13,7 +12,7 @@ export type FileResult = Delivered & { input: string };
  * message, export, download — as a job (`run` and the watch folder use this). Errors become the
  * job's failure and an `error` event with one sentence, then are thrown.
  */
-export async function processFile(engine: Engine, input: string, options: { goalText: string; outDir: string; replace?: boolean; signal?: AbortSignal }): Promise<FileResult> {
+export async function processFile(engine: Lifecycle, input: string, options: { goalText: string; outDir: string; replace?: boolean; signal?: AbortSignal }): Promise<FileResult> {
   const { goal } = parseInstruction(options.goalText);
   const job = engine.addJob(input, goal, goal.targetBytes);
   const controller = engine.controllerFor(job.id);

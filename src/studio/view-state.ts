@@ -1,7 +1,4 @@
-import type { Credits, SessionState } from './api/types.js';
-import type { EngineEvent } from './engine-events.js';
-import type { Job } from './jobs.js';
-import { assertNever } from './sse/chat-event.js';
+import { assertNever, type Credits, type EngineEvent, type Job, type SessionState } from '../engine/index.js';
 
 /** One chat turn as a view shows it: the reply text so far, what the engine added, whether it ended. */
 export type ChatTurn = { turnId: number; jobId?: string; text: string; note?: string; done: boolean; working?: string };

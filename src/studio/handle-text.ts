@@ -1,15 +1,13 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Engine } from './engine.js';
 import { StudioError } from '../errors.js';
 import { parseInstruction } from '../goal/index.js';
-import { assertNever } from './sse/chat-event.js';
-import type { GuiAction } from './gui-phrases.js';
+import { assertNever, type Engine, type GuiAction } from '../engine/index.js';
+import { exportNow, showCredits, showTimeline } from './commands.js';
+import { isChinese } from './credits-words.js';
 import { routeText } from './routing.js';
-import { mediaNames } from './item-goals.js';
-import { summarizeTimeline } from './timeline-summary.js';
-import { creditsSentence, isChinese } from './credits-words.js';
+import type { StudioWatch } from './studio-watch.js';
 
 /**
  * Where exports land and what the studio lets run on its own. `setOutDir` and `setAutoExport`:
@@ -21,6 +19,8 @@ export type HandleOptions = {
   autoExport: boolean;
   signal?: AbortSignal;
   cwd?: string;
+  /** The studio's watch folder, which "watch DIR" and "stop watching" start and stop. */
+  watch: StudioWatch;
   /** The instruction a watch started now uses: the last one that set a goal (default DEFAULT_WATCH_GOAL). */
   watchGoal?: string;
   /** Told each instruction that sets a goal, so the next watch can use it. */
@@ -34,9 +34,10 @@ export const DEFAULT_WATCH_GOAL = 'compress this video';
 
 /**
  * What the studio does with a line the user typed: routed first (routing.ts) so export, credits,
- * status and uploads skip the chat; a chat reply's GUI phrases then become actions (timeline
- * summaries, state, a drag sent back as an edit; an export only when auto-export is on, since it
- * writes files the user did not ask for in words). Results arrive as engine events.
+ * status and uploads skip the chat; a chat turn's actions (turn-actions.ts: our node's typed plan,
+ * else the cloud's GUI phrases) then run (timeline summaries, state, a drag sent back as an edit;
+ * an export only when auto-export is on, since it writes files the user did not ask for in words).
+ * Results arrive as engine events.
  */
 export async function handleText(engine: Engine, text: string, options: HandleOptions): Promise<void> {
   const cwd = options.cwd ?? process.cwd();
@@ -51,7 +52,7 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
       if (route.edit !== undefined) await engine.send(route.edit, { signal: options.signal });
       const outDir = route.outDir === undefined ? options.outDir : expand(route.outDir, cwd);
       if (isFile(outDir)) throw new StudioError(`${route.outDir} is a file, not a folder.`, { hint: 'Name a folder to export into.' });
-      await engine.exportDraft({ outDir, fallbackGoal: route.goal, signal: options.signal });
+      await exportNow(engine, outDir, { goal: route.goal, signal: options.signal });
       return;
     }
     case 'set-output': {
@@ -66,7 +67,7 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
       return;
     }
     case 'credits':
-      engine.notify(creditsSentence(await engine.credits(options.signal), isChinese(text)));
+      await showCredits(engine, { chinese: isChinese(text), signal: options.signal });
       return;
     case 'status':
       await showTimeline(engine, options.signal);
@@ -90,11 +91,11 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
     case 'watch': {
       // The CLI's rule: outputs go with the watched folder, into DIR/compressed.
       const dir = expand(route.dir, cwd);
-      await engine.startWatch(dir, { outDir: join(dir, 'compressed'), goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });
+      await options.watch.start(dir, { outDir: join(dir, 'compressed'), goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });
       return;
     }
     case 'unwatch':
-      await engine.stopWatch();
+      await options.watch.stop();
       return;
     case 'start-over':
       await engine.startOver(options.signal);
@@ -132,11 +133,6 @@ async function act(engine: Engine, action: GuiAction, options: HandleOptions): P
     default:
       assertNever(action);
   }
-}
-
-async function showTimeline(engine: Engine, signal?: AbortSignal): Promise<void> {
-  const state = await engine.state({ signal });
-  engine.notify(`Timeline: ${summarizeTimeline(state.draft, mediaNames(state))}`);
 }
 
 function expand(path: string, cwd: string): string {

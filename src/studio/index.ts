@@ -1,0 +1,16 @@
+// The studio controller's public face: what the studio's views (src/ui) and the CLI's views use.
+// Views see the engine, the goal parser and the media core only through here.
+export { handleText, type HandleOptions } from './handle-text.js';
+export { exportNow, showCredits, showTimeline } from './commands.js';
+export { StudioWatch } from './studio-watch.js';
+export { watchFolder, isSkipped } from './watch-folder.js';
+export { processFile, type FileResult } from './file-lifecycle.js';
+export { reduceView, initialViewState, type ViewState } from './view-state.js';
+export { pathBeingTyped, escapePath } from './path-words.js';
+// Engine wording and types for views.
+export { assertNever, isFinished, keyboardWording, mediaNames, queuedWords, timelineItems } from '../engine/index.js';
+export type { Engine, EngineEvent, Job, JobRecord } from '../engine/index.js';
+// Goal wording for views, which see the goal only through the studio.
+export { describeGoal } from '../goal/index.js';
+// Quality wording for views and `run`, which see the media core only through the studio.
+export { formatQuality, qualityField } from '../media/index.js';
