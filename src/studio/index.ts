@@ -8,7 +8,7 @@ export { processFile, type FileResult } from './file-lifecycle.js';
 export { reduceView, initialViewState, type ViewState } from './view-state.js';
 export { pathBeingTyped, escapePath } from './path-words.js';
 // Engine wording and types for views.
-export { assertNever, isFinished, keyboardWording, mediaNames, timelineItems } from '../engine/index.js';
+export { assertNever, isFinished, keyboardWording, mediaNames, queuedWords, timelineItems } from '../engine/index.js';
 export type { Engine, EngineEvent, Job, JobRecord } from '../engine/index.js';
 // Goal wording for views, which see the goal only through the studio.
 export { describeGoal } from '../goal/index.js';

@@ -197,6 +197,8 @@ describe('statusLine', () => {
     [[job('/v/a.mp4', 'rendering', 0.4, 3), job('/v/b.mov', 'uploading', 0.8)], 'a.mp4 render 40% ETA 3s · b.mov upload 80%'],
     [[job('/v/a.mp4', 'done', 1), job('/v/b.mov', 'compressing', 0.5)], 'b.mov download 50%'],
     [[job('/v/a.mp4', 'failed', 0.2)], ''],
+    [[{ ...job('/v/a.mp4', 'queued', 0), place: 2 }, job('/v/b.mov', 'rendering', 0.1)], 'a.mp4 queued (2nd in line) · b.mov render 10%'],
+    [[job('/v/a.mp4', 'queued', 0)], ''],
   ])('%#', (jobs, expected) => {
     expect(statusLine(jobs)).toBe(expected);
   });
