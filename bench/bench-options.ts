@@ -14,6 +14,8 @@ export type BenchOptions = {
   calibrate: boolean;
   /** Run the quality-mode table (ours vs naive CRF vs HandBrake vs the oracle) instead of the size benchmark. */
   quality: boolean;
+  /** Run only the WebM/AV1 line (seconds per output second with each ffmpeg build); the size run ends with it too. */
+  av1: boolean;
   /** x264 CRFs the calibration encodes each clip at. */
   crfs: number[];
   /** Leave HandBrakeCLI out even when it is installed. */
@@ -29,7 +31,7 @@ export type BenchDefaults = { clipsDir: string; resultsFile: string };
 
 /** The usage text, for `--help` and argument errors. */
 export const BENCH_USAGE = `usage: npm run bench -- [--clips DIR] [--only NAME]... [--targets 25,8,2] [--vmaf-model FILE.pkl]
-                        [--calibrate [--crfs 14,17,20,23,26] | --quality] [--no-handbrake] [--keep] [--results FILE]`;
+                        [--calibrate [--crfs 14,17,20,23,26] | --quality | --av1] [--no-handbrake] [--keep] [--results FILE]`;
 
 /** Reads the bench's command line (the words after `--`); throws an Error carrying the usage on bad input. */
 export function parseBenchArgs(argv: readonly string[], defaults: BenchDefaults): BenchOptions {
@@ -42,6 +44,7 @@ export function parseBenchArgs(argv: readonly string[], defaults: BenchDefaults)
       'vmaf-model': { type: 'string' },
       calibrate: { type: 'boolean' },
       quality: { type: 'boolean' },
+      av1: { type: 'boolean' },
       crfs: { type: 'string' },
       'no-handbrake': { type: 'boolean' },
       keep: { type: 'boolean' },
@@ -57,6 +60,7 @@ export function parseBenchArgs(argv: readonly string[], defaults: BenchDefaults)
     vmafModel: values['vmaf-model'],
     calibrate: values.calibrate ?? false,
     quality: values.quality ?? false,
+    av1: values.av1 ?? false,
     crfs: numberList(values.crfs ?? '14,17,20,23,26', '--crfs', (n) => Number.isInteger(n) && n >= 0 && n <= 51),
     skipHandbrake: values['no-handbrake'] ?? false,
     keep: values.keep ?? false,

@@ -1,11 +1,13 @@
-// `npm run bench`: the size benchmark (ours against a naive ffmpeg two-pass and HandBrakeCLI) or,
-// with --calibrate, the SSIM↔VMAF calibration, or with --quality, the quality-mode table. See bench/README.md.
+// `npm run bench`: the size benchmark (ours against a naive ffmpeg two-pass and HandBrakeCLI) and the
+// WebM/AV1 line per ffmpeg build, or with --calibrate, the SSIM↔VMAF calibration, or with --quality,
+// the quality-mode table, or with --av1, the WebM/AV1 line alone. See bench/README.md.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { probe, qualityMeter, SSIM_THRESHOLDS } from '../src/media/index.js';
+import { av1Section } from './av1-line.js';
 import { runQualityBench } from './quality-bench.js';
 import { qualityReport } from './quality-report.js';
 import { runCalibration } from './calibrate.js';
@@ -39,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
     clipsDir: path.resolve(repoRoot, '../shared/media'),
     resultsFile: path.join(repoRoot, 'bench', 'RESULTS.md'),
   });
+  // The WebM/AV1 line alone: it makes its own clip, so it needs no clips folder.
+  if (options.av1) return withWorkDir(options, (workDir) => runAv1(options, workDir));
   if (!existsSync(options.clipsDir)) {
     console.error(`No clips folder at ${options.clipsDir}; pass one with --clips DIR.\n${BENCH_USAGE}`);
     return 2;
@@ -48,16 +52,34 @@ async function main(argv: string[]): Promise<number> {
     console.error(`No video files in ${options.clipsDir}${options.only.length ? ` matching ${options.only.join(', ')}` : ''}.`);
     return 2;
   }
-  const workDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-bench-'));
-  try {
+  return withWorkDir(options, async (workDir) => {
     if (options.calibrate) await runCalibrationMode(options, clips, workDir);
     else if (options.quality) await runQualityMode(options, clips, workDir);
-    else await runSizeMode(options, clips, workDir);
+    else {
+      await runSizeMode(options, clips, workDir);
+      await runAv1(options, workDir);
+    }
+  });
+}
+
+/** Runs `use` in a fresh temp folder, removed after (kept with --keep). */
+async function withWorkDir(options: BenchOptions, use: (workDir: string) => Promise<void>): Promise<number> {
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'compressor-bench-'));
+  try {
+    await use(workDir);
   } finally {
     if (options.keep) console.error(`Outputs kept in ${workDir}`);
     else await rm(workDir, { recursive: true, force: true });
   }
   return 0;
+}
+
+/** The WebM/AV1 line: seconds per output second with each ffmpeg build, printed and kept in its block of the results. */
+async function runAv1(options: BenchOptions, workDir: string): Promise<void> {
+  const report = await av1Section(workDir, (line) => console.error(line));
+  console.log(report);
+  await writeResultsBlock(options.resultsFile, 'av1', report);
+  console.error(`Wrote ${path.relative(process.cwd(), options.resultsFile)}`);
 }
 
 async function loadClips(options: BenchOptions): Promise<Clip[]> {

@@ -19,18 +19,47 @@ export function attentionSequence(env: NodeJS.ProcessEnv, text: string): string 
   return '\x07';
 }
 
-/** Where and whether to ring: a terminal only, and only when the setting is not off. */
-export type AttentionOptions = { stream: NodeJS.WriteStream; env: NodeJS.ProcessEnv; enabled: boolean };
+/**
+ * Where and whether to ring: a terminal only, and only when the setting is not off. `focused`:
+ * whether the terminal's window has the user now, as its focus reports say (undefined while it
+ * has reported nothing: a terminal without focus reporting).
+ */
+export type AttentionOptions = { stream: NodeJS.WriteStream; env: NodeJS.ProcessEnv; enabled: boolean; focused?: () => boolean | undefined };
+
+/**
+ * Whether to ring now: on a terminal, with the setting on, and not while the user is looking at
+ * it. A terminal that never reported its focus rings as before (the user may be anywhere). Pure.
+ */
+export function shouldRing(state: { enabled: boolean; isTTY: boolean; focused: boolean | undefined }): boolean {
+  return state.enabled && state.isTTY && state.focused !== true;
+}
 
 /** A function that rings the terminal with `text`, or does nothing when the options say not to. */
 export function attention(options: AttentionOptions): (text: string) => void {
-  if (!options.enabled || !options.stream.isTTY) return () => {};
-  return (text) => options.stream.write(attentionSequence(options.env, text));
+  return (text) => {
+    if (!shouldRing({ enabled: options.enabled, isTTY: options.stream.isTTY === true, focused: options.focused?.() })) return;
+    options.stream.write(attentionSequence(options.env, text));
+  };
+}
+
+/** The terminal's focus as last reported: `report` takes each report, `focused` says the latest (undefined before any). */
+export type FocusTracker = { report: (focused: boolean) => void; focused: () => boolean | undefined };
+
+/** A new focus tracker that has heard nothing yet. */
+export function focusTracker(): FocusTracker {
+  let focused: boolean | undefined;
+  return {
+    report: (value) => {
+      focused = value;
+    },
+    focused: () => focused,
+  };
 }
 
 /**
  * Rings when a job that took LONG_JOB_MS or more ends (an export in the studio, a watched file),
- * so a long render finishing in a background tab is noticed. Returns the unsubscribe function.
+ * so a long render finishing in a background tab is noticed (`ring` itself stays quiet while the
+ * terminal has focus). Returns the unsubscribe function.
  */
 export function ringOnLongJobs(engine: Pick<Engine, 'subscribe'>, ring: (text: string) => void): () => void {
   const rung = new Set<string>();

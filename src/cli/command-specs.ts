@@ -48,12 +48,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'run',
     summary: 'compress files without the studio',
     args: { usage: 'FILE...', complete: 'file' },
-    options: [goal, out('config --out, else beside each input'), api, json, verbose],
+    options: [goal, out('config --out, else beside each input'), api, json, verbose, { long: '--preview', text: "then a few frames of each output beside the source's, drawn in the terminal (not with --json)" }],
     description:
       'Each file goes through upload, plan, render and download; up to three at once. Progress and results go to ' +
       'stdout; a file that fails is reported on stderr and the others still finish. Outputs never overwrite ' +
-      'anything (name (2).mp4) and the original is never touched.',
-    examples: ['compressor-studio run vlog.mov -g "under 100MB without losing quality"', 'compressor-studio run *.mp4 -g "fit discord" -o small/', 'compressor-studio run clip.mp4 --json | jq .'],
+      'anything (name (2).mp4) and the original is never touched. With --preview the frames are kitty graphics ' +
+      'or sixels where the terminal speaks them, else 24-bit colour half-blocks (over SSH and in tmux too); NO_COLOR skips them.',
+    examples: ['compressor-studio run vlog.mov -g "under 100MB without losing quality"', 'compressor-studio run *.mp4 -g "fit discord" -o small/', 'compressor-studio run clip.mp4 -g "compress to 25%" --preview', 'compressor-studio run clip.mp4 --json | jq .'],
     exitCodes: [[0, 'every file was delivered'], [1, 'any file failed (the others still finished)'], [2, 'a usage error']],
   },
   {
@@ -176,5 +177,5 @@ export const ENVIRONMENT: readonly (readonly [name: string, meaning: string])[] 
   ['COMPRESSOR_WORKER_KEY', "a worker's key for the node, as worker --access-key"],
   ['COMPRESSOR_FONT', 'the .ttf file titles are drawn with'],
   ['COMPRESSOR_DEBUG=1', 'details of any error on stderr, as --verbose'],
-  ['NO_COLOR', 'no colour in the studio'],
+  ['NO_COLOR', 'no colour in the studio, and no pictures from run --preview'],
 ];

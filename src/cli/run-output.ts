@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
-import { assertNever, formatQuality, keyboardWording, qualityField, type Engine, type EngineEvent, type FileResult, type Job } from '../studio/index.js';
+import { assertNever, formatQuality, keyboardWording, qualityField, queuedWords, type Engine, type EngineEvent, type FileResult, type Job } from '../studio/index.js';
 import { formatBytes } from '../units.js';
 import type { RunWriter } from './terminal-output.js';
 
@@ -112,6 +112,7 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
 export function statusLine(jobs: readonly Job[]): string {
   return jobs
     .flatMap((job) => {
+      if (job.status === 'queued' && job.place !== undefined) return [`${basename(job.input)} ${queuedWords(job.place)}`];
       const phase = phaseOf(job.status);
       if (!phase) return [];
       return [`${basename(job.input)} ${phase} ${Math.round(job.fraction * 100)}%${job.etaSec !== undefined ? ` ETA ${job.etaSec}s` : ''}`];

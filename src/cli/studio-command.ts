@@ -8,18 +8,17 @@ import { App } from '../ui/App.js';
 import { remember } from '../ui/line-editor.js';
 import { themeFor } from '../ui/theme.js';
 import { createStudioStore } from '../ui/use-engine.js';
-import { attention, ringOnLongJobs } from './attention.js';
+import { attention, focusTracker, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
 import { usageLine } from './help.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
 import { printRunEvents, printRunResults } from './run-output.js';
 import { studioActions } from './studio-actions.js';
+import { enableTerminalModes } from './terminal-modes.js';
 import { plainWriter } from './terminal-output.js';
 
 /** Redraws per second at most: progress over SSH needs no more, and more floods slow links. */
 const MAX_FPS = 15;
-const PASTE_ON = '\u001b[?2004h';
-const PASTE_OFF = '\u001b[?2004l';
 
 type StudioOptions = { api?: string; outDir?: string };
 
@@ -52,18 +51,19 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
     settings.saveHistory(remember(settings.history(), text));
   };
   const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => quit(), onSend });
-  const props = { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node), history: settings.history(), pastJobs: settings.jobs(), quitStops: node.kind === 'embedded' };
-  // Bracketed paste: a pasted path or a multi-line paste arrives marked, never sent half-typed.
-  process.stdout.write(PASTE_ON);
+  const focus = focusTracker();
+  const props = { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node), history: settings.history(), pastJobs: settings.jobs(), quitStops: node.kind === 'embedded', onFocus: focus.report };
+  // Bracketed paste and focus reports, off again however the studio ends (a crash included).
+  const modesOff = enableTerminalModes(process.stdout);
   const app = render(React.createElement(App, props), { maxFps: MAX_FPS, exitOnCtrlC: false });
-  // An export finishing in a background tab rings; BEL and OSC move no cursor, so Ink's frame is safe.
-  const stopRinging = ringOnLongJobs(engine, attention({ stream: process.stdout, env: process.env, enabled: settings.settings().notify !== false }));
+  // An export finishing in a background tab rings (not while the terminal has focus); BEL and OSC move no cursor, so Ink's frame is safe.
+  const stopRinging = ringOnLongJobs(engine, attention({ stream: process.stdout, env: process.env, enabled: settings.settings().notify !== false, focused: focus.focused }));
   try {
     await Promise.race([quitted, app.waitUntilExit()]);
   } finally {
     stopRinging();
     app.unmount();
-    process.stdout.write(PASTE_OFF);
+    modesOff();
     // Not awaited: the watch waits for its running files, which the engine's close cancels next.
     void actions.close();
   }

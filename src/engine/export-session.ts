@@ -102,6 +102,14 @@ async function renderAndDeliver(
   const stopOnNode = () => void cancelRender(deps.connection, renderId).catch(() => undefined);
   signal.addEventListener('abort', stopOnNode, { once: true });
   let outputs: RenderOutput[];
+  // What the jobs last showed: a wait in line ('queued', with its place) or the render itself, so
+  // a poll that changes nothing writes nothing and the ETA starts when the render does.
+  let shown: { waiting: boolean; place?: number } = { waiting: false };
+  const show = (next: { waiting: boolean; place?: number }) => {
+    if (next.waiting === shown.waiting && next.place === shown.place) return;
+    shown = next;
+    for (const jobId of jobIds) deps.job({ type: 'phase', id: jobId, status: next.waiting ? 'queued' : 'rendering', renderId, place: next.place, at: Date.now() });
+  };
   try {
     const draft = latest.draft;
     const status = await renderAndWait(
@@ -114,7 +122,11 @@ async function renderAndDeliver(
         pollMs: deps.pollMs,
         signal,
         onQueued: (id) => jobIds.forEach((jobId) => (deps.raise('render:queued', { jobId, renderId: id }), deps.job({ type: 'phase', id: jobId, status: 'rendering', renderId: id, at: Date.now() }))),
-        onProgress: (fraction) => jobIds.forEach((jobId) => (deps.raise('render:progress', { jobId, renderId, fraction }), deps.job({ type: 'progress', id: jobId, fraction, at: Date.now() }))),
+        onWaiting: (place) => show({ waiting: true, place }),
+        onProgress: (fraction) => {
+          show({ waiting: false });
+          jobIds.forEach((jobId) => (deps.raise('render:progress', { jobId, renderId, fraction }), deps.job({ type: 'progress', id: jobId, fraction, at: Date.now() })));
+        },
       },
     );
     outputs = status.outputs;

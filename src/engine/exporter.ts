@@ -15,23 +15,29 @@ export function newRenderId(now: number = Date.now()): string {
 
 /**
  * Queues a render and polls it every `pollMs` until it completes (returns its outputs) or fails
- * (throws with the node's reason). `onProgress` gets 0..1. The signal stops the polling; the
- * caller cancels the render itself on the node.
+ * (throws with the node's reason). While a poll says it waits behind other renders, `onWaiting`
+ * gets its place in line (1 is next) when the node names one; once it runs, `onProgress` gets
+ * 0..1. The start's own answer is pending whether or not the render waits (the brief's accepted
+ * state), so only a place named there counts as waiting. The signal stops the polling; the caller
+ * cancels the render itself on the node.
  */
 export async function renderAndWait(
   calls: RenderCalls,
   id: string,
-  options: { pollMs: number; signal?: AbortSignal; onQueued?: (id: string) => void; onProgress?: (fraction: number) => void },
+  options: { pollMs: number; signal?: AbortSignal; onQueued?: (id: string) => void; onWaiting?: (place?: number) => void; onProgress?: (fraction: number) => void },
 ): Promise<RenderStatus> {
   let status = await calls.start(id);
   options.onQueued?.(status.id);
+  if (status.status === 'pending' && status.queuePosition !== undefined) options.onWaiting?.(status.queuePosition);
   while (status.status === 'pending' || status.status === 'processing') {
     await sleep(options.pollMs, undefined, { signal: options.signal });
     status = await calls.poll(status.id);
-    options.onProgress?.(status.progress / 100);
+    if (status.status === 'pending') options.onWaiting?.(status.queuePosition);
+    else options.onProgress?.(status.progress / 100);
   }
   if (status.status === 'failed') {
-    throw new StudioError(`The render failed${status.error ? `: ${status.error}` : ''}.`, { hint: 'Try a different instruction, or check the input file.' });
+    // The node's reason is a sentence of its own: its full stop is not doubled.
+    throw new StudioError(`The render failed${status.error ? `: ${status.error.replace(/\.$/, '')}` : ''}.`, { hint: 'Try a different instruction, or check the input file.' });
   }
   if (status.outputs.length === 0) throw new StudioError('The render finished without a file to download.');
   return status;

@@ -2,7 +2,7 @@
 export { Engine, createEngine, type EngineOptions, type Lifecycle, type Session } from './engine.js';
 export type { EngineEvents, EngineEvent } from './engine-events.js';
 export type { Delivered } from './export-session.js';
-export { isFinished, type Job, type JobAction } from './jobs.js';
+export { isFinished, queuedWords, type Job, type JobAction } from './jobs.js';
 export type { TurnResult } from './turn.js';
 export { keyboardWording, type GuiAction } from './gui-phrases.js';
 export { assertNever, type ChatEvent } from './sse/chat-event.js';

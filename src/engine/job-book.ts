@@ -31,7 +31,7 @@ export class JobBook {
     this.announce(next);
     // Progress ticks are many; only phase changes and endings are worth a disk write.
     if (action.type !== 'progress') {
-      const { fraction: _fraction, phaseStartedAt: _phaseStartedAt, etaSec: _etaSec, samples: _samples, ...record } = next;
+      const { fraction: _fraction, phaseStartedAt: _phaseStartedAt, etaSec: _etaSec, samples: _samples, place: _place, ...record } = next;
       this.store.saveJob(record);
     }
     return next;

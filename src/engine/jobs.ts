@@ -12,6 +12,8 @@ export type Job = JobRecord & {
   etaSec?: number;
   /** The recent progress ticks of this phase (the ETA's window). */
   samples?: ProgressSample[];
+  /** While queued behind other renders: its place in line (1 is next), when the node says it. */
+  place?: number;
 };
 
 /** One progress tick: when, and how far the phase was. */
@@ -26,7 +28,7 @@ export const ETA_WINDOW_MS = 15_000;
 /** Everything that can happen to a job. `at` is the time in ms (passed in, so the reducer stays pure). */
 export type JobAction =
   | { type: 'add'; id: string; input: string; goal?: Goal; targetBytes?: number; at: number }
-  | { type: 'phase'; id: string; status: ActiveStatus; renderId?: string; at: number }
+  | { type: 'phase'; id: string; status: ActiveStatus; renderId?: string; place?: number; at: number }
   | { type: 'progress'; id: string; fraction: number; at: number }
   | { type: 'done'; id: string; output: string; bytes: number; quality?: QualityScore; at: number }
   | { type: 'failed'; id: string; error: string; at: number }
@@ -34,6 +36,14 @@ export type JobAction =
 
 /** The statuses a job passes through before it ends. */
 export type ActiveStatus = Exclude<JobRecord['status'], 'done' | 'failed' | 'canceled'>;
+
+/** A wait in line in words: "queued (2nd in line)", or "queued" when the node named no place. Pure. */
+export function queuedWords(place?: number): string {
+  if (place === undefined) return 'queued';
+  const tens = place % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][place % 10] ?? 'th');
+  return `queued (${place}${suffix} in line)`;
+}
 
 /** True once a job has ended; an ended job ignores anything that arrives late. */
 export function isFinished(job: Pick<JobRecord, 'status'>): boolean {
@@ -48,8 +58,9 @@ export function reduceJob(job: Job | undefined, action: JobAction): Job | undefi
   if (!job || isFinished(job)) return job;
   switch (action.type) {
     case 'phase':
-      if (action.status === job.status) return { ...job, renderId: action.renderId ?? job.renderId, updatedAt: action.at };
-      return { ...job, status: action.status, renderId: action.renderId ?? job.renderId, fraction: 0, etaSec: undefined, samples: undefined, phaseStartedAt: action.at, updatedAt: action.at };
+      // A place belongs to the phase it was given with (queued); any other phase has none.
+      if (action.status === job.status) return { ...job, renderId: action.renderId ?? job.renderId, place: action.place, updatedAt: action.at };
+      return { ...job, status: action.status, renderId: action.renderId ?? job.renderId, place: action.place, fraction: 0, etaSec: undefined, samples: undefined, phaseStartedAt: action.at, updatedAt: action.at };
     case 'progress': {
       const fraction = Math.max(job.fraction, Math.min(1, action.fraction));
       const seen = [...(job.samples ?? [{ at: job.phaseStartedAt, fraction: 0 }]), { at: action.at, fraction }];
@@ -58,11 +69,11 @@ export function reduceJob(job: Job | undefined, action: JobAction): Job | undefi
       return { ...job, fraction, samples, etaSec: eta(samples), updatedAt: action.at };
     }
     case 'done':
-      return { ...job, status: 'done', output: action.output, bytes: action.bytes, ...(action.quality ? { quality: action.quality } : {}), fraction: 1, etaSec: undefined, samples: undefined, updatedAt: action.at };
+      return { ...job, status: 'done', place: undefined, output: action.output, bytes: action.bytes, ...(action.quality ? { quality: action.quality } : {}), fraction: 1, etaSec: undefined, samples: undefined, updatedAt: action.at };
     case 'failed':
-      return { ...job, status: 'failed', error: action.error, etaSec: undefined, samples: undefined, updatedAt: action.at };
+      return { ...job, status: 'failed', place: undefined, error: action.error, etaSec: undefined, samples: undefined, updatedAt: action.at };
     case 'canceled':
-      return { ...job, status: 'canceled', etaSec: undefined, samples: undefined, updatedAt: action.at };
+      return { ...job, status: 'canceled', place: undefined, etaSec: undefined, samples: undefined, updatedAt: action.at };
     default:
       return assertNever(action);
   }

@@ -4,9 +4,9 @@ import { CODECS, SINGLE_PASS_ENCODERS, SVT_AV1 } from './codec-table.js';
 import { sizeCap } from '../wire/size-cap.js';
 import { resolveFormat, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
-import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, type Frame } from './resolution-ladder.js';
+import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, watchablePicture, type Frame } from './resolution-ladder.js';
 import { formatBytes } from '../units.js';
-import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, totalKbps } from './target-budget.js';
+import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, soundFloor, totalKbps, type AudioChoice } from './target-budget.js';
 import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
 import type { Capabilities } from './capabilities.js';
 
@@ -113,9 +113,12 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const dropped = keepAudio && !sound ? `Sound removed: ${formatBytes(targetBytes)} cannot hold sound beside a picture for ${durationSec.toFixed(1)} s (with sound the smallest is about ${formatBytes(smallestWithSound)}).` : undefined;
   // First with the source's frame rate and full-rate sound (the most index a file can need)...
   const roughTotal = totalKbps(targetBytes, durationSec, containerOverheadBytes(durationSec, outFps, sound ? 128 : undefined));
-  const audio = sound ? audioForGoal(goal, info.audio?.channels ?? 2, undefined, roughTotal) : undefined;
+  const cleanBpp = CLEAN_BPP_H264 * profile.efficiency;
+  const watchable = watchablePicture({ ...crop, capShortSide, fps: outFps, cleanBpp });
+  const sourceChannels = info.audio?.channels ?? 2;
+  const audio = sound ? audioForGoal(goal, sourceChannels, undefined, { totalKbps: roughTotal, pictureFloorKbps: watchable.kbps }) : undefined;
   const roughVideoKbps = Math.max(MIN_VIDEO_KBPS, roughTotal - (audio?.kbps ?? 0));
-  const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: roughVideoKbps, cleanBpp: CLEAN_BPP_H264 * profile.efficiency });
+  const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: roughVideoKbps, cleanBpp });
   // ...then the index for the frame rate and sound actually chosen: fewer frames, fewer entries.
   const overhead = containerOverheadBytes(durationSec, frame.fps, audio?.kbps);
   const total = totalKbps(targetBytes, durationSec, overhead);
@@ -139,6 +142,11 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   }
   notes.push(pictureNote(frame, fps, video) + ` Video ${videoKbps} kbps, ${SINGLE_PASS_ENCODERS.includes(encoder) ? 'single pass' : 'two-pass'}.`);
   notes.push(dropped ?? audioNote(audio, info, goal, container, music?.volume));
+  const floor = soundFloor(sourceChannels);
+  if (audio && typeof goal.audio !== 'object' && audio.kbps < floor.kbps) {
+    const { width, height } = watchable.frame;
+    notes.push(`Sound under its floor (${floor.kbps} kbps ${channelWord(floor)}): beside that much, the picture would get less than the ${Math.round(watchable.kbps)} kbps it needs to keep moving even at ${width}x${height}.`);
+  }
   const expectedBytes = Math.round(((videoKbps + (audio?.kbps ?? 0)) * 1000 * durationSec) / 8 + overhead);
   const starved = frame.width < fullSize.width || frame.fps < outFps - 0.01;
   return {
@@ -170,11 +178,11 @@ function copyReason(
   return `Copied without re-encoding: it is already H.264${info.audio ? '/AAC' : ''} at ${video.displayWidth}x${video.displayHeight} and ${formatBytes(info.sizeBytes)}, under ${formatBytes(c.targetBytes as number)}.`;
 }
 
-/** The audio bitrate: the goal's own, else the budget's step, else `fixedKbps` (quality mode). */
-function audioForGoal(goal: Goal, sourceChannels: number, fixedKbps?: number, totalKbpsBudget?: number): { kbps: number; channels: number } {
+/** The audio bitrate: the goal's own, else the budget's choice (see chooseAudio), else `fixedKbps` (quality mode). */
+function audioForGoal(goal: Goal, sourceChannels: number, fixedKbps?: number, budget?: { totalKbps: number; pictureFloorKbps: number }): AudioChoice {
   const channels = Math.min(2, Math.max(1, sourceChannels));
   if (typeof goal.audio === 'object') return { kbps: goal.audio.bitrateKbps, channels };
-  if (totalKbpsBudget !== undefined) return chooseAudio(totalKbpsBudget, sourceChannels);
+  if (budget !== undefined) return chooseAudio(budget.totalKbps, sourceChannels, budget.pictureFloorKbps);
   return { kbps: channels === 1 ? (fixedKbps as number) / 2 : (fixedKbps as number), channels };
 }
 
@@ -196,14 +204,18 @@ function pictureNote(size: { width: number; height: number }, fps: number | unde
   return `Picture: ${size.width}x${size.height}, ${rate}.`;
 }
 
-function audioNote(audio: { kbps: number; channels: number } | undefined, info: MediaInfo, goal: Goal, container: string, musicVolume?: number): string {
+function audioNote(audio: AudioChoice | undefined, info: MediaInfo, goal: Goal, container: string, musicVolume?: number): string {
   if (audio && musicVolume !== undefined) {
     const under = info.audio && goal.audio !== 'mute' ? 'mixed under the sound' : 'as the only sound';
-    return `Sound: background music at ${Math.round(musicVolume * 100)} % ${under}, ${container === 'webm' ? 'Opus' : 'AAC'} ${audio.kbps} kbps ${audio.channels === 1 ? 'mono' : 'stereo'}.`;
+    return `Sound: background music at ${Math.round(musicVolume * 100)} % ${under}, ${container === 'webm' ? 'Opus' : 'AAC'} ${audio.kbps} kbps ${channelWord(audio)}.`;
   }
   if (!info.audio) return 'Sound: none in the source.';
   if (!audio) return goal.audio === 'mute' ? 'Sound: removed, as asked.' : 'Sound: none.';
-  return `Sound: ${container === 'webm' ? 'Opus' : 'AAC'} ${audio.kbps} kbps ${audio.channels === 1 ? 'mono' : 'stereo'}.`;
+  return `Sound: ${container === 'webm' ? 'Opus' : 'AAC'} ${audio.kbps} kbps ${channelWord(audio)}.`;
+}
+
+function channelWord(audio: AudioChoice): string {
+  return audio.channels === 1 ? 'mono' : 'stereo';
 }
 
 function round(fps: number): string {

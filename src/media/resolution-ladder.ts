@@ -19,6 +19,9 @@ export const CLEAN_BPP_H264 = 0.02;
  */
 const FEWER_FRAMES_PENALTY = 1.5;
 
+/** The rate a starved picture is cut to before it loses pixels: motion suffers less from 30 fps than detail from half the pixels. */
+const FULL_MOTION_FPS = 30;
+
 /** A frame size and rate. */
 export type Frame = { width: number; height: number; fps: number };
 
@@ -67,11 +70,24 @@ export function chooseFrame(options: { width: number; height: number; capShortSi
   const sizes = [top, ...SHORT_SIDE_LADDER.filter((s) => s < topShort).map((s) => fitShortSide(width, height, s))];
   const clean = (frame: Frame) => bitsPerPixel(videoKbps, frame) >= cleanBpp * (frame.fps < fps ? FEWER_FRAMES_PENALTY : 1);
   for (const size of sizes) {
-    for (const rate of new Set([fps, rateUnder(fps, 30)])) {
+    for (const rate of new Set([fps, rateUnder(fps, FULL_MOTION_FPS)])) {
       if (clean({ ...size, fps: rate })) return { ...size, fps: rate };
     }
   }
   const smallest = sizes[sizes.length - 1];
   const slower = [15, 10, 5, 2].map((cap) => ({ ...smallest, fps: rateUnder(fps, cap) }));
   return slower.find(clean) ?? { ...smallest, fps: rateUnder(fps, MIN_FPS) };
+}
+
+/**
+ * The least video a budget must leave for a picture that still moves: the clean bits per pixel at
+ * the bottom of the ladder (144p, or the capped size when smaller), at up to 30 fps. Under it
+ * `chooseFrame` has no smaller frame left and turns the video into a slideshow.
+ */
+export function watchablePicture(options: { width: number; height: number; capShortSide: number; fps: number; cleanBpp: number }): { frame: Frame; kbps: number } {
+  const { width, height, fps, cleanBpp } = options;
+  const frame = { ...fitShortSide(width, height, Math.min(options.capShortSide, SHORT_SIDE_LADDER[SHORT_SIDE_LADDER.length - 1])), fps: rateUnder(fps, FULL_MOTION_FPS) };
+  // The same bar chooseFrame sets, fewer frames' penalty included, so this much is sure to keep the frame.
+  const bpp = cleanBpp * (frame.fps < fps ? FEWER_FRAMES_PENALTY : 1);
+  return { frame, kbps: (bpp * frame.width * frame.height * frame.fps) / 1000 };
 }

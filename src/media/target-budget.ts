@@ -51,14 +51,35 @@ export function totalKbps(targetBytes: number, durationSec: number, overheadByte
 }
 
 /**
- * Audio gets its share first: 128 kbps stereo while it is a small part of the budget, stepping
- * down through mono to 12 kbps when the budget is tight (speech stays understandable). A mono source never gets more than one channel.
+ * The least sound a listener accepts from AAC-LC (and Opus, which does better at the same rate):
+ * below about 64 kbps stereo or 48 kbps mono the loss is audible. A mono source floors at mono.
  */
-export function chooseAudio(totalKbpsBudget: number, sourceChannels: number): AudioChoice {
-  const step = AUDIO_LADDER.find((s) => s.kbps <= totalKbpsBudget * s.maxShare) ?? AUDIO_LADDER[AUDIO_LADDER.length - 1];
-  if (sourceChannels >= 2 || step.channels === 1) return { kbps: step.kbps, channels: step.channels };
+export function soundFloor(sourceChannels: number): AudioChoice {
+  return sourceChannels >= 2 ? { kbps: 64, channels: 2 } : { kbps: 48, channels: 1 };
+}
+
+/**
+ * The sound for a size budget. Its share of the budget sets it while the budget is generous (128 kbps
+ * stereo while that is a tenth of it, then less); it never goes under the sound floor while the picture
+ * keeps `pictureFloorKbps` (a watchable picture at the bottom of the resolution ladder) beside it. When
+ * even that cannot be had, the picture comes first: the richest step under the floor that still leaves
+ * it that much, else the leanest sound (speech stays understandable).
+ */
+export function chooseAudio(totalKbpsBudget: number, sourceChannels: number, pictureFloorKbps: number): AudioChoice {
+  const steps = AUDIO_LADDER.map((step) => forSource(step, sourceChannels));
+  const leanest = steps[steps.length - 1];
+  const byShare = steps.find((s) => s.kbps <= totalKbpsBudget * s.maxShare) ?? leanest;
+  const floor = soundFloor(sourceChannels);
+  const leavesPicture = (s: AudioChoice) => totalKbpsBudget - s.kbps >= pictureFloorKbps;
+  const chosen = byShare.kbps >= floor.kbps ? byShare : leavesPicture(floor) ? floor : (steps.find((s) => s.kbps < floor.kbps && leavesPicture(s)) ?? leanest);
+  return { kbps: chosen.kbps, channels: chosen.channels };
+}
+
+/** A ladder step for a source with this many channels: a mono source never gets more than one. */
+function forSource<T extends AudioChoice>(step: T, sourceChannels: number): T {
+  if (sourceChannels >= 2 || step.channels === 1) return step;
   // One channel needs about half the bits of two for the same sound.
-  return { kbps: Math.max(MIN_AUDIO_KBPS, step.kbps / 2), channels: 1 };
+  return { ...step, kbps: Math.max(MIN_AUDIO_KBPS, step.kbps / 2), channels: 1 };
 }
 
 /** The AAC sample rate for a bitrate: low bitrates sound better with less bandwidth to spend it on. */

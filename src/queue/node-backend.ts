@@ -18,8 +18,8 @@ import { addWorkerRoutes } from './worker-routes.js';
 /** How often the node looks at a job it waits for, besides the queue's events (which a restart can miss). */
 const POLL_MS = 1000;
 
-/** A job the node waits for: its items (what its worker may read) and whom to tell of progress. */
-type Waiter = { items: RenderItem[]; onProgress: (percent: number) => void; wake: () => void };
+/** A job the node waits for: its items (what its worker may read) and whom to tell of its place in line and progress. */
+type Waiter = Pick<ProduceOptions, 'onProgress' | 'onWaiting' | 'onStarted'> & { items: RenderItem[]; wake: () => void };
 
 /** The queue settings of `serve --queue`. */
 export type QueueBackendOptions = { redis: RedisAddress; dataDir: string; workerKey: string; log: (line: string) => void };
@@ -40,24 +40,47 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
   producer.on('error', onError);
   const waiters = new Map<string, Waiter>();
   events.on('progress', ({ jobId, data }) => {
-    if (typeof data === 'number') waiters.get(jobId)?.onProgress(data);
+    const waiter = waiters.get(jobId);
+    if (typeof data !== 'number' || !waiter) return;
+    waiter.onStarted?.();
+    waiter.onProgress(data);
   });
+  events.on('active', ({ jobId }) => waiters.get(jobId)?.wake());
   events.on('completed', ({ jobId }) => waiters.get(jobId)?.wake());
   events.on('failed', ({ jobId }) => waiters.get(jobId)?.wake());
   const incomingRoot = join(options.dataDir, 'incoming');
   const incomingDir = (jobId: string, attempt?: string) => join(incomingRoot, jobId, ...(attempt ? [attempt] : []));
 
+  /**
+   * Where a waiting job stands: 1 when a worker takes it next. Workers take from the wait list's
+   * right end and new jobs go in at the left, so it is the count from the right; undefined once a
+   * worker has it. Two list reads in Redis, no job data.
+   */
+  const placeOf = async (jobId: string): Promise<number | undefined> => {
+    const client = await queue.client;
+    const [length, index] = await Promise.all([client.llen(queue.keys.wait), client.lpos(queue.keys.wait, jobId)]);
+    return index === null ? undefined : length - index;
+  };
+
   /** The job's result once it completed; undefined while it waits or runs (it is added when missing). */
-  const look = async (jobId: string, items: RenderItem[]): Promise<RenderJobResult | undefined> => {
+  const look = async (jobId: string, waiter: Waiter): Promise<RenderJobResult | undefined> => {
     const job: Job<RenderJobData, RenderJobResult> | undefined = await queue.getJob(jobId);
     if (!job) {
-      await queue.add('render', { items }, { jobId, attempts: 1, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } });
+      await queue.add('render', { items: waiter.items }, { jobId, attempts: 1, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } });
       options.log(`job ${jobId}: queued for the workers`);
+      waiter.onWaiting?.(await placeOf(jobId));
       return undefined;
     }
     const state = await job.getState();
+    if (state === 'waiting') waiter.onWaiting?.(await placeOf(jobId));
+    else if (state === 'delayed' || state === 'prioritized' || state === 'waiting-children') waiter.onWaiting?.();
+    else waiter.onStarted?.();
     if (state === 'completed') return job.returnvalue;
-    if (state === 'failed') throw new StudioError(failureSentence(job.failedReason));
+    if (state === 'failed') {
+      const sentence = failureSentence(job.failedReason);
+      if (sentence !== job.failedReason) options.log(`job ${jobId}: failed on a worker: ${job.failedReason}`);
+      throw new StudioError(sentence);
+    }
     return undefined;
   };
 
@@ -88,10 +111,12 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
     }
   };
 
-  const produce = async (record: RenderRecord, { workDir, signal, onProgress }: ProduceOptions): Promise<ProducedFile[]> => {
+  const produce = async (record: RenderRecord, { workDir, signal, onProgress, onWaiting, onStarted }: ProduceOptions): Promise<ProducedFile[]> => {
     const jobId = jobIdFor(record);
     let wake = () => {};
-    const waiter: Waiter = { items: record.items, onProgress, wake: () => wake() };
+    const waiter: Waiter = { items: record.items, onProgress, onWaiting, onStarted, wake: () => wake() };
+    // Until the queue says otherwise the job waits for a worker: not a render at 0 %.
+    onWaiting?.();
     waiters.set(jobId, waiter);
     // One listener for the whole wait: a Redis call may hang until a reconnect, a stop must not.
     const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => {
@@ -105,7 +130,7 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
         signal.throwIfAborted();
         let result: RenderJobResult | undefined;
         try {
-          result = await Promise.race([look(jobId, record.items), aborted]);
+          result = await Promise.race([look(jobId, waiter), aborted]);
           failures = 0;
         } catch (error) {
           if (signal.aborted || error instanceof StudioError) throw error;
@@ -159,9 +184,17 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
   };
 }
 
-/** A failed job's reason as the user reads it: the worker's sentence, or what the queue itself gave up on. */
+/** What no sentence for the user may carry: a job or file id, an address, a path of some machine, a second line. */
+const INTERNAL_WORDS = [/\b[a-z]{1,2}_?[0-9a-f]{32}\b/i, /\b[a-z][a-z0-9+.-]*:\/\//i, /(?:^|[\s(:'"=])(?:\/|[A-Za-z]:\\)[^\s'"]+/, /[\r\n]/];
+
+/**
+ * A failed job's reason as the user reads it: the worker's sentence, or what the queue itself gave
+ * up on. A reason that carries ids, addresses or paths (an older worker's, or an error nobody
+ * worded) is not the user's to read: they get a plain sentence, and the node's log the reason.
+ */
 export function failureSentence(reason: string | undefined): string {
   if (!reason) return 'The render failed on a worker without saying why.';
   if (/stalled more than allowable limit/i.test(reason)) return 'The render was cut short on several workers in a row (each went away mid-render), so it was given up.';
+  if (INTERNAL_WORDS.some((pattern) => pattern.test(reason))) return "The render failed on a worker; the node's operator can see why in its log.";
   return reason;
 }

@@ -38,8 +38,42 @@ function isNetworkError(error: unknown): boolean {
   return /^(UND_ERR|E(CONN|PIPE|HOSTUNREACH|NETUNREACH|AI_AGAIN|TIMEDOUT))/.test(code) || (error as Error).name === 'SocketError';
 }
 
+/**
+ * The node refused a worker's call for good (a 4xx). `message` is the one sentence the user of
+ * the render reads (no job id, address or path: those mean nothing to them); `detail` is the
+ * call, the status and the node's own reason, for the worker's log.
+ */
+export class NodeRefusal extends StudioError {
+  constructor(
+    message: string,
+    readonly detail: string,
+    readonly statusCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What a worker was doing when the node refused it, as the render's user would say it. */
+export type WorkerCall = 'input' | 'upload';
+
+/** The refusal in the user's words: what could not be done, and why when the status says it plainly. Pure. */
+export function refusalSentence(call: WorkerCall, statusCode: number): string {
+  const what = call === 'input' ? 'A render worker could not get the video from the render node' : 'A render worker could not hand the finished file back to the render node';
+  const why =
+    statusCode === 401 || statusCode === 403
+      ? ' (the node did not accept the worker\'s key)'
+      : statusCode === 404
+        ? ' (the node no longer has it)'
+        : statusCode === 409
+          ? ' (the node no longer waits for this render)'
+          : statusCode === 413 || statusCode === 507
+            ? ' (the node had no room for it)'
+            : '';
+  return `${what}${why}, so the render stopped.`;
+}
+
 /** A 5xx may pass (the node restarting), and so may a damaged upload (422); another 4xx will not. */
-async function refusal(what: string, statusCode: number, body: { text(): Promise<string> }): Promise<Error> {
+async function refusal(call: WorkerCall, what: string, statusCode: number, body: { text(): Promise<string> }): Promise<Error> {
   const text = await body.text().catch(() => '');
   let reason = '';
   try {
@@ -48,7 +82,7 @@ async function refusal(what: string, statusCode: number, body: { text(): Promise
     // not an envelope: keep the status alone
   }
   const message = reason ? `${what}: the node answered ${statusCode}: ${reason}` : `${what}: the node answered ${statusCode}.`;
-  return statusCode >= 500 || statusCode === 422 ? new TransientError(message) : new StudioError(message);
+  return statusCode >= 500 || statusCode === 422 ? new TransientError(message) : new NodeRefusal(refusalSentence(call, statusCode), message, statusCode);
 }
 
 /**
@@ -65,7 +99,7 @@ export async function fetchInput(link: NodeLink, jobId: string, mediaId: string,
       await answer.body.dump();
       return have;
     }
-    if (answer.statusCode !== 200 && answer.statusCode !== 206) throw await refusal(what, answer.statusCode, answer.body);
+    if (answer.statusCode !== 200 && answer.statusCode !== 206) throw await refusal('input', what, answer.statusCode, answer.body);
     const total = answer.statusCode === 206 ? Number(/\/(\d+)$/.exec(String(answer.headers['content-range']))?.[1]) : Number(answer.headers['content-length']);
     try {
       await pipeline(answer.body, createWriteStream(destination, { flags: answer.statusCode === 206 ? 'a' : 'w' }), { signal });
@@ -102,7 +136,7 @@ export async function uploadOutput(
       body: createReadStream(file.path),
       signal,
     });
-    if (answer.statusCode !== 200) throw await refusal(what, answer.statusCode, answer.body);
+    if (answer.statusCode !== 200) throw await refusal('upload', what, answer.statusCode, answer.body);
     await answer.body.dump();
   });
 }

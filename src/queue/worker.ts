@@ -3,10 +3,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { DelayedError, QueueEvents, Worker, type Job, type QueueEventsListener } from 'bullmq';
-import { CanceledError, describeError, diskProblem } from '../errors.js';
+import { CanceledError, describeError } from '../errors.js';
+import { clientSentence } from '../server/envelope.js';
 import { produceFiles } from '../server/render-job.js';
 import { connectionFor, logErrorsOnce } from './connection.js';
-import { fetchInput, sha256Of, uploadOutput, type NodeLink } from './node-link.js';
+import { fetchInput, NodeRefusal, sha256Of, uploadOutput, type NodeLink } from './node-link.js';
 import { CANCEL_EVENT, inputsOf, outputName, QUEUE_NAME, type RenderJobData, type RenderJobResult, type UploadedFile } from './protocol.js';
 import { redisLabel, type RedisAddress } from './redis-url.js';
 
@@ -108,8 +109,13 @@ async function runJob(job: Job<RenderJobData, RenderJobResult>, token: string | 
       link.log(`job ${jobId}: handed back to the queue`);
       throw new DelayedError();
     }
-    // The node shows this sentence to the user as the render's error, worded as its own queue words it.
-    throw new Error(signal.aborted ? new CanceledError().message : describeError(diskProblem(error, true) ?? error), { cause: error });
+    if (signal.aborted) throw new Error(new CanceledError().message, { cause: error });
+    // The node shows this sentence to the user as the render's error, worded as its own queue words
+    // it (no job ids, addresses or paths); what it leaves out is said here, in the worker's log.
+    const sentence = clientSentence(error);
+    const detail = error instanceof NodeRefusal ? error.detail : describeError(error);
+    if (detail !== sentence) link.log(`job ${jobId}: ${detail}`);
+    throw new Error(sentence, { cause: error });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

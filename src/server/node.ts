@@ -97,6 +97,7 @@ async function openNode(options: RenderNodeOptions, host: string, accessKey: str
     keepUser,
     log: options.log,
     produce: options.backend?.produce,
+    producerQueues: options.backend !== undefined,
     onCompleted: async (record) => {
       const session = sessions.find(record.sessionId);
       if (!session) return;

@@ -4,8 +4,18 @@ import type { RenderRecord } from './render-record.js';
 // Apart from render-backend.ts, whose routes need the node's services, so the render queue can
 // take a Producer without importing the services that hold the queue.
 
-/** What making one job's files gets: its own empty folder, a signal whose reason says why it stopped, and a progress callback. */
-export type ProduceOptions = { workDir: string; signal: AbortSignal; onProgress: (percent: number) => void };
+/**
+ * What making one job's files gets: its own empty folder, a signal whose reason says why it
+ * stopped, and a progress callback. A producer that hands the job to others says when it waits
+ * there (`onWaiting`, with its place in line when known: 1 is next) and when it starts (`onStarted`).
+ */
+export type ProduceOptions = {
+  workDir: string;
+  signal: AbortSignal;
+  onProgress: (percent: number) => void;
+  onWaiting?: (place?: number) => void;
+  onStarted?: () => void;
+};
 
 /** Makes a job's files into `workDir`; the render queue moves them to the outputs and records them. */
 export type Producer = (record: RenderRecord, options: ProduceOptions) => Promise<ProducedFile[]>;

@@ -28,3 +28,6 @@ export type RenderRecord = {
   outputs: RenderOutput[];
   error?: string;
 };
+
+/** A job that has not started: its place in line (1 is next) when known. */
+export type WaitingLine = { place?: number };

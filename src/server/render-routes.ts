@@ -7,7 +7,7 @@ import { withSegmentIds } from './draft.js';
 import { readBody, sendData } from './envelope.js';
 import { sendFile } from './files.js';
 import { renderItems } from './render-items.js';
-import type { RenderRecord } from './render-record.js';
+import type { RenderRecord, WaitingLine } from './render-record.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';
 
@@ -23,12 +23,14 @@ export function addRenderRoutes(router: Router, services: NodeServices): void {
     const draft = request.draft === undefined ? session.draft : withSegmentIds(request.draft);
     const items = renderItems(draft, session.media, request.output?.format);
     const record = await services.renders.submit({ id: request.id, sessionId: session.sessionId, userId: user.userId, items });
-    sendData(res, { id: record.id, status: record.status, progress: record.progress });
+    // Accepted is pending; the place in line comes with it only when the job does not start at once.
+    const place = services.renders.lineOf(services.renders.get(record.id, user.userId))?.place;
+    sendData(res, { id: record.id, status: record.status, progress: record.progress, ...(place !== undefined ? { queue_position: place } : {}) });
   });
 
   router.add('GET', '/api/render/proxy/lambda/:id', async ({ req, res, params }) => {
     const record = services.renders.get(params.id, userOf(req, services).userId);
-    sendData(res, renderView(record, publicBase(req, services)));
+    sendData(res, renderView(record, publicBase(req, services), services.renders.lineOf(record)));
   });
 
   router.add('POST', '/api/render/proxy/lambda/:id/cancel', async ({ req, res, params }) => {
@@ -55,8 +57,12 @@ function requireAttribution(req: IncomingMessage): void {
   }
 }
 
-/** A job as the poll call shows it: `output` is the first file, `outputs` all of them in item order. */
-export function renderView(record: RenderRecord, base: string): Record<string, unknown> {
+/**
+ * A job as the poll call shows it: `output` is the first file, `outputs` all of them in item order.
+ * A job that waits (`line`: here, or for a worker) is `pending`, with `queue_position` (1 is next)
+ * when its place is known, so a client does not take the wait for a render stuck at 0 %.
+ */
+export function renderView(record: RenderRecord, base: string, line?: WaitingLine): Record<string, unknown> {
   const outputs = record.outputs.map((output) => ({
     media_id: output.mediaId,
     name: output.name,
@@ -70,8 +76,9 @@ export function renderView(record: RenderRecord, base: string): Record<string, u
   }));
   return {
     id: record.id,
-    status: record.status,
-    progress: record.progress,
+    status: line ? 'pending' : record.status,
+    progress: line ? 0 : record.progress,
+    ...(line?.place !== undefined ? { queue_position: line.place } : {}),
     ...(outputs.length > 0 ? { output: { url: outputs[0].url, size: outputs[0].size }, outputs } : {}),
     ...(record.error ? { error: record.error } : {}),
   };

@@ -9,7 +9,7 @@ import { JsonFile, removeUnlisted } from './persist.js';
 import type { Producer } from './producer.js';
 import { produceFiles } from './render-job.js';
 import type { RenderItem } from './render-items.js';
-import type { RenderOutput, RenderRecord } from './render-record.js';
+import type { RenderOutput, RenderRecord, WaitingLine } from './render-record.js';
 
 /** What the queue needs from the node around it. */
 export type RenderQueueOptions = {
@@ -24,6 +24,8 @@ export type RenderQueueOptions = {
   log?: (line: string) => void;
   /** Who makes a job's files; default: this process, from the node's media folder. */
   produce?: Producer;
+  /** The producer hands jobs to a line of its own (workers): a job handed over waits until it says it started. */
+  producerQueues?: boolean;
 };
 
 /** Render ids are the client's (render_<ts>): two users may pick the same one, so jobs are keyed per user. */
@@ -42,6 +44,8 @@ export type AbortReason = 'canceled' | 'shutdown';
 export class RenderQueue {
   private readonly jobs = new Map<string, RenderRecord>();
   private readonly running = new Map<string, AbortController>();
+  /** Running jobs whose producer says they still wait (for a worker), with the place it gave. */
+  private readonly waiting = new Map<string, WaitingLine>();
   private readonly settled = new Set<Promise<void>>();
   private readonly file: JsonFile<{ renders: RenderRecord[] }>;
   private stopping = false;
@@ -100,6 +104,22 @@ export class RenderQueue {
     return record;
   }
 
+  /**
+   * Whether a job waits, and where: a pending job is behind the pending jobs queued before it here;
+   * a job handed to workers waits where their queue says. Undefined once it runs (or ended).
+   */
+  lineOf(record: RenderRecord): WaitingLine | undefined {
+    const key = jobKey(record);
+    if (record.status === 'processing') return this.waiting.get(key);
+    if (record.status !== 'pending') return undefined;
+    let place = 1;
+    for (const [otherKey, other] of this.jobs) {
+      if (otherKey === key) return { place };
+      if (other.status === 'pending' && !this.running.has(otherKey)) place += 1;
+    }
+    return undefined;
+  }
+
   /** Cancels a pending or running job (ffmpeg is killed); a finished one is left as it is. */
   async cancel(id: string, userId: string): Promise<RenderRecord> {
     const record = this.get(id, userId);
@@ -152,6 +172,7 @@ export class RenderQueue {
     // A fresh folder per attempt: an ffmpeg orphaned by a killed node can never write into the retry's.
     const workDir = insideFolder(this.options.dataDir, join(this.workRoot, opaqueId('w')));
     Object.assign(record, { status: 'processing', progress: 0 });
+    if (this.options.producerQueues) this.waiting.set(jobKey(record), {});
     try {
       await this.save();
       await mkdir(workDir, { recursive: true, mode: 0o700 });
@@ -162,6 +183,8 @@ export class RenderQueue {
         onProgress: (percent) => {
           if (record.status === 'processing') record.progress = Math.min(99, Math.floor(percent));
         },
+        onWaiting: (place) => this.waiting.set(jobKey(record), place === undefined ? {} : { place }),
+        onStarted: () => this.waiting.delete(jobKey(record)),
       });
       controller.signal.throwIfAborted();
       const outputs = produced.map((file, index): RenderOutput => ({
@@ -188,6 +211,7 @@ export class RenderQueue {
       }
     } finally {
       this.running.delete(jobKey(record));
+      this.waiting.delete(jobKey(record));
       await rm(workDir, { recursive: true, force: true });
       await this.save();
       this.pump();

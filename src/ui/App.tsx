@@ -57,7 +57,8 @@ const LINE_EDITS: Partial<Record<Command, LineEdit['type']>> = {
  * The studio: the finished conversation scrolls above (printed once, <Static>), and below it stay
  * live only the reply in flight, the timeline, the jobs and the input line. `history`: the lines
  * sent in earlier runs; `pastJobs`: the job history; `quitStops`: whether running renders stop
- * when the studio quits (the embedded node) or go on (a serve node).
+ * when the studio quits (the embedded node) or go on (a serve node); `onFocus`: where the
+ * terminal's focus reports go (they never reach the input line).
  */
 export function App({
   store,
@@ -67,6 +68,7 @@ export function App({
   history = [],
   pastJobs = [],
   quitStops = true,
+  onFocus,
 }: {
   store: StudioStore;
   actions: StudioActions;
@@ -75,6 +77,8 @@ export function App({
   history?: readonly string[];
   pastJobs?: readonly JobRecord[];
   quitStops?: boolean;
+  /** The terminal's focus reports (with reporting on): gained, or lost. */
+  onFocus?: (focused: boolean) => void;
 }) {
   const view = useEngine(store, (snapshot) => snapshot.view);
   const transcript = useEngine(store, (snapshot) => snapshot.transcript);
@@ -175,7 +179,7 @@ export function App({
       }
     }
   };
-  useKeys(onKey);
+  useKeys(onKey, onFocus);
 
   const inFlight = view.turns.at(-1);
   const replying = inFlight !== undefined && !inFlight.done;

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Job } from '../studio/index.js';
+import { queuedWords, type Job } from '../studio/index.js';
 import { Command, keyLabel } from './bindings.js';
 import { formatBytes } from '../units.js';
 import type { ListedJob } from './job-list.js';
@@ -9,7 +9,8 @@ import { progressBarWidth } from './layout.js';
 import type { Theme } from './theme.js';
 
 /**
- * Running jobs with their phase, a bar, the percentage and an ETA; below them the finished ones
+ * Running jobs with their phase, a bar, the percentage and an ETA (a job waiting in line says so,
+ * with its place, and nothing more); below them the finished ones
  * with where their output went and its size. `selected`: the running job the picker points at.
  */
 export function JobsPane({ running, finished, selected, width, maxRows, theme }: { running: readonly Job[]; finished: readonly ListedJob[]; selected?: number; width: number; maxRows: number; theme: Theme }) {
@@ -33,10 +34,20 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
               {baseName(job.input)}
             </Text>
           </Box>
-          <Text color={theme.status.working}> {job.status.padEnd(11)} </Text>
-          <ProgressBar fraction={job.fraction} width={bar} theme={theme} />
-          <Text> {String(Math.round(job.fraction * 100)).padStart(3)}%</Text>
-          <Text color={theme.text.dim}>{job.etaSec !== undefined ? ` ${formatEta(job.etaSec)}` : ''}</Text>
+          {job.status === 'queued' ? (
+            // Waiting is not working: no bar at 0 % and no ETA until it starts.
+            <Text color={theme.text.dim} wrap="truncate-end">
+              {' '}
+              {queuedWords(job.place)}
+            </Text>
+          ) : (
+            <>
+              <Text color={theme.status.working}> {job.status.padEnd(11)} </Text>
+              <ProgressBar fraction={job.fraction} width={bar} theme={theme} />
+              <Text> {String(Math.round(job.fraction * 100)).padStart(3)}%</Text>
+              <Text color={theme.text.dim}>{job.etaSec !== undefined ? ` ${formatEta(job.etaSec)}` : ''}</Text>
+            </>
+          )}
         </Box>
       ))}
       {shownFinished.map((job) => (

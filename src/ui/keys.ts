@@ -27,12 +27,18 @@ export type KeyPress =
         | 'word-backspace'
         | 'paste-start'
         | 'paste-end'
+        | 'focus-in'
+        | 'focus-out'
         | 'unknown';
     };
 
 /** What a terminal sends for bracketed paste's start and end (enabled with ESC[?2004h). */
 export const PASTE_START = '\u001b[200~';
 export const PASTE_END = '\u001b[201~';
+
+/** What a terminal sends when its window gains or loses focus (reporting enabled with ESC[?1004h). */
+export const FOCUS_IN = '\u001b[I';
+export const FOCUS_OUT = '\u001b[O';
 
 /**
  * Cuts one input event into keys: escape sequences stay whole, control bytes stand alone, and
@@ -86,6 +92,8 @@ const SEQUENCES: Record<string, KeyPress['name']> = {
   '\u001b\u001b': 'escape',
   [PASTE_START]: 'paste-start',
   [PASTE_END]: 'paste-end',
+  [FOCUS_IN]: 'focus-in',
+  [FOCUS_OUT]: 'focus-out',
 };
 
 /** Names one key (one item of `splitKeys`). */

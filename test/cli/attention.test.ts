@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { attention, attentionSequence, LONG_JOB_MS, ringOnLongJobs } from '../../src/cli/attention.js';
+import { attention, attentionSequence, focusTracker, LONG_JOB_MS, ringOnLongJobs, shouldRing } from '../../src/cli/attention.js';
+import { enableTerminalModes, FOCUS_OFF, FOCUS_ON, PASTE_OFF, PASTE_ON, type ModesProcess } from '../../src/cli/terminal-modes.js';
 import type { EngineEvent, Job } from '../../src/engine/index.js';
 
 describe('attentionSequence', () => {
@@ -46,6 +47,66 @@ describe('attention', () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect(written()).toBe(expected);
     }
+  });
+});
+
+describe('shouldRing', () => {
+  it.each([
+    // enabled, terminal, focused → ring
+    [true, true, false, true],
+    [true, true, true, false],
+    [true, true, undefined, true],
+    [false, true, false, false],
+    [false, true, undefined, false],
+    [true, false, false, false],
+    [true, false, undefined, false],
+  ] as const)('setting %s, terminal %s, focused %s: %s', (enabled, isTTY, focused, ring) => {
+    expect(shouldRing({ enabled, isTTY, focused })).toBe(ring);
+  });
+
+  it('follows the focus reports as they come', async () => {
+    const { out, written } = stream(true);
+    const focus = focusTracker();
+    const ring = attention({ stream: out, env: { TERM: 'xterm' }, enabled: true, focused: focus.focused });
+    ring('never reported');
+    focus.report(true);
+    ring('looking');
+    focus.report(false);
+    ring('away');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(written()).toBe('\x07\x07');
+  });
+});
+
+describe('enableTerminalModes', () => {
+  /** A process as the modes see it: its events, and the signals sent to it. */
+  function fakeProcess(): ModesProcess & { emitter: EventEmitter; killed: string[] } {
+    const emitter = new EventEmitter();
+    const killed: string[] = [];
+    return Object.assign(emitter, {
+      emitter,
+      killed,
+      pid: 42,
+      kill: (_pid: number, signal?: string | number) => (killed.push(String(signal)), true),
+    }) as unknown as ModesProcess & { emitter: EventEmitter; killed: string[] };
+  }
+
+  it.each([
+    ['the studio quits', (_proc: ReturnType<typeof fakeProcess>, off: () => void) => off(), []],
+    ['the process exits (a crash ends in exit too)', (proc: ReturnType<typeof fakeProcess>) => proc.emitter.emit('exit', 1), []],
+    ['SIGTERM, which is then delivered again', (proc: ReturnType<typeof fakeProcess>) => proc.emitter.emit('SIGTERM', 'SIGTERM'), ['SIGTERM']],
+    ['SIGHUP, which is then delivered again', (proc: ReturnType<typeof fakeProcess>) => proc.emitter.emit('SIGHUP', 'SIGHUP'), ['SIGHUP']],
+  ] as const)('turns paste and focus reports on, and off once when %s', async (_name, end, killed) => {
+    const { out, written } = stream(true);
+    const proc = fakeProcess();
+    const off = enableTerminalModes(out, proc);
+    end(proc, off);
+    off();
+    proc.emitter.emit('exit', 0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(written()).toBe(PASTE_ON + FOCUS_ON + PASTE_OFF + FOCUS_OFF);
+    expect(proc.killed).toEqual(killed);
+    expect(proc.emitter.eventNames()).toEqual([]);
   });
 });
 

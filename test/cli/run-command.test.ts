@@ -149,9 +149,10 @@ describe('compressor-studio run', () => {
 
 describe('parseRunArgs', () => {
   it.each([
-    [['a.mp4'], { files: ['a.mp4'], goal: 'compress this video', outDir: undefined, api: undefined, json: false, verbose: false }],
-    [['a.mp4', 'b.mov', '-g', 'under 10MB', '-o', 'out', '--api', 'cloud', '--json'], { files: ['a.mp4', 'b.mov'], goal: 'under 10MB', outDir: '/here/out', api: 'cloud', json: true, verbose: false }],
-    [['--verbose', 'a.mp4', '-o', '/abs'], { files: ['a.mp4'], goal: 'compress this video', outDir: '/abs', api: undefined, json: false, verbose: true }],
+    [['a.mp4'], { files: ['a.mp4'], goal: 'compress this video', outDir: undefined, api: undefined, json: false, verbose: false, preview: false }],
+    [['a.mp4', 'b.mov', '-g', 'under 10MB', '-o', 'out', '--api', 'cloud', '--json'], { files: ['a.mp4', 'b.mov'], goal: 'under 10MB', outDir: '/here/out', api: 'cloud', json: true, verbose: false, preview: false }],
+    [['a.mp4', '--preview'], { files: ['a.mp4'], goal: 'compress this video', outDir: undefined, api: undefined, json: false, verbose: false, preview: true }],
+    [['--verbose', 'a.mp4', '-o', '/abs'], { files: ['a.mp4'], goal: 'compress this video', outDir: '/abs', api: undefined, json: false, verbose: true, preview: false }],
   ])('%j', (args, expected) => {
     expect(parseRunArgs(args, '/here')).toEqual(expected);
   });
@@ -162,7 +163,7 @@ describe('parseRunArgs', () => {
     expect(parseRunArgs(['a.mp4', '-g', 'under 8MB', '-o', 'x'], '/here', settings)).toMatchObject({ goal: 'under 8MB', outDir: '/here/x' });
   });
 
-  it.each([[[]], [['a.mp4', '-g', ' ']], [['a.mp4', '--nope']], [['a.mp4', '-o']]])('refuses %j with exit code 2', (args) => {
+  it.each([[[]], [['a.mp4', '-g', ' ']], [['a.mp4', '--nope']], [['a.mp4', '-o']], [['a.mp4', '--preview', '--json']]])('refuses %j with exit code 2', (args) => {
     expect(() => parseRunArgs(args, '/here')).toThrow(expect.objectContaining({ exitCode: 2 }));
   });
 });
@@ -196,6 +197,8 @@ describe('statusLine', () => {
     [[job('/v/a.mp4', 'rendering', 0.4, 3), job('/v/b.mov', 'uploading', 0.8)], 'a.mp4 render 40% ETA 3s · b.mov upload 80%'],
     [[job('/v/a.mp4', 'done', 1), job('/v/b.mov', 'compressing', 0.5)], 'b.mov download 50%'],
     [[job('/v/a.mp4', 'failed', 0.2)], ''],
+    [[{ ...job('/v/a.mp4', 'queued', 0), place: 2 }, job('/v/b.mov', 'rendering', 0.1)], 'a.mp4 queued (2nd in line) · b.mov render 10%'],
+    [[job('/v/a.mp4', 'queued', 0)], ''],
   ])('%#', (jobs, expected) => {
     expect(statusLine(jobs)).toBe(expected);
   });

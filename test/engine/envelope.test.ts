@@ -44,6 +44,16 @@ describe('readRenderStatus', () => {
     expect({ status: status.status, progress: status.progress, urls: status.outputs.map((o) => o.url) }).toEqual(expected);
   });
 
+  it.each([
+    ['a place while pending', { code: 0, data: { id: 'r1', status: 'pending', progress: 0, queue_position: 2 } }, 2],
+    ['camelCase too', { status: 'pending', queuePosition: 1 }, 1],
+    ['none while running', { status: 'processing', progress: 3, queue_position: 2 }, undefined],
+    ['none that is not a place', { status: 'pending', queue_position: 0 }, undefined],
+    ['none from a node that names none', { status: 'pending' }, undefined],
+  ])('queue position: %s', (_name, answer, place) => {
+    expect(readRenderStatus(answer, 'x').queuePosition).toBe(place);
+  });
+
   it('keeps the error text', () => {
     expect(readRenderStatus({ data: { status: 'failed', error: 'canceled' } }, 'x').error).toBe('canceled');
   });

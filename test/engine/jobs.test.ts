@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reduceJob, reduceJobs, type Job, type JobAction } from '../../src/engine/jobs.js';
+import { queuedWords, reduceJob, reduceJobs, type Job, type JobAction } from '../../src/engine/jobs.js';
 
 const added = reduceJob(undefined, { type: 'add', id: 'j', input: '/v/a.mp4', targetBytes: 8e6, at: 1000 }) as Job;
 
@@ -14,6 +14,10 @@ describe('reduceJob', () => {
     ['done keeps the output', { ...added, status: 'downloading' }, { type: 'done', id: 'j', output: '/o/a.mp4', bytes: 7e6, at: 9000 }, { status: 'done', output: '/o/a.mp4', bytes: 7e6, fraction: 1 }],
     ['failed keeps the sentence', { ...added, status: 'rendering' }, { type: 'failed', id: 'j', error: 'The render failed.', at: 9000 }, { status: 'failed', error: 'The render failed.' }],
     ['a finished job ignores late progress', { ...added, status: 'done', fraction: 1 }, { type: 'progress', id: 'j', fraction: 0.2, at: 9000 }, { status: 'done', fraction: 1 }],
+    ['a render waiting in line is queued with its place', { ...added, status: 'rendering', renderId: 'r1' }, { type: 'phase', id: 'j', status: 'queued', place: 2, at: 5000 }, { status: 'queued', place: 2, renderId: 'r1', etaSec: undefined }],
+    ['its place moves up', { ...added, status: 'queued', place: 2 }, { type: 'phase', id: 'j', status: 'queued', place: 1, at: 6000 }, { status: 'queued', place: 1 }],
+    ['once it starts there is no place, and the ETA window starts then', { ...added, status: 'queued', place: 1 }, { type: 'phase', id: 'j', status: 'rendering', at: 7000 }, { status: 'rendering', place: undefined, phaseStartedAt: 7000, samples: undefined }],
+    ['an ended job has no place', { ...added, status: 'queued', place: 1 }, { type: 'failed', id: 'j', error: 'x', at: 7000 }, { place: undefined }],
     ['a canceled job stays canceled', { ...added, status: 'canceled' }, { type: 'phase', id: 'j', status: 'rendering', at: 9000 }, { status: 'canceled' }],
   ])('%s', (_name, job, action, expected) => {
     expect(reduceJob(job, action)).toMatchObject(expected);
@@ -45,5 +49,21 @@ describe('reduceJobs', () => {
     jobs = reduceJobs(jobs, { type: 'add', id: 'b', input: 'b', at: 2 });
     jobs = reduceJobs(jobs, { type: 'phase', id: 'b', status: 'uploading', at: 3 });
     expect(jobs.map((job) => [job.id, job.status])).toEqual([['a', 'queued'], ['b', 'uploading']]);
+  });
+});
+
+describe('queuedWords', () => {
+  it.each([
+    [undefined, 'queued'],
+    [1, 'queued (1st in line)'],
+    [2, 'queued (2nd in line)'],
+    [3, 'queued (3rd in line)'],
+    [4, 'queued (4th in line)'],
+    [11, 'queued (11th in line)'],
+    [12, 'queued (12th in line)'],
+    [21, 'queued (21st in line)'],
+    [112, 'queued (112th in line)'],
+  ])('%s → %s', (place, words) => {
+    expect(queuedWords(place)).toBe(words);
   });
 });

@@ -74,6 +74,18 @@ describe('compress on real clips', () => {
     expectKept(await probe(input), await probe(result.output), { audio: false });
   });
 
+  it('a tight size keeps stereo sound at its floor beside a picture that still moves, and fits', async () => {
+    // 40 KB for 2 s is about 140 kbps in all: the share rule alone gave the sound 32 kbps mono; the floor keeps 64 kbps stereo.
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 2, audio: true, name: 'stereo.mp4' });
+    const result = await compress(input, { targetBytes: 40_000 }, { outDir: out });
+    expect(result.bytes).toBeLessThanOrEqual(40_000);
+    expect(result.plan.audio).toMatchObject({ mode: 'encode', kbps: 64, channels: 2 });
+    const output = await probe(result.output);
+    expect(output.audio).toMatchObject({ channels: 2 });
+    expect(output.audio?.bitrate).toBeGreaterThanOrEqual(60_000);
+    expectKept(await probe(input), output, { audio: true });
+  });
+
   it('a picture under the encoder\'s floor is made leaner until it fits, the sound last', async () => {
     const input = await makeClip(clips, { width: 320, height: 240, seconds: 3, audio: true, name: 'floor.mp4' });
     const result = await compress(input, { targetBytes: 9_000 }, { outDir: out });

@@ -5,7 +5,7 @@ import { machinePlanOptions, planEncode } from '../../src/media/plan-encode.js';
 import type { Capabilities } from '../../src/media/capabilities.js';
 import { chooseAudio, containerOverheadBytes } from '../../src/media/target-budget.js';
 import { formatBytes } from '../../src/units.js';
-import { chooseFrame, cropToAspect, fitShortSide } from '../../src/media/resolution-ladder.js';
+import { chooseFrame, cropToAspect, fitShortSide, watchablePicture } from '../../src/media/resolution-ladder.js';
 import type { AudioInfo, EncodePlan, MediaInfo, VideoInfo } from '../../src/media/types.js';
 
 const MB = 1_000_000;
@@ -32,7 +32,10 @@ type Row = [string, Goal, MediaInfo, Partial<EncodePlan> & { videoKbpsAtLeast?: 
 const rows: Row[] = [
   ['10 MB for 60 s 1080p: bitrate mode, under target, ≥ 90 % used', { targetBytes: 10 * MB }, clip(), { mode: 'bitrate', codec: 'h264', encoder: 'libx264', container: 'mp4', audio: { mode: 'encode', kbps: 128, channels: 2 }, bytesAtMost: 10 * MB, videoKbpsAtLeast: 1100 }],
   ['25 MB for 60 s keeps 1080p', { targetBytes: 25 * MB }, clip(), { width: 1920, height: 1080, fps: undefined }],
-  ['2 MB for 60 s drops resolution and goes mono', { targetBytes: 2 * MB }, clip(), { width: 640, height: 360, audio: { mode: 'encode', kbps: 48, channels: 1 } }],
+  ['2 MB for 60 s drops resolution, the sound keeps its stereo floor', { targetBytes: 2 * MB }, clip(), { width: 640, height: 360, audio: { mode: 'encode', kbps: 64, channels: 2 } }],
+  ['a quarter of a thin 720p clip: the sound keeps its floor while the picture still moves', { relativeSize: 0.25 }, clip({ durationSec: 30, sizeBytes: 1_800_000, video: { width: 1280, height: 720, displayWidth: 1280, displayHeight: 720, avgFps: 24, realFps: 24 } }), { audio: { mode: 'encode', kbps: 64, channels: 2 } }],
+  ['so small that the sound floor would stop the picture: under the floor, and said', { targetBytes: 323_260 }, clip({ durationSec: 30, sizeBytes: 1_293_041, video: { width: 1280, height: 720, displayWidth: 1280, displayHeight: 720, avgFps: 24, realFps: 24 } }), { audio: { mode: 'encode', kbps: 48, channels: 1 }, noteMatches: /Sound under its floor \(64 kbps stereo\): beside that much, the picture would get less than the 18 kbps it needs to keep moving even at 256x144\./ }],
+  ['a mono source floors at 48 kbps mono', { targetBytes: 2 * MB }, clip({ audio: { channels: 1 } }), { audio: { mode: 'encode', kbps: 48, channels: 1 } }],
   ['6 MB for 60 s keeps 720p', { targetBytes: 6 * MB }, clip(), { width: 1280, height: 720 }],
   ['180 KB for 60 s is a slideshow at the bottom of the ladder', { targetBytes: 180_000 }, clip({ audio: null }), { width: 256, height: 144, fps: 15 }],
   ['tight budget steps audio down to 64k', { targetBytes: 4 * MB }, clip(), { audio: { mode: 'encode', kbps: 64, channels: 2 } }],
@@ -164,16 +167,43 @@ describe('planEncode (table)', () => {
 
 describe('target budget, ladder (table)', () => {
   it.each([
-    [2000, 2, { kbps: 128, channels: 2 }],
-    [900, 2, { kbps: 96, channels: 2 }],
-    [400, 2, { kbps: 64, channels: 2 }],
-    [200, 2, { kbps: 48, channels: 1 }],
-    [2000, 1, { kbps: 64, channels: 1 }],
-    [200, 1, { kbps: 48, channels: 1 }],
-    [40, 2, { kbps: 16, channels: 1 }],
-    [20, 2, { kbps: 12, channels: 1 }],
-  ])('chooseAudio(%d kbps, %d ch)', (budget, channels, expected) => {
-    expect(chooseAudio(budget, channels)).toEqual(expected);
+    // A generous budget: the sound's share sets it.
+    [2000, 2, 20, { kbps: 128, channels: 2 }],
+    [900, 2, 20, { kbps: 96, channels: 2 }],
+    [400, 2, 20, { kbps: 64, channels: 2 }],
+    // Tighter: stereo holds its 64 kbps floor while the picture keeps its 20 kbps beside it...
+    [200, 2, 20, { kbps: 64, channels: 2 }],
+    [84, 2, 20, { kbps: 64, channels: 2 }],
+    // ...then the picture comes first: the richest sound under the floor that leaves it 20 kbps.
+    [83, 2, 20, { kbps: 48, channels: 1 }],
+    [60, 2, 20, { kbps: 32, channels: 1 }],
+    [40, 2, 20, { kbps: 16, channels: 1 }],
+    [20, 2, 20, { kbps: 12, channels: 1 }],
+    // A picture that needs more moves the line.
+    [200, 2, 150, { kbps: 48, channels: 1 }],
+    // A mono source: half the stereo steps, one channel, a 48 kbps floor.
+    [2000, 1, 20, { kbps: 64, channels: 1 }],
+    [200, 1, 20, { kbps: 48, channels: 1 }],
+    [68, 1, 20, { kbps: 48, channels: 1 }],
+    [60, 1, 20, { kbps: 32, channels: 1 }],
+  ])('chooseAudio(%d kbps, %d ch, picture needs %d kbps)', (budget, channels, pictureFloor, expected) => {
+    expect(chooseAudio(budget, channels, pictureFloor)).toEqual(expected);
+  });
+
+  it.each([
+    // 144p at up to 30 fps, 0.02 bits per pixel: the bottom of the ladder before a slideshow.
+    [1920, 1080, 1080, 30, { frame: { width: 256, height: 144, fps: 30 }, kbps: 22.1184 }],
+    // Fewer frames than the source's must clear a higher bar (as in chooseFrame).
+    [1280, 720, 1080, 60, { frame: { width: 256, height: 144, fps: 30 }, kbps: 33.1776 }],
+    [1080, 1920, 1080, 24, { frame: { width: 144, height: 256, fps: 24 }, kbps: 17.69472 }],
+    // A source smaller than 144p is its own bottom.
+    [176, 120, 1080, 25, { frame: { width: 176, height: 120, fps: 25 }, kbps: 10.56 }],
+  ])('watchablePicture(%d x %d, cap %d, %d fps)', (width, height, capShortSide, fps, expected) => {
+    const got = watchablePicture({ width, height, capShortSide, fps, cleanBpp: 0.02 });
+    expect(got.frame).toEqual(expected.frame);
+    expect(got.kbps).toBeCloseTo(expected.kbps, 6);
+    // That much video is what the ladder needs to keep this frame moving.
+    expect(chooseFrame({ width, height, capShortSide, fps, videoKbps: got.kbps + 0.001, cleanBpp: 0.02 })).toEqual(expected.frame);
   });
 
   it.each([

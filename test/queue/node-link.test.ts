@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchInput, sha256Of, uploadOutput, type NodeLink } from '../../src/queue/node-link.js';
+import { fetchInput, NodeRefusal, refusalSentence, sha256Of, uploadOutput, type NodeLink } from '../../src/queue/node-link.js';
 import { freePort } from './cluster.js';
 
 // The worker's transfers against a stand-in node on loopback that cuts, refuses or is not there yet:
@@ -79,10 +79,12 @@ describe('worker ↔ node transfers', () => {
       res.writeHead(409, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ code: 409, message: 'This node is not waiting for that job (it finished, or was canceled).', data: null }));
     });
-    await expect(fetchInput(link(port, []), 'r3', 'm3', join(dir, 'refused'), new AbortController().signal)).rejects.toThrow(
-      'job r3: input m3: the node answered 409: This node is not waiting for that job (it finished, or was canceled).',
-    );
+    const refused = await fetchInput(link(port, []), 'r3', 'm3', join(dir, 'refused'), new AbortController().signal).catch((error: unknown) => error);
     await refuse();
+    // The user's sentence names no job, input or address; the log's detail keeps all three.
+    expect(refused).toBeInstanceOf(NodeRefusal);
+    expect((refused as NodeRefusal).message).toBe('A render worker could not get the video from the render node (the node no longer waits for this render), so the render stopped.');
+    expect((refused as NodeRefusal).detail).toBe('job r3: input m3: the node answered 409: This node is not waiting for that job (it finished, or was canceled).');
   });
 
   it('an upload is streamed with its size and hash, and sent again when the node finds it damaged', async () => {
@@ -109,5 +111,17 @@ describe('worker ↔ node transfers', () => {
     ]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/upload of item-0\.mp4: .*422.*damaged.*retrying/);
+  });
+});
+
+describe("a refusal in the user's words", () => {
+  it.each([
+    ['input', 401, 'A render worker could not get the video from the render node (the node did not accept the worker\'s key), so the render stopped.'],
+    ['input', 404, 'A render worker could not get the video from the render node (the node no longer has it), so the render stopped.'],
+    ['input', 400, 'A render worker could not get the video from the render node, so the render stopped.'],
+    ['upload', 409, 'A render worker could not hand the finished file back to the render node (the node no longer waits for this render), so the render stopped.'],
+    ['upload', 413, 'A render worker could not hand the finished file back to the render node (the node had no room for it), so the render stopped.'],
+  ] as const)('%s refused with %i', (call, status, sentence) => {
+    expect(refusalSentence(call, status)).toBe(sentence);
   });
 });

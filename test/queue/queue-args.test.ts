@@ -72,6 +72,11 @@ describe('queue flags and names', () => {
     [undefined, 'The render failed on a worker without saying why.'],
     ['job stalled more than allowable limit', 'The render was cut short on several workers in a row (each went away mid-render), so it was given up.'],
     ['No encode can reach 2 KB.', 'No encode can reach 2 KB.'],
+    ['job r0123456789abcdef0123456789abcdef: input m_0123456789abcdef0123456789abcdef: the node answered 409.', "The render failed on a worker; the node's operator can see why in its log."],
+    ['fetch http://10.0.0.2:8080/api/worker/jobs failed', "The render failed on a worker; the node's operator can see why in its log."],
+    ["ENOENT: no such file or directory, open '/tmp/compressor-worker-x/media'", "The render failed on a worker; the node's operator can see why in its log."],
+    ['Error: boom\n    at run (worker.js:1:1)', "The render failed on a worker; the node's operator can see why in its log."],
+    ['The encoder failed on this video. Try again, or another format or size.', 'The encoder failed on this video. Try again, or another format or size.'],
   ])('failure %s reads as one sentence', (reason, sentence) => {
     expect(failureSentence(reason)).toBe(sentence);
   });

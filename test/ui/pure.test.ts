@@ -49,7 +49,18 @@ describe('keys', () => {
     ['\x1b[200~', { name: 'paste-start' }],
     ['\x1b[9~', { name: 'unknown' }],
     ['é', { name: 'text', text: 'é' }],
+    ['\x1b[I', { name: 'focus-in' }],
+    ['\x1b[O', { name: 'focus-out' }],
   ])('%j is %j', (raw, key) => expect(decodeKey(raw)).toEqual(key));
+
+  it.each([['\x1b[I'], ['\x1b[O']])('focus report %j stays one key and is no command or text', (raw) => {
+    const keys = splitKeys(raw);
+    expect(keys).toEqual([raw]);
+    const key = decodeKey(keys[0]);
+    expect(key.name).not.toBe('text');
+    expect(commandFor(key, { lineEmpty: false })).toBeUndefined();
+    expect(commandFor(key, { lineEmpty: true })).toBeUndefined();
+  });
 });
 
 describe('bindings', () => {

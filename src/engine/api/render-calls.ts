@@ -48,12 +48,14 @@ export function readRenderStatus(answer: unknown, fallbackId: string): RenderSta
     if (single) outputs = [single];
   }
   const error = pick(answer, 'error');
+  const place = pickNumber(answer, 'queue_position', 'queuePosition');
   return {
     id: pickString(answer, 'id', 'render_id') ?? fallbackId,
     status,
     progress: Math.max(0, Math.min(100, pickNumber(answer, 'progress') ?? (status === 'completed' ? 100 : 0))),
     outputs,
     error: typeof error === 'string' ? error : error !== undefined && error !== null ? JSON.stringify(error) : undefined,
+    ...(status === 'pending' && place !== undefined && Number.isInteger(place) && place >= 1 ? { queuePosition: place } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export type RenderStatus = {
   progress: number;
   outputs: RenderOutput[];
   error?: string;
+  /** While pending: its place in the node's line (1 is next), when the node says it. */
+  queuePosition?: number;
 };
 
 /** A file the session already rendered. */

@@ -1,0 +1,29 @@
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../src/studio/index.js';
+import { JobsPane } from '../../src/ui/JobsPane.js';
+import { themeFor } from '../../src/ui/theme.js';
+
+// The jobs pane's rows for a render that waits in line and one that runs, at a chosen width.
+
+const base: Job = { id: 'j', input: '/v/clip.mp4', status: 'rendering', fraction: 0, startedAt: 0, updatedAt: 0, phaseStartedAt: 0 };
+
+function row(job: Job): string {
+  const { lastFrame, unmount } = render(<JobsPane running={[job]} finished={[]} width={80} maxRows={5} theme={themeFor({ NO_COLOR: '1' })} />);
+  const frame = lastFrame() ?? '';
+  unmount();
+  return frame.split('\n').find((line) => line.includes('clip.mp4')) ?? '';
+}
+
+describe('JobsPane rows', () => {
+  it.each<[string, Partial<Job>, RegExp, RegExp]>([
+    ['waiting second in line: its place, no bar, no percent, no ETA', { status: 'queued', place: 2 }, /clip\.mp4\s+queued \(2nd in line\)/, /%|█|░/],
+    ['waiting where the node names no place', { status: 'queued' }, /clip\.mp4\s+queued\s/, /%|in line/],
+    ['rendering: the bar, the percent and the ETA', { status: 'rendering', fraction: 0.4, etaSec: 75 }, /rendering .* 40% 1m15s/, /in line/],
+  ])('%s', (_name, change, shown, absent) => {
+    const line = row({ ...base, ...change });
+    expect(line).toMatch(shown);
+    expect(line).not.toMatch(absent);
+  });
+});
