@@ -58,9 +58,10 @@ function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, { m
   const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
   const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs, aim.target), parsed.edits ?? {});
   const draft = edited.draft;
-  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, sessionSources(session.media)) };
+  const sources = sessionSources(session.media);
+  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, sources) };
   // What this message said, and, when earlier messages set more, everything that now applies.
-  const now = goalNow(draft, parsed.goal, aim, sessionSources(session.media));
+  const now = goalNow(draft, parsed.goal, aim, sources);
   const onlyEdits = report !== undefined && Object.keys(parsed.goal).length === 0;
   const said = describeGoal(parsed.goal);
   // Which file it was for, when a batch could have meant another (the brief: say which).
