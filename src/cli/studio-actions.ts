@@ -12,6 +12,8 @@ export function studioActions(
   engine: Engine,
   options: {
     outDir: string;
+    /** Outputs of local files go beside them until a folder is named (no -o and no configured folder). */
+    besideSources?: boolean;
     autoExport: () => boolean;
     quit: () => void;
     onSend?: (text: string) => void;
@@ -23,8 +25,10 @@ export function studioActions(
 ): StudioActions & { idle(): Promise<void>; close(): Promise<void> } {
   // "set the output folder to …" moves it for the rest of the studio (and, saved, for the next one).
   let outDir = options.outDir;
+  let besideSources = options.besideSources ?? false;
   const setOutDir = (dir: string) => {
     outDir = dir;
+    besideSources = false;
     options.saveOutDir?.(dir);
   };
   let tail: Promise<void> = Promise.resolve();
@@ -39,14 +43,14 @@ export function studioActions(
   let watchGoal: string | undefined;
   const onGoal = (text: string) => (watchGoal = text);
   const watch = new StudioWatch(engine);
-  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watch, watchGoal, onGoal }));
+  const act = (text: string) => void work(() => handleText(engine, text, { outDir, besideSources, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watch, watchGoal, onGoal }));
   work(() => (options.fresh ? engine.openNewSession() : engine.openSession()).then(() => engine.credits()));
   return {
     send(text) {
       options.onSend?.(text);
       act(text);
     },
-    export: () => void work(() => exportNow(engine, outDir)),
+    export: () => void work(() => exportNow(engine, outDir, { besideSources })),
     timeline: () => void work(() => showTimeline(engine)),
     credits: () => void work(() => showCredits(engine)),
     cancel: (jobId) => engine.cancel(jobId),

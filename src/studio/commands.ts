@@ -9,12 +9,13 @@ import { creditsSentence } from './credits-words.js';
  */
 
 /**
- * Exports the session's draft into `outDir` now. `goal` is what the words asked of the output,
+ * Exports the session's draft into `outDir` now (with `besideSources`, each output of a local file
+ * beside that file instead). `goal` is what the words asked of the output,
  * for items the draft leaves open; a key asks nothing, which is the empty goal a typed "export"
  * carries too, so the engine sees one plan and makes no second copy of it.
  */
-export async function exportNow(engine: Engine, outDir: string, options: { goal?: Goal; signal?: AbortSignal } = {}): Promise<void> {
-  await engine.exportDraft({ outDir, fallbackGoal: options.goal ?? {}, signal: options.signal });
+export async function exportNow(engine: Engine, outDir: string, options: { goal?: Goal; besideSources?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+  await engine.exportDraft({ outDir, besideSources: options.besideSources, fallbackGoal: options.goal ?? {}, signal: options.signal });
 }
 
 /** Fetches the session's state and says its timeline as one line. */
