@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { chosenFfmpeg, compress } from '../src/media/index.js';
 import { versionWord } from '../src/media/ffmpeg-build.js';
+import { runScript } from './run-script.js';
 
 /** What one export measured: the build, the encoder the plan chose, and the times against the output's length. */
 export type Av1Run = { ffmpeg: string; version: string; encoder: string; outputSec: number; encodeSec: number; totalSec: number; bytes: number; attempts: number };
@@ -33,12 +34,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runScript(main);

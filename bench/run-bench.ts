@@ -26,6 +26,7 @@ import { writeResultsBlock } from './results-file.js';
 import { byEncodeCost, runSizeBench, type Clip } from './size-bench.js';
 import { sizeReport } from './size-report.js';
 import { fixed } from './table.js';
+import { runScript } from './run-script.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -182,12 +183,4 @@ function conclusion(verdict: CalibrationVerdict): string {
   return lines.map((line) => `- ${line}`).join('\n');
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+runScript(main);
