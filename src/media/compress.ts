@@ -15,7 +15,7 @@ import { verifyOutput, outputQuality } from './verify-output.js';
 import type { FrameScores } from './frame-scores.js';
 import { CODECS } from './codec-table.js';
 import { formatBytes } from '../units.js';
-import { tryFullFrame } from './frame-trial.js';
+import { trialCanChange, tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
 import { scratchFolder } from './scratch.js';
 
@@ -58,7 +58,7 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   const encodeStarted = performance.now();
   if (!wantsQuality) {
     // A frame the budget made smaller is checked against the full one on samples first.
-    const trial = caps.filters.ssim && plan.fullFrame !== undefined;
+    const trial = caps.filters.ssim && trialCanChange(plan);
     const framed = trial ? await tryFullFrame(plan, info, { signal, span: span.slice(0.02, 0.15), scratchDir }) : plan;
     searchMs = performance.now() - encodeStarted;
     outcome = await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0.02, 0.93), scratchDir });

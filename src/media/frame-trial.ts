@@ -8,6 +8,8 @@ import { middleSample } from './sample-windows.js';
 import { SSIM_METER } from './quality-meter.js';
 import { localFile, runFfmpeg } from './run-ffmpeg.js';
 import type { EncodePlan, MediaInfo } from './types.js';
+import { bitsPerPixel, CLEAN_BPP_H264 } from './resolution-ladder.js';
+import { CODECS } from './codec-table.js';
 import { scratchFolder } from './scratch.js';
 
 /** A frame size and rate to try. */
@@ -33,18 +35,41 @@ const FAIR_OVERSHOOT = 1.15;
 const FULL_FRAME_EDGE = 0.002;
 
 /**
+ * Share of the clean bits per pixel (CLEAN_BPP_H264) under which the full frame cannot win the
+ * trial. On the dev clips the full frame won at 0.127 of it (the GNOME screencast at 25 %), 0.17
+ * (the CCTV clip at 2 %) and 0.30 (a still screencast-like test clip), and lost at 0.014–0.061
+ * (Big Buck Bunny at 25, 8 and 2 %, the screencast at 8 and 2 %) and 0.31 (Tears of Steel at
+ * 25 %): detail that stays put wins even far under the bar, so only half the lowest winner's share
+ * settles it without a trial.
+ */
+export const TRIAL_FLOOR = 0.0625;
+
+/**
+ * Whether a frame trial could change the plan: the planner shrank the frame or dropped frames
+ * (else there is nothing to try), for libx264 at a rate of at least MIN_TRIAL_FPS, and the budget
+ * gives the full frame at least TRIAL_FLOOR of the clean bits per pixel (under it the full frame
+ * always lost: the planned one is kept without spending seconds to find that out).
+ */
+export function trialCanChange(plan: EncodePlan): boolean {
+  const full = plan.fullFrame;
+  if (plan.mode !== 'bitrate' || !full || plan.encoder !== 'libx264' || plan.videoKbps === undefined) return false;
+  // A slideshow's sample holds a handful of frames: the encoder's rate control has no time to
+  // settle, so the comparison would be between its first guesses.
+  if ((plan.fps ?? full.fps) < MIN_TRIAL_FPS) return false;
+  return bitsPerPixel(plan.videoKbps, full) >= TRIAL_FLOOR * CLEAN_BPP_H264 * CODECS[plan.codec].efficiency;
+}
+
+/**
  * The frame the planner picked from bits per pixel is a calibrated average: a screencast or a still
  * shot stays sharp at full size on far fewer bits, busy footage is better smaller. When the planner
  * shrank the frame (or dropped frames), encode a few seconds of samples at the planned bitrate at
  * both sizes, scale each back to the full frame, and keep the one with the higher SSIM. Only for
- * libx264 (hardware encoders and the other codecs keep the planned frame). Returns the plan, changed or not.
+ * libx264 (hardware encoders and the other codecs keep the planned frame), and only where the
+ * outcome is open (trialCanChange). Returns the plan, changed or not; unchanged, it says nothing.
  */
 export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string } = {}): Promise<EncodePlan> {
   const full = plan.fullFrame;
-  if (plan.mode !== 'bitrate' || !full || plan.encoder !== 'libx264' || plan.videoKbps === undefined) return plan;
-  // A slideshow's sample holds a handful of frames: the encoder's rate control has no time to
-  // settle, so the comparison would be between its first guesses.
-  if ((plan.fps ?? full.fps) < MIN_TRIAL_FPS) return plan;
+  if (!full || !trialCanChange(plan)) return plan;
   const span = options.span ?? progressSpan(undefined);
   const planned: Candidate = { width: plan.width, height: plan.height, fps: plan.fps ?? full.fps };
   const workDir = await scratchFolder('frames', options.scratchDir);

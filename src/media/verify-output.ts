@@ -1,16 +1,13 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { titleFilters, videoFilters } from './encode-args.js';
-import { poolScores, scoreFrames, subsampleFor, type FrameScores } from './frame-scores.js';
+import { checkSubsample, poolScores, scoreFrames, type FrameScores } from './frame-scores.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { SSIM_METER, type QualityMeter } from './quality-meter.js';
 import { CanceledError } from '../errors.js';
 import { localFile } from './run-ffmpeg.js';
 import { scratchFolder } from './scratch.js';
 import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types.js';
-
-/** Every 10th frame at most: the check must cost a small part of the encode it checks. */
-const VERIFY_EVERY = 10;
 
 /**
  * Scores a finished output against its source: the source through the plan's own filters (trim,
@@ -41,7 +38,7 @@ export async function verifyOutput(
       { distorted: ['-i', localFile(output)], reference, referenceFilter: [...videoFilters(plan, info), ...titleFilters(plan)].join(',') || undefined },
       {
         meter: using,
-        subsample: subsampleFor(frameCount, VERIFY_EVERY),
+        subsample: checkSubsample(frameCount),
         logFile: path.join(workDir, 'scores.log'),
         signal: options.signal,
         durationSec: plan.durationSec,

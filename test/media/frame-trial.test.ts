@@ -3,7 +3,9 @@ import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tryFullFrame } from '../../src/media/frame-trial.js';
+import { TRIAL_FLOOR, trialCanChange, tryFullFrame } from '../../src/media/frame-trial.js';
+import { CLEAN_BPP_H264 } from '../../src/media/resolution-ladder.js';
+import type { EncodePlan } from '../../src/media/types.js';
 import { compress, planEncode, probe } from '../../src/media/index.js';
 import type { MediaInfo } from '../../src/media/types.js';
 import { makeClip } from '../helpers/clips.js';
@@ -45,5 +47,30 @@ describe('the full-frame trial', () => {
     expect(result.bytes).toBeLessThanOrEqual(TARGET);
     const out = await probe(result.output);
     expect([out.video?.displayWidth, out.video?.displayHeight]).toEqual([1280, 720]);
+  });
+});
+
+/** A bitrate plan the ladder shrank from 1280x720 at 25 fps to 640x360, with `share` of the clean bits per pixel at the full frame. */
+function shrunk(share: number, over: Partial<EncodePlan> = {}): EncodePlan {
+  const full = { width: 1280, height: 720, fps: 25 };
+  const videoKbps = (share * CLEAN_BPP_H264 * full.width * full.height * full.fps) / 1000;
+  return {
+    mode: 'bitrate', codec: 'h264', encoder: 'libx264', container: 'mp4', width: 640, height: 360, videoKbps, fullFrame: full,
+    audio: { mode: 'none' }, durationSec: 30, toneMap: false, notes: [], ...over,
+  } as EncodePlan;
+}
+
+describe('when a frame trial can change the plan (table)', () => {
+  it.each([
+    ['the GNOME screencast at 25 % (0.127 of the clean bits; the full frame won)', shrunk(0.127), true],
+    ['just at the floor', shrunk(TRIAL_FLOOR * 1.001), true],
+    ['Big Buck Bunny at 25 % (0.061; the full frame lost)', shrunk(0.061), false],
+    ['2 % of a clip (0.014)', shrunk(0.014), false],
+    ['nothing was shrunk', shrunk(0.5, { fullFrame: undefined }), false],
+    ['a constant-quality plan', shrunk(0.5, { mode: 'crf' }), false],
+    ['a hardware encoder', shrunk(0.5, { encoder: 'h264_nvenc' }), false],
+    ['a slideshow (2 fps)', shrunk(0.5, { fps: 2 }), false],
+  ])('%s', (_, plan, open) => {
+    expect(trialCanChange(plan)).toBe(open);
   });
 });
