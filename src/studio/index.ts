@@ -14,3 +14,5 @@ export type { Engine, EngineEvent, Job, JobRecord } from '../engine/index.js';
 export { describeGoal } from '../goal/index.js';
 // Quality wording for views and `run`, which see the media core only through the studio.
 export { formatQuality, qualityField } from '../media/index.js';
+export { jobChoices, type JobChoices } from './job-choices.js';
+export { retryJob } from './job-retry.js';
