@@ -6,6 +6,7 @@ import { Command, commandFor, keyLabel } from './bindings.js';
 import { EntryLine } from './EntryLine.js';
 import { helpLines, HelpOverlay } from './HelpOverlay.js';
 import { jobList } from './job-list.js';
+import { pickerStep } from './job-picker.js';
 import { JobsPane } from './JobsPane.js';
 import type { KeyPress } from './keys.js';
 import { fitStatus, helpRows, isNarrow, paneWidths, visibleJobRows } from './layout.js';
@@ -147,31 +148,19 @@ export function App({
     }
     if (pickedJob !== undefined && pickedAt !== undefined) {
       const choices = jobChoices(pickedJob);
-      switch (command) {
-        case Command.Older:
-        case Command.Newer:
-          return setPicking(Math.max(0, Math.min(listed.length - 1, pickedAt + (command === Command.Older ? -1 : 1))));
-        case Command.Send:
-        case Command.CancelJob:
-        case Command.JobCancel:
-          if (!choices.cancel) return;
-          actions.cancel(pickedJob.id);
-          return setPicking(undefined);
-        case Command.JobOpen:
-          return actions.openFolder(choices.path);
-        case Command.JobCopy:
-          return actions.copyPath(choices.path);
-        case Command.JobRetry:
-          if (!choices.retry) return;
-          actions.retry(pickedJob);
-          return setPicking(undefined);
-        case Command.PickJob:
-        case Command.CloseHelp:
-          return setPicking(undefined);
-        default:
-          // Anything else is the line editor's again: the picker closes and the key is not lost.
-          setPicking(undefined);
+      const step = pickerStep(command, pickedAt, listed.length, choices);
+      if (step.type === 'move') return setPicking(step.to);
+      if (step.type === 'stay') return;
+      if (step.type === 'act') {
+        if (step.act === 'cancel') actions.cancel(pickedJob.id);
+        else if (step.act === 'open') actions.openFolder(choices.path);
+        else if (step.act === 'copy') actions.copyPath(choices.path);
+        else actions.retry(pickedJob);
+        if (step.close) setPicking(undefined);
+        return;
       }
+      setPicking(undefined);
+      if (!step.passOn) return;
     }
     switch (command) {
       case Command.Send: {
