@@ -25,6 +25,8 @@ export function studioActions(
     desktop?: Desktop;
     /** Where a bare file name of a job to retry is looked for last (default: the current folder). */
     cwd?: string;
+    /** The lines sent so far, earlier runs' included: the paths typed there let a retry find a file after a restart. */
+    lines?: () => readonly string[];
   },
 ): StudioActions & { idle(): Promise<void>; close(): Promise<void> } {
   // "set the output folder to …" moves it for the rest of the studio (and, saved, for the next one).
@@ -71,7 +73,7 @@ export function studioActions(
       desktop.copy(path);
       engine.notify(`Copied ${path}`);
     },
-    retry: (job) => void work(() => retryJob(engine, job, { outDir, cwd: options.cwd ?? process.cwd(), uploaded: [...uploaded] })),
+    retry: (job) => void work(() => retryJob(engine, job, { outDir, cwd: options.cwd ?? process.cwd(), uploaded: [...uploaded], lines: options.lines?.() })),
     complete: (partial) => completePath(partial),
     quit: options.quit,
     idle: () => work(async () => {}),

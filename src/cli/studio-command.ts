@@ -50,7 +50,7 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
     store.addUserLine(text);
     settings.saveHistory(remember(settings.history(), text));
   };
-  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => quit(), onSend });
+  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => quit(), onSend, lines: () => settings.history() });
   const focus = focusTracker();
   const props = { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node), history: settings.history(), pastJobs: settings.jobs(), quitStops: node.kind === 'embedded', onFocus: focus.report };
   // Bracketed paste and focus reports, off again however the studio ends (a crash included).

@@ -46,7 +46,7 @@ function recordingDesktop(display: boolean): Desktop & { opened: string[]; copie
 type Harness = { engine: Engine; store: StudioStore; ui: ReturnType<typeof render>; outDir: string; storeDir: string; desktop: ReturnType<typeof recordingDesktop>; close(): void };
 
 /** The studio as a restart finds it: `past` was saved in its store by an earlier run. */
-function studio(name: string, past: JobRecord[], display = false): Harness {
+function studio(name: string, past: JobRecord[], display = false, lines: string[] = []): Harness {
   const storeDir = join(work, name);
   const saved = defaultStore(storeDir);
   for (const job of past) saved.saveJob(job);
@@ -54,7 +54,7 @@ function studio(name: string, past: JobRecord[], display = false): Harness {
   const store = createStudioStore(engine, 5);
   const outDir = join(work, `${name}-out`);
   const desktop = recordingDesktop(display);
-  const actions = studioActions(engine, { outDir, autoExport: () => false, quit: () => {}, desktop, cwd: work });
+  const actions = studioActions(engine, { outDir, autoExport: () => false, quit: () => {}, desktop, cwd: join(work, 'elsewhere'), lines: () => lines });
   const ui = render(<App store={store} actions={actions} theme={themeFor({ NO_COLOR: '1' })} nodeLabel="local render node" pastJobs={saved.jobs()} />);
   return {
     engine,
@@ -134,6 +134,34 @@ describe('the job picker', () => {
       expect(retried?.goal?.targetBytes).toBe(300_000);
       expect(retried?.bytes).toBeLessThanOrEqual(300_000);
       expect(dirname(retried?.output ?? '')).toBe(h.outDir);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('finds the file of a studio export (recorded by name) in the lines sent before a restart, and retries it', async () => {
+    const canceled: JobRecord = { id: 'past-export', input: 'beach.mp4', status: 'canceled', goal: { targetBytes: 250_000 }, targetBytes: 250_000, startedAt: 4, updatedAt: 4 };
+    const h = studio('retry-by-name', [canceled], false, [`${clip} under 250KB`, 'export']);
+    try {
+      h.ui.stdin.write(PICK);
+      await until(() => /▸ – beach\.mp4: canceled/.test(frame(h)) && frame(h).includes('r retry'), 'the canceled export picked', { context: () => frame(h) });
+      h.ui.stdin.write('r');
+      await until(() => allFrames(h).includes('Retrying beach.mp4.'), 'the retry said');
+      await until(() => h.engine.jobs().some((job) => job.input === clip && job.status === 'done'), 'the retried job done', { context: () => allFrames(h) });
+      expect(readdirSync(h.outDir)).toEqual(['beach.compressed.mp4']);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('says in one line that a studio export whose file is nowhere to be found cannot be retried', async () => {
+    const lost: JobRecord = { id: 'past-lost', input: 'lost.mp4', status: 'failed', startedAt: 4, updatedAt: 4 };
+    const h = studio('lost', [lost]);
+    try {
+      h.ui.stdin.write(PICK);
+      await until(() => frame(h).includes('r retry'), 'the failed export picked');
+      h.ui.stdin.write('r');
+      await until(() => allFrames(h).includes('Cannot retry lost.mp4: the file is not found here. Upload it again to redo it.'), 'the one line', { context: () => allFrames(h) });
     } finally {
       h.close();
     }
