@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import React from 'react';
 import { render } from 'ink';
 import { createEngine, type Engine } from '../engine/index.js';
-import { defaultStore, type Store } from '../store/index.js';
+import { defaultStore, withQuitMarks, type Store } from '../store/index.js';
 import { App } from '../ui/App.js';
 import { remember } from '../ui/line-editor.js';
 import { themeFor } from '../ui/theme.js';
@@ -29,13 +29,15 @@ type StudioOptions = { api?: string; outDir?: string };
 export async function studioCommand(args: string[]): Promise<number> {
   const options = parseStudioArgs(args);
   const node = await chooseNode({ api: options.api });
-  const settings = defaultStore();
+  // Jobs the quit stops are kept as interrupted, not as canceled by the user.
+  const settings = withQuitMarks(defaultStore());
   const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store: settings });
   const outDir = resolve(options.outDir ?? settings.settings().outputDir ?? process.cwd());
   try {
     if (process.stdin.isTTY && process.stdout.isTTY && !inCi(process.env)) await runInk(engine, node, settings, outDir);
     else await runPlain(engine, settings, outDir);
   } finally {
+    settings.quitting();
     engine.close();
     await node.close();
   }
