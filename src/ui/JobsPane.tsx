@@ -24,7 +24,10 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
   const hidden = running.length + finished.length - shownRunning.length - shownFinished.length;
   return (
     <Box flexDirection="column" width={width} borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold={theme.styled}>Jobs</Text>
+      <Text wrap="truncate-end">
+        <Text bold={theme.styled}>Jobs</Text>
+        {running.length + finished.length > 0 && selected === undefined ? <Text color={theme.text.dim}> · {keyLabel(Command.PickJob)} picks one</Text> : null}
+      </Text>
       {running.length + finished.length === 0 ? (
         <Text color={theme.text.dim} wrap="truncate-end">
           Nothing yet. Say export or press {keyLabel(Command.Export)}.
