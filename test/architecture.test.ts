@@ -11,10 +11,10 @@ const forbidden: Record<string, RegExp[]> = {
   'src/studio': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/queue\//],
   // server knows the queue only through RenderBackend: without --queue, no BullMQ is loaded.
   'src/server': [/^react$/, /^ink/, /\/ui\//, /\/engine\//, /\/studio\//, /\/store\//, /\/queue\//, /^bullmq$/],
-  // media sees only the Goal type of goal's code
-  'src/media': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/engine\//, /\/studio\//, /\/store\//, /^undici$/, /\/goal\/(?!types\.js$)/],
+  // media sees only the Goal type of goal's code, and of the wire only the size rule every side shares
+  'src/media': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/engine\//, /\/studio\//, /\/store\//, /^undici$/, /\/goal\/(?!types\.js$)/, /\/wire\/(?!size-cap\.js$)/],
   'src/goal': [/^react$/, /^ink/, /^node:/, /\/ui\//, /\/server\//, /\/engine\//, /\/studio\//, /\/store\//, /\/media\//],
-  // the wire is shared by client and node: schemas over goal's types, no I/O
+  // the wire is shared by client and node: schemas over goal's types and the wording both show (goal's and units' pure code), no I/O
   'src/wire': [/^react$/, /^ink/, /^node:/, /\/ui\//, /\/server\//, /\/engine\//, /\/studio\//, /\/store\//, /\/media\//],
   'src/store': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/engine\//, /\/studio\//],
   // The queue is the node's and its workers' side: it builds on server and media, never the client.
@@ -90,5 +90,19 @@ describe('import cycles', () => {
 
   it('src has none, type-only imports included', () => {
     expect(cyclesIn(importGraph('src'))).toEqual([]);
+  });
+});
+
+// One model of a session (issue 10): the client and the node share each of these, defined once in src/wire.
+describe('one definition', () => {
+  it.each([
+    ['the Draft type', /export type Draft\b/, 'src/wire/draft.ts'],
+    ['the track types', /TrackType = \{/, 'src/wire/draft.ts'],
+    ['the timeline wording', /export function timelineView\b/, 'src/wire/timeline.ts'],
+    ['the per-item goal', /export function itemGoal\b/, 'src/wire/item-goal.ts'],
+    ['relative size → bytes', /\* *goal\.relativeSize|relativeSize *\*/, 'src/wire/size-cap.ts'],
+  ])('%s is defined only in %s', (_name, pattern, home) => {
+    const defining = sourceFiles('src').filter((file) => pattern.test(readFileSync(file, 'utf8')));
+    expect(defining.map((file) => relative('.', file))).toEqual([home]);
   });
 });

@@ -36,7 +36,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'studio',
     summary: 'the interactive studio (the default when no command is given)',
-    options: [out('config --out, else the current folder'), api, verbose],
+    options: [out('config --out, else beside each video'), api, verbose],
     description:
       'Type the path of a video (or several), then say what you want: "under 25MB", "720p", "first 30 seconds", ' +
       '"convert to webm", "export". The timeline is kept between runs. When stdin or stdout is not a terminal it ' +

@@ -36,7 +36,7 @@ export async function configCommand(args: string[]): Promise<number> {
   const settings = store.settings();
   process.stdout.write(
     [
-      `Output folder: ${settings.outputDir ?? 'beside each input (run), the current folder (studio)'}`,
+      `Output folder: ${settings.outputDir ?? 'beside each input'}`,
       `Default instruction: ${settings.defaultGoal ?? '"compress this video" (high quality, 1080p at most)'}`,
       `Auto-export: ${settings.autoExport ? 'on' : 'off'}`,
       `Notify when a long job ends: ${settings.notify === false ? 'off' : 'on'}`,

@@ -14,6 +14,8 @@ export function studioActions(
   engine: Engine,
   options: {
     outDir: string;
+    /** Outputs of local files go beside them until a folder is named (no -o and no configured folder). */
+    besideSources?: boolean;
     autoExport: () => boolean;
     quit: () => void;
     onSend?: (text: string) => void;
@@ -31,8 +33,10 @@ export function studioActions(
 ): StudioActions & { idle(): Promise<void>; close(): Promise<void> } {
   // "set the output folder to …" moves it for the rest of the studio (and, saved, for the next one).
   let outDir = options.outDir;
+  let besideSources = options.besideSources ?? false;
   const setOutDir = (dir: string) => {
     outDir = dir;
+    besideSources = false;
     options.saveOutDir?.(dir);
   };
   let tail: Promise<void> = Promise.resolve();
@@ -53,14 +57,14 @@ export function studioActions(
   const stopListening = engine.subscribe((event) => {
     if (event.name === 'upload:progress') for (const file of event.payload.files) uploaded.add(file);
   });
-  const act = (text: string) => void work(() => handleText(engine, text, { outDir, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watch, watchGoal, onGoal }));
+  const act = (text: string) => void work(() => handleText(engine, text, { outDir, besideSources, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watch, watchGoal, onGoal }));
   work(() => (options.fresh ? engine.openNewSession() : engine.openSession()).then(() => engine.credits()));
   return {
     send(text) {
       options.onSend?.(text);
       act(text);
     },
-    export: () => void work(() => exportNow(engine, outDir)),
+    export: () => void work(() => exportNow(engine, outDir, { besideSources })),
     timeline: () => void work(() => showTimeline(engine)),
     credits: () => void work(() => showCredits(engine)),
     cancel: (jobId) => engine.cancel(jobId),
@@ -73,7 +77,7 @@ export function studioActions(
       desktop.copy(path);
       engine.notify(`Copied ${path}`);
     },
-    retry: (job) => void work(() => retryJob(engine, job, { outDir, cwd: options.cwd ?? process.cwd(), uploaded: [...uploaded], lines: options.lines?.() })),
+    retry: (job) => void work(() => retryJob(engine, job, { outDir, besideSource: besideSources, cwd: options.cwd ?? process.cwd(), uploaded: [...uploaded], lines: options.lines?.() })),
     complete: (partial) => completePath(partial),
     quit: options.quit,
     idle: () => work(async () => {}),

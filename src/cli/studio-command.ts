@@ -21,6 +21,7 @@ import { plainWriter } from './terminal-output.js';
 const MAX_FPS = 15;
 
 type StudioOptions = { api?: string; outDir?: string };
+type OutputChoice = { outDir: string; besideSources: boolean };
 
 /**
  * `compressor-studio [--api URL|cloud] [-o DIR]`: the studio on a terminal; with stdin or stdout not
@@ -32,10 +33,12 @@ export async function studioCommand(args: string[]): Promise<number> {
   // Jobs the quit stops are kept as interrupted, not as canceled by the user.
   const settings = withQuitMarks(defaultStore());
   const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store: settings });
-  const outDir = resolve(options.outDir ?? settings.settings().outputDir ?? process.cwd());
+  // Without -o or a configured folder, an output goes beside its video (the current folder only for the rest).
+  const folder = options.outDir ?? settings.settings().outputDir;
+  const output: OutputChoice = { outDir: resolve(folder ?? process.cwd()), besideSources: folder === undefined };
   try {
-    if (process.stdin.isTTY && process.stdout.isTTY && !inCi(process.env)) await runInk(engine, node, settings, outDir);
-    else await runPlain(engine, settings, outDir);
+    if (process.stdin.isTTY && process.stdout.isTTY && !inCi(process.env)) await runInk(engine, node, settings, output);
+    else await runPlain(engine, settings, output);
   } finally {
     settings.quitting();
     engine.close();
@@ -44,7 +47,7 @@ export async function studioCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir: string): Promise<void> {
+async function runInk(engine: Engine, node: NodeChoice, settings: Store, output: OutputChoice): Promise<void> {
   const store = createStudioStore(engine);
   let quit: () => void = () => {};
   const quitted = new Promise<void>((done) => (quit = done));
@@ -52,7 +55,7 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
     store.addUserLine(text);
     settings.saveHistory(remember(settings.history(), text));
   };
-  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => quit(), onSend, lines: () => settings.history() });
+  const actions = studioActions(engine, { ...output, ...keptSettings(settings), quit: () => quit(), onSend, lines: () => settings.history() });
   const focus = focusTracker();
   const props = { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node), history: settings.history(), pastJobs: settings.jobs(), quitStops: node.kind === 'embedded', onFocus: focus.report };
   // Bracketed paste and focus reports, off again however the studio ends (a crash included).
@@ -72,7 +75,7 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, outDir:
   store.close();
 }
 
-async function runPlain(engine: Engine, settings: Store, outDir: string): Promise<void> {
+async function runPlain(engine: Engine, settings: Store, output: OutputChoice): Promise<void> {
   const mode = { json: false, verbose: true };
   const out = plainWriter(process.stdout);
   const stopPrinting = printRunEvents(engine, mode, out);
@@ -82,7 +85,7 @@ async function runPlain(engine: Engine, settings: Store, outDir: string): Promis
     const { id, input, output, bytes, targetBytes } = event.payload;
     if (output !== undefined) printRunResults([{ jobId: id, input, output, bytes: bytes ?? 0, targetBytes, recompressed: false }], mode, out.line);
   });
-  const actions = studioActions(engine, { outDir, ...keptSettings(settings), quit: () => {}, fresh: true });
+  const actions = studioActions(engine, { ...output, ...keptSettings(settings), quit: () => {}, fresh: true });
   for await (const line of createInterface({ input: process.stdin, terminal: false })) {
     if (line.trim() !== '') actions.send(line.trim());
   }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
@@ -12,7 +13,7 @@ import { Credentials } from './credentials.js';
 import { DEFAULT_DROP_POLLING, type DropPolling } from './drop-recovery.js';
 import { retryAfterOf, type CallKind } from './error-policy.js';
 import { exportSession, type Delivered, type ExportRequest } from './export-session.js';
-import { mediaNames } from './item-goals.js';
+import { mediaSources } from './item-goals.js';
 import { JobBook } from './job-book.js';
 import type { Job, JobAction } from './jobs.js';
 import { DEFAULT_LIVE_STATE, watchState, type LiveStatePolling } from './live-state.js';
@@ -111,7 +112,7 @@ export class Engine extends BacklogEmitter {
     await this.connect();
     const stored = this.store.session(this.storeKey);
     if (stored) this.raise('session', { sessionId: stored, renewed: false });
-    return this.adopt(stored ? { id: stored, uploads: [] } : await this.newSession({ signal }));
+    return this.adopt(stored ? { id: stored, uploads: [], folders: {} } : await this.newSession({ signal }));
   }
 
   /**
@@ -146,7 +147,7 @@ export class Engine extends BacklogEmitter {
     await this.connect();
     const info = await this.call('session', undefined, () => createSession(this.connection, this.options.language, options.signal));
     this.raise('session', { sessionId: info.sessionId, renewed: false, jobId: options.jobId });
-    return { id: info.sessionId, bindId: info.bindId, uploads: [], jobId: options.jobId };
+    return { id: info.sessionId, bindId: info.bindId, uploads: [], folders: {}, jobId: options.jobId };
   }
 
   /** Uploads files into a session (default: the studio's), with progress. */
@@ -163,6 +164,7 @@ export class Engine extends BacklogEmitter {
       }),
     );
     session.uploads.push(...paths);
+    rememberFolders(session, paths, files);
     this.raise('upload:done', { jobId: options.jobId, files });
     // A job shows its upload as progress; a path typed in the studio has only this line to say it arrived.
     if (options.jobId === undefined) this.notify(`Uploaded ${files.map((file) => `${file.name} (${formatBytes(file.size)})`).join(', ')}.`);
@@ -190,7 +192,7 @@ export class Engine extends BacklogEmitter {
         getState: () => this.state({ session, signal: options.signal }),
         before,
         raise: (name, payload) => this.raise(name, payload),
-        names: mediaNames,
+        sources: mediaSources,
         timing: { workingEveryMs: this.options.workingEveryMs, capMs: this.options.turnCapMs, dropPolling: this.options.dropPolling },
       },
       { turnId, jobId: options.jobId },
@@ -249,7 +251,7 @@ export class Engine extends BacklogEmitter {
   // What an export's result depends on: the session's draft, the folder, the goal and the names.
   private async planKey(session: Session, request: Omit<ExportRequest, 'session'>): Promise<string> {
     const state = await this.state({ session, signal: request.signal });
-    return JSON.stringify([session.id, state.draft ?? null, request.outDir, request.fallbackGoal ?? null, request.names ?? null, request.replace ?? false]);
+    return JSON.stringify([session.id, state.draft ?? null, request.outDir, request.besideSources ?? false, request.fallbackGoal ?? null, request.names ?? null, request.replace ?? false]);
   }
 
   /** Starts tracking a job; `controllerFor(job.id)` is what `cancel(job.id)` aborts. */
@@ -327,8 +329,17 @@ export class Engine extends BacklogEmitter {
     session.bindId = info.bindId ?? session.bindId;
     if (session === this.current) this.store.saveSession(this.storeKey, session.id);
     this.raise('session', { sessionId: session.id, renewed: true, jobId: session.jobId });
-    if (session.uploads.length > 0) await this.call('other', undefined, () => uploadFiles(this.connection, session.id, session.uploads));
+    if (session.uploads.length === 0) return;
+    const files = await this.call('other', undefined, () => uploadFiles(this.connection, session.id, session.uploads));
+    rememberFolders(session, session.uploads, files);
   }
+}
+
+/** The node answers an upload's files in the order they were sent. */
+function rememberFolders(session: Session, paths: string[], files: UploadedFile[]): void {
+  files.forEach((file, index) => {
+    if (paths[index] !== undefined) session.folders[file.mediaId] = dirname(paths[index]);
+  });
 }
 
 /**

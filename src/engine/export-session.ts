@@ -20,6 +20,8 @@ import { keepUnderTarget, type Compressor } from './size-promise.js';
 export type ExportRequest = {
   session: Session;
   outDir: string;
+  /** Each output of a file uploaded from this machine goes into that file's folder; the rest (a URL import, a file of an earlier studio) into `outDir`. */
+  besideSources?: boolean;
   /** One per draft item, in order; when absent, a job is created per item. */
   jobIds?: string[];
   /** Output file names per item; default `<input stem>.compressed.mp4`. */
@@ -114,7 +116,7 @@ async function renderAndDeliver(
     const draft = latest.draft;
     const status = await renderAndWait(
       {
-        start: (id) => deps.call('other', () => startRender(deps.connection, { id, sessionId: request.session.id, draft: draft ?? { t: [] } }, signal)),
+        start: (id) => deps.call('other', () => startRender(deps.connection, { id, sessionId: request.session.id, draft: draft ?? { t: [], d: 0, m: {} } }, signal)),
         poll: (id) => deps.call('other', () => pollRender(deps.connection, id, signal)),
       },
       renderId,
@@ -141,13 +143,18 @@ async function renderAndDeliver(
   const settled = await Promise.allSettled(
     items.map((item, i) => {
       const itemSignal = AbortSignal.any([signal, jobSignals[i]]);
-      return itemSignal.aborted ? Promise.resolve(undefined) : deliver(deps, item, outputs[i], jobIds[i], request.names?.[i], request.outDir, itemSignal, request.replace ?? false);
+      return itemSignal.aborted ? Promise.resolve(undefined) : deliver(deps, item, outputs[i], jobIds[i], request.names?.[i], outFolder(request, item), itemSignal, request.replace ?? false);
     }),
   );
   // An item canceled on its own is not the export failing: the others are what was asked for.
   const failure = settled.find((result, i) => result.status === 'rejected' && !(result.reason instanceof CanceledError && jobSignals[i].aborted && !signal.aborted));
   if (failure?.status === 'rejected') throw failure.reason;
   return settled.flatMap((result) => (result.status === 'fulfilled' && result.value ? [result.value] : []));
+}
+
+function outFolder(request: ExportRequest, item: DraftItem): string {
+  const source = request.besideSources && item.mediaId !== undefined ? request.session.folders[item.mediaId] : undefined;
+  return source ?? request.outDir;
 }
 
 function newJobId(deps: ExportDeps, item: DraftItem): string {

@@ -6,9 +6,10 @@ export { isFinished, queuedWords, type Job, type JobAction } from './jobs.js';
 export type { TurnResult } from './turn.js';
 export { keyboardWording, type GuiAction } from './gui-phrases.js';
 export { assertNever, type ChatEvent } from './sse/chat-event.js';
-export { summarizeTimeline, describeDraftChange, timelineItems } from './timeline-summary.js';
-export { mediaNames } from './item-goals.js';
+// The timeline's one wording (the wire's), for the views the studio serves.
+export { timelineView, type TimelineView } from '../wire/index.js';
+export { mediaSources } from './item-goals.js';
 export { hello, type Connection } from './api/index.js';
 export type { Credits, SessionState, RenderStatus, UploadedFile, NodeHello } from './api/types.js';
-export type { Draft } from './draft.js';
+export type { Draft } from '../wire/index.js';
 export type { JobRecord } from '../store/types.js';

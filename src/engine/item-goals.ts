@@ -1,32 +1,31 @@
+import { mergeGoals } from '../goal/index.js';
 import type { Goal } from '../goal/types.js';
+import { itemGoal, outputGoal, segmentsOf, TrackType, type TimelineSources } from '../wire/index.js';
 import type { SessionState } from './api/types.js';
-import { TrackType } from './draft.js';
 
 /** One video item of a draft (one output file): its media id, a display name and its own Goal. */
 export type DraftItem = { mediaId?: string; name: string; goal: Goal };
 
 /**
- * The draft's video items in order, each with the Goal that applies to it: the draft's top-level
- * `m`, overridden by the segment's `m.goal`, over `fallback` (what the engine parsed itself, for a
- * node that does not echo the Goal). A relative size becomes bytes once the input size is known. Pure.
+ * The draft's video items in order, each with the Goal the node makes it to (the wire's itemGoal,
+ * so the size promised here is the one the node renders to), over `fallback` (what the engine
+ * parsed itself, for a node that does not echo the Goal). Pure.
  */
 export function draftItems(state: SessionState, fallback: Goal = {}): DraftItem[] {
-  const video = state.draft?.t.filter((track) => track.tt === TrackType.video) ?? [];
-  return video.flatMap((track) =>
-    track.sg.map((segment, index) => {
-      const info = segment.src ? state.videoInfos[segment.src] : undefined;
-      const goal: Goal = { ...fallback, ...state.draft?.m, ...segment.m?.goal };
-      if (goal.targetBytes === undefined && goal.relativeSize !== undefined && info?.sizeBytes) {
-        goal.targetBytes = Math.floor(info.sizeBytes * goal.relativeSize);
-      }
-      return { mediaId: segment.src, name: segment.m?.name ?? segment.src ?? `item ${index + 1}`, goal };
-    }),
-  );
+  if (!state.draft) return [];
+  const output = mergeGoals(fallback, outputGoal(state.draft));
+  return segmentsOf(state.draft, TrackType.video).map((segment, index) => {
+    const info = segment.src !== undefined && Object.hasOwn(state.videoInfos, segment.src) ? state.videoInfos[segment.src] : undefined;
+    return { mediaId: segment.src, name: segment.m.name ?? segment.src ?? `item ${index + 1}`, goal: itemGoal(output, segment, info) };
+  });
 }
 
-/** Media id → file name, for timeline summaries. */
-export function mediaNames(state: SessionState | undefined): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const track of state?.draft?.t ?? []) for (const segment of track.sg) if (segment.src && segment.m?.name) names[segment.src] = segment.m.name;
-  return names;
+/** Media id → what the timeline's wording reads of it: the name a segment gives it, its size and length. */
+export function mediaSources(state: SessionState | undefined): TimelineSources {
+  const sources: TimelineSources = {};
+  for (const [id, info] of Object.entries(state?.videoInfos ?? {})) sources[id] = { sizeBytes: info.sizeBytes, durationSec: info.durationSec };
+  for (const track of state?.draft?.t ?? []) {
+    for (const segment of track.sg) if (segment.src && segment.m.name) sources[segment.src] = { ...sources[segment.src], name: segment.m.name };
+  }
+  return sources;
 }

@@ -21,7 +21,8 @@ export async function keepUnderTarget(
   if (!compress) throw new StudioError('The node returned a file over the size you asked for, and local re-encoding is not available.');
   options.onOver?.();
   const { onOver: _onOver, ...compressOptions } = options;
-  // The target is already in bytes: a relative size would be taken of the node's file, not the original.
-  const result = await compress(path, { ...goal, relativeSize: undefined }, compressOptions);
+  // The target is already in bytes: a relative size would be taken of the node's file, not the
+  // original; and the node's file is already the item's window, so a trim would cut it twice.
+  const result = await compress(path, { ...goal, relativeSize: undefined, trim: undefined }, compressOptions);
   return { path: result.output, bytes: result.bytes, recompressed: true, ...(result.quality ? { quality: result.quality } : {}) };
 }

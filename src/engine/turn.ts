@@ -1,13 +1,12 @@
 import type { SessionState } from './api/types.js';
 import { awaitStateChange, type DropPolling } from './drop-recovery.js';
-import type { Draft } from './draft.js';
+import { describeDraftChange, type Draft, type TimelineSources } from '../wire/index.js';
 import type { EngineEvents } from './engine-events.js';
 import type { GuiAction } from './gui-phrases.js';
 import { turnActions } from './turn-actions.js';
 import type { NamedPlanItem } from '../wire/index.js';
 import { assertNever, type ChatEvent } from './sse/chat-event.js';
 import { StreamDroppedError } from './sse/read-chat-stream.js';
-import { describeDraftChange } from './timeline-summary.js';
 import { emptyTurnText, foldTurnText, visibleText } from './sse/turn-text.js';
 
 /** What a turn needs from the engine: the stream (already past error recovery), state, events. */
@@ -18,7 +17,7 @@ export type TurnDeps = {
   /** The state before the message (to summarise what a silent turn changed). */
   before: SessionState | undefined;
   raise: <K extends 'message:delta' | 'message:done' | 'working' | 'notice'>(name: K, payload: EngineEvents[K][0]) => void;
-  names: (state: SessionState | undefined) => Record<string, string>;
+  sources: (state: SessionState | undefined) => TimelineSources;
   timing: { workingEveryMs: number; capMs: number; dropPolling: DropPolling };
 };
 
@@ -89,7 +88,7 @@ export async function runTurn(deps: TurnDeps, ids: { turnId: number; jobId?: str
   }
   // About a third of edits answer with no text: look at the state and say what changed.
   const after = await deps.getState();
-  const note = describeDraftChange(deps.before?.draft, after.draft, deps.names(after));
+  const note = describeDraftChange(deps.before?.draft, after.draft, deps.sources(after));
   deps.raise('message:done', { ...ids, text: '', note });
   return { text: '', note, actions: turnActions('', plan), draft: after.draft ?? draft, ...(plan ? { plan } : {}), confirmed: true };
 }
@@ -98,7 +97,7 @@ async function settleDroppedTurn(deps: TurnDeps, ids: { turnId: number; jobId?: 
   deps.raise('notice', { jobId: ids.jobId, text: 'The reply stream dropped. The message is not sent again; watching the session for its result instead.' });
   const { changed, state } = await awaitStateChange(deps.getState, deps.before, deps.timing.dropPolling, signal);
   const note = changed
-    ? `The stream dropped, but the node finished: ${describeDraftChange(deps.before?.draft, state?.draft, deps.names(state))}`
+    ? `The stream dropped, but the node finished: ${describeDraftChange(deps.before?.draft, state?.draft, deps.sources(state))}`
     : 'The stream dropped and the session shows no change yet. Check "status" before asking again, so the edit does not run twice.';
   deps.raise('message:done', { ...ids, text: partial, note });
   return { text: partial, note, actions: [], draft: state?.draft, confirmed: changed };

@@ -34,10 +34,3 @@ export function resolveTrim(trim: Goal['trim'], durationSec: number): { startSec
   return endSec < durationSec ? { startSec, endSec } : { startSec };
 }
 
-/** The size cap in bytes: the smaller of `targetBytes` and `relativeSize` × the input's size. */
-export function resolveTarget(goal: Goal, info: MediaInfo): number | undefined {
-  const relative = goal.relativeSize !== undefined ? Math.floor(info.sizeBytes * goal.relativeSize) : undefined;
-  const caps = [goal.targetBytes, relative].filter((n): n is number => n !== undefined);
-  return caps.length ? Math.min(...caps) : undefined;
-}
-

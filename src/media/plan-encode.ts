@@ -1,7 +1,8 @@
 import { MediaError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
 import { CODECS, SINGLE_PASS_ENCODERS, SVT_AV1 } from './codec-table.js';
-import { resolveFormat, resolveTarget, resolveTrim } from './goal-inputs.js';
+import { sizeCap } from '../wire/size-cap.js';
+import { resolveFormat, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, watchablePicture, type Frame } from './resolution-ladder.js';
 import { formatBytes } from '../units.js';
@@ -44,7 +45,8 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const notes: string[] = [];
   const trim = resolveTrim(goal.trim, info.durationSec);
   const durationSec = trim ? (trim.endSec ?? info.durationSec) - trim.startSec : info.durationSec;
-  const targetBytes = resolveTarget(goal, info);
+  // The same size rule the client and the node's agent apply to each item (src/wire/item-goal.ts).
+  const targetBytes = sizeCap(goal, info.sizeBytes);
   const capShortSide = goal.resolution ?? DEFAULT_SHORT_SIDE;
   const sourceFps = video.avgFps;
   const fpsCap = goal.fps !== undefined && goal.fps < sourceFps - 0.01 ? goal.fps : undefined;

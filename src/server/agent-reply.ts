@@ -1,7 +1,6 @@
-import { formatBytes, plainSeconds } from '../units.js';
+import { formatBytes } from '../units.js';
 import { isTwoPass, type EncodePlan } from '../media/index.js';
-import { segmentsOf, isMuted, TrackType, type Draft } from './draft.js';
-import { musicVolume } from './draft-edits.js';
+import { segmentsOf, timelineLine, timelineView, TrackType, type Draft, type TimelineSources } from '../wire/index.js';
 import type { VideoInfo } from './sessions.js';
 
 // The agent's words, as pure functions of what it understood and planned, so every reply can be
@@ -59,37 +58,21 @@ export function helpReply(): string {
 }
 
 /** The reply to "upload": how to do it. */
-export function uploadReply(draft: Draft): string {
+export function uploadReply(draft: Draft, sources: TimelineSources): string {
   const videos = segmentsOf(draft, TrackType.video).length;
   if (videos === 0) return HOW_TO_UPLOAD;
-  return [`Timeline: ${timelineLine(draft)}`, `Tell me what ${videos === 1 ? 'it' : 'they'} should become, or add another video ${HOW_TO_ADD}`].join('\n');
+  return [`Timeline: ${timelineLine(draft, sources)}`, `Tell me what ${videos === 1 ? 'it' : 'they'} should become, or add another video ${HOW_TO_ADD}`].join('\n');
 }
 
-/** A text view of the timeline, in the brief's style (`1. Video: trip.mov (0-10s)`). */
-export function timelineReply(draft: Draft, understood: string): string {
+/** The reply to "status": the timeline in the wire's wording, an item a line, and what the output will be. */
+export function timelineReply(draft: Draft, sources: TimelineSources): string {
   const videos = segmentsOf(draft, TrackType.video);
   if (videos.length === 0) return `The timeline is empty. ${HOW_TO_UPLOAD}`;
+  const view = timelineView(draft, sources);
   const lines = [`Timeline (${videos.length} video${videos.length === 1 ? '' : 's'}):`];
-  for (const [index, item] of timelineItems(draft).entries()) lines.push(`${index + 1}. ${item}`);
-  if (isMuted(draft)) lines.push('Audio: muted');
-  lines.push(`Output: ${understood}.`);
+  for (const [index, item] of view.items.entries()) lines.push(`${index + 1}. ${item}`);
+  if (view.output) lines.push(`Output: ${view.output}.`);
   return lines.join('\n');
-}
-
-/** The timeline on one line, numbered, as the brief shows it: `1. Video: city.mp4 (0-10s) 2. BGM: lofi.mp3 (0-10s, 35%) 3. Title: "Urban Dreams" (0-3s)`. */
-export function timelineLine(draft: Draft): string {
-  const items = timelineItems(draft);
-  return items.length === 0 ? 'empty.' : items.map((item, index) => `${index + 1}. ${item}`).join(' ');
-}
-
-/** Videos (their windows in the source), then the music (under the whole timeline, as it loops), then the title. */
-function timelineItems(draft: Draft): string[] {
-  const videos = segmentsOf(draft, TrackType.video).map((segment) => `Video: ${String(segment.m.name ?? segment.src)} (${plainSeconds(segment.s / 1000)}-${plainSeconds((segment.s + segment.d) / 1000)}s)`);
-  const music = segmentsOf(draft, TrackType.audio).map(
-    (segment) => `BGM: ${String(segment.m.name ?? segment.src)} (0-${plainSeconds((draft.d || segment.d) / 1000)}s, ${Math.round(musicVolume(segment) * 100)}%)`,
-  );
-  const titles = segmentsOf(draft, TrackType.text).map((segment) => `Title: "${String(segment.m.text ?? '')}" (${plainSeconds(segment.s / 1000)}-${plainSeconds((segment.s + segment.d) / 1000)}s)`);
-  return [...videos, ...music, ...titles];
 }
 
 /** The reply to "credits". */

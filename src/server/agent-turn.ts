@@ -2,11 +2,13 @@ import { describeGoal, parseInstruction } from '../goal/index.js';
 import type { ParsedInstruction } from '../goal/parse-types.js';
 import type { NamedPlanItem, PlanResponse } from '../wire/index.js';
 import { machinePlanOptions, planEncode, type Capabilities, type PlannedOverlays } from '../media/index.js';
-import { creditsReply, helpReply, planReply, questionReply, timelineLine, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
-import { applyGoal, outputGoal, type Draft } from './draft.js';
+import { timelineLine, type Draft } from '../wire/index.js';
+import { creditsReply, helpReply, planReply, questionReply, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
+import { applyGoal } from './draft.js';
 import { applyEdits } from './draft-edits.js';
 import { renderItems, type RenderItem } from './render-items.js';
-import type { SessionRecord } from './sessions.js';
+import { aimOf, goalNow, type Aim } from './instruction-target.js';
+import { sessionSources, type SessionRecord } from './sessions.js';
 import { mediaPath } from './uploads.js';
 import { planItem } from './plan-item.js';
 
@@ -26,20 +28,21 @@ export type TurnContext = { mediaDir: string; balance: { available: number; unli
  * caller resolves the capabilities, saves the draft and streams the result.
  */
 export function runTurn(text: string, session: SessionRecord, context: TurnContext): TurnResult {
-  const parsed = parseInstruction(text);
+  const aim = aimOf(text, session.draft);
+  const parsed = parseInstruction(aim.instruction);
   const analyse: TurnStep = { name: 'analyse', args: { instruction: text }, response: { ...parsed } };
   switch (parsed.intent) {
     case 'compress':
     case 'export':
-      return applyInstruction(parsed, session, context, analyse);
+      return applyInstruction(parsed, session, context, analyse, aim);
     case 'status':
-      return { steps: [analyse], text: timelineReply(session.draft, describeGoal(outputGoal(session.draft))) };
+      return { steps: [analyse], text: timelineReply(session.draft, sessionSources(session.media)) };
     case 'credits':
       return { steps: [analyse], text: creditsReply(context.balance) };
     case 'upload':
       // "upload and compress to 10MB": the goal is kept, for the videos there or still to come.
-      if (Object.keys(parsed.goal).length > 0 || parsed.edits) return applyInstruction(parsed, session, context, analyse);
-      return { steps: [analyse], text: uploadReply(session.draft) };
+      if (Object.keys(parsed.goal).length > 0 || parsed.edits) return applyInstruction(parsed, session, context, analyse, aim);
+      return { steps: [analyse], text: uploadReply(session.draft, sessionSources(session.media)) };
     case 'help':
       return { steps: [analyse], text: helpReply() };
     case 'unknown':
@@ -51,17 +54,19 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
   }
 }
 
-function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, { mediaDir, caps }: TurnContext, analyse: TurnStep): TurnResult {
+function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, { mediaDir, caps }: TurnContext, analyse: TurnStep, aim: Aim): TurnResult {
   const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
-  const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs), parsed.edits ?? {});
+  const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs, aim.target), parsed.edits ?? {});
   const draft = edited.draft;
-  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft) };
+  const sources = sessionSources(session.media);
+  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, sources) };
   // What this message said, and, when earlier messages set more, everything that now applies.
-  // A trim lives on the segments, not in the output's settings: it is still part of what applies.
-  const now = parsed.goal.trim ? { ...outputGoal(draft), trim: parsed.goal.trim } : outputGoal(draft);
+  const now = goalNow(draft, parsed.goal, aim, sources);
   const onlyEdits = report !== undefined && Object.keys(parsed.goal).length === 0;
   const said = describeGoal(parsed.goal);
-  const understood = onlyEdits ? undefined : describeGoal(now) === said ? said : `${said} (all settings now: ${describeGoal(now)})`;
+  // Which file it was for, when a batch could have meant another (the brief: say which).
+  const forWhom = aim.named ? ` — for ${aim.named}` : '';
+  const understood = onlyEdits ? undefined : `${said}${forWhom}${describeGoal(now) === said ? '' : ` (all settings${aim.named ? ' for it' : ''} now: ${describeGoal(now)})`}`;
   const hasVideo = draft.t.some((track) => track.tt === 0 && track.sg.length > 0);
   if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities, report), draft };
   const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {

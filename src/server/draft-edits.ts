@@ -1,6 +1,7 @@
 import { plainSeconds } from '../units.js';
 import type { Edits } from '../goal/parse-types.js';
-import { segmentsOf, TrackType, updateTrack, type Draft, type Segment } from './draft.js';
+import { DEFAULT_MUSIC_VOLUME, musicVolume, segmentsOf, TrackType, type Draft, type Segment } from '../wire/index.js';
+import { updateTrack } from './draft.js';
 import { opaqueId } from './ids.js';
 import type { MediaRecord } from './sessions.js';
 
@@ -9,8 +10,6 @@ import type { MediaRecord } from './sessions.js';
 
 /** How long a title shows when the user gives no length. */
 export const DEFAULT_TITLE_MS = 3000;
-/** The music's level under the video's own sound until the user says otherwise. */
-export const DEFAULT_MUSIC_VOLUME = 0.35;
 
 /** A draft after edits, with one sentence per change and what is missing to do the rest. */
 export type EditOutcome = { draft: Draft; done: string[]; missing: string[] };
@@ -65,11 +64,5 @@ export function setMusic(draft: Draft, record: MediaRecord): Draft {
     const segment: Segment = { id: opaqueId('sg'), src: record.mediaId, s: 0, d: Math.round(record.info.durationSec * 1000), m: { name: record.name, volume } };
     return { ...track, sg: [segment] };
   });
-}
-
-/** A music segment's volume (0..1), the default when it has none. */
-export function musicVolume(segment: Segment): number {
-  const volume = segment.m.volume;
-  return typeof volume === 'number' && volume >= 0 && volume <= 1 ? volume : DEFAULT_MUSIC_VOLUME;
 }
 

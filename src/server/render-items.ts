@@ -1,8 +1,6 @@
-import { mergeGoals } from '../goal/index.js';
 import type { Container, Goal } from '../goal/types.js';
+import { itemGoal, musicVolume, outputGoal, segmentsOf, TrackType, type Draft } from '../wire/index.js';
 import { badRequest } from './api-failure.js';
-import { isMuted, segmentsOf, TrackType, type Draft } from './draft.js';
-import { musicVolume } from './draft-edits.js';
 import type { MediaRecord } from './sessions.js';
 
 /**
@@ -20,15 +18,15 @@ export type RenderItem = {
 
 /**
  * Turns a draft into the items to render, one per video segment, in order (a batch is several
- * segments). Each item's Goal is the draft's `m` overridden by the segment's own `m.goal`, plus what
- * the timeline says: the segment's window as a trim, the audio track's mute, the titles and the
+ * segments). Each item's Goal is the wire's itemGoal (the draft's `m` and mute, overridden by the
+ * segment's own `m.goal`, its window as a trim, the size cap in bytes), plus the titles and the
  * music (the same for every item). Every `src` must be a
  * file of this session; anything else is a 400, so a draft can never point the node elsewhere.
  */
 export function renderItems(draft: Draft, media: Record<string, MediaRecord>, format?: Container): RenderItem[] {
   const segments = segmentsOf(draft, TrackType.video);
   if (segments.length === 0) throw badRequest('The draft has no video to render: upload a file first.');
-  const muted = isMuted(draft);
+  const output = outputGoal(draft);
   const titles = segmentsOf(draft, TrackType.text)
     .filter((segment) => typeof segment.m.text === 'string' && segment.m.text.trim() !== '')
     .map((segment) => ({ text: String(segment.m.text), startSec: segment.s / 1000, endSec: (segment.s + segment.d) / 1000 }));
@@ -36,12 +34,7 @@ export function renderItems(draft: Draft, media: Record<string, MediaRecord>, fo
   return segments.map((segment) => {
     const source = segment.src === undefined ? undefined : media[segment.src];
     if (!source || !Object.hasOwn(media, segment.src ?? '')) throw badRequest('The draft names a media id that is not in this session.');
-    let goal = mergeGoals(draft.m, segment.m.goal ?? {});
-    const sourceMs = Math.round(source.info.durationSec * 1000);
-    if (segment.s > 0 || segment.s + segment.d < sourceMs - 1) {
-      goal = { ...goal, trim: { startSec: segment.s / 1000, endSec: (segment.s + segment.d) / 1000 } };
-    }
-    if (muted) goal = { ...goal, audio: 'mute' };
+    let goal: Goal = itemGoal(output, segment, source.info);
     if (!goal.container && format) goal = { ...goal, container: format };
     return { mediaId: source.mediaId, name: source.name, outputName: outputNameFor(source.name, goal.container ?? 'mp4'), goal, ...(titles.length > 0 ? { titles } : {}), ...(music ? { music } : {}) };
   });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Goal } from '../goal/types.js';
 import type { MediaInfo } from '../media/types.js';
 import { ApiFailure } from './api-failure.js';
-import { emptyDraft, type Draft } from './draft.js';
+import type { Draft, TimelineSources } from '../wire/index.js';
+import { emptyDraft } from './draft.js';
 import { digitId, opaqueId } from './ids.js';
 import { insideFolder } from './inside-folder.js';
 import { JsonFile } from './persist.js';
@@ -13,6 +14,11 @@ export type VideoInfo = Omit<MediaInfo, 'path'>;
 
 /** An uploaded file, stored under its id; `name` is for display only and never touches the disk. */
 export type MediaRecord = { mediaId: string; name: string; size: number; info: VideoInfo };
+
+/** A session's files as the timeline's wording reads them: name, size and length by media id. */
+export function sessionSources(media: Record<string, MediaRecord>): TimelineSources {
+  return Object.fromEntries(Object.values(media).map((record) => [record.mediaId, { name: record.name, sizeBytes: record.info.sizeBytes, durationSec: record.info.durationSec }]));
+}
 
 /** A finished render's file, as state's generated_media lists it (the URL is built per request). */
 export type GeneratedRecord = { renderId: string; mediaId: string; fileId: string; name: string; size: number; goal: Goal };

@@ -4,9 +4,9 @@ import { MediaError } from '../errors.js';
 import { probe } from '../media/index.js';
 import type { MediaInfo } from '../media/types.js';
 import { badRequest, fileRefused } from './api-failure.js';
-import { addSegment, TrackType } from './draft.js';
+import { TrackType, uploadUrlsRequest } from '../wire/index.js';
+import { addSegment, settleSharedGoal } from './draft.js';
 import { setMusic } from './draft-edits.js';
-import { uploadUrlsRequest } from '../wire/index.js';
 import { readBody, sendData } from './envelope.js';
 import type { Router } from './router.js';
 import { abortOnClose, userOf, type NodeServices } from './services.js';
@@ -48,6 +48,7 @@ export function addUploadRoutes(router: Router, services: NodeServices): void {
 
 /** Each video becomes a video segment (an item); an audio-only file becomes the background music. */
 function addToSession(session: SessionRecord, records: MediaRecord[]): void {
+  if (records.some((record) => record.info.video)) session.draft = settleSharedGoal(session.draft);
   for (const record of records) {
     session.media[record.mediaId] = record;
     if (!record.info.video) {

@@ -6,7 +6,7 @@ export type StoredToken = { token: string; expiresAt?: string };
 
 /** What the user chose once and keeps. */
 export type Settings = {
-  /** Where outputs land; unset: beside each input for `run`, the current folder for the studio. */
+  /** Where outputs land; unset: beside each input (the current folder for what has no local file). */
   outputDir?: string;
   /** The instruction used when none is given. */
   defaultGoal?: string;

@@ -1,5 +1,6 @@
 import type { Goal } from '../goal/types.js';
-import { mediaNames, summarizeTimeline, type Engine } from '../engine/index.js';
+import { mediaSources, type Engine } from '../engine/index.js';
+import { timelineLine } from '../wire/index.js';
 import { creditsSentence } from './credits-words.js';
 
 /**
@@ -8,18 +9,19 @@ import { creditsSentence } from './credits-words.js';
  */
 
 /**
- * Exports the session's draft into `outDir` now. `goal` is what the words asked of the output,
+ * Exports the session's draft into `outDir` now (with `besideSources`, each output of a local file
+ * beside that file instead). `goal` is what the words asked of the output,
  * for items the draft leaves open; a key asks nothing, which is the empty goal a typed "export"
  * carries too, so the engine sees one plan and makes no second copy of it.
  */
-export async function exportNow(engine: Engine, outDir: string, options: { goal?: Goal; signal?: AbortSignal } = {}): Promise<void> {
-  await engine.exportDraft({ outDir, fallbackGoal: options.goal ?? {}, signal: options.signal });
+export async function exportNow(engine: Engine, outDir: string, options: { goal?: Goal; besideSources?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+  await engine.exportDraft({ outDir, besideSources: options.besideSources, fallbackGoal: options.goal ?? {}, signal: options.signal });
 }
 
 /** Fetches the session's state and says its timeline as one line. */
 export async function showTimeline(engine: Engine, signal?: AbortSignal): Promise<void> {
   const state = await engine.state({ signal });
-  engine.notify(`Timeline: ${summarizeTimeline(state.draft, mediaNames(state))}`);
+  engine.notify(`Timeline: ${timelineLine(state.draft, mediaSources(state))}`);
 }
 
 /** Fetches the credit balance and says it, in Chinese when the question was. */

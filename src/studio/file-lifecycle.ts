@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { CanceledError, MediaError } from '../errors.js';
 import { parseInstruction } from '../goal/index.js';
 import type { Goal } from '../goal/types.js';
+import { sizeCap } from '../wire/index.js';
 import type { Delivered, Lifecycle } from '../engine/index.js';
 import { defaultOutputName } from '../media/index.js';
 
@@ -32,7 +33,8 @@ async function runFile(engine: Lifecycle, input: string, goal: Goal, options: { 
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   try {
     const size = await inputSize(input);
-    const fallbackGoal = goal.targetBytes === undefined && goal.relativeSize !== undefined ? { ...goal, targetBytes: Math.floor(size * goal.relativeSize) } : goal;
+    const cap = sizeCap(goal, size);
+    const fallbackGoal = cap === undefined ? goal : { ...goal, targetBytes: cap };
     const session = await engine.newSession({ jobId: job.id, signal });
     engine.updateJob({ type: 'phase', id: job.id, status: 'uploading', at: Date.now() });
     await engine.upload([input], { session, jobId: job.id, signal });

@@ -10,12 +10,14 @@ import { routeText } from './routing.js';
 import type { StudioWatch } from './studio-watch.js';
 
 /**
- * Where exports land and what the studio lets run on its own. `setOutDir` and `setAutoExport`:
+ * Where exports land (`besideSources`: beside each local source, `outDir` for the rest, until a
+ * folder is named) and what the studio lets run on its own. `setOutDir` and `setAutoExport`:
  * how "set the output folder to …" and "auto export on" change those from now on (absent: the
  * line is answered with the config command that does it).
  */
 export type HandleOptions = {
   outDir: string;
+  besideSources?: boolean;
   autoExport: boolean;
   signal?: AbortSignal;
   cwd?: string;
@@ -52,14 +54,14 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
       if (route.edit !== undefined) await engine.send(route.edit, { signal: options.signal });
       const outDir = route.outDir === undefined ? options.outDir : expand(route.outDir, cwd);
       if (isFile(outDir)) throw new StudioError(`${route.outDir} is a file, not a folder.`, { hint: 'Name a folder to export into.' });
-      await exportNow(engine, outDir, { goal: route.goal, signal: options.signal });
+      await exportNow(engine, outDir, { goal: route.goal, besideSources: route.outDir === undefined && options.besideSources, signal: options.signal });
       return;
     }
     case 'set-output': {
       const dir = expand(route.dir, cwd);
       if (isFile(dir)) throw new StudioError(`${route.dir} is a file, not a folder.`, { hint: 'Name a folder for the outputs.' });
       if (!options.setOutDir) {
-        engine.notify(`Exports land in ${options.outDir} here; to change that for good, run: compressor-studio config --out ${dir}`);
+        engine.notify(`Exports land in ${options.besideSources ? 'the folder of each video' : options.outDir} here; to change that for good, run: compressor-studio config --out ${dir}`);
         return;
       }
       options.setOutDir(dir);
@@ -118,7 +120,7 @@ async function act(engine: Engine, action: GuiAction, options: HandleOptions): P
   switch (action.kind) {
     case 'export':
       // Without auto-export the reply itself says how to export (keyboardWording).
-      if (options.autoExport) await engine.exportDraft({ outDir: options.outDir, signal: options.signal });
+      if (options.autoExport) await engine.exportDraft({ outDir: options.outDir, besideSources: options.besideSources, signal: options.signal });
       return;
     case 'timeline':
       await showTimeline(engine, options.signal);

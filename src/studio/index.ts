@@ -8,10 +8,8 @@ export { processFile, type FileResult } from './file-lifecycle.js';
 export { reduceView, initialViewState, type ViewState } from './view-state.js';
 export { pathBeingTyped, escapePath } from './path-words.js';
 // Engine wording and types for views.
-export { assertNever, isFinished, keyboardWording, mediaNames, queuedWords, timelineItems } from '../engine/index.js';
+export { assertNever, isFinished, keyboardWording, mediaSources, queuedWords, timelineView, type TimelineView } from '../engine/index.js';
 export type { Engine, EngineEvent, Job, JobRecord } from '../engine/index.js';
-// Goal wording for views, which see the goal only through the studio.
-export { describeGoal } from '../goal/index.js';
 // Quality wording for views and `run`, which see the media core only through the studio.
 export { formatQuality, qualityField } from '../media/index.js';
 export { jobChoices, type JobChoices } from './job-choices.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import type { Engine, JobRecord } from '../engine/index.js';
 import { retryFile } from './file-lifecycle.js';
 import { findPaths } from './path-words.js';
@@ -10,12 +10,14 @@ import { findPaths } from './path-words.js';
  * export records the file's name on the node, not its path, so a bare name is looked for among
  * the files this studio uploaded (`uploaded`, full paths), then the paths typed in the lines sent
  * (`lines`, the input line's history, which outlives a restart as the jobs do), then in `cwd`.
- * A file that is gone is said in one line and nothing runs. Results arrive as engine events.
+ * A file that is gone is said in one line and nothing runs. `besideSource`: the output goes
+ * beside the file found, as the studio's exports do while no folder is named. Results arrive as
+ * engine events.
  */
 export async function retryJob(
   engine: Engine,
   job: Pick<JobRecord, 'input' | 'goal'>,
-  options: { outDir: string; cwd: string; uploaded: readonly string[]; lines?: readonly string[]; signal?: AbortSignal },
+  options: { outDir: string; besideSource?: boolean; cwd: string; uploaded: readonly string[]; lines?: readonly string[]; signal?: AbortSignal },
 ): Promise<void> {
   const input = findInput(job.input, options);
   if (input === undefined) {
@@ -23,7 +25,7 @@ export async function retryJob(
     return;
   }
   engine.notify(`Retrying ${basename(input)}.`);
-  await retryFile(engine, input, job.goal ?? {}, { outDir: options.outDir, signal: options.signal });
+  await retryFile(engine, input, job.goal ?? {}, { outDir: options.besideSource ? dirname(input) : options.outDir, signal: options.signal });
 }
 
 function findInput(input: string, options: { cwd: string; uploaded: readonly string[]; lines?: readonly string[] }): string | undefined {

@@ -1,20 +1,19 @@
 import { useSyncExternalStore } from 'react';
-import { describeGoal, initialViewState, mediaNames, reduceView, timelineItems, type EngineEvent, type ViewState } from '../studio/index.js';
+import { initialViewState, mediaSources, reduceView, timelineView, type EngineEvent, type TimelineView, type ViewState } from '../studio/index.js';
 import { emptyTranscript, reduceTranscript, type Transcript } from './transcript.js';
 
 /** Everything the studio shows: the engine's view state, the finished transcript, and the timeline as lines. */
 export type StudioSnapshot = { view: ViewState; transcript: Transcript; timeline: Timeline };
 
-/** The draft as the timeline pane shows it. */
-export type Timeline = { items: string[]; output?: string };
+/** The draft as the timeline pane shows it: the wire's one wording. */
+export type Timeline = TimelineView;
 
 const emptyTimeline: Timeline = { items: [] };
 
 // Derived once per state change, not on every render.
 function timelineOf(view: ViewState, previous: Timeline, previousView: ViewState): Timeline {
   if (view.state === previousView.state) return previous;
-  const draft = view.state?.draft;
-  return { items: timelineItems(draft, mediaNames(view.state)), output: draft?.m && Object.keys(draft.m).length > 0 ? describeGoal(draft.m) : undefined };
+  return timelineView(view.state?.draft, mediaSources(view.state));
 }
 
 /** What the studio needs of an engine: its event stream. */

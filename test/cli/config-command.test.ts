@@ -16,7 +16,7 @@ function config(dir: string, args: string[]) {
 describe('compressor-studio config', () => {
   it('shows the defaults, stores changes that run then uses, and resets them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'config-'));
-    expect(config(dir, []).out).toBe('Output folder: beside each input (run), the current folder (studio)\nDefault instruction: "compress this video" (high quality, 1080p at most)\nAuto-export: off\nNotify when a long job ends: on\n');
+    expect(config(dir, []).out).toBe('Output folder: beside each input\nDefault instruction: "compress this video" (high quality, 1080p at most)\nAuto-export: off\nNotify when a long job ends: on\n');
 
     const set = config(dir, ['--out', '/videos/small', '--goal', 'make it fit discord', '--auto-export', 'on']);
     expect(set.code).toBe(0);

@@ -7,6 +7,7 @@ import { createEngine, type Engine, type EngineEvent } from '../../src/engine/in
 import { processFile } from '../../src/studio/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
 import { defaultStore, type Store } from '../../src/store/index.js';
+import { probe } from '../../src/media/index.js';
 import { makeClip } from '../helpers/clips.js';
 import { FaultProxy } from './fault-proxy.js';
 
@@ -198,6 +199,20 @@ describe('the error table, through a fault-injecting proxy around the real node'
     } finally {
       if (elsewhere !== outDir) rmSync(elsewhere, { recursive: true, force: true });
     }
+  });
+
+  it('the size promise on a trimmed item: the node’s file is already the window, so the local re-encode cuts nothing more', async () => {
+    const stripGoals = (body: unknown) => {
+      const request = body as { draft: { m?: unknown } };
+      delete request.draft.m;
+      return request;
+    };
+    proxy.inject({ method: 'POST', path: RENDER, fault: { kind: 'rewrite-request', change: stripGoals } });
+    const long = await makeClip(work, { seconds: 3, width: 160, height: 120, name: 'long.mp4', pattern: 'noise' });
+    const result = await processFile(engine, long, { goalText: 'keep from 1s to 2s under 30KB', outDir });
+    expect(result.recompressed).toBe(true);
+    expect(result.bytes).toBeLessThanOrEqual(30_000);
+    expect((await probe(result.output)).durationSec).toBeCloseTo(1, 0);
   });
 
   it('cancel: stops the job here and asks the node to cancel the render', async () => {

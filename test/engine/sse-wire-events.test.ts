@@ -28,7 +28,7 @@ describe('wireEvents', () => {
     [
       'ADK state delta with a draft',
       '{"actions":{"stateDelta":{"draft":{"t":[]}}}}',
-      [{ type: 'state-delta', delta: { draft: { t: [] } }, draft: { t: [] } }],
+      [{ type: 'state-delta', delta: { draft: { t: [] } }, draft: { t: [], d: 0, m: {} } }],
     ],
     ['ADK empty state delta', '{"actions":{"stateDelta":{}}}', []],
     [

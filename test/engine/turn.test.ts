@@ -1,15 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../src/engine/api/types.js';
-import type { Draft } from '../../src/engine/draft.js';
+import type { Draft } from '../../src/wire/index.js';
 import type { ChatEvent } from '../../src/engine/sse/chat-event.js';
 import { StreamDroppedError } from '../../src/engine/sse/read-chat-stream.js';
 import { runTurn, type TurnDeps } from '../../src/engine/turn.js';
 import { turnActions } from '../../src/engine/turn-actions.js';
 import type { NamedPlanItem } from '../../src/wire/index.js';
 
-const video: Draft = { t: [{ tt: 0, sg: [{ src: 'm1', d: 10_000, m: { name: 'city timelapse' } }] }] };
-const withMusic: Draft = { t: [...video.t, { tt: 1, sg: [{ src: 'm2', d: 10_000, m: { name: 'Lo-fi' } }], m: { volume: 0.35 } }] };
+const video: Draft = { t: [{ tt: 0, sg: [{ src: 'm1', s: 0, d: 10_000, m: { name: 'city timelapse' } }], m: {} }], d: 10_000, m: {} };
+const withMusic: Draft = { ...video, t: [...video.t, { tt: 1, sg: [{ src: 'm2', s: 0, d: 10_000, m: { name: 'Lo-fi' } }], m: { volume: 0.35 } }] };
 const stateOf = (draft: Draft): SessionState => ({ draft, videoInfos: {}, generatedMedia: [] });
 
 // The stream is a plain generator here: these tests are about what the turn does with events.
@@ -29,7 +29,7 @@ function deps(events: () => AsyncGenerator<ChatEvent>, states: SessionState[], o
     getState: async () => states[Math.min(looks++, states.length - 1)],
     before: stateOf(video),
     raise: (name, payload) => raised.push({ name, payload }),
-    names: () => ({}),
+    sources: () => ({}),
     timing: { workingEveryMs: 60_000, capMs: 60_000, dropPolling: { firstDelayMs: 1, nextDelayMs: 1, maxUnchanged: 5 }, ...overrides },
   };
   return { value, raised, looks: () => looks };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { guiActions } from '../../src/engine/gui-phrases.js';
 import { describePlan, helpReply, planReply, questionReply, timelineReply, uploadReply, type PlannedItem } from '../../src/server/agent-reply.js';
-import { addSegment, emptyDraft, setMuted, TrackType } from '../../src/server/draft.js';
+import { addSegment, emptyDraft, setMuted } from '../../src/server/draft.js';
+import { TrackType } from '../../src/wire/index.js';
 import type { EncodePlan } from '../../src/media/types.js';
 
 const plan = (fields: Partial<EncodePlan>): EncodePlan => ({
@@ -61,7 +62,7 @@ describe('replies', () => {
 
   it('asks a client for no GUI action: "drop", "drag" or "click export" would be run, the first sent back as an edit', () => {
     const withVideo = addSegment(emptyDraft(), TrackType.video, { src: 'm_a', s: 0, d: 10_000, m: { name: 'city.mp4' } });
-    const replies = [planReply('720p', [], []), helpReply(), uploadReply(emptyDraft()), uploadReply(withVideo), timelineReply(emptyDraft(), ''), questionReply([], [])];
+    const replies = [planReply('720p', [], []), helpReply(), uploadReply(emptyDraft(), {}), uploadReply(withVideo, {}), timelineReply(emptyDraft(), {}), questionReply([], [])];
     for (const reply of replies) expect([reply, guiActions(reply)]).toEqual([reply, []]);
   });
 
@@ -70,10 +71,10 @@ describe('replies', () => {
     expect(guiActions(planReply('under 25 MB', [item], []))).toEqual([{ kind: 'export' }]);
   });
 
-  it('shows the timeline in the brief style', () => {
+  it('shows the timeline in the brief style, the mute in the output line', () => {
     let draft = addSegment(emptyDraft(), TrackType.video, { src: 'm_a', s: 0, d: 10_000, m: { name: 'city.mp4' } });
-    draft = setMuted(draft, true);
-    expect(timelineReply(draft, 'under 10 MB')).toBe('Timeline (1 video):\n1. Video: city.mp4 (0-10s)\nAudio: muted\nOutput: under 10 MB.');
-    expect(timelineReply(emptyDraft(), '')).toMatch(/empty/);
+    draft = setMuted({ ...draft, m: { targetBytes: 10e6 } }, true);
+    expect(timelineReply(draft, {})).toBe('Timeline (1 video):\n1. Video: city.mp4 (0-10s)\nOutput: ≤ 10 MB · 1080p · H.264 · no audio · high quality.');
+    expect(timelineReply(emptyDraft(), {})).toMatch(/empty/);
   });
 });

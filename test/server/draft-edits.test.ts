@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Edits } from '../../src/goal/parse-types.js';
-import { planReply, timelineLine, timelineReply } from '../../src/server/agent-reply.js';
-import { addSegment, emptyDraft, segmentsOf, setMuted, TrackType, type Draft } from '../../src/server/draft.js';
+import { planReply, timelineReply } from '../../src/server/agent-reply.js';
+import { addSegment, emptyDraft, setMuted } from '../../src/server/draft.js';
+import { segmentsOf, timelineLine, TrackType, type Draft } from '../../src/wire/index.js';
 import { applyEdits, setMusic } from '../../src/server/draft-edits.js';
 import { renderItems } from '../../src/server/render-items.js';
 import type { MediaRecord } from '../../src/server/sessions.js';
@@ -41,7 +42,8 @@ describe('applyEdits (table)', () => {
     const before = start();
     const snapshot = JSON.stringify(before);
     const outcome = applyEdits(before, edits);
-    expect(timelineLine(outcome.draft)).toBe(expected.timeline);
+    // Every row has one video told nothing yet: the line ends in what it will be made to, defaults said.
+    expect(timelineLine(outcome.draft)).toBe(`${expected.timeline} — Output: 1080p · H.264 · keep audio · high quality`);
     expect(outcome.done).toHaveLength(expected.done.length);
     expected.done.forEach((pattern, index) => expect(outcome.done[index]).toMatch(pattern));
     if (expected.missing) expect(outcome.missing).toEqual([expect.stringMatching(expected.missing)]);
@@ -83,13 +85,13 @@ describe('replies about titles and music', () => {
   });
 
   it('lists the music and the title in the status timeline', () => {
-    const draft = applyEdits(withMusic(), { title: { text: 'Urban Dreams' } }).draft;
-    expect(timelineReply(draft, 'under 10 MB').split('\n')).toEqual([
+    const draft = applyEdits({ ...withMusic(), m: { targetBytes: 10e6 } }, { title: { text: 'Urban Dreams' } }).draft;
+    expect(timelineReply(draft, {}).split('\n')).toEqual([
       'Timeline (1 video):',
       '1. Video: city timelapse (0-10s)',
       '2. BGM: Lo-fi (0-10s, 35%)',
       '3. Title: "Urban Dreams" (0-3s)',
-      'Output: under 10 MB.',
+      'Output: ≤ 10 MB · 1080p · H.264 · keep audio · high quality.',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSegment, applyGoal, emptyDraft, isMuted, segmentsOf, TrackType, type Draft } from '../../src/server/draft.js';
+import { addSegment, applyGoal, emptyDraft, settleSharedGoal } from '../../src/server/draft.js';
+import { isMuted, segmentsOf, TrackType, type Draft } from '../../src/wire/index.js';
 import { renderItems } from '../../src/server/render-items.js';
 import type { MediaRecord } from '../../src/server/sessions.js';
 
@@ -37,6 +38,25 @@ describe('draft helpers', () => {
     expect(draft.m).toEqual(m);
     expect(isMuted(draft)).toBe(muted);
     expect(segmentsOf(draft, TrackType.video).map((segment) => [segment.s, segment.d])).toEqual(windows);
+  });
+
+  it('gives some videos their own goal (mute and trim included) and lets "all" win over it', () => {
+    const [a, b] = segmentsOf(twoVideos(), TrackType.video);
+    let draft = applyGoal({ ...twoVideos(), t: [{ tt: 0, sg: [a, b], m: {} }] }, { resolution: 720, audio: 'mute', trim: { startSec: 1 } }, sourceMs, { ids: new Set([b.id ?? '']) });
+    expect(draft.m).toEqual({});
+    expect(isMuted(draft)).toBe(false);
+    expect(segmentsOf(draft, TrackType.video).map((segment) => [segment.m.goal, segment.s])).toEqual([[undefined, 0], [{ resolution: 720, audio: 'mute' }, 1000]]);
+    draft = applyGoal(draft, { resolution: 480 }, sourceMs);
+    expect(draft.m).toEqual({ resolution: 480 });
+    expect(segmentsOf(draft, TrackType.video).map((segment) => segment.m.goal)).toEqual([undefined, { audio: 'mute' }]);
+  });
+
+  it('settles the shared goal onto the videos there before more join, and keeps it for videos to come', () => {
+    const settled = settleSharedGoal({ ...twoVideos(), m: { targetBytes: 1e6 } });
+    expect(settled.m).toEqual({});
+    expect(segmentsOf(settled, TrackType.video).map((segment) => segment.m.goal)).toEqual([{ targetBytes: 1e6 }, { targetBytes: 1e6 }]);
+    const waiting = { ...emptyDraft(), m: { targetBytes: 1e6 } };
+    expect(settleSharedGoal(waiting)).toBe(waiting);
   });
 
   it('never changes the draft it was given', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,24 @@ describe('handleText', () => {
       expect([auto, notices.at(-1)]).toEqual([true, 'Auto-export is on: a draft that is ready is exported by itself, into the output folder.']);
       await type(`${clip} under 1MB`);
       expect(readdirSync(outDir)).toEqual(['party.compressed.mp4']);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('puts an output beside its video when no folder was named, and into a folder a line names', async () => {
+    const { engine, outDir } = studio('beside');
+    const sources = join(work, 'beside-sources');
+    mkdirSync(sources);
+    const local = await makeClip(sources, { seconds: 1, name: 'holiday.mp4' });
+    const type = (text: string) => handleText(engine, text, { outDir, besideSources: true, autoExport: false, watch: new StudioWatch(engine) });
+    try {
+      await type(local);
+      await type('export');
+      expect(readdirSync(sources).sort()).toEqual(['holiday.compressed.mp4', 'holiday.mp4']);
+      expect(existsSync(outDir)).toBe(false);
+      await type(`export to ${join(work, 'beside-named')}`);
+      expect(readdirSync(join(work, 'beside-named'))).toEqual(['holiday.compressed.mp4']);
     } finally {
       engine.close();
     }

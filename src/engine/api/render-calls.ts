@@ -1,4 +1,4 @@
-import type { Draft } from '../draft.js';
+import type { Draft } from '../../wire/index.js';
 import { callJson } from './call-json.js';
 import type { Connection } from './connection.js';
 import { asRecord, pick, pickNumber, pickString } from './lenient.js';

@@ -1,4 +1,4 @@
-import { asDraft } from '../draft.js';
+import { readCloudDraft } from '../../wire/index.js';
 import { callJson } from './call-json.js';
 import type { Connection } from './connection.js';
 import { asRecord, pick, pickNumber, pickString } from './lenient.js';
@@ -15,7 +15,7 @@ export async function getState(connection: Connection, sessionId: string, signal
   const infos = asRecord(state.video_infos ?? state.videoInfos);
   const generated = state.generated_media ?? state.generatedMedia;
   return {
-    draft: asDraft(state.draft),
+    draft: readCloudDraft(state.draft),
     videoInfos: infos as SessionState['videoInfos'],
     generatedMedia: Array.isArray(generated) ? generated.map(readGenerated) : [],
   };

@@ -1,6 +1,6 @@
 import type { Goal } from '../../goal/types.js';
 import type { MediaInfo, QualityScore } from '../../media/types.js';
-import type { Draft } from '../draft.js';
+import type { Draft } from '../../wire/index.js';
 
 /** An anonymous token and what came with it. */
 export type TokenGrant = { token: string; userId?: string; expiresAt?: string; credits?: number };

@@ -1,5 +1,4 @@
-import type { Draft } from '../draft.js';
-import type { NamedPlanItem } from '../../wire/index.js';
+import type { Draft, NamedPlanItem } from '../../wire/index.js';
 
 /**
  * One thing that happened in a chat turn, whatever the wire form (the documented short form or

@@ -1,4 +1,4 @@
-import { asDraft } from '../draft.js';
+import { readCloudDraft } from '../../wire/index.js';
 import { asRecord } from '../api/lenient.js';
 import type { ChatEvent } from './chat-event.js';
 import { planResponseSchema, readWire } from '../../wire/index.js';
@@ -58,7 +58,7 @@ function adkEvents(record: Record<string, unknown>): ChatEvent[] {
   }
   if (text !== '' && !fromUser) events.push(record.partial === true ? { type: 'text-delta', text } : { type: 'text-final', text });
   const delta = asRecord(asRecord(record.actions).stateDelta ?? asRecord(record.actions).state_delta);
-  if (Object.keys(delta).length > 0) events.push({ type: 'state-delta', delta, draft: asDraft(delta.draft) });
+  if (Object.keys(delta).length > 0) events.push({ type: 'state-delta', delta, draft: readCloudDraft(delta.draft) });
   return events;
 }
 

@@ -1,0 +1,70 @@
+import { parseInstruction } from '../goal/index.js';
+import type { Goal } from '../goal/types.js';
+import { itemGoal, outputGoal, segmentsOf, TrackType, type Draft, type Segment, type TimelineSources } from '../wire/index.js';
+import type { Target } from './draft.js';
+
+// Which videos of a batch an instruction is for (the brief: "process them one by one with different
+// instructions"): the ones it names, every one when it says so, else the newest.
+
+/** An instruction's target, the instruction without the file names in it, and whom to name in the reply. */
+export type Aim = { target: Target; instruction: string; named?: string };
+
+// "all of them", "every video", "both", "全部", "所有", "每个": the instruction is for every file.
+const EVERY = /(?<![\p{L}\p{N}])(all|every|each|both)(?![\p{L}\p{N}])|全部|所有|每个|每一个/iu;
+
+/**
+ * Reads whom `text` is for. With at most one video, or words for every file, it is for all (those
+ * there and those still to come). Otherwise it is for the videos whose file name (or name without
+ * its extension, three letters or more) it says, and, naming none, for the newest. The names are
+ * taken out of the instruction, so "b.mp4" is not read as a wish for MP4.
+ */
+export function aimOf(text: string, draft: Draft): Aim {
+  const videos = segmentsOf(draft, TrackType.video).filter((segment) => segment.id !== undefined);
+  let instruction = text;
+  const named: Segment[] = [];
+  for (const segment of videos) {
+    const pattern = namePattern(segment.m.name);
+    if (!pattern || !pattern.test(instruction)) continue;
+    named.push(segment);
+    instruction = instruction.replace(pattern, ' ');
+  }
+  if (named.length > 0) return { target: idsOf(named), instruction, named: nameList(named) };
+  if (videos.length <= 1 || EVERY.test(text)) return { target: 'all', instruction: text };
+  const newest = videos[videos.length - 1];
+  return { target: idsOf([newest]), instruction: text, named: `${nameList([newest])}, the newest file` };
+}
+
+/**
+ * What now applies where the instruction was aimed: for every video, the output goal (with the trim
+ * just said, which lives on the segments); for some, the first one's own whole goal, window included.
+ */
+export function goalNow(draft: Draft, said: Goal, aim: Aim, sources: TimelineSources): Goal {
+  const target = aim.target;
+  if (target === 'all') return said.trim ? { ...outputGoal(draft), trim: said.trim } : outputGoal(draft);
+  const segment = segmentsOf(draft, TrackType.video).find((video) => video.id !== undefined && target.ids.has(video.id));
+  if (!segment) return outputGoal(draft);
+  const source = segment.src !== undefined && Object.hasOwn(sources, segment.src) ? sources[segment.src] : {};
+  // The length only: the reply says the size as it was asked ("half"), not yet in bytes.
+  return itemGoal(outputGoal(draft), segment, { durationSec: source.durationSec });
+}
+
+/**
+ * The file's name, or its stem when that is long enough to mean it and no instruction word (a file
+ * "discord.mp4" is not named by "make it fit discord"), as a whole word in any case.
+ */
+function namePattern(name: string | undefined): RegExp | undefined {
+  if (!name) return undefined;
+  const stem = name.replace(/\.[^.]*$/, '');
+  const read = stem.length >= 3 && stem !== name ? parseInstruction(stem) : undefined;
+  const stemNames = read !== undefined && read.intent === 'unknown' && Object.keys(read.goal).length === 0;
+  const forms = [name, ...(stemNames ? [stem] : [])].map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${forms.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+function idsOf(segments: Segment[]): Target {
+  return { ids: new Set(segments.map((segment) => segment.id ?? '')) };
+}
+
+function nameList(segments: Segment[]): string {
+  return segments.map((segment) => segment.m.name ?? segment.src ?? 'a video').join(', ');
+}
