@@ -71,7 +71,7 @@ export function studioActions(
     nothingToCancel: () => engine.notify('Nothing is running.'),
     openFolder: (path) => {
       const dir = dirname(path);
-      void desktop.openFolder(dir).then((opened) => engine.notify(opened ? `Opened ${dir}` : `No file manager to open here (no display); the folder is ${dir}`));
+      void desktop.openFolder(dir).then((opened) => engine.notify(opened ? `Opened ${dir}` : `No file manager can open it from here (no display, as over SSH); the folder is ${dir}`));
     },
     copyPath: (path) => {
       desktop.copy(path);
