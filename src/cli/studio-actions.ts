@@ -1,5 +1,7 @@
-import { exportNow, handleText, showCredits, showTimeline, StudioWatch, type Engine } from '../studio/index.js';
+import { dirname } from 'node:path';
+import { exportNow, handleText, retryJob, showCredits, showTimeline, StudioWatch, type Engine } from '../studio/index.js';
 import type { StudioActions } from '../ui/App.js';
+import { systemDesktop, type Desktop } from './desktop.js';
 import { completePath } from './path-completion.js';
 
 /**
@@ -21,6 +23,12 @@ export function studioActions(
     saveAutoExport?: (on: boolean) => void;
     /** Start from a new, empty project instead of the one the last studio left (plain mode: piped lines must not render an old timeline). */
     fresh?: boolean;
+    /** The file manager and the clipboard (default: the system's, the clipboard through stdout). */
+    desktop?: Desktop;
+    /** Where a bare file name of a job to retry is looked for last (default: the current folder). */
+    cwd?: string;
+    /** The lines sent so far, earlier runs' included: the paths typed there let a retry find a file after a restart. */
+    lines?: () => readonly string[];
   },
 ): StudioActions & { idle(): Promise<void>; close(): Promise<void> } {
   // "set the output folder to …" moves it for the rest of the studio (and, saved, for the next one).
@@ -43,6 +51,12 @@ export function studioActions(
   let watchGoal: string | undefined;
   const onGoal = (text: string) => (watchGoal = text);
   const watch = new StudioWatch(engine);
+  const desktop = options.desktop ?? systemDesktop(process.stdout);
+  // Studio exports record a file's name, not its path: the paths uploaded here let a retry find it.
+  const uploaded = new Set<string>();
+  const stopListening = engine.subscribe((event) => {
+    if (event.name === 'upload:progress') for (const file of event.payload.files) uploaded.add(file);
+  });
   const act = (text: string) => void work(() => handleText(engine, text, { outDir, besideSources, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watch, watchGoal, onGoal }));
   work(() => (options.fresh ? engine.openNewSession() : engine.openSession()).then(() => engine.credits()));
   return {
@@ -55,10 +69,22 @@ export function studioActions(
     credits: () => void work(() => showCredits(engine)),
     cancel: (jobId) => engine.cancel(jobId),
     nothingToCancel: () => engine.notify('Nothing is running.'),
+    openFolder: (path) => {
+      const dir = dirname(path);
+      void desktop.openFolder(dir).then((opened) => engine.notify(opened ? `Opened ${dir}` : `No file manager can open it from here (no display, as over SSH); the folder is ${dir}`));
+    },
+    copyPath: (path) => {
+      desktop.copy(path);
+      engine.notify(`Copied ${path}`);
+    },
+    retry: (job) => void work(() => retryJob(engine, job, { outDir, besideSource: besideSources, cwd: options.cwd ?? process.cwd(), uploaded: [...uploaded], lines: options.lines?.() })),
     complete: (partial) => completePath(partial),
     quit: options.quit,
     idle: () => work(async () => {}),
     /** Stops the watch folder the studio started, if any; files it is compressing finish. */
-    close: () => watch.stop(),
+    close: () => {
+      stopListening();
+      return watch.stop();
+    },
   };
 }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import React from 'react';
 import { render } from 'ink';
 import { createEngine, type Engine } from '../engine/index.js';
-import { defaultStore, type Store } from '../store/index.js';
+import { defaultStore, withQuitMarks, type Store } from '../store/index.js';
 import { App } from '../ui/App.js';
 import { remember } from '../ui/line-editor.js';
 import { themeFor } from '../ui/theme.js';
@@ -30,7 +30,8 @@ type OutputChoice = { outDir: string; besideSources: boolean };
 export async function studioCommand(args: string[]): Promise<number> {
   const options = parseStudioArgs(args);
   const node = await chooseNode({ api: options.api });
-  const settings = defaultStore();
+  // Jobs the quit stops are kept as interrupted, not as canceled by the user.
+  const settings = withQuitMarks(defaultStore());
   const engine = createEngine({ apiBase: node.apiBase, accessKey: node.accessKey, storeKey: node.storeKey, store: settings });
   // Without -o or a configured folder, an output goes beside its video (the current folder only for the rest).
   const folder = options.outDir ?? settings.settings().outputDir;
@@ -39,6 +40,7 @@ export async function studioCommand(args: string[]): Promise<number> {
     if (process.stdin.isTTY && process.stdout.isTTY && !inCi(process.env)) await runInk(engine, node, settings, output);
     else await runPlain(engine, settings, output);
   } finally {
+    settings.quitting();
     engine.close();
     await node.close();
   }
@@ -53,7 +55,7 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, output:
     store.addUserLine(text);
     settings.saveHistory(remember(settings.history(), text));
   };
-  const actions = studioActions(engine, { ...output, ...keptSettings(settings), quit: () => quit(), onSend });
+  const actions = studioActions(engine, { ...output, ...keptSettings(settings), quit: () => quit(), onSend, lines: () => settings.history() });
   const focus = focusTracker();
   const props = { store, actions, theme: themeFor(process.env), nodeLabel: nodeLabel(node), history: settings.history(), pastJobs: settings.jobs(), quitStops: node.kind === 'embedded', onFocus: focus.report };
   // Bracketed paste and focus reports, off again however the studio ends (a crash included).

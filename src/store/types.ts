@@ -29,6 +29,8 @@ export type JobRecord = {
   targetBytes?: number;
   error?: string;
   renderId?: string;
+  /** Ended by the studio quitting while it ran (saved canceled by the quit): shown as interrupted, to retry. */
+  interrupted?: boolean;
   startedAt: number;
   updatedAt: number;
 };

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { CanceledError, MediaError } from '../errors.js';
 import { parseInstruction } from '../goal/index.js';
+import type { Goal } from '../goal/types.js';
 import { sizeCap } from '../wire/index.js';
 import type { Delivered, Lifecycle } from '../engine/index.js';
 import { defaultOutputName } from '../media/index.js';
@@ -14,7 +15,19 @@ export type FileResult = Delivered & { input: string };
  * job's failure and an `error` event with one sentence, then are thrown.
  */
 export async function processFile(engine: Lifecycle, input: string, options: { goalText: string; outDir: string; replace?: boolean; signal?: AbortSignal }): Promise<FileResult> {
-  const { goal } = parseInstruction(options.goalText);
+  return runFile(engine, input, parseInstruction(options.goalText).goal, options);
+}
+
+/**
+ * A job run again from the history: the same input, to the Goal it recorded, as a new job in a
+ * session of its own. No instruction is sent: the upload puts the file in the draft, and the
+ * recorded Goal is the whole plan (a reply could read it differently the second time).
+ */
+export async function retryFile(engine: Lifecycle, input: string, goal: Goal, options: { outDir: string; signal?: AbortSignal }): Promise<FileResult> {
+  return runFile(engine, input, goal, options);
+}
+
+async function runFile(engine: Lifecycle, input: string, goal: Goal, options: { goalText?: string; outDir: string; replace?: boolean; signal?: AbortSignal }): Promise<FileResult> {
   const job = engine.addJob(input, goal, goal.targetBytes);
   const controller = engine.controllerFor(job.id);
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
@@ -25,8 +38,10 @@ export async function processFile(engine: Lifecycle, input: string, options: { g
     const session = await engine.newSession({ jobId: job.id, signal });
     engine.updateJob({ type: 'phase', id: job.id, status: 'uploading', at: Date.now() });
     await engine.upload([input], { session, jobId: job.id, signal });
-    engine.updateJob({ type: 'phase', id: job.id, status: 'thinking', at: Date.now() });
-    await engine.send(options.goalText, { session, jobId: job.id, signal });
+    if (options.goalText !== undefined) {
+      engine.updateJob({ type: 'phase', id: job.id, status: 'thinking', at: Date.now() });
+      await engine.send(options.goalText, { session, jobId: job.id, signal });
+    }
     const [delivered] = await engine.exportDraft({
       session,
       outDir: options.outDir,

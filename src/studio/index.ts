@@ -12,3 +12,5 @@ export { assertNever, isFinished, keyboardWording, mediaSources, queuedWords, ti
 export type { Engine, EngineEvent, Job, JobRecord } from '../engine/index.js';
 // Quality wording for views and `run`, which see the media core only through the studio.
 export { formatQuality, qualityField } from '../media/index.js';
+export { jobChoices, type JobChoices } from './job-choices.js';
+export { retryJob } from './job-retry.js';

@@ -1,11 +1,12 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useStdout } from 'ink';
 import Spinner from 'ink-spinner';
-import { escapePath, keyboardWording, pathBeingTyped, type JobRecord } from '../studio/index.js';
+import { escapePath, jobChoices, keyboardWording, pathBeingTyped, type JobRecord } from '../studio/index.js';
 import { Command, commandFor, keyLabel } from './bindings.js';
 import { EntryLine } from './EntryLine.js';
 import { helpLines, HelpOverlay } from './HelpOverlay.js';
 import { jobList } from './job-list.js';
+import { pickerStep } from './job-picker.js';
 import { JobsPane } from './JobsPane.js';
 import type { KeyPress } from './keys.js';
 import { fitStatus, helpRows, isNarrow, paneWidths, visibleJobRows } from './layout.js';
@@ -27,6 +28,12 @@ export type StudioActions = {
   cancel(jobId: string): void;
   /** Says nothing runs (Ctrl+X with no job running). */
   nothingToCancel(): void;
+  /** Shows the folder of a file in the file manager, or says where it is where none can be shown. */
+  openFolder(path: string): void;
+  /** Puts a path on the terminal's clipboard and says so. */
+  copyPath(path: string): void;
+  /** Runs a finished job again: its input, to the goal it recorded. */
+  retry(job: JobRecord): void;
   /** The paths that complete a partly typed one (decoded; folders end with "/"). */
   complete(partial: string): string[];
   quit(): void;
@@ -93,6 +100,10 @@ export function App({
   const [quitAsked, setQuitAsked] = useState(false);
   const [epoch, setEpoch] = useState(0);
   const { running, finished } = jobList(view.jobs, pastJobs);
+  const listed = [...running, ...finished];
+  // Jobs end and start while one is picked: the choice stays inside the list.
+  const pickedAt = picking === undefined || listed.length === 0 ? undefined : Math.min(picking, listed.length - 1);
+  const pickedJob = pickedAt === undefined ? undefined : listed[pickedAt];
 
   const setLine = (next: LineState) => {
     line.current = next;
@@ -128,21 +139,28 @@ export function App({
 
   const onKey = (key: KeyPress, pasted: boolean) => {
     if (pasted && key.name === 'text') return edit({ type: 'insert', text: key.text });
-    const command = commandFor(key, { lineEmpty: line.current.chars.length === 0 });
+    const command = commandFor(key, { lineEmpty: line.current.chars.length === 0, picking: pickedJob !== undefined });
     if (command !== Command.Quit) setQuitAsked(false);
     if (help !== undefined) {
       const step = command === Command.Older ? -1 : command === Command.Newer ? 1 : key.name === 'page-up' ? -10 : key.name === 'page-down' ? 10 : 0;
       if (step !== 0) return setHelp((offset) => Math.max(0, Math.min(helpLines().length, (offset ?? 0) + step)));
       if (command === Command.CloseHelp || command === Command.Help) return setHelp(undefined);
     }
-    if (picking !== undefined) {
-      if (command === Command.Older || command === Command.Newer) return setPicking((at) => Math.max(0, Math.min(running.length - 1, (at ?? 0) + (command === Command.Older ? -1 : 1))));
-      if (command === Command.Send || command === Command.CancelJob) {
-        const job = running[picking];
-        if (job) actions.cancel(job.id);
-        return setPicking(undefined);
+    if (pickedJob !== undefined && pickedAt !== undefined) {
+      const choices = jobChoices(pickedJob);
+      const step = pickerStep(command, pickedAt, listed.length, choices);
+      if (step.type === 'move') return setPicking(step.to);
+      if (step.type === 'stay') return;
+      if (step.type === 'act') {
+        if (step.act === 'cancel') actions.cancel(pickedJob.id);
+        else if (step.act === 'open') actions.openFolder(choices.path);
+        else if (step.act === 'copy') actions.copyPath(choices.path);
+        else actions.retry(pickedJob);
+        if (step.close) setPicking(undefined);
+        return;
       }
-      if (command === Command.CloseHelp) return setPicking(undefined);
+      setPicking(undefined);
+      if (!step.passOn) return;
     }
     switch (command) {
       case Command.Send: {
@@ -163,6 +181,9 @@ export function App({
         if (running.length === 0) return actions.nothingToCancel();
         if (running.length === 1) return actions.cancel(running[0].id);
         return setPicking(running.length - 1);
+      case Command.PickJob:
+        // The newest finished job is the likeliest to act on; a running one when nothing finished.
+        return setPicking(finished.length > 0 ? running.length : listed.length - 1);
       case Command.Help:
         return setHelp(0);
       case Command.CloseHelp:
@@ -217,7 +238,7 @@ export function App({
             ) : null}
             <Box flexDirection={isNarrow(columns) ? 'column' : 'row'}>
               <TimelinePane timeline={timeline} width={widths.timeline} maxRows={jobRows} theme={theme} />
-              <JobsPane running={running} finished={finished} selected={picking} width={widths.jobs} maxRows={jobRows} theme={theme} />
+              <JobsPane running={running} finished={finished} selected={pickedAt} width={widths.jobs} maxRows={jobRows} theme={theme} />
             </Box>
           </>
         )}
@@ -226,9 +247,9 @@ export function App({
             Press {keyLabel(Command.Quit)} again to quit: {running.length === 1 ? 'the render' : `${running.length} renders`} {quitStops ? 'will stop' : 'go on in the serve node'}.
           </Text>
         ) : null}
-        {picking !== undefined ? (
+        {pickedJob !== undefined ? (
           <Text color={theme.status.warning} wrap="truncate-end">
-            {keyLabel(Command.Older)} pick a job · {keyLabel(Command.Send)} or {keyLabel(Command.CancelJob)} cancels it · {keyLabel(Command.CloseHelp)} keeps them all
+            {pickerHint(jobChoices(pickedJob))}
           </Text>
         ) : null}
         <InputLine line={shownLine} width={columns} theme={theme} />
@@ -238,6 +259,20 @@ export function App({
       </Box>
     </>
   );
+}
+
+/** The picker's line: the keys that act on the picked job, and nothing it cannot do. */
+function pickerHint(choices: ReturnType<typeof jobChoices>): string {
+  return [
+    `${keyLabel(Command.Older)} pick`,
+    choices.cancel ? `${keyLabel(Command.JobCancel)} cancel` : undefined,
+    `${keyLabel(Command.JobOpen)} open folder`,
+    `${keyLabel(Command.JobCopy)} copy path`,
+    choices.retry ? `${keyLabel(Command.JobRetry)} retry` : undefined,
+    `${keyLabel(Command.CloseHelp)} done`,
+  ]
+    .filter((part) => part !== undefined)
+    .join(' · ');
 }
 
 function connectionText(connection: string): string {

@@ -11,16 +11,23 @@ import type { Theme } from './theme.js';
 /**
  * Running jobs with their phase, a bar, the percentage and an ETA (a job waiting in line says so,
  * with its place, and nothing more); below them the finished ones
- * with where their output went and its size. `selected`: the running job the picker points at.
+ * with where their output went and its size. `selected`: the job the picker points at, counted
+ * over the running ones then the finished ones; the finished rows shown move to keep it in view.
  */
 export function JobsPane({ running, finished, selected, width, maxRows, theme }: { running: readonly Job[]; finished: readonly ListedJob[]; selected?: number; width: number; maxRows: number; theme: Theme }) {
   const shownRunning = running.slice(0, maxRows);
-  const shownFinished = finished.slice(0, Math.max(0, maxRows - shownRunning.length));
+  const room = Math.max(0, maxRows - shownRunning.length);
+  const selectedFinished = selected === undefined ? -1 : selected - running.length;
+  const firstFinished = Math.max(0, selectedFinished - room + 1);
+  const shownFinished = finished.slice(firstFinished, firstFinished + room);
   const bar = progressBarWidth(width - 4);
   const hidden = running.length + finished.length - shownRunning.length - shownFinished.length;
   return (
     <Box flexDirection="column" width={width} borderStyle="round" borderColor={theme.border} paddingX={1}>
-      <Text bold={theme.styled}>Jobs</Text>
+      <Text wrap="truncate-end">
+        <Text bold={theme.styled}>Jobs</Text>
+        {running.length + finished.length > 0 && selected === undefined ? <Text color={theme.text.dim}> · {keyLabel(Command.PickJob)} picks one</Text> : null}
+      </Text>
       {running.length + finished.length === 0 ? (
         <Text color={theme.text.dim} wrap="truncate-end">
           Nothing yet. Say export or press {keyLabel(Command.Export)}.
@@ -50,9 +57,9 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
           )}
         </Box>
       ))}
-      {shownFinished.map((job) => (
-        <Text key={job.id} color={job.status === 'done' ? undefined : theme.text.dim} wrap="truncate-middle">
-          <Text color={job.status === 'done' ? theme.status.ok : theme.status.warning}>{mark(job)} </Text>
+      {shownFinished.map((job, index) => (
+        <Text key={job.id} inverse={selectedFinished === firstFinished + index} color={job.status === 'done' ? undefined : theme.text.dim} wrap="truncate-middle">
+          <Text color={job.status === 'done' ? theme.status.ok : theme.status.warning}>{selectedFinished === firstFinished + index ? '▸ ' : ''}{mark(job)} </Text>
           {finishedLine(job)}
         </Text>
       ))}
@@ -64,7 +71,7 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
 /** What a finished job left: its output and size (against the target), or why there is none. */
 export function finishedLine(job: ListedJob): string {
   const name = baseName(job.input);
-  if (job.interrupted) return `${name}: interrupted (the studio quit while it ran)`;
+  if (job.interrupted) return `${name}: interrupted (the studio quit while it ran) · retry: ${keyLabel(Command.PickJob)}, ${keyLabel(Command.JobRetry)}`;
   if (job.status === 'canceled') return `${name}: canceled`;
   if (job.status === 'failed') return `${name}: failed${job.error ? `, ${job.error}` : ''}`;
   const size = job.bytes === undefined ? '' : ` (${formatBytes(job.bytes)}${job.targetBytes ? ` of ${formatBytes(job.targetBytes)}` : ''})`;

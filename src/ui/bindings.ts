@@ -21,13 +21,21 @@ export enum Command {
   Timeline = 'timeline',
   Credits = 'credits',
   CancelJob = 'cancel-job',
+  PickJob = 'pick-job',
+  JobCancel = 'job-cancel',
+  JobOpen = 'job-open',
+  JobCopy = 'job-copy',
+  JobRetry = 'job-retry',
   Help = 'help',
   CloseHelp = 'close-help',
   Quit = 'quit',
 }
 
-/** What a key's meaning may depend on: Ctrl+E ends the line while there is text, else exports. */
-export type KeyContext = { lineEmpty: boolean };
+/**
+ * What a key's meaning may depend on: Ctrl+E ends the line while there is text, else exports;
+ * `picking`: a job in the jobs pane is chosen, and single letters act on it instead of being typed.
+ */
+export type KeyContext = { lineEmpty: boolean; picking?: boolean };
 
 /** One key as the help overlay shows it and as a handler matches it. */
 export type Binding = {
@@ -41,6 +49,7 @@ export type Binding = {
 
 const named = (...names: KeyPress['name'][]) => (key: KeyPress) => names.includes(key.name);
 const ctrl = (letter: string) => (key: KeyPress) => key.name === 'ctrl' && key.letter === letter;
+const picked = (letter: string) => (key: KeyPress, context: KeyContext) => context.picking === true && key.name === 'text' && key.text === letter;
 
 /**
  * The key map, as data: handlers match through it and the `?` overlay is generated from it. The
@@ -67,6 +76,11 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.Timeline, keys: 'Ctrl+T', description: 'show the timeline', matches: ctrl('t') },
   { command: Command.Credits, keys: 'Ctrl+B', description: 'show the credit balance', matches: ctrl('b') },
   { command: Command.CancelJob, keys: 'Ctrl+X', description: 'cancel a job (↑/↓ pick one when several run)', matches: ctrl('x') },
+  { command: Command.PickJob, keys: 'Ctrl+O', description: 'pick a job in the list (↑/↓), then a letter below', matches: ctrl('o') },
+  { command: Command.JobCancel, keys: 'x', description: 'picked job: cancel it (while it runs)', matches: picked('x') },
+  { command: Command.JobOpen, keys: 'o', description: 'picked job: open its folder (over SSH: say it)', matches: picked('o') },
+  { command: Command.JobCopy, keys: 'c', description: 'picked job: copy its path (OSC 52)', matches: picked('c') },
+  { command: Command.JobRetry, keys: 'r', description: 'picked job: run it again (failed, canceled, interrupted)', matches: picked('r') },
   { command: Command.Help, keys: '?', description: 'this help (on an empty line)', matches: (key, context) => context.lineEmpty && key.name === 'text' && key.text === '?' },
   { command: Command.CloseHelp, keys: 'Esc', description: 'close the help or the job picker', matches: named('escape') },
   { command: Command.Quit, keys: 'Ctrl+C', description: 'quit (asks first while renders run)', matches: ctrl('c') },

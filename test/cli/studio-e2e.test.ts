@@ -113,6 +113,43 @@ describe('the studio in a terminal', () => {
     await shows(() => view().includes('STUDIO-EXITED 0'), 'the studio to quit');
   }, 240_000);
 
+  it.skipIf(!hasTmux)('job history after a restart: a render the quit stopped is listed as interrupted, and Ctrl+O then r redoes it', async () => {
+    const out = join(work, 'history-out');
+    mkdirSync(out);
+    // Long enough that the render is still running when the studio quits.
+    const long = await makeClip(work, { seconds: 10, width: 1280, height: 720, audio: true, name: 'longer.mp4' });
+    const assignments = Object.entries({ ...env('history'), NO_COLOR: '1' })
+      .filter(([k]) => k.startsWith('COMPRESSOR_') || k === 'NO_COLOR' || k.startsWith('NEMO_'))
+      .map(([k, v]) => `${k}='${v}'`)
+      .join(' ');
+    const start = (session: string) => tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION ${assignments} node ${bin} -o ${out}; echo STUDIO-EXITED $?; sleep 60`);
+    const view = (session: string) => tmux('capture-pane', '-p', '-S', '-1000', '-t', session);
+    const shows = (session: string, check: () => boolean, what: string) => until(check, what, { everyMs: 200, context: () => view(session) });
+
+    start('first');
+    await shows('first', () => view('first').includes('connected'), 'the studio to connect');
+    tmux('send-keys', '-t', 'first', '-l', `${long} under 2MB`);
+    tmux('send-keys', '-t', 'first', 'Enter');
+    await shows('first', () => view('first').includes('1. Video: longer.mp4'), 'the upload');
+    tmux('send-keys', '-t', 'first', 'C-e');
+    await shows('first', () => /longer\.mp4\s+(rendering|queued)/.test(view('first')), 'the render to run');
+    tmux('send-keys', '-t', 'first', 'C-c');
+    await shows('first', () => view('first').includes('again to quit'), 'the question');
+    tmux('send-keys', '-t', 'first', 'C-c');
+    await shows('first', () => view('first').includes('STUDIO-EXITED 0'), 'the studio to quit');
+    expect(readdirSync(out)).toEqual([]);
+
+    start('second');
+    await shows('second', () => view('second').includes('connected') && view('second').includes('retry: Ctrl+O, r'), 'the interrupted job listed');
+    expect(view('second')).toMatch(/! longer\.mp4: interr/);
+    tmux('send-keys', '-t', 'second', 'C-o');
+    await shows('second', () => view('second').includes('r retry'), 'the picker on the interrupted job');
+    tmux('send-keys', '-t', 'second', '-l', 'r');
+    await shows('second', () => readdirSync(out).includes('longer.compressed.mp4') && /✓ longer\.mp4 →/.test(view('second')), 'the retried render to land');
+    tmux('send-keys', '-t', 'second', 'C-c');
+    await shows('second', () => view('second').includes('STUDIO-EXITED 0'), 'the studio to quit');
+  }, 240_000);
+
   it('off a terminal reads one instruction per line and prints plain lines', async () => {
     const out = join(work, 'plain-out');
     mkdirSync(out);

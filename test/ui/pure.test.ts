@@ -177,6 +177,6 @@ describe('the job list', () => {
     const { running, finished } = jobList(live, past);
     expect(running.map((j) => j.id)).toEqual(['b']);
     expect(finished.map((j) => j.id)).toEqual(['a', 'cut', 'old']);
-    expect(finished.map(finishedLine)).toEqual(['a.mp4 → /o/a.compressed.mp4 (250 KB of 300 KB)', 'cut.mp4: interrupted (the studio quit while it ran)', 'old.mp4 → /o/old.compressed.mp4 (1 KB)']);
+    expect(finished.map(finishedLine)).toEqual(['a.mp4 → /o/a.compressed.mp4 (250 KB of 300 KB)', 'cut.mp4: interrupted (the studio quit while it ran) · retry: Ctrl+O, r', 'old.mp4 → /o/old.compressed.mp4 (1 KB)']);
   });
 });

@@ -1,0 +1,217 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Desktop } from '../../src/cli/desktop.js';
+import { studioActions } from '../../src/cli/studio-actions.js';
+import { createEngine, type Engine } from '../../src/engine/index.js';
+import { startRenderNode, type RenderNode } from '../../src/server/index.js';
+import { defaultStore, type JobRecord } from '../../src/store/index.js';
+import { App } from '../../src/ui/App.js';
+import { themeFor } from '../../src/ui/theme.js';
+import { createStudioStore, type StudioStore } from '../../src/ui/use-engine.js';
+import { makeClip } from '../helpers/clips.js';
+import { until } from '../helpers/until.js';
+
+// The job picker in the real studio (real engine, real render node, the history from a real
+// store); only the desktop around the terminal is a recorder, so what was asked of it shows.
+
+const PICK = '\x0f'; // Ctrl+O
+const DOWN = '\x1b[B';
+const ESC = '\x1b';
+
+const work = mkdtempSync(join(tmpdir(), 'job-picker-'));
+let node: RenderNode;
+let clip: string;
+
+beforeAll(async () => {
+  node = await startRenderNode({ dataDir: join(work, 'node') });
+  clip = await makeClip(work, { seconds: 1, audio: true, name: 'beach.mp4' });
+});
+afterAll(() => node.close());
+
+/** A desktop that records what the studio asked; `display`: whether a file manager could open. */
+function recordingDesktop(display: boolean): Desktop & { opened: string[]; copied: string[] } {
+  const desktop = {
+    opened: [] as string[],
+    copied: [] as string[],
+    openFolder: async (dir: string) => (desktop.opened.push(dir), display),
+    copy: (text: string) => void desktop.copied.push(text),
+  };
+  return desktop;
+}
+
+type Harness = { engine: Engine; store: StudioStore; ui: ReturnType<typeof render>; outDir: string; storeDir: string; desktop: ReturnType<typeof recordingDesktop>; close(): void };
+
+/** The studio as a restart finds it: `past` was saved in its store by an earlier run. */
+function studio(name: string, past: JobRecord[], display = false, lines: string[] = []): Harness {
+  const storeDir = join(work, name);
+  const saved = defaultStore(storeDir);
+  for (const job of past) saved.saveJob(job);
+  const engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, store: defaultStore(storeDir), env: {}, liveState: { everyMs: 100, maxMs: 400 } });
+  const store = createStudioStore(engine, 5);
+  const outDir = join(work, `${name}-out`);
+  const desktop = recordingDesktop(display);
+  const actions = studioActions(engine, { outDir, autoExport: () => false, quit: () => {}, desktop, cwd: join(work, 'elsewhere'), lines: () => lines });
+  const ui = render(<App store={store} actions={actions} theme={themeFor({ NO_COLOR: '1' })} nodeLabel="local render node" pastJobs={saved.jobs()} />);
+  return {
+    engine,
+    store,
+    ui,
+    outDir,
+    storeDir,
+    desktop,
+    close() {
+      ui.unmount();
+      void actions.close();
+      store.close();
+      engine.close();
+    },
+  };
+}
+
+const frame = (h: Harness) => h.ui.lastFrame() ?? '';
+const allFrames = (h: Harness) => h.ui.frames.join('\n');
+
+const done: JobRecord = { id: 'past-done', input: '/v/old.mp4', status: 'done', output: '/srv/out/old.compressed.mp4', bytes: 1000, startedAt: 3, updatedAt: 3 };
+const cutOff = (): JobRecord => ({ id: 'past-cut', input: clip, status: 'rendering', goal: { targetBytes: 300_000 }, targetBytes: 300_000, startedAt: 2, updatedAt: 2 });
+const gone: JobRecord = { id: 'past-gone', input: join(tmpdir(), 'job-picker-gone', 'gone.mp4'), status: 'failed', error: 'the node stopped', startedAt: 1, updatedAt: 1 };
+
+describe('the job picker', () => {
+  it('picks the newest finished job on Ctrl+O, copies its output path and shows its folder', async () => {
+    const h = studio('copy-open', [done, cutOff(), gone]);
+    try {
+      h.ui.stdin.write(PICK);
+      await until(() => frame(h).includes('c copy path'), 'the picker', { context: () => frame(h) });
+      expect(frame(h)).toMatch(/▸ ✓ old\.mp4/);
+      expect(frame(h)).not.toContain('r retry');
+      expect(frame(h)).not.toContain('x cancel');
+
+      h.ui.stdin.write('c');
+      await until(() => allFrames(h).includes('Copied /srv/out/old.compressed.mp4'), 'the copy said');
+      expect(h.desktop.copied).toEqual(['/srv/out/old.compressed.mp4']);
+
+      h.ui.stdin.write('o');
+      await until(() => allFrames(h).includes('the folder is /srv/out'), 'the folder said (no display here)');
+      expect(h.desktop.opened).toEqual(['/srv/out']);
+
+      h.ui.stdin.write(ESC);
+      await until(() => !frame(h).includes('copy path'), 'the picker to close');
+      expect(frame(h)).not.toContain('▸');
+    } finally {
+      h.close();
+    }
+  });
+
+  it('says the folder was opened where a file manager exists', async () => {
+    const h = studio('open-display', [done], true);
+    try {
+      h.ui.stdin.write(PICK);
+      await until(() => frame(h).includes('o open folder'), 'the picker');
+      h.ui.stdin.write('o');
+      await until(() => allFrames(h).includes('Opened /srv/out'), 'the opened folder said');
+      expect(h.desktop.opened).toEqual(['/srv/out']);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('retries an interrupted job from the history: its input, to its goal, kept for the next start', async () => {
+    const h = studio('retry', [done, cutOff(), gone]);
+    try {
+      expect(frame(h)).toMatch(/beach\.mp4: interrupted .* retry: Ctrl\+O, r/);
+      h.ui.stdin.write(PICK);
+      await until(() => frame(h).includes('▸ ✓ old.mp4'), 'the picker on the newest');
+      h.ui.stdin.write(DOWN);
+      await until(() => frame(h).includes('r retry') && /▸ ! beach\.mp4/.test(frame(h)), 'the interrupted job picked', { context: () => frame(h) });
+      h.ui.stdin.write('r');
+      await until(() => !frame(h).includes('r retry'), 'the picker to close');
+      await until(() => existsSync(h.outDir) && readdirSync(h.outDir).includes('beach.compressed.mp4'), 'the output of the retry', { context: () => allFrames(h) });
+      await until(() => /✓ beach\.mp4 → .*beach\.compressed\.mp4/.test(frame(h)), 'the finished retry listed', { context: () => frame(h) });
+      const retried = defaultStore(h.storeDir).jobs().find((job) => job.input === clip && job.status === 'done');
+      expect(retried?.goal?.targetBytes).toBe(300_000);
+      expect(retried?.bytes).toBeLessThanOrEqual(300_000);
+      expect(dirname(retried?.output ?? '')).toBe(h.outDir);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('finds the file of a studio export (recorded by name) in the lines sent before a restart, and retries it', async () => {
+    const canceled: JobRecord = { id: 'past-export', input: 'beach.mp4', status: 'canceled', goal: { targetBytes: 250_000 }, targetBytes: 250_000, startedAt: 4, updatedAt: 4 };
+    const h = studio('retry-by-name', [canceled], false, [`${clip} under 250KB`, 'export']);
+    try {
+      h.ui.stdin.write(PICK);
+      await until(() => /▸ – beach\.mp4: canceled/.test(frame(h)) && frame(h).includes('r retry'), 'the canceled export picked', { context: () => frame(h) });
+      h.ui.stdin.write('r');
+      await until(() => allFrames(h).includes('Retrying beach.mp4.'), 'the retry said');
+      await until(() => h.engine.jobs().some((job) => job.input === clip && job.status === 'done'), 'the retried job done', { context: () => allFrames(h) });
+      expect(readdirSync(h.outDir)).toEqual(['beach.compressed.mp4']);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('says in one line that a studio export whose file is nowhere to be found cannot be retried', async () => {
+    const lost: JobRecord = { id: 'past-lost', input: 'lost.mp4', status: 'failed', startedAt: 4, updatedAt: 4 };
+    const h = studio('lost', [lost]);
+    try {
+      h.ui.stdin.write(PICK);
+      await until(() => frame(h).includes('r retry'), 'the failed export picked');
+      h.ui.stdin.write('r');
+      await until(() => allFrames(h).includes('Cannot retry lost.mp4: the file is not found here. Upload it again to redo it.'), 'the one line', { context: () => allFrames(h) });
+    } finally {
+      h.close();
+    }
+  });
+
+  it('says in one line that a job whose input is gone cannot be retried', async () => {
+    const h = studio('gone', [done, gone]);
+    try {
+      h.ui.stdin.write(PICK);
+      await until(() => frame(h).includes('▸ ✓ old.mp4'), 'the picker');
+      h.ui.stdin.write(DOWN);
+      await until(() => /▸ ✗ gone\.mp4/.test(frame(h)) && frame(h).includes('r retry'), 'the failed job picked');
+      h.ui.stdin.write('r');
+      await until(() => allFrames(h).includes(`Cannot retry gone.mp4: ${gone.input} is gone.`), 'the one line', { context: () => allFrames(h) });
+      expect(h.engine.jobs().filter((job) => job.input === gone.input)).toEqual([]);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('cancels the picked running job with x', async () => {
+    const h = studio('cancel', []);
+    try {
+      // A job as the lifecycle starts one: tracked, and running under its controller.
+      const job = h.engine.addJob(clip);
+      const controller = h.engine.controllerFor(job.id);
+      await until(() => frame(h).includes('beach.mp4'), 'the running job');
+      h.ui.stdin.write(PICK);
+      await until(() => frame(h).includes('x cancel') && frame(h).includes('▸ beach.mp4'), 'the running job picked', { context: () => frame(h) });
+      expect(frame(h)).not.toContain('r retry');
+      h.ui.stdin.write('x');
+      await until(() => controller.signal.aborted, 'the job canceled');
+      await until(() => !frame(h).includes('x cancel'), 'the picker to close');
+    } finally {
+      h.close();
+    }
+  });
+
+  it('lets letters be typed again once Esc leaves the picker', async () => {
+    const h = studio('typing', [done]);
+    try {
+      h.ui.stdin.write(PICK);
+      await until(() => frame(h).includes('copy path'), 'the picker');
+      h.ui.stdin.write(ESC);
+      await until(() => !frame(h).includes('copy path'), 'the picker to close');
+      h.ui.stdin.write('c');
+      await until(() => (frame(h).split('\n').at(-2) ?? '').includes('c'), 'the letter typed');
+      expect(h.desktop.copied).toEqual([]);
+    } finally {
+      h.close();
+    }
+  });
+});
