@@ -12,7 +12,7 @@ import type { EngineEvents } from './engine-events.js';
 import type { Session } from './session.js';
 import { newRenderId, renderAndWait } from './exporter.js';
 import { draftItems, type DraftItem } from './item-goals.js';
-import type { JobAction } from './jobs.js';
+import { newJobId, type JobAction } from './jobs.js';
 import { withPartialFolder } from './partial-folder.js';
 import { keepUnderTarget, type Compressor } from './size-promise.js';
 
@@ -58,7 +58,7 @@ export async function exportSession(deps: ExportDeps, request: ExportRequest): P
   const latest = await deps.state();
   const items = draftItems(latest, request.fallbackGoal);
   if (items.length === 0) throw new StudioError('Nothing to export yet: the timeline has no video.', { hint: 'Upload a video first.' });
-  const jobIds = items.map((item, i) => request.jobIds?.[i] ?? newJobId(deps, item));
+  const jobIds = items.map((item, i) => request.jobIds?.[i] ?? addItemJob(deps, item));
   const cancels = cancelsOf(deps, jobIds);
   try {
     return await renderAndDeliver(deps, request, items, jobIds, latest, cancels);
@@ -157,8 +157,8 @@ function outFolder(request: ExportRequest, item: DraftItem): string {
   return source ?? request.outDir;
 }
 
-function newJobId(deps: ExportDeps, item: DraftItem): string {
-  const id = `job_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+function addItemJob(deps: ExportDeps, item: DraftItem): string {
+  const id = newJobId();
   deps.job({ type: 'add', id, input: item.name, goal: item.goal, targetBytes: item.goal.targetBytes, at: Date.now() });
   return id;
 }

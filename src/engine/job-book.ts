@@ -1,6 +1,6 @@
 import type { Goal } from '../goal/types.js';
 import type { Store } from '../store/index.js';
-import { reduceJob, type Job, type JobAction } from './jobs.js';
+import { newJobId, reduceJob, type Job, type JobAction } from './jobs.js';
 
 /**
  * The jobs of this engine: folded by the pure reducer, announced on every change, kept in the
@@ -17,8 +17,7 @@ export class JobBook {
 
   /** Starts tracking a new job. */
   add(input: string, goal?: Goal, targetBytes?: number): Job {
-    const id = `job_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-    return this.update({ type: 'add', id, input, goal, targetBytes, at: Date.now() }) as Job;
+    return this.update({ type: 'add', id: newJobId(), input, goal, targetBytes, at: Date.now() }) as Job;
   }
 
   /** Applies an action; unknown jobs and late actions on finished jobs change nothing. */

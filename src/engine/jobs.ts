@@ -98,3 +98,8 @@ function eta(samples: readonly ProgressSample[]): number | undefined {
   if (last.fraction < 0.05 || last.fraction >= 1 || elapsed <= 0 || done <= 0) return undefined;
   return Math.round(((1 - last.fraction) * elapsed) / done / 1000);
 }
+
+/** A new job's id: time-ordered, with a random tail so two jobs of one millisecond differ. */
+export function newJobId(): string {
+  return `job_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+}
