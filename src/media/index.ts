@@ -12,5 +12,5 @@ export * from './types.js';
 export { trimWindow } from './trim-window.js';
 export { formatQuality, qualityField } from './verify-output.js';
 export { defaultOutputName, placeOutput } from './place-output.js';
-export { cleanFileName } from './file-names.js';
+export { cleanFileName, splitName } from './file-names.js';
 export { previewFrames, type PreviewPair, type RgbImage } from './preview-frames.js';

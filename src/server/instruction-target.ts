@@ -1,4 +1,5 @@
 import { parseInstruction } from '../goal/index.js';
+import { splitName } from '../media/index.js';
 import type { Goal } from '../goal/types.js';
 import { itemGoal, outputGoal, segmentsOf, TrackType, type Draft, type Segment, type TimelineSources } from '../wire/index.js';
 import type { Target } from './draft.js';
@@ -54,7 +55,7 @@ export function goalNow(draft: Draft, said: Goal, aim: Aim, sources: TimelineSou
  */
 function namePattern(name: string | undefined): RegExp | undefined {
   if (!name) return undefined;
-  const stem = name.replace(/\.[^.]*$/, '');
+  const [stem] = splitName(name);
   const read = stem.length >= 3 && stem !== name ? parseInstruction(stem) : undefined;
   const stemNames = read !== undefined && read.intent === 'unknown' && Object.keys(read.goal).length === 0;
   const forms = [name, ...(stemNames ? [stem] : [])].map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -1,5 +1,6 @@
 import type { Container, Goal } from '../goal/types.js';
 import { itemGoal, musicVolume, outputGoal, segmentsOf, TrackType, type Draft } from '../wire/index.js';
+import { defaultOutputName } from '../media/index.js';
 import { badRequest } from './api-failure.js';
 import type { MediaRecord } from './sessions.js';
 
@@ -36,7 +37,7 @@ export function renderItems(draft: Draft, media: Record<string, MediaRecord>, fo
     if (!source || !Object.hasOwn(media, segment.src ?? '')) throw badRequest('The draft names a media id that is not in this session.');
     let goal: Goal = itemGoal(output, segment, source.info);
     if (!goal.container && format) goal = { ...goal, container: format };
-    return { mediaId: source.mediaId, name: source.name, outputName: outputNameFor(source.name, goal.container ?? 'mp4'), goal, ...(titles.length > 0 ? { titles } : {}), ...(music ? { music } : {}) };
+    return { mediaId: source.mediaId, name: source.name, outputName: defaultOutputName(source.name, goal.container ?? 'mp4'), goal, ...(titles.length > 0 ? { titles } : {}), ...(music ? { music } : {}) };
   });
 }
 
@@ -50,8 +51,3 @@ function musicOf(draft: Draft, media: Record<string, MediaRecord>): RenderItem['
   return { mediaId: source.mediaId, volume: musicVolume(segment) };
 }
 
-/** `trip.mov` → `trip.compressed.mp4`: the display name of an output. */
-export function outputNameFor(sourceName: string, container: Container): string {
-  const stem = sourceName.replace(/\.[^.]*$/, '') || 'video';
-  return `${stem}.compressed.${container}`;
-}
