@@ -10,7 +10,7 @@ import type { RenderRecord } from '../server/render-record.js';
 import type { AbortReason } from '../server/renders.js';
 import { backoffMs, sleep } from './backoff.js';
 import { connectionFor, logErrorsOnce } from './connection.js';
-import { CANCEL_EVENT, jobIdFor, QUEUE_NAME, type RenderJobData, type RenderJobResult } from './protocol.js';
+import { CANCEL_EVENT, jobIdFor, QUEUE_NAME, readWorkerProgress, type RenderJobData, type RenderJobResult } from './protocol.js';
 import type { RedisAddress } from './redis-url.js';
 import { planItemSchema, readWire } from '../wire/index.js';
 import { addWorkerRoutes } from './worker-routes.js';
@@ -41,9 +41,10 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
   const waiters = new Map<string, Waiter>();
   events.on('progress', ({ jobId, data }) => {
     const waiter = waiters.get(jobId);
-    if (typeof data !== 'number' || !waiter) return;
+    const progress = readWorkerProgress(data);
+    if (!progress || !waiter) return;
     waiter.onStarted?.();
-    waiter.onProgress(data);
+    waiter.onProgress(progress.percent, progress.items);
   });
   events.on('active', ({ jobId }) => waiters.get(jobId)?.wake());
   events.on('completed', ({ jobId }) => waiters.get(jobId)?.wake());

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RenderItem } from '../server/render-items.js';
 import type { RenderRecord } from '../server/render-record.js';
-import type { PlanItem } from '../wire/index.js';
+import { itemsProgressSchema, readWire, type ItemProgress, type PlanItem } from '../wire/index.js';
 
 /** The BullMQ queue of one node (one node per Redis database; see the README). */
 export const QUEUE_NAME = 'compressor-renders';
@@ -17,6 +17,22 @@ export type UploadedFile = { name: string; size: number; sha256: string; notes: 
 
 /** A finished job: which attempt's uploads are the output (a stalled attempt's late uploads are not). */
 export type RenderJobResult = { attempt: string; files: UploadedFile[] };
+
+/** A worker's progress report: 0..100 over the job and each item's own (older workers sent the number alone). */
+export type WorkerProgress = { percent: number; items: ItemProgress[] };
+
+/**
+ * A progress report from Redis, read rather than trusted: a number (an older worker's), or a
+ * WorkerProgress whose items are dropped when they do not read as the wire's. Undefined for anything else.
+ */
+export function readWorkerProgress(data: unknown): { percent: number; items?: ItemProgress[] } | undefined {
+  if (typeof data === 'number') return Number.isFinite(data) ? { percent: data } : undefined;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { percent, items } = data as Record<string, unknown>;
+  if (typeof percent !== 'number' || !Number.isFinite(percent)) return undefined;
+  const read = readWire(itemsProgressSchema, items);
+  return read.ok ? { percent, items: read.value } : { percent };
+}
 
 /**
  * The job's id in the queue: the same for the same render across node restarts (so re-adding it is a

@@ -8,7 +8,7 @@ import { clientSentence } from '../server/envelope.js';
 import { produceFiles } from '../server/render-job.js';
 import { connectionFor, logErrorsOnce } from './connection.js';
 import { fetchInput, NodeRefusal, sha256Of, uploadOutput, type NodeLink } from './node-link.js';
-import { CANCEL_EVENT, inputsOf, outputName, QUEUE_NAME, type RenderJobData, type RenderJobResult, type UploadedFile } from './protocol.js';
+import { CANCEL_EVENT, inputsOf, outputName, QUEUE_NAME, type RenderJobData, type RenderJobResult, type UploadedFile, type WorkerProgress } from './protocol.js';
 import { redisLabel, type RedisAddress } from './redis-url.js';
 
 /** How a worker runs. `stallSeconds`: how soon a job whose worker vanished goes to another (BullMQ's lock). */
@@ -88,10 +88,10 @@ async function runJob(job: Job<RenderJobData, RenderJobResult>, token: string | 
       mediaDir,
       workDir,
       signal,
-      onProgress: (percent) => {
+      onProgress: (percent, items) => {
         if (Date.now() - sentAt < PROGRESS_EVERY_MS) return;
         sentAt = Date.now();
-        void job.updateProgress(Math.floor(percent)).catch(() => undefined);
+        void job.updateProgress({ percent: Math.floor(percent), items } satisfies WorkerProgress).catch(() => undefined);
       },
     });
     // Each attempt uploads under its own id: a stalled attempt that wakes up late cannot mix its files in.

@@ -4,7 +4,7 @@ import { compress, type OutputQuality, type Overlays } from '../media/index.js';
 import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
 import { planItem } from './plan-item.js';
-import type { PlanItem } from '../wire/index.js';
+import { itemsNotStarted, overallPercent, type ItemProgress, type PlanItem } from '../wire/index.js';
 
 /**
  * A file one item produced, still in the job's work folder. `plan`: the encode that made it, as it
@@ -14,14 +14,22 @@ export type ProducedFile = { path: string; ext: string; size: number; notes: str
 
 /**
  * Compresses each item in turn into `workDir` (the job's own folder, emptied before and after by
- * the queue), reporting 0-100 over all items. Abort `signal` and the running ffmpeg is killed.
+ * the queue), reporting 0-100 over all items and each item's own progress (a fresh array each
+ * time: the receiver may keep it). Abort `signal` and the running ffmpeg is killed.
  */
 export async function produceFiles(
   items: RenderItem[],
-  options: { mediaDir: string; workDir: string; signal: AbortSignal; onProgress: (percent: number) => void },
+  options: { mediaDir: string; workDir: string; signal: AbortSignal; onProgress: (percent: number, items: ItemProgress[]) => void },
 ): Promise<ProducedFile[]> {
   const produced: ProducedFile[] = [];
+  const progress = itemsNotStarted(items.length);
+  const report = (index: number, item: ItemProgress) => {
+    progress[index] = item;
+    options.onProgress(overallPercent(progress), progress.map((entry) => ({ ...entry })));
+  };
   for (const [index, item] of items.entries()) {
+    // Started before its first ffmpeg tick: probing and trial encodes are this item's work too.
+    report(index, { status: 'processing', progress: 0 });
     const result = await compress(mediaPath(options.mediaDir, item.mediaId), item.goal, {
       outDir: options.workDir,
       outName: `item-${index}${extname(item.outputName)}`,
@@ -29,9 +37,10 @@ export async function produceFiles(
       // Samples and pass logs in the job's folder, which a restarted node empties: a kill -9 leaks nothing.
       scratchDir: options.workDir,
       ...overlaysFor(item, options.mediaDir),
-      onProgress: (progress) => options.onProgress(((index + progress.fraction) / items.length) * 100),
+      onProgress: (tick) => report(index, { status: 'processing', progress: Math.min(100, Math.max(0, tick.fraction * 100)) }),
     });
     const { size } = await stat(result.output);
+    report(index, { status: 'completed', progress: 100 });
     produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes, plan: planItem(result.plan), ...(result.quality ? { quality: result.quality } : {}) });
   }
   return produced;

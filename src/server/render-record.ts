@@ -1,5 +1,5 @@
 import type { OutputQuality } from '../media/index.js';
-import type { PlanItem } from '../wire/index.js';
+import type { ItemProgress, PlanItem } from '../wire/index.js';
 import type { RenderItem } from './render-items.js';
 
 // The render records on their own, so the render backend's Producer can name them without
@@ -24,6 +24,8 @@ export type RenderRecord = {
   createdAt: number;
   status: RenderStatus;
   progress: number;
+  /** While it runs (and once it completed): each item's own progress, in item order; absent before it starts. */
+  itemProgress?: ItemProgress[];
   items: RenderItem[];
   outputs: RenderOutput[];
   error?: string;

@@ -60,7 +60,8 @@ function requireAttribution(req: IncomingMessage): void {
 /**
  * A job as the poll call shows it: `output` is the first file, `outputs` all of them in item order.
  * A job that waits (`line`: here, or for a worker) is `pending`, with `queue_position` (1 is next)
- * when its place is known, so a client does not take the wait for a render stuck at 0 %.
+ * when its place is known, so a client does not take the wait for a render stuck at 0 %. Once it
+ * runs, `items` gives each item's own progress beside the overall `progress` (the cloud's shape).
  */
 export function renderView(record: RenderRecord, base: string, line?: WaitingLine): Record<string, unknown> {
   const outputs = record.outputs.map((output) => ({
@@ -79,6 +80,7 @@ export function renderView(record: RenderRecord, base: string, line?: WaitingLin
     status: line ? 'pending' : record.status,
     progress: line ? 0 : record.progress,
     ...(line?.place !== undefined ? { queue_position: line.place } : {}),
+    ...(!line && record.itemProgress ? { items: record.itemProgress } : {}),
     ...(outputs.length > 0 ? { output: { url: outputs[0].url, size: outputs[0].size }, outputs } : {}),
     ...(record.error ? { error: record.error } : {}),
   };

@@ -67,7 +67,7 @@ export class RenderQueue {
     const queue = new RenderQueue(options);
     for (const record of (await queue.file.load())?.renders ?? []) {
       if (options.keepUser && !options.keepUser(record.userId)) continue;
-      if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0 });
+      if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0, itemProgress: undefined });
       queue.jobs.set(jobKey(record), record);
     }
     await rm(insideFolder(options.dataDir, queue.workRoot), { recursive: true, force: true });
@@ -171,7 +171,7 @@ export class RenderQueue {
     this.running.set(jobKey(record), controller);
     // A fresh folder per attempt: an ffmpeg orphaned by a killed node can never write into the retry's.
     const workDir = insideFolder(this.options.dataDir, join(this.workRoot, opaqueId('w')));
-    Object.assign(record, { status: 'processing', progress: 0 });
+    Object.assign(record, { status: 'processing', progress: 0, itemProgress: undefined });
     if (this.options.producerQueues) this.waiting.set(jobKey(record), {});
     try {
       await this.save();
@@ -180,8 +180,11 @@ export class RenderQueue {
       const produced = await produce(record, {
         workDir,
         signal: controller.signal,
-        onProgress: (percent) => {
-          if (record.status === 'processing') record.progress = Math.min(99, Math.floor(percent));
+        onProgress: (percent, items) => {
+          if (record.status !== 'processing') return;
+          record.progress = Math.min(99, Math.floor(percent));
+          // Only a list that matches the job's items is theirs (a worker's comes through Redis).
+          if (items?.length === record.items.length) record.itemProgress = items;
         },
         onWaiting: (place) => this.waiting.set(jobKey(record), place === undefined ? {} : { place }),
         onStarted: () => this.waiting.delete(jobKey(record)),
@@ -200,11 +203,11 @@ export class RenderQueue {
       for (const [index, file] of produced.entries()) {
         await rename(insideFolder(workDir, file.path), insideFolder(this.outputsDir, outputs[index].fileId + outputs[index].ext));
       }
-      Object.assign(record, { status: 'completed', progress: 100, outputs });
+      Object.assign(record, { status: 'completed', progress: 100, itemProgress: record.items.map(() => ({ status: 'completed', progress: 100 })), outputs });
       await this.options.onCompleted(record);
     } catch (error) {
       const reason = controller.signal.aborted ? (controller.signal.reason as AbortReason) : undefined;
-      if (reason === 'shutdown') Object.assign(record, { status: 'pending', progress: 0 });
+      if (reason === 'shutdown') Object.assign(record, { status: 'pending', progress: 0, itemProgress: undefined });
       else if (reason !== 'canceled') {
         Object.assign(record, { status: 'failed', error: clientSentence(error) });
         this.options.log?.(`render ${record.id} failed: ${debugDetails(error)}`);
