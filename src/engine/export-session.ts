@@ -12,6 +12,7 @@ import type { EngineEvents } from './engine-events.js';
 import type { Session } from './session.js';
 import { newRenderId, renderAndWait } from './exporter.js';
 import { draftItems, type DraftItem } from './item-goals.js';
+import { itemFractions } from './item-fractions.js';
 import { newJobId, type JobAction } from './jobs.js';
 import { withPartialFolder } from './partial-folder.js';
 import { keepUnderTarget, type Compressor } from './size-promise.js';
@@ -49,7 +50,8 @@ export type ExportDeps = {
 };
 
 /**
- * Renders the latest draft and delivers each output (a job per item). Every item is delivered
+ * Renders the latest draft and delivers each output (a job per item), each job following its own
+ * item's progress when the node reports it (queued until the item starts). Every item is delivered
  * even when another fails; the first failure is thrown at the end. The items share one render:
  * canceling one job ends that job at once and skips its file, and the render itself stops (on the
  * node too) only when every job is canceled, or the whole export is.
@@ -104,13 +106,14 @@ async function renderAndDeliver(
   const stopOnNode = () => void cancelRender(deps.connection, renderId).catch(() => undefined);
   signal.addEventListener('abort', stopOnNode, { once: true });
   let outputs: RenderOutput[];
-  // What the jobs last showed: a wait in line ('queued', with its place) or the render itself, so
-  // a poll that changes nothing writes nothing and the ETA starts when the render does.
-  let shown: { waiting: boolean; place?: number } = { waiting: false };
-  const show = (next: { waiting: boolean; place?: number }) => {
-    if (next.waiting === shown.waiting && next.place === shown.place) return;
-    shown = next;
-    for (const jobId of jobIds) deps.job({ type: 'phase', id: jobId, status: next.waiting ? 'queued' : 'rendering', renderId, place: next.place, at: Date.now() });
+  // What each job last showed: a wait ('queued': the render in line, with its place, or the item
+  // for its turn in the batch) or its own rendering, so a poll that changes nothing writes nothing
+  // and each item's ETA starts when that item does.
+  const shown = jobIds.map((): { waiting: boolean; place?: number } => ({ waiting: false }));
+  const show = (index: number, next: { waiting: boolean; place?: number }) => {
+    if (next.waiting === shown[index].waiting && next.place === shown[index].place) return;
+    shown[index] = next;
+    deps.job({ type: 'phase', id: jobIds[index], status: next.waiting ? 'queued' : 'rendering', renderId, place: next.place, at: Date.now() });
   };
   try {
     const draft = latest.draft;
@@ -124,11 +127,15 @@ async function renderAndDeliver(
         pollMs: deps.pollMs,
         signal,
         onQueued: (id) => jobIds.forEach((jobId) => (deps.raise('render:queued', { jobId, renderId: id }), deps.job({ type: 'phase', id: jobId, status: 'rendering', renderId: id, at: Date.now() }))),
-        onWaiting: (place) => show({ waiting: true, place }),
-        onProgress: (fraction) => {
-          show({ waiting: false });
-          jobIds.forEach((jobId) => (deps.raise('render:progress', { jobId, renderId, fraction }), deps.job({ type: 'progress', id: jobId, fraction, at: Date.now() })));
-        },
+        onWaiting: (place) => jobIds.forEach((_, index) => show(index, { waiting: true, place })),
+        // Each job its own item's fraction when the node gives them, so each has its own ETA.
+        onProgress: (_fraction, polled) =>
+          itemFractions(polled, jobIds.length).forEach((item, index) => {
+            show(index, { waiting: !item.started });
+            if (!item.started) return;
+            deps.raise('render:progress', { jobId: jobIds[index], renderId, fraction: item.fraction });
+            deps.job({ type: 'progress', id: jobIds[index], fraction: item.fraction, at: Date.now() });
+          }),
       },
     );
     outputs = status.outputs;

@@ -17,14 +17,14 @@ export function newRenderId(now: number = Date.now()): string {
  * Queues a render and polls it every `pollMs` until it completes (returns its outputs) or fails
  * (throws with the node's reason). While a poll says it waits behind other renders, `onWaiting`
  * gets its place in line (1 is next) when the node names one; once it runs, `onProgress` gets
- * 0..1. The start's own answer is pending whether or not the render waits (the brief's accepted
+ * 0..1 and the poll itself (with each item's progress, when the node gives it). The start's own answer is pending whether or not the render waits (the brief's accepted
  * state), so only a place named there counts as waiting. The signal stops the polling; the caller
  * cancels the render itself on the node.
  */
 export async function renderAndWait(
   calls: RenderCalls,
   id: string,
-  options: { pollMs: number; signal?: AbortSignal; onQueued?: (id: string) => void; onWaiting?: (place?: number) => void; onProgress?: (fraction: number) => void },
+  options: { pollMs: number; signal?: AbortSignal; onQueued?: (id: string) => void; onWaiting?: (place?: number) => void; onProgress?: (fraction: number, status: RenderStatus) => void },
 ): Promise<RenderStatus> {
   let status = await calls.start(id);
   options.onQueued?.(status.id);
@@ -33,7 +33,7 @@ export async function renderAndWait(
     await sleep(options.pollMs, undefined, { signal: options.signal });
     status = await calls.poll(status.id);
     if (status.status === 'pending') options.onWaiting?.(status.queuePosition);
-    else options.onProgress?.(status.progress / 100);
+    else options.onProgress?.(status.progress / 100, status);
   }
   if (status.status === 'failed') {
     // The node's reason is a sentence of its own: its full stop is not doubled.

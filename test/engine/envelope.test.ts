@@ -54,6 +54,17 @@ describe('readRenderStatus', () => {
     expect(readRenderStatus(answer, 'x').queuePosition).toBe(place);
   });
 
+  it.each([
+    ['each item while running', { data: { status: 'processing', progress: 50, items: [{ status: 'completed', progress: 100 }, { status: 'processing', progress: 0 }] } }, [{ status: 'completed', progress: 100 }, { status: 'processing', progress: 0 }]],
+    ['none from the cloud', { data: { status: 'processing', progress: 50 } }, undefined],
+    ['none that is not a list of items', { data: { status: 'processing', progress: 50, items: 'two' } }, undefined],
+    ['none with an item out of range', { data: { status: 'processing', progress: 50, items: [{ status: 'processing', progress: 140 }] } }, undefined],
+    ['none with an unknown item status', { data: { status: 'processing', progress: 50, items: [{ status: 'rendering', progress: 10 }] } }, undefined],
+    ['none once completed', { data: { status: 'completed', progress: 100, items: [{ status: 'completed', progress: 100 }] } }, undefined],
+  ])('per-item progress: %s', (_name, answer, items) => {
+    expect(readRenderStatus(answer, 'x').items).toEqual(items);
+  });
+
   it('keeps the error text', () => {
     expect(readRenderStatus({ data: { status: 'failed', error: 'canceled' } }, 'x').error).toBe('canceled');
   });

@@ -3,7 +3,7 @@ import { parseServeArgs } from '../../src/cli/serve-command.js';
 import { parseWorkerArgs } from '../../src/cli/worker-command.js';
 import { backoffMs } from '../../src/queue/backoff.js';
 import { failureSentence } from '../../src/queue/node-backend.js';
-import { isAttemptId, isOutputName, jobIdFor } from '../../src/queue/protocol.js';
+import { isAttemptId, isOutputName, jobIdFor, readWorkerProgress } from '../../src/queue/protocol.js';
 import { parseRedisUrl, redisLabel } from '../../src/queue/redis-url.js';
 
 describe('queue flags and names', () => {
@@ -79,5 +79,20 @@ describe('queue flags and names', () => {
     ['The encoder failed on this video. Try again, or another format or size.', 'The encoder failed on this video. Try again, or another format or size.'],
   ])('failure %s reads as one sentence', (reason, sentence) => {
     expect(failureSentence(reason)).toBe(sentence);
+  });
+});
+
+describe('readWorkerProgress', () => {
+  const items = [{ status: 'completed' as const, progress: 100 }, { status: 'processing' as const, progress: 20 }];
+  it.each<[string, unknown, ReturnType<typeof readWorkerProgress>]>([
+    ["an older worker's number", 42, { percent: 42 }],
+    ['the overall and each item', { percent: 60, items }, { percent: 60, items }],
+    ['items that do not read as items are dropped', { percent: 60, items: [{ status: 'rendering', progress: 20 }] }, { percent: 60 }],
+    ['no percent is no report', { items }, undefined],
+    ['text is no report', '42', undefined],
+    ['not a number is no report', Number.NaN, undefined],
+    ['null is no report', null, undefined],
+  ])('%s', (_name, data, expected) => {
+    expect(readWorkerProgress(data)).toEqual(expected);
   });
 });

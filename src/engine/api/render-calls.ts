@@ -1,4 +1,4 @@
-import type { Draft } from '../../wire/index.js';
+import { itemsProgressSchema, readWire, type Draft } from '../../wire/index.js';
 import { callJson } from './call-json.js';
 import type { Connection } from './connection.js';
 import { asRecord, pick, pickNumber, pickString } from './lenient.js';
@@ -49,6 +49,8 @@ export function readRenderStatus(answer: unknown, fallbackId: string): RenderSta
   }
   const error = pick(answer, 'error');
   const place = pickNumber(answer, 'queue_position', 'queuePosition');
+  // Per-item progress is the local node's: read only when it reads as such, else ignored.
+  const items = status === 'processing' ? readWire(itemsProgressSchema, pick(answer, 'items')) : undefined;
   return {
     id: pickString(answer, 'id', 'render_id') ?? fallbackId,
     status,
@@ -56,6 +58,7 @@ export function readRenderStatus(answer: unknown, fallbackId: string): RenderSta
     outputs,
     error: typeof error === 'string' ? error : error !== undefined && error !== null ? JSON.stringify(error) : undefined,
     ...(status === 'pending' && place !== undefined && Number.isInteger(place) && place >= 1 ? { queuePosition: place } : {}),
+    ...(items?.ok ? { items: items.value } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Goal } from '../../goal/types.js';
 import type { MediaInfo, QualityScore } from '../../media/types.js';
-import type { Draft } from '../../wire/index.js';
+import type { Draft, ItemProgress } from '../../wire/index.js';
 
 /** An anonymous token and what came with it. */
 export type TokenGrant = { token: string; userId?: string; expiresAt?: string; credits?: number };
@@ -28,6 +28,8 @@ export type RenderStatus = {
   error?: string;
   /** While pending: its place in the node's line (1 is next), when the node says it. */
   queuePosition?: number;
+  /** Once it runs: each item's own progress, in item order, when the node says it (the cloud does not). */
+  items?: ItemProgress[];
 };
 
 /** A file the session already rendered. */
