@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServeQueue } from '../../src/queue/serve-queue.js';
 import { makeClip } from '../helpers/clips.js';
-import { download, newSession, startExport, startTestNode, upload, waitForRender } from '../server/node-harness.js';
+import { download, message, newSession, startExport, startTestNode, upload, waitForRender } from '../server/node-harness.js';
 import { freePort, hasRedis, kill, startRedis, type Proc } from './cluster.js';
 
 // `serve --queue` with its own worker (the default --local-workers 1) and no other: the node's render
@@ -53,6 +53,24 @@ describe.skipIf(!hasRedis)('the node as its own worker', () => {
     expect(done.outputs[0].plan).toMatchObject({ codec: 'h264', width: 160, height: 120, encoder: expect.any(String) });
     expect(lines.join('\n')).toMatch(/local worker: job r[0-9a-f]+: done/);
   });
+
+  it("a batch made by the worker reports each item's own progress, as the in-process node does", async () => {
+    const base = queued.node.url;
+    const clips = await Promise.all(['a.mp4', 'b.mp4'].map((name) => makeClip(dir, { width: 640, height: 360, seconds: 2, name })));
+    const { token, sessionId } = await newSession(base);
+    await upload(base, token, sessionId, clips);
+    await message(base, token, sessionId, 'make both 240p');
+    expect((await startExport(base, token, sessionId, 'render_items')).code).toBe(0);
+    // Polled until the worker's report (through Redis) shows the items apart: the first made or being made, the second waiting.
+    const apart = await waitForRender(base, token, 'render_items', (data) => {
+      if (data.status === 'completed' || data.status === 'failed') throw new Error('ended before its items were seen apart');
+      return Array.isArray(data.items) && data.items[1]?.status === 'pending' && data.items[0]?.status !== 'pending';
+    });
+    expect(apart.items).toHaveLength(2);
+    const done = await waitForRender(base, token, 'render_items');
+    expect(done.status, done.error).toBe('completed');
+    expect(done.items).toEqual([{ status: 'completed', progress: 100 }, { status: 'completed', progress: 100 }]);
+  }, 300_000);
 
   it('a render that fails says the same sentence as on a node without the queue', async () => {
     const impossible = async (base: string) => {
