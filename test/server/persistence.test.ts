@@ -97,9 +97,13 @@ describe('persistence', () => {
     const { token, sessionId } = await newSession(first.node.url);
     await upload(first.node.url, token, sessionId, [long]);
     await startExport(first.node.url, token, sessionId, 'render_resume');
-    await waitForRender(first.node.url, token, 'render_resume', (data) => data.status === 'processing');
+    await waitForRender(first.node.url, token, 'render_resume', (data) => data.status === 'processing' && Array.isArray(data.items));
     await first.node.close();
     expect(await ffmpegChildren()).toEqual([]);
+    // Back in the queue from the beginning: no item is left half-made in the record.
+    const saved = JSON.parse(await readFile(join(dataDir, 'renders.json'), 'utf8')).renders.find((record: { id: string }) => record.id === 'render_resume');
+    expect(saved).toMatchObject({ status: 'pending', progress: 0 });
+    expect(saved.itemProgress).toBeUndefined();
 
     const second = await startTestNode({ dataDir });
     try {
