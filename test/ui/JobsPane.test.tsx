@@ -26,4 +26,20 @@ describe('JobsPane rows', () => {
     expect(line).toMatch(shown);
     expect(line).not.toMatch(absent);
   });
+
+  it("shows a batch's files each with its own bar, percent and ETA, and the one not started as queued with none", () => {
+    const jobs: Job[] = [
+      { ...base, id: 'a', input: '/v/one.mp4', fraction: 1 },
+      { ...base, id: 'b', input: '/v/two.mp4', fraction: 0.3, etaSec: 12 },
+      { ...base, id: 'c', input: '/v/three.mp4', status: 'queued' },
+    ];
+    const { lastFrame, unmount } = render(<JobsPane running={jobs} finished={[]} width={80} maxRows={5} theme={themeFor({ NO_COLOR: '1' })} />);
+    const lines = (lastFrame() ?? '').split('\n');
+    unmount();
+    const lineOf = (name: string) => lines.find((line) => line.includes(name)) ?? '';
+    expect(lineOf('one.mp4')).toMatch(/rendering .* 100%/);
+    expect(lineOf('two.mp4')).toMatch(/rendering .*  30% 12s/);
+    expect(lineOf('three.mp4')).toMatch(/three\.mp4\s+queued\s/);
+    expect(lineOf('three.mp4')).not.toMatch(/%|█|░/);
+  });
 });
