@@ -61,7 +61,7 @@ export function uploadReply(draft: Draft, sources: TimelineSources, language: La
   const words = AGENT_WORDS[language];
   const videos = segmentsOf(draft, TrackType.video).length;
   if (videos === 0) return words.uploadFirst;
-  return [words.timeline(timelineLine(draft, sources)), words.tellWhatToBecome(videos)].join('\n');
+  return [words.timeline(timelineLine(draft, sources, language)), words.tellWhatToBecome(videos)].join('\n');
 }
 
 /** The reply to "status": the timeline in the wire's wording, an item a line, and what the output will be. */
@@ -69,7 +69,7 @@ export function timelineReply(draft: Draft, sources: TimelineSources, language: 
   const words = AGENT_WORDS[language];
   const videos = segmentsOf(draft, TrackType.video);
   if (videos.length === 0) return words.timelineEmpty;
-  const view = timelineView(draft, sources);
+  const view = timelineView(draft, sources, language);
   const lines = [words.timelineHeading(videos.length)];
   for (const [index, item] of view.items.entries()) lines.push(`${index + 1}. ${item}`);
   if (view.output) lines.push(words.output(view.output));

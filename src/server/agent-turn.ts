@@ -69,7 +69,7 @@ function applyInstruction(
   const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs, aim.target), parsed.edits ?? {});
   const draft = edited.draft;
   const sources = sessionSources(session.media);
-  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, sources) };
+  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, sources, language) };
   // What this message said, and, when earlier messages set more, everything that now applies.
   const now = goalNow(draft, parsed.goal, aim, sources);
   const onlyEdits = report !== undefined && Object.keys(parsed.goal).length === 0;
