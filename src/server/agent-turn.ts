@@ -66,7 +66,7 @@ function applyInstruction(
   language: Language,
 ): TurnResult {
   const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
-  const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs, aim.target), parsed.edits ?? {});
+  const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs, aim.target), parsed.edits ?? {}, language);
   const draft = edited.draft;
   const sources = sessionSources(session.media);
   const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, sources, language) };

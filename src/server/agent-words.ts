@@ -43,6 +43,22 @@ export type AgentWords = {
   creditsUnlimited: string;
   creditsLeft: (available: number) => string;
   plan: PlanWords;
+  edits: EditWords;
+};
+
+/** What a title or music edit did, or what it still needs. */
+export type EditWords = {
+  titleRemoved: string;
+  noTitle: string;
+  /** A title, its text and when it shows, in seconds. */
+  title: (text: string, fromSec: string, toSec: string) => string;
+  musicRemoved: string;
+  noMusic: string;
+  uploadMusicFirst: string;
+  /** The background music's name and its volume in percent. */
+  music: (name: string, percent: number) => string;
+  /** The music's name when it has none. */
+  unnamedMusic: string;
 };
 
 /** The fixed words of a plan line: "1280x720 H264 MP4 with libx264, two-pass 2400 kbps, …". */
@@ -95,6 +111,16 @@ const en: AgentWords = {
     under: (size) => ` (under ${size})`,
     line: (picture, encoder, rest) => `${picture} with ${encoder}, ${rest}`,
   },
+  edits: {
+    titleRemoved: 'Removed the title.',
+    noTitle: 'There was no title to remove.',
+    title: (text, fromSec, toSec) => `Title "${text}" from ${fromSec} to ${toSec} s.`,
+    musicRemoved: 'Removed the background music.',
+    noMusic: 'There was no background music to remove.',
+    uploadMusicFirst: 'To add background music, upload an audio file first (MP3, WAV, M4A or AAC), then say e.g. "music at 35%".',
+    music: (name, percent) => `Background music "${name}" at ${percent}% under the sound.`,
+    unnamedMusic: 'audio',
+  },
 };
 
 const ZH_FORMATS = 'MP4、MOV、AVI、WebM 或 MKV，最大 500 MB';
@@ -134,6 +160,16 @@ const zh: AgentWords = {
     about: (size) => `，约 ${size}`,
     under: (size) => `（不超过 ${size}）`,
     line: (picture, encoder, rest) => `${picture}，编码器 ${encoder}，${rest}`,
+  },
+  edits: {
+    titleRemoved: '已去掉标题。',
+    noTitle: '没有标题可去掉。',
+    title: (text, fromSec, toSec) => `标题“${text}”，从 ${fromSec} 秒到 ${toSec} 秒。`,
+    musicRemoved: '已去掉背景音乐。',
+    noMusic: '没有背景音乐可去掉。',
+    uploadMusicFirst: '要加背景音乐，请先上传音频文件（MP3、WAV、M4A 或 AAC），然后说“背景音乐音量35%”。',
+    music: (name, percent) => `背景音乐“${name}”，音量 ${percent}%，垫在原声下面。`,
+    unnamedMusic: '音频',
   },
 };
 

@@ -4,6 +4,7 @@ import { parseInstruction } from '../../src/goal/index.js';
 import { creditsReply, describePlan, helpReply, planReply, questionReply, timelineReply, uploadReply, type PlannedItem } from '../../src/server/agent-reply.js';
 import { AGENT_WORDS, type AgentWords } from '../../src/server/agent-words.js';
 import { addSegment, emptyDraft, setMuted } from '../../src/server/draft.js';
+import { applyEdits } from '../../src/server/draft-edits.js';
 import { TrackType } from '../../src/wire/index.js';
 import type { EncodePlan } from '../../src/media/types.js';
 
@@ -118,6 +119,16 @@ describe('each reply in both languages', () => {
     expect(keyboardWording(en, 'Ctrl+E')).toMatch(/Say export or press Ctrl\+E when you are ready/);
     expect(keyboardWording(zh, 'Ctrl+E')).toMatch(/准备好了就输入“导出”或按 Ctrl\+E，或者告诉我要改什么/);
     for (const said of [keyboardWording(en, 'Ctrl+E'), keyboardWording(zh, 'Ctrl+E')]) expect(said).not.toMatch(/click|点击/i);
+  });
+});
+
+describe('title and music edits in Chinese', () => {
+  it('says what a title did and what music still needs', () => {
+    const draft = addSegment(emptyDraft(), TrackType.video, { src: 'm_a', s: 0, d: 10_000, m: { name: 'city.mp4' } });
+    const outcome = applyEdits(draft, { title: { text: '夏日旅行' }, music: { volume: 0.35 } }, 'zh');
+    expect(outcome.done).toEqual(['标题“夏日旅行”，从 0 秒到 3 秒。']);
+    expect(outcome.missing).toEqual(['要加背景音乐，请先上传音频文件（MP3、WAV、M4A 或 AAC），然后说“背景音乐音量35%”。']);
+    expect(applyEdits(outcome.draft, { title: null }, 'zh').done).toEqual(['已去掉标题。']);
   });
 });
 
