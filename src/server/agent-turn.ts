@@ -1,4 +1,5 @@
 import { describeGoal, languageOf, parseInstruction, type Language } from '../goal/index.js';
+import { ASK_WHAT_TO_DO } from '../goal/parse-instruction.js';
 import type { ParsedInstruction } from '../goal/parse-types.js';
 import type { Goal } from '../goal/types.js';
 import type { NamedPlanItem, PlanResponse } from '../wire/index.js';
@@ -49,7 +50,8 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
     case 'help':
       return { steps: [analyse], text: helpReply(language) };
     case 'unknown':
-      return { steps: [analyse], text: questionReply(parsed.unknown, parsed.ambiguities, language) };
+      // The reply asks what to do itself, with examples, in the instruction's language: not the parser's question again.
+      return { steps: [analyse], text: questionReply(parsed.unknown, parsed.ambiguities.filter((remark) => remark !== ASK_WHAT_TO_DO), language) };
     default: {
       const never: never = parsed.intent;
       throw new Error(`Unhandled intent ${String(never)}`);

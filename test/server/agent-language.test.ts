@@ -48,6 +48,15 @@ describe('a real node answers in the language of the instruction', () => {
     // No Chinese in it but the file's own name.
     expect(en.replaceAll('旅行.mp4', '')).not.toMatch(/[\u4e00-\u9fff]/);
 
+    // Not understood: asked back in Chinese, without the parser's own English question beside it.
+    expect(replyOf(await message(base, token, sessionId, '企鹅')).split('\n')).toEqual([
+      '我没看懂“企鹅”。',
+      '视频要变成什么样？例如：',
+      '- “把这个视频压缩到100MB以内，画质不变”',
+      '- “转成1080p MP4”',
+      '- “发到Discord”',
+      '- “全部压缩到25MB”',
+    ]);
     expect(replyOf(await message(base, token, sessionId, '积分'))).toMatch(/^本节点不计积分|^你还剩 \d+ 积分/);
     expect(replyOf(await message(base, token, sessionId, 'credits'))).toMatch(/^This node does not count credits|^You have \d+ credits left/);
   });
