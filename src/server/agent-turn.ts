@@ -31,8 +31,9 @@ export type TurnContext = { mediaDir: string; balance: { available: number; unli
  * from reading the session: the caller resolves the capabilities, saves the draft and streams the result.
  */
 export function runTurn(text: string, session: SessionRecord, context: TurnContext): TurnResult {
-  const language = languageOf(text);
   const aim = aimOf(text, session.draft);
+  // Read without the file names it says: "make 旅行.mp4 720p" is English, "把 trip.mp4 压缩到10MB" Chinese.
+  const language = languageOf(aim.instruction);
   const parsed = parseInstruction(aim.instruction);
   const analyse: TurnStep = { name: 'analyse', args: { instruction: text }, response: { ...parsed } };
   switch (parsed.intent) {

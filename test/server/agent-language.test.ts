@@ -41,8 +41,9 @@ describe('a real node answers in the language of the instruction', () => {
     expect(keyboardWording(zh, 'Ctrl+E')).toMatch(/输入“导出”或按 Ctrl\+E/);
     expect(chinese.events.at(-1).actions.stateDelta.draft.m.targetBytes).toBe(1_000_000);
 
-    const en = replyOf(await message(base, token, sessionId, 'make it 720p'));
-    expect(en).toMatch(/^Understood: 720p · H\.264 · keep audio · high quality \(all settings now: ≤ 1 MB · 720p · /);
+    // English, though the file it names is not: the language is read without the file names.
+    const en = replyOf(await message(base, token, sessionId, 'make 旅行.mp4 720p'));
+    expect(en).toMatch(/^Understood: 720p · H\.264 · keep audio · high quality — for 旅行\.mp4 \(all settings for it now: ≤ 1 MB · 720p · /);
     expect(en).toMatch(/\nHere is the plan:\n1\. 旅行\.mp4 \(160x120, /);
     expect(en).toMatch(/Click Export when you are ready/);
     // No Chinese in it but the file's own name.
