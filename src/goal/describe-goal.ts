@@ -1,53 +1,108 @@
 import { formatBytes, formatSeconds } from '../units.js';
+import type { Language } from './language.js';
 import { platformById } from './platforms.js';
 import type { Aspect, Codec, Goal, Quality, Speed } from './types.js';
 
-const CODEC: Record<Codec, string> = { h264: 'H.264', h265: 'H.265', av1: 'AV1' };
-const QUALITY: Record<Quality, string> = {
-  'visually-lossless': 'visually lossless',
-  high: 'high quality',
-  balanced: 'balanced quality',
-  small: 'smallest file',
+/** The words of a goal line in one language: the fixed names and the few phrases built around a number. */
+type GoalWords = {
+  quality: Record<Quality, string>;
+  speed: Record<Speed, string>;
+  aspect: Record<Aspect, string>;
+  keepAudio: string;
+  noAudio: string;
+  audioKbps: (kbps: number) => string;
+  ofOriginal: (percent: string) => string;
+  platform: (label: string) => string;
+  trim: {
+    last: (span: string) => string;
+    from: (start: string) => string;
+    withoutLast: (span: string) => string;
+    fromToBeforeEnd: (start: string, beforeEnd: string) => string;
+    first: (span: string) => string;
+    between: (start: string, end: string) => string;
+  };
 };
-const SPEED: Record<Speed, string> = { fast: 'fast encode', balanced: 'balanced speed', best: 'best compression (slow)' };
-const ASPECT: Record<Aspect, string> = { '16:9': '16:9 landscape', '9:16': '9:16 vertical', '1:1': '1:1 square', '4:5': '4:5 portrait' };
+
+const CODEC: Record<Codec, string> = { h264: 'H.264', h265: 'H.265', av1: 'AV1' };
+
+// Numbers, units, codecs and containers read the same in both languages; only the words differ.
+const WORDS: Record<Language, GoalWords> = {
+  en: {
+    quality: { 'visually-lossless': 'visually lossless', high: 'high quality', balanced: 'balanced quality', small: 'smallest file' },
+    speed: { fast: 'fast encode', balanced: 'balanced speed', best: 'best compression (slow)' },
+    aspect: { '16:9': '16:9 landscape', '9:16': '9:16 vertical', '1:1': '1:1 square', '4:5': '4:5 portrait' },
+    keepAudio: 'keep audio',
+    noAudio: 'no audio',
+    audioKbps: (kbps) => `audio ${kbps} kbps`,
+    ofOriginal: (percent) => `≤ ${percent} of the original size`,
+    platform: (label) => `${label}: `,
+    trim: {
+      last: (span) => `last ${span}`,
+      from: (start) => `from ${start}`,
+      withoutLast: (span) => `without the last ${span}`,
+      fromToBeforeEnd: (start, beforeEnd) => `from ${start} to ${beforeEnd} before the end`,
+      first: (span) => `first ${span}`,
+      between: (start, end) => `${start} to ${end}`,
+    },
+  },
+  zh: {
+    quality: { 'visually-lossless': '视觉无损', high: '高质量', balanced: '均衡画质', small: '尽量小' },
+    speed: { fast: '快速编码', balanced: '均衡速度', best: '最佳压缩（较慢）' },
+    aspect: { '16:9': '16:9 横屏', '9:16': '9:16 竖屏', '1:1': '1:1 方形', '4:5': '4:5 竖版' },
+    keepAudio: '保留声音',
+    noAudio: '静音',
+    audioKbps: (kbps) => `音频 ${kbps} kbps`,
+    ofOriginal: (percent) => `≤ 原大小的 ${percent}`,
+    platform: (label) => `${label}：`,
+    trim: {
+      last: (span) => `最后 ${span}`,
+      from: (start) => `从 ${start} 起`,
+      withoutLast: (span) => `去掉最后 ${span}`,
+      fromToBeforeEnd: (start, beforeEnd) => `从 ${start} 到结束前 ${beforeEnd}`,
+      first: (span) => `前 ${span}`,
+      between: (start, end) => `${start} 到 ${end}`,
+    },
+  },
+};
 
 /**
  * One line a person reads, defaults included so it says what will really happen:
  * "≤ 100 MB · 1080p · H.264 · keep audio · visually lossless". A platform preset leads
- * ("Discord: ≤ 10 MB · …"); the container shows only when it was asked for.
+ * ("Discord: ≤ 10 MB · …"); the container shows only when it was asked for. In `language`
+ * ('zh': "≤ 100 MB · 1080p · H.264 · 保留声音 · 视觉无损"), English by default.
  */
-export function describeGoal(goal: Goal): string {
+export function describeGoal(goal: Goal, language: Language = 'en'): string {
+  const words = WORDS[language];
   const parts = [
     goal.targetBytes !== undefined ? `≤ ${formatBytes(goal.targetBytes)}` : undefined,
-    goal.relativeSize !== undefined ? `≤ ${formatPercent(goal.relativeSize)} of the original size` : undefined,
+    goal.relativeSize !== undefined ? words.ofOriginal(formatPercent(goal.relativeSize)) : undefined,
     `${goal.resolution ?? 1080}p`,
-    goal.aspect !== undefined ? ASPECT[goal.aspect] : undefined,
+    goal.aspect !== undefined ? words.aspect[goal.aspect] : undefined,
     goal.fps !== undefined ? `≤ ${goal.fps} fps` : undefined,
-    goal.trim !== undefined ? describeTrim(goal.trim) : undefined,
+    goal.trim !== undefined ? describeTrim(goal.trim, words.trim) : undefined,
     CODEC[goal.codec ?? 'h264'],
     // String(): a goal read back from a draft file may hold anything, and a reply must still be written.
     goal.container !== undefined ? String(goal.container).toUpperCase() : undefined,
-    describeAudio(goal.audio ?? 'keep'),
-    QUALITY[goal.quality ?? 'high'],
-    goal.speed !== undefined ? SPEED[goal.speed] : undefined,
+    describeAudio(goal.audio ?? 'keep', words),
+    words.quality[goal.quality ?? 'high'],
+    goal.speed !== undefined ? words.speed[goal.speed] : undefined,
   ].filter((part) => part !== undefined);
   const platform = platformById(goal.platform);
-  return `${platform ? `${platform.label}: ` : ''}${parts.join(' · ')}`;
+  return `${platform ? words.platform(platform.label) : ''}${parts.join(' · ')}`;
 }
 
-function describeTrim({ startSec, endSec }: { startSec: number; endSec?: number }): string {
-  if (startSec < 0) return `last ${formatSeconds(-startSec)}`;
-  if (endSec === undefined) return `from ${formatSeconds(startSec)}`;
-  if (endSec < 0) return startSec === 0 ? `without the last ${formatSeconds(-endSec)}` : `from ${formatSeconds(startSec)} to ${formatSeconds(-endSec)} before the end`;
-  if (startSec === 0) return `first ${formatSeconds(endSec)}`;
-  return `${formatSeconds(startSec)} to ${formatSeconds(endSec)}`;
+function describeTrim({ startSec, endSec }: { startSec: number; endSec?: number }, words: GoalWords['trim']): string {
+  if (startSec < 0) return words.last(formatSeconds(-startSec));
+  if (endSec === undefined) return words.from(formatSeconds(startSec));
+  if (endSec < 0) return startSec === 0 ? words.withoutLast(formatSeconds(-endSec)) : words.fromToBeforeEnd(formatSeconds(startSec), formatSeconds(-endSec));
+  if (startSec === 0) return words.first(formatSeconds(endSec));
+  return words.between(formatSeconds(startSec), formatSeconds(endSec));
 }
 
-function describeAudio(audio: NonNullable<Goal['audio']>): string {
-  if (audio === 'keep') return 'keep audio';
-  if (audio === 'mute') return 'no audio';
-  return `audio ${audio.bitrateKbps} kbps`;
+function describeAudio(audio: NonNullable<Goal['audio']>, words: GoalWords): string {
+  if (audio === 'keep') return words.keepAudio;
+  if (audio === 'mute') return words.noAudio;
+  return words.audioKbps(audio.bitrateKbps);
 }
 
 function formatPercent(fraction: number): string {

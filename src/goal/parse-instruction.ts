@@ -51,7 +51,8 @@ const RULES: readonly Rule[] = [
 /** More questions than this is no longer a conversation: the first ones are the ones to answer. */
 const MAX_AMBIGUITIES = 10;
 
-const ASK_WHAT_TO_DO =
+/** The question an instruction with nothing to act on gets; a reply that asks its own drops it. */
+export const ASK_WHAT_TO_DO =
   'What should I do with your video? Try “compress this video to under 100MB without losing quality”, “export 1080p MP4” or “make it fit Discord”.';
 
 /**

@@ -1,22 +1,16 @@
 import { formatBytes } from '../units.js';
+import type { Language } from '../goal/index.js';
 import { isTwoPass, type EncodePlan } from '../media/index.js';
 import { segmentsOf, timelineLine, timelineView, TrackType, type Draft, type TimelineSources } from '../wire/index.js';
+import { AGENT_WORDS } from './agent-words.js';
 import type { VideoInfo } from './sessions.js';
 
 // The agent's words, as pure functions of what it understood and planned, so every reply can be
 // read (and tested) as a table: what it understood, what it will run per item, what to say next.
+// Each takes the language to answer in (English by default); the sentences are in agent-words.ts.
 
 /** One item of the draft with the plan the media core would run for it. */
 export type PlannedItem = { name: string; info: VideoInfo; plan: EncodePlan };
-
-const EXAMPLES = ['"compress this video to under 100MB without losing quality"', '"export 1080p MP4"', '"make it fit Discord"', '"compress all of them to 25MB"'];
-
-// No "drag" or "drop" in the node's own words: a client reads those as a GUI edit to send back.
-// A person reads these: no API paths (a program learns the upload call from the docs).
-const HOW_TO_ADD = '(MP4, MOV, AVI, WebM or MKV, up to 500 MB): type or paste its file path.';
-const HOW_TO_UPLOAD = `Upload a video first ${HOW_TO_ADD}`;
-
-const ADD_TITLES_AND_MUSIC = 'I can also burn in a title and mix in background music: upload an MP3, WAV, M4A or AAC with your video, then say "add a title \'Summer trip\' and music at 35%".';
 
 /** What a turn did to the titles and music: a sentence per change, what is missing, and the timeline after. */
 export type EditReport = { done: string[]; missing: string[]; timeline: string };
@@ -25,63 +19,76 @@ export type EditReport = { done: string[]; missing: string[]; timeline: string }
  * The reply to an instruction that was understood and applied to the draft. `understood` is
  * undefined when the message only edited titles or music (the edit report then says it all).
  */
-export function planReply(understood: string | undefined, items: PlannedItem[], remarks: string[], edits?: EditReport): string {
-  const lines = understood === undefined ? [] : [`Understood: ${understood}.`];
-  if (edits) lines.push(...edits.done, ...edits.missing, `Timeline: ${edits.timeline}`);
+export function planReply(understood: string | undefined, items: PlannedItem[], remarks: string[], edits?: EditReport, language: Language = 'en'): string {
+  const words = AGENT_WORDS[language];
+  const lines = understood === undefined ? [] : [words.understood(understood)];
+  if (edits) lines.push(...edits.done, ...edits.missing, words.timeline(edits.timeline));
   if (items.length === 0) {
-    lines.push('I will apply that to the videos you upload.', HOW_TO_UPLOAD);
-    return withRemarks(lines, remarks).join('\n');
+    lines.push(words.appliesToUploads, words.uploadFirst);
+    return withRemarks(lines, remarks, language).join('\n');
   }
-  lines.push(items.length === 1 ? 'Here is the plan:' : `Here is the plan for each of the ${items.length} videos:`);
+  lines.push(words.planHeading(items.length));
   for (const [index, item] of items.entries()) {
-    lines.push(`${index + 1}. ${item.name} (${describeSource(item.info)}) → ${describePlan(item.plan)}`);
+    lines.push(`${index + 1}. ${item.name} (${describeSource(item.info)}) → ${describePlan(item.plan, language)}`);
+    // The media core's notes stay in its own words; a reply in another language says so above them.
+    if (item.plan.notes.length > 0 && words.notesHeading !== undefined) lines.push(`   ${words.notesHeading}`);
     for (const note of item.plan.notes) lines.push(`   - ${note}`);
   }
   // The cloud's GUI wording, which a client turns into its own export (or runs, with auto-export on).
-  lines.push('Click Export when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").');
-  return withRemarks(lines, remarks).join('\n');
+  lines.push(words.exportLine);
+  return withRemarks(lines, remarks, language).join('\n');
 }
 
 /** The reply when the instruction could not be understood: a question, with examples. */
-export function questionReply(unknownWords: string[], remarks: string[]): string {
+export function questionReply(unknownWords: string[], remarks: string[], language: Language = 'en'): string {
+  const words = AGENT_WORDS[language];
   const lines = [
-    unknownWords.length > 0 ? `I did not understand "${unknownWords.join(' ')}".` : 'I am not sure what you would like me to do.',
-    'What should the video become? For example:',
-    ...EXAMPLES.map((example) => `- ${example}`),
+    unknownWords.length > 0 ? words.notUnderstood(unknownWords.join(' ')) : words.notSure,
+    words.askWhat,
+    ...words.examples.map((example) => `- ${example}`),
   ];
-  return withRemarks(lines, remarks).join('\n');
+  return withRemarks(lines, remarks, language).join('\n');
 }
 
 /** The reply to "help". */
-export function helpReply(): string {
-  return ['I compress and export videos. Tell me what you need, for example:', ...EXAMPLES.map((example) => `- ${example}`), HOW_TO_UPLOAD, ADD_TITLES_AND_MUSIC].join('\n');
+export function helpReply(language: Language = 'en'): string {
+  const words = AGENT_WORDS[language];
+  return [words.helpIntro, ...words.examples.map((example) => `- ${example}`), words.uploadFirst, words.titlesAndMusic].join('\n');
 }
 
 /** The reply to "upload": how to do it. */
-export function uploadReply(draft: Draft, sources: TimelineSources): string {
+export function uploadReply(draft: Draft, sources: TimelineSources, language: Language = 'en'): string {
+  const words = AGENT_WORDS[language];
   const videos = segmentsOf(draft, TrackType.video).length;
-  if (videos === 0) return HOW_TO_UPLOAD;
-  return [`Timeline: ${timelineLine(draft, sources)}`, `Tell me what ${videos === 1 ? 'it' : 'they'} should become, or add another video ${HOW_TO_ADD}`].join('\n');
+  if (videos === 0) return words.uploadFirst;
+  return [words.timeline(timelineLine(draft, sources, language)), words.tellWhatToBecome(videos)].join('\n');
 }
 
 /** The reply to "status": the timeline in the wire's wording, an item a line, and what the output will be. */
-export function timelineReply(draft: Draft, sources: TimelineSources): string {
+export function timelineReply(draft: Draft, sources: TimelineSources, language: Language = 'en'): string {
+  const words = AGENT_WORDS[language];
   const videos = segmentsOf(draft, TrackType.video);
-  if (videos.length === 0) return `The timeline is empty. ${HOW_TO_UPLOAD}`;
-  const view = timelineView(draft, sources);
-  const lines = [`Timeline (${videos.length} video${videos.length === 1 ? '' : 's'}):`];
+  if (videos.length === 0) return words.timelineEmpty;
+  const view = timelineView(draft, sources, language);
+  const lines = [words.timelineHeading(videos.length)];
   for (const [index, item] of view.items.entries()) lines.push(`${index + 1}. ${item}`);
-  if (view.output) lines.push(`Output: ${view.output}.`);
+  if (view.output) lines.push(words.output(view.output));
   return lines.join('\n');
 }
 
 /** The reply to "credits". */
-export function creditsReply(balance: { available: number; unlimited?: true }): string {
-  return balance.unlimited ? 'This node does not count credits: use it as much as you like.' : `You have ${balance.available} credits left (each message costs 1; export is free).`;
+export function creditsReply(balance: { available: number; unlimited?: true }, language: Language = 'en'): string {
+  const words = AGENT_WORDS[language];
+  return balance.unlimited ? words.creditsUnlimited : words.creditsLeft(balance.available);
 }
 
-function withRemarks(lines: string[], remarks: string[]): string[] {
-  return remarks.length === 0 ? lines : [...lines, ...remarks.map((remark) => `Note: ${remark}`)];
+/** The remark for words the parser could not read, to add to a reply's notes. */
+export function ignoredRemark(unknownWords: string[], language: Language = 'en'): string[] {
+  return unknownWords.length > 0 ? [AGENT_WORDS[language].ignored(unknownWords.join(' '))] : [];
+}
+
+function withRemarks(lines: string[], remarks: string[], language: Language): string[] {
+  return remarks.length === 0 ? lines : [...lines, ...remarks.map(AGENT_WORDS[language].note)];
 }
 
 function describeSource(info: VideoInfo): string {
@@ -90,12 +97,12 @@ function describeSource(info: VideoInfo): string {
 }
 
 /** One line for a plan: picture, codec, the encoder that will run, rate control and passes, and the size to expect. */
-export function describePlan(plan: EncodePlan): string {
-  if (plan.mode === 'copy') return `already fits: copied as it is, no re-encode (${plan.container.toUpperCase()})`;
-  const rate = plan.mode === 'bitrate' ? `${isTwoPass(plan) ? 'two-pass' : 'single pass'} ${plan.videoKbps ?? '?'} kbps` : `CRF ${plan.crf ?? '?'}`;
-  const audio = plan.audio.mode === 'encode' ? `, audio ${plan.audio.kbps} kbps` : plan.audio.mode === 'none' ? ', no audio' : '';
-  const expected = plan.expectedBytes ? `, about ${formatBytes(plan.expectedBytes)}` : '';
-  const cap = plan.targetBytes ? ` (under ${formatBytes(plan.targetBytes)})` : '';
-  return `${plan.width}x${plan.height} ${plan.codec.toUpperCase()} ${plan.container.toUpperCase()} with ${plan.encoder}, ${rate}${audio}${expected}${cap}`;
+export function describePlan(plan: EncodePlan, language: Language = 'en'): string {
+  const words = AGENT_WORDS[language].plan;
+  if (plan.mode === 'copy') return words.copied(plan.container.toUpperCase());
+  const rate = plan.mode === 'bitrate' ? `${isTwoPass(plan) ? words.twoPass : words.singlePass} ${plan.videoKbps ?? '?'} kbps` : `CRF ${plan.crf ?? '?'}`;
+  const audio = plan.audio.mode === 'encode' ? words.audio(plan.audio.kbps) : plan.audio.mode === 'none' ? words.noAudio : '';
+  const expected = plan.expectedBytes ? words.about(formatBytes(plan.expectedBytes)) : '';
+  const cap = plan.targetBytes ? words.under(formatBytes(plan.targetBytes)) : '';
+  return words.line(`${plan.width}x${plan.height} ${plan.codec.toUpperCase()} ${plan.container.toUpperCase()}`, plan.encoder, `${rate}${audio}${expected}${cap}`);
 }
-

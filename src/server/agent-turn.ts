@@ -1,9 +1,12 @@
-import { describeGoal, parseInstruction } from '../goal/index.js';
+import { describeGoal, languageOf, parseInstruction, type Language } from '../goal/index.js';
+import { ASK_WHAT_TO_DO } from '../goal/parse-instruction.js';
 import type { ParsedInstruction } from '../goal/parse-types.js';
+import type { Goal } from '../goal/types.js';
 import type { NamedPlanItem, PlanResponse } from '../wire/index.js';
 import { machinePlanOptions, planEncode, type Capabilities, type PlannedOverlays } from '../media/index.js';
 import { timelineLine, type Draft } from '../wire/index.js';
-import { creditsReply, helpReply, planReply, questionReply, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
+import { creditsReply, helpReply, ignoredRemark, planReply, questionReply, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
+import { AGENT_WORDS } from './agent-words.js';
 import { applyGoal } from './draft.js';
 import { applyEdits } from './draft-edits.js';
 import { renderItems, type RenderItem } from './render-items.js';
@@ -24,29 +27,32 @@ export type TurnContext = { mediaDir: string; balance: { available: number; unli
 /**
  * Runs one turn on a session: parse the instruction, apply a compress/export Goal and any title or
  * music edits to the draft, plan every item with the media core's planner (with the machine's
- * capabilities, as the render will), and word the reply. Pure apart from reading the session: the
- * caller resolves the capabilities, saves the draft and streams the result.
+ * capabilities, as the render will), and word the reply in the instruction's language. Pure apart
+ * from reading the session: the caller resolves the capabilities, saves the draft and streams the result.
  */
 export function runTurn(text: string, session: SessionRecord, context: TurnContext): TurnResult {
   const aim = aimOf(text, session.draft);
+  // Read without the file names it says: "make 旅行.mp4 720p" is English, "把 trip.mp4 压缩到10MB" Chinese.
+  const language = languageOf(aim.instruction);
   const parsed = parseInstruction(aim.instruction);
   const analyse: TurnStep = { name: 'analyse', args: { instruction: text }, response: { ...parsed } };
   switch (parsed.intent) {
     case 'compress':
     case 'export':
-      return applyInstruction(parsed, session, context, analyse, aim);
+      return applyInstruction(parsed, session, context, analyse, aim, language);
     case 'status':
-      return { steps: [analyse], text: timelineReply(session.draft, sessionSources(session.media)) };
+      return { steps: [analyse], text: timelineReply(session.draft, sessionSources(session.media), language) };
     case 'credits':
-      return { steps: [analyse], text: creditsReply(context.balance) };
+      return { steps: [analyse], text: creditsReply(context.balance, language) };
     case 'upload':
       // "upload and compress to 10MB": the goal is kept, for the videos there or still to come.
-      if (Object.keys(parsed.goal).length > 0 || parsed.edits) return applyInstruction(parsed, session, context, analyse, aim);
-      return { steps: [analyse], text: uploadReply(session.draft, sessionSources(session.media)) };
+      if (Object.keys(parsed.goal).length > 0 || parsed.edits) return applyInstruction(parsed, session, context, analyse, aim, language);
+      return { steps: [analyse], text: uploadReply(session.draft, sessionSources(session.media), language) };
     case 'help':
-      return { steps: [analyse], text: helpReply() };
+      return { steps: [analyse], text: helpReply(language) };
     case 'unknown':
-      return { steps: [analyse], text: questionReply(parsed.unknown, parsed.ambiguities) };
+      // The reply asks what to do itself, with examples, in the instruction's language: not the parser's question again.
+      return { steps: [analyse], text: questionReply(parsed.unknown, parsed.ambiguities.filter((remark) => remark !== ASK_WHAT_TO_DO), language) };
     default: {
       const never: never = parsed.intent;
       throw new Error(`Unhandled intent ${String(never)}`);
@@ -54,21 +60,25 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
   }
 }
 
-function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, { mediaDir, caps }: TurnContext, analyse: TurnStep, aim: Aim): TurnResult {
+function applyInstruction(
+  parsed: ParsedInstruction,
+  session: SessionRecord,
+  { mediaDir, caps }: TurnContext,
+  analyse: TurnStep,
+  aim: Aim,
+  language: Language,
+): TurnResult {
   const sourceMs = (src: string): number => Math.round((session.media[src]?.info.durationSec ?? 0) * 1000);
-  const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs, aim.target), parsed.edits ?? {});
+  const edited = applyEdits(applyGoal(session.draft, parsed.goal, sourceMs, aim.target), parsed.edits ?? {}, language);
   const draft = edited.draft;
   const sources = sessionSources(session.media);
-  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, sources) };
+  const report: EditReport | undefined = parsed.edits && { done: edited.done, missing: edited.missing, timeline: timelineLine(draft, sources, language) };
   // What this message said, and, when earlier messages set more, everything that now applies.
   const now = goalNow(draft, parsed.goal, aim, sources);
   const onlyEdits = report !== undefined && Object.keys(parsed.goal).length === 0;
-  const said = describeGoal(parsed.goal);
-  // Which file it was for, when a batch could have meant another (the brief: say which).
-  const forWhom = aim.named ? ` — for ${aim.named}` : '';
-  const understood = onlyEdits ? undefined : `${said}${forWhom}${describeGoal(now) === said ? '' : ` (all settings${aim.named ? ' for it' : ''} now: ${describeGoal(now)})`}`;
+  const understood = onlyEdits ? undefined : understoodLine(parsed.goal, now, aim, language);
   const hasVideo = draft.t.some((track) => track.tt === 0 && track.sg.length > 0);
-  if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities, report), draft };
+  if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities, report, language), draft };
   const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {
     const media = session.media[item.mediaId];
     const options = machinePlanOptions(caps, planOverlays(item, mediaDir));
@@ -79,7 +89,7 @@ function applyInstruction(parsed: ParsedInstruction, session: SessionRecord, { m
     args: { goal: draft.m, items: items.length },
     response: { items: items.map(({ name, plan: p }): NamedPlanItem => ({ name, ...planItem(p) })) } satisfies PlanResponse,
   };
-  return { steps: [analyse, plan], text: planReply(understood, items, [...parsed.ambiguities, ...unknownRemark(parsed.unknown)], report), draft };
+  return { steps: [analyse, plan], text: planReply(understood, items, [...parsed.ambiguities, ...ignoredRemark(parsed.unknown, language)], report, language), draft };
 }
 
 /**
@@ -93,6 +103,14 @@ function planOverlays(item: RenderItem, mediaDir: string): PlannedOverlays | und
   return { titles, ...(music ? { music } : {}) };
 }
 
-function unknownRemark(words: string[]): string[] {
-  return words.length > 0 ? [`I ignored "${words.join(' ')}", which I did not understand.`] : [];
+/**
+ * What this message said, for which file when a batch could have meant another (the brief: say
+ * which), and, when earlier messages set more, everything that now applies.
+ */
+function understoodLine(said: Goal, now: Goal, aim: Aim, language: Language): string {
+  const words = AGENT_WORDS[language];
+  const saidLine = describeGoal(said, language);
+  const nowLine = describeGoal(now, language);
+  const forWhom = aim.named === undefined ? '' : aim.newest ? words.forNewest(aim.named) : words.forNamed(aim.named);
+  return `${saidLine}${forWhom}${nowLine === saidLine ? '' : words.allSettingsNow(nowLine, aim.named !== undefined)}`;
 }

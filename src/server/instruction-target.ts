@@ -7,8 +7,11 @@ import type { Target } from './draft.js';
 // Which videos of a batch an instruction is for (the brief: "process them one by one with different
 // instructions"): the ones it names, every one when it says so, else the newest.
 
-/** An instruction's target, the instruction without the file names in it, and whom to name in the reply. */
-export type Aim = { target: Target; instruction: string; named?: string };
+/**
+ * An instruction's target, the instruction without the file names in it, and whom to name in the
+ * reply: the files it named, or (`newest`) the newest file, taken when it named none.
+ */
+export type Aim = { target: Target; instruction: string; named?: string; newest?: true };
 
 // "all of them", "every video", "both", "全部", "所有", "每个": the instruction is for every file.
 const EVERY = /(?<![\p{L}\p{N}])(all|every|each|both)(?![\p{L}\p{N}])|全部|所有|每个|每一个/iu;
@@ -32,7 +35,7 @@ export function aimOf(text: string, draft: Draft): Aim {
   if (named.length > 0) return { target: idsOf(named), instruction, named: nameList(named) };
   if (videos.length <= 1 || EVERY.test(text)) return { target: 'all', instruction: text };
   const newest = videos[videos.length - 1];
-  return { target: idsOf([newest]), instruction: text, named: `${nameList([newest])}, the newest file` };
+  return { target: idsOf([newest]), instruction: text, named: nameList([newest]), newest: true };
 }
 
 /**

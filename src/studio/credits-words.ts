@@ -1,10 +1,5 @@
 import type { Credits } from '../engine/index.js';
 
-/** True when a line is written in Chinese: its answer is then in Chinese too. */
-export function isChinese(text: string): boolean {
-  return /[\u4e00-\u9fff]/.test(text);
-}
-
 /** The balance as one sentence, in the language the question was asked in. */
 export function creditsSentence(credits: Credits, chinese: boolean): string {
   if (credits.unlimited) return chinese ? '积分：不限量（本机渲染节点不收费）。' : 'Credits: unlimited (this render node does not charge).';

@@ -2,10 +2,9 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { StudioError } from '../errors.js';
-import { parseInstruction } from '../goal/index.js';
+import { isChinese, parseInstruction } from '../goal/index.js';
 import { assertNever, type Engine, type GuiAction } from '../engine/index.js';
 import { exportNow, showCredits, showTimeline } from './commands.js';
-import { isChinese } from './credits-words.js';
 import { routeText } from './routing.js';
 import type { StudioWatch } from './studio-watch.js';
 

@@ -28,6 +28,17 @@ describe('timelineLine', () => {
   });
 });
 
+describe('timelineLine in Chinese', () => {
+  it.each<[string, Draft | undefined, Record<string, { name?: string; durationSec?: number }>, string]>([
+    ['the brief’s example', brief, {}, '1. 视频：city timelapse (0-10s) 2. 背景音乐：Lo-fi (0-10s, 35%) 3. 标题：“Urban Dreams” (0-3s) — 输出：1080p · H.264 · 保留声音 · 高质量'],
+    ['an empty draft', draft({ t: [] }), {}, '空'],
+    ['a batch, each with its own goal', draft({ t: [{ tt: 0, sg: [{ src: 'm1', d: 1500 }, { src: 'm2', d: 2000, m: { goal: { resolution: 720 } } }] }] }), { m1: { name: 'a.mp4' }, m2: { name: 'b.mov' } }, '1. 视频：a.mp4 (0-1.5s) 2. 视频：b.mov (0-2s) → 720p · H.264 · 保留声音 · 高质量 — 输出：1080p · H.264 · 保留声音 · 高质量'],
+    ['settings said before any video', draft({ t: [], m: { targetBytes: 1e6 } }), {}, '空 — 输出：≤ 1 MB · 1080p · H.264 · 保留声音 · 高质量'],
+  ])('%s', (_name, value, sources, expected) => {
+    expect(timelineLine(value, sources, 'zh')).toBe(expected);
+  });
+});
+
 describe('readCloudDraft', () => {
   it('drops what it cannot use and repairs what it can, keeping keys it does not know', () => {
     const read = readCloudDraft({

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guiActions, keyboardWording } from '../../src/engine/gui-phrases.js';
+import { makeClip } from '../helpers/clips.js';
+import { message, newSession, startTestNode, upload } from './node-harness.js';
+
+// The node answers each instruction in the language it was written in, turn by turn, in one session.
+
+let dir: string;
+let clip: string;
+let started: Awaited<ReturnType<typeof startTestNode>>;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'language-'));
+  clip = await makeClip(dir, { width: 160, height: 120, seconds: 1, audio: true });
+  started = await startTestNode();
+});
+afterAll(async () => {
+  await started.cleanup();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const replyOf = (turn: Awaited<ReturnType<typeof message>>): string => turn.events.at(-1).content.parts[0].text;
+
+describe('a real node answers in the language of the instruction', () => {
+  it('answers "压缩到1MB以内" in Chinese with the plan, and an English instruction after it in English', async () => {
+    const base = started.node.url;
+    const { token, sessionId } = await newSession(base);
+    await upload(base, token, sessionId, [clip], ['旅行.mp4']);
+
+    const chinese = await message(base, token, sessionId, '压缩到1MB以内');
+    expect(chinese.status).toBe(200);
+    const zh = replyOf(chinese);
+    expect(zh).toMatch(/^明白了：≤ 1 MB · 1080p · H\.264 · 保留声音 · 高质量。\n方案如下：\n1\. 旅行\.mp4 \(160x120, /);
+    // A 51 KB clip already fits: the plan is a copy, and the media core's note says why, in its own words.
+    expect(zh).toMatch(/→ 已经符合要求：原样复制，不重新编码（MP4）\n   媒体核心的说明（英文原文）：\n   - Copied without re-encoding/);
+    expect(zh).toMatch(/点击导出/);
+    expect(zh).not.toMatch(/Understood|Here is the plan|Click Export/);
+    expect(guiActions(zh)).toEqual([{ kind: 'export' }]);
+    expect(keyboardWording(zh, 'Ctrl+E')).toMatch(/输入“导出”或按 Ctrl\+E/);
+    expect(chinese.events.at(-1).actions.stateDelta.draft.m.targetBytes).toBe(1_000_000);
+
+    // English, though the file it names is not: the language is read without the file names.
+    const en = replyOf(await message(base, token, sessionId, 'make 旅行.mp4 720p'));
+    expect(en).toMatch(/^Understood: 720p · H\.264 · keep audio · high quality — for 旅行\.mp4 \(all settings for it now: ≤ 1 MB · 720p · /);
+    expect(en).toMatch(/\nHere is the plan:\n1\. 旅行\.mp4 \(160x120, /);
+    expect(en).toMatch(/Click Export when you are ready/);
+    // No Chinese in it but the file's own name.
+    expect(en.replaceAll('旅行.mp4', '')).not.toMatch(/[\u4e00-\u9fff]/);
+
+    // Not understood: asked back in Chinese, without the parser's own English question beside it.
+    expect(replyOf(await message(base, token, sessionId, '企鹅')).split('\n')).toEqual([
+      '我没看懂“企鹅”。',
+      '视频要变成什么样？例如：',
+      '- “把这个视频压缩到100MB以内，画质不变”',
+      '- “转成1080p MP4”',
+      '- “发到Discord”',
+      '- “全部压缩到25MB”',
+    ]);
+    expect(replyOf(await message(base, token, sessionId, '积分'))).toMatch(/^本节点不计积分|^你还剩 \d+ 积分/);
+    expect(replyOf(await message(base, token, sessionId, 'credits'))).toMatch(/^This node does not count credits|^You have \d+ credits left/);
+  });
+});
