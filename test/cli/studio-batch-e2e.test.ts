@@ -41,6 +41,18 @@ describe('the studio in a terminal, as the brief uses it', () => {
       expect(studio.wrapped()).toEqual([]);
     }
 
+    // Three separate items, each with its own goal: 720p for the second alone, no size from the first.
+    const items = () => studio.view().split('\n').filter((line) => line.startsWith('│ ') && line.includes('. Video: '));
+    // The timeline shows a goal once the node's state is fetched again, just after the reply.
+    await studio.shows(() => items().length === 3 && items().every((line) => line.includes(' → ')), 'the timeline with three goals');
+    const rows = items();
+    expect(rows).toEqual([
+      expect.stringMatching(/^│ 1\. Video: small\.mp4 \(0-1s\) → ≤ 80 KB · /),
+      expect.stringMatching(/^│ 2\. Video: wide\.mp4 \(0-1s\) → 720p · /),
+      expect.stringMatching(/^│ 3\. Video: halved\.mp4 \(0-1s\) → ≤ [\d.]+ KB · ≤ 50% of the original size · /),
+    ]);
+    expect(rows[1]).not.toContain('KB');
+
     studio.press('C-e');
     // The jobs pane shortens a long path in its middle: the row names the clip, the disk has the file.
     const done = (clip: string) => studio.view().includes(`│ ✓ ${basename(clip)} → `) && readdirSync(clips).includes(basename(clip).replace('.mp4', '.compressed.mp4'));
