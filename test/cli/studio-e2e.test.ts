@@ -121,10 +121,11 @@ describe('the studio in a terminal', () => {
     second.press('C-o');
     await second.shows(() => second.all().includes('r retry'), 'the picker on the interrupted job');
     second.type('r');
-    await second.shows(() => readdirSync(out).includes('longer.compressed.mp4') && /✓ longer\.mp4 →/.test(second.all()), 'the retried render to land');
+    // A 10 s 720p render: over a minute on a busy 2-core machine.
+    await second.shows(() => readdirSync(out).includes('longer.compressed.mp4') && /✓ longer\.mp4 →/.test(second.all()), 'the retried render to land', 240_000);
     second.press('C-c');
     await second.shows(() => second.all().includes('STUDIO-EXITED 0'), 'the studio to quit');
-  }, 240_000);
+  }, 420_000);
 
   it('off a terminal reads one instruction per line and prints plain lines', async () => {
     const out = join(work, 'plain-out');
