@@ -1,64 +1,53 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeClip } from '../helpers/clips.js';
-import { until } from '../helpers/until.js';
 import { isolatedEnv } from '../helpers/isolated-env.js';
+import { hasTmux, studioBin as bin, tmuxServer } from '../helpers/studio-tmux.js';
 
 // The built studio in a real terminal (tmux), the way a person over SSH uses it, and off a TTY.
 
-const bin = resolve('bin/compressor-studio.js');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const work = mkdtempSync(join(tmpdir(), 'studio-e2e-'));
-const socket = `cs-e2e-${process.pid}`;
+const server = tmuxServer();
+const tmux = server.tmux;
 let clip: string;
 
 const env = (name: string) => isolatedEnv(join(work, name));
-
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-// The visible screen and its scrollback: a long reply may have scrolled the first lines off.
-const screen = () => tmux('capture-pane', '-p', '-S', '-1000', '-t', 'studio');
-const onScreen = (check: () => boolean, what: string) => until(check, what, { everyMs: 200, context: screen });
-
 
 beforeAll(async () => {
   clip = await makeClip(work, { seconds: 1, audio: true, name: 'holiday.mp4' });
   if (!existsSync(bin.replace('bin/compressor-studio.js', 'dist/src/cli/main.js'))) throw new Error('Run `npm run build` first (npm test does).');
 });
 afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+  if (hasTmux) server.kill();
 });
 
 describe('the studio in a terminal', () => {
   it.skipIf(!hasTmux)('at 80x24 without colour: upload and instruct, export with Ctrl+E, follow a resize, quit with Ctrl+C', async () => {
     const out = join(work, 'tty-out');
     mkdirSync(out);
-    const e = env('tty');
-    const assignments = Object.entries({ ...e, NO_COLOR: '1' })
-      .filter(([k]) => k.startsWith('COMPRESSOR_') || k === 'NO_COLOR' || k.startsWith('NEMO_'))
-      .map(([k, v]) => `${k}='${v}'`)
-      .join(' ');
-    // A person's terminal, not CI's: under CI=true Ink (and so the studio) draws only plain lines.
-    tmux('new-session', '-d', '-s', 'studio', '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION ${assignments} node ${bin} -o ${out}; echo STUDIO-EXITED $?; sleep 60`);
+    const studio = server.start('studio', { env: env('tty'), args: ['-o', out] });
+    const screen = studio.all;
+    const onScreen = (check: () => boolean, what: string) => studio.shows(check, what);
     await onScreen(() => screen().includes('connected'), 'the studio to connect');
     expect(screen()).toContain('Timeline');
 
-    tmux('send-keys', '-t', 'studio', '-l', `${clip} under 300KB`);
+    studio.type(`${clip} under 300KB`);
     await onScreen(() => screen().includes('under 300KB'), 'the typed line');
-    tmux('send-keys', '-t', 'studio', 'Enter');
+    studio.press('Enter');
     await onScreen(() => screen().includes('1. Video: holiday.mp4') && screen().includes('Understood'), 'the reply and the timeline');
-    expect(screen().split('\n').every((line) => line.length <= 80)).toBe(true);
+    expect(studio.wrapped()).toEqual([]); // no line wider than the terminal
 
-    tmux('send-keys', '-t', 'studio', 'C-e');
+    studio.press('C-e');
     await onScreen(() => readdirSync(out).includes('holiday.compressed.mp4') && screen().includes('holiday.mp4 →'), 'the export to land');
     expect(readdirSync(out)).toEqual(['holiday.compressed.mp4']); // no temp file left beside it
 
     tmux('resize-window', '-t', 'studio', '-x', '120', '-y', '30');
     await onScreen(() => screen().split('\n').some((line) => line.includes('Timeline') && line.includes('Jobs')), 'the wide layout');
 
-    tmux('send-keys', '-t', 'studio', 'C-c');
+    studio.press('C-c');
     await onScreen(() => screen().includes('STUDIO-EXITED 0'), 'the studio to quit');
   }, 240_000);
 
@@ -67,34 +56,27 @@ describe('the studio in a terminal', () => {
     mkdirSync(out);
     // Long enough that the render is still running when Ctrl+C is pressed.
     const long = await makeClip(work, { seconds: 20, width: 1280, height: 720, audio: true, name: "it's 日本 (1).mp4" });
-    const assignments = Object.entries({ ...env('manners'), NO_COLOR: '1' })
-      .filter(([k]) => k.startsWith('COMPRESSOR_') || k === 'NO_COLOR' || k.startsWith('NEMO_'))
-      .map(([k, v]) => `${k}='${v}'`)
-      .join(' ');
-    tmux('new-session', '-d', '-s', 'manners', '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION ${assignments} node ${bin} -o ${out}; echo STUDIO-EXITED $?; sleep 60`);
-    const view = () => tmux('capture-pane', '-p', '-t', 'manners');
-    const all = () => tmux('capture-pane', '-p', '-S', '-1000', '-t', 'manners');
-    const shows = (check: () => boolean, what: string) => until(check, what, { everyMs: 200, context: all });
+    const { view, all, shows, type, press } = server.start('manners', { env: env('manners'), args: ['-o', out] });
     const inputRow = () => view().split('\n').filter((line) => line.trim() !== '').at(-2) ?? '';
     await shows(() => view().includes('connected'), 'the studio to connect');
 
-    tmux('send-keys', '-t', 'manners', '-l', 'hell');
-    tmux('send-keys', '-t', 'manners', 'BSpace', 'BSpace', 'BSpace', 'Z', 'Left', 'X', 'C-a', '>', 'C-e', '<');
+    type('hell');
+    press('BSpace', 'BSpace', 'BSpace', 'Z', 'Left', 'X', 'C-a', '>', 'C-e', '<');
     await shows(() => inputRow().startsWith('› >hXZ<'), 'the edits applied key by key');
-    tmux('send-keys', '-t', 'manners', 'C-u');
+    press('C-u');
     await shows(() => !inputRow().includes('hXZ'), 'Ctrl+U to clear the line');
 
-    tmux('send-keys', '-t', 'manners', '?');
+    press('?');
     await shows(() => view().includes('Esc or ? closes'), 'the help');
     expect(view()).toMatch(/^║ Keys/m); // its title is on screen, not scrolled away
     expect(view().trimEnd().split('\n').length).toBeLessThanOrEqual(24);
-    tmux('send-keys', '-t', 'manners', 'Escape');
+    press('Escape');
     await shows(() => !view().includes('Esc or ? closes'), 'the help to close');
 
     // What a drop writes in many terminals: the path shell-escaped.
     const escaped = long.replace(/([ '()])/g, '\\$1');
-    tmux('send-keys', '-t', 'manners', '-l', `${escaped} under 2MB`);
-    tmux('send-keys', '-t', 'manners', 'Enter');
+    type(`${escaped} under 2MB`);
+    press('Enter');
     await shows(() => view().includes("1. Video: it's 日本 (1).mp4"), 'the escaped path uploaded');
 
     tmux('resize-window', '-t', 'manners', '-x', '120', '-y', '24');
@@ -104,12 +86,12 @@ describe('the studio in a terminal', () => {
     await shows(() => all().split('\n').filter((line) => line.includes('Timeline')).length === 1 && view().split('\n').every((line) => line.length <= 60), 'one frame at 60 columns');
     await shows(() => all().includes('under 2MB'), 'the transcript printed again');
 
-    tmux('send-keys', '-t', 'manners', 'C-e');
+    press('C-e');
     await shows(() => /rendering|uploading|thinking|queued/.test(view()), 'the render to run');
-    tmux('send-keys', '-t', 'manners', 'C-c');
+    press('C-c');
     await shows(() => view().includes('Press Ctrl+C again to quit'), 'the question');
     expect(view()).not.toContain('STUDIO-EXITED');
-    tmux('send-keys', '-t', 'manners', 'C-c');
+    press('C-c');
     await shows(() => view().includes('STUDIO-EXITED 0'), 'the studio to quit');
   }, 240_000);
 
@@ -118,37 +100,32 @@ describe('the studio in a terminal', () => {
     mkdirSync(out);
     // Long enough that the render is still running when the studio quits.
     const long = await makeClip(work, { seconds: 10, width: 1280, height: 720, audio: true, name: 'longer.mp4' });
-    const assignments = Object.entries({ ...env('history'), NO_COLOR: '1' })
-      .filter(([k]) => k.startsWith('COMPRESSOR_') || k === 'NO_COLOR' || k.startsWith('NEMO_'))
-      .map(([k, v]) => `${k}='${v}'`)
-      .join(' ');
-    const start = (session: string) => tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', `env -u CI -u CONTINUOUS_INTEGRATION ${assignments} node ${bin} -o ${out}; echo STUDIO-EXITED $?; sleep 60`);
-    const view = (session: string) => tmux('capture-pane', '-p', '-S', '-1000', '-t', session);
-    const shows = (session: string, check: () => boolean, what: string) => until(check, what, { everyMs: 200, context: () => view(session) });
+    const start = (session: string) => server.start(session, { env: env('history'), args: ['-o', out] });
 
-    start('first');
-    await shows('first', () => view('first').includes('connected'), 'the studio to connect');
-    tmux('send-keys', '-t', 'first', '-l', `${long} under 2MB`);
-    tmux('send-keys', '-t', 'first', 'Enter');
-    await shows('first', () => view('first').includes('1. Video: longer.mp4'), 'the upload');
-    tmux('send-keys', '-t', 'first', 'C-e');
-    await shows('first', () => /longer\.mp4\s+(rendering|queued)/.test(view('first')), 'the render to run');
-    tmux('send-keys', '-t', 'first', 'C-c');
-    await shows('first', () => view('first').includes('again to quit'), 'the question');
-    tmux('send-keys', '-t', 'first', 'C-c');
-    await shows('first', () => view('first').includes('STUDIO-EXITED 0'), 'the studio to quit');
+    const first = start('first');
+    await first.shows(() => first.all().includes('connected'), 'the studio to connect');
+    first.type(`${long} under 2MB`);
+    first.press('Enter');
+    await first.shows(() => first.all().includes('1. Video: longer.mp4'), 'the upload');
+    first.press('C-e');
+    await first.shows(() => /longer\.mp4\s+(rendering|queued)/.test(first.all()), 'the render to run');
+    first.press('C-c');
+    await first.shows(() => first.all().includes('again to quit'), 'the question');
+    first.press('C-c');
+    await first.shows(() => first.all().includes('STUDIO-EXITED 0'), 'the studio to quit');
     expect(readdirSync(out)).toEqual([]);
 
-    start('second');
-    await shows('second', () => view('second').includes('connected') && view('second').includes('retry: Ctrl+O, r'), 'the interrupted job listed');
-    expect(view('second')).toMatch(/! longer\.mp4: interr/);
-    tmux('send-keys', '-t', 'second', 'C-o');
-    await shows('second', () => view('second').includes('r retry'), 'the picker on the interrupted job');
-    tmux('send-keys', '-t', 'second', '-l', 'r');
-    await shows('second', () => readdirSync(out).includes('longer.compressed.mp4') && /✓ longer\.mp4 →/.test(view('second')), 'the retried render to land');
-    tmux('send-keys', '-t', 'second', 'C-c');
-    await shows('second', () => view('second').includes('STUDIO-EXITED 0'), 'the studio to quit');
-  }, 240_000);
+    const second = start('second');
+    await second.shows(() => second.all().includes('connected') && second.all().includes('retry: Ctrl+O, r'), 'the interrupted job listed');
+    expect(second.all()).toMatch(/! longer\.mp4: interr/);
+    second.press('C-o');
+    await second.shows(() => second.all().includes('r retry'), 'the picker on the interrupted job');
+    second.type('r');
+    // A 10 s 720p render: over a minute on a busy 2-core machine.
+    await second.shows(() => readdirSync(out).includes('longer.compressed.mp4') && /✓ longer\.mp4 →/.test(second.all()), 'the retried render to land', 240_000);
+    second.press('C-c');
+    await second.shows(() => second.all().includes('STUDIO-EXITED 0'), 'the studio to quit');
+  }, 420_000);
 
   it('off a terminal reads one instruction per line and prints plain lines', async () => {
     const out = join(work, 'plain-out');
