@@ -12,7 +12,8 @@ import { BacklogEmitter } from './backlog-emitter.js';
 import { Credentials } from './credentials.js';
 import { DEFAULT_DROP_POLLING, type DropPolling } from './drop-recovery.js';
 import { retryAfterOf, type CallKind } from './error-policy.js';
-import { exportSession, type Delivered, type ExportRequest } from './export-session.js';
+import { exportSession, type Delivered, type ExportDeps, type ExportRequest } from './export-session.js';
+import { reattachJob, resumableJobs } from './reattach.js';
 import { mediaSources } from './item-goals.js';
 import { JobBook } from './job-book.js';
 import type { Job, JobAction } from './jobs.js';
@@ -67,6 +68,8 @@ export class Engine extends BacklogEmitter {
   private current?: Session;
   private live?: { stop: () => void; poke: () => void };
   private turns = 0;
+  /** Set by a close that leaves the renders running on the node. */
+  private leaving = false;
   /** The files each exported plan made (planKey), so exporting it again makes no second copy. */
   private readonly exported = new Map<string, Delivered[]>();
 
@@ -231,21 +234,42 @@ export class Engine extends BacklogEmitter {
       this.notify(`Nothing changed since the last export: ${earlier.map((delivered) => `${delivered.output} (${formatBytes(delivered.bytes)})`).join(', ')}.`);
       return earlier;
     }
-    const delivered = await exportSession(
-      {
-        connection: this.connection,
-        call: (kind, run) => this.call(kind, session, run),
-        state: () => this.state({ session, signal: request.signal }),
-        raise: (name, payload) => this.raise(name, payload),
-        job: (action) => this.updateJob(action),
-        controllerFor: (jobId) => this.controllerFor(jobId),
-        pollMs: this.options.pollMs,
-        compress: this.options.compress,
-      },
-      { ...request, session },
-    );
+    const delivered = await exportSession(this.exportDeps(session, request.signal), { ...request, session });
     if (key !== undefined) this.exported.set(key, delivered);
     return delivered;
+  }
+
+  private exportDeps(session: Session | undefined, signal?: AbortSignal): ExportDeps {
+    return {
+      connection: this.connection,
+      call: (kind, run) => this.call(kind, session, run),
+      state: () => this.state({ session, signal }),
+      raise: (name, payload) => this.raise(name, payload),
+      job: (action) => this.updateJob(action),
+      controllerFor: (jobId) => this.controllerFor(jobId),
+      pollMs: this.options.pollMs,
+      compress: this.options.compress,
+      node: this.storeKey,
+      leaving: () => this.leaving,
+    };
+  }
+
+  /**
+   * Follows again the renders an earlier studio left running on this node when it quit (see
+   * `close`): each such stored job shows running again and is delivered into its folder, or ends
+   * interrupted when the node no longer knows its render. Call once at start; resolves when all end.
+   */
+  async reattach(): Promise<void> {
+    const jobs = resumableJobs(this.store.jobs(), this.storeKey);
+    if (jobs.length === 0) return;
+    await this.connect();
+    const deps = this.exportDeps(undefined);
+    await Promise.all(
+      jobs.map((job) => {
+        this.book.adopt(job);
+        return reattachJob(deps, job);
+      }),
+    );
   }
 
   // What an export's result depends on: the session's draft, the folder, the goal and the names.
@@ -291,9 +315,17 @@ export class Engine extends BacklogEmitter {
     return message;
   }
 
-  /** Stops live state polling and cancels every running job. */
-  close(): void {
+  /**
+   * Stops live state polling and cancels every running job. With `leaveRenders` (a node that keeps
+   * running after the studio), renders are left running on the node and their jobs stay stored as
+   * running, for the next start's `reattach`; only the work here stops.
+   */
+  close(options: { leaveRenders?: boolean } = {}): void {
     this.live?.stop();
+    if (options.leaveRenders) {
+      this.leaving = true;
+      this.book.leave();
+    }
     this.book.cancel();
   }
 

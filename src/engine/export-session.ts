@@ -9,6 +9,7 @@ import { cancelRender, downloadFile, pollRender, startRender, type Connection } 
 import type { RenderOutput, SessionState } from './api/types.js';
 import type { CallKind } from './error-policy.js';
 import type { EngineEvents } from './engine-events.js';
+import type { ResumePoint } from '../store/index.js';
 import type { Session } from './session.js';
 import { newRenderId, renderAndWait } from './exporter.js';
 import { draftItems, type DraftItem } from './item-goals.js';
@@ -47,6 +48,10 @@ export type ExportDeps = {
   controllerFor: (jobId: string) => AbortController;
   pollMs: number;
   compress?: Compressor;
+  /** The node's name in the store (the engine's store key): where a re-attach finds the render. */
+  node: string;
+  /** True once the engine quits leaving its renders running on the node: an abort then cancels nothing there. */
+  leaving?: () => boolean;
 };
 
 /**
@@ -101,9 +106,12 @@ async function renderAndDeliver(
 ): Promise<Delivered[]> {
   const { jobSignals } = cancels;
   const signal = AbortSignal.any([...(request.signal ? [request.signal] : []), cancels.every]);
-  for (const id of jobIds) deps.job({ type: 'phase', id, status: 'rendering', at: Date.now() });
   const renderId = newRenderId();
-  const stopOnNode = () => void cancelRender(deps.connection, renderId).catch(() => undefined);
+  // Stored before the render starts, so a studio that quits while it runs can find it again.
+  jobIds.forEach((id, i) => deps.job({ type: 'phase', id, status: 'rendering', renderId, resume: resumePoint(deps, request, items, i), at: Date.now() }));
+  const stopOnNode = () => {
+    if (!deps.leaving?.()) void cancelRender(deps.connection, renderId).catch(() => undefined);
+  };
   signal.addEventListener('abort', stopOnNode, { once: true });
   let outputs: RenderOutput[];
   // What each job last showed: a wait ('queued': the render in line, with its place, or the item
@@ -164,13 +172,22 @@ function outFolder(request: ExportRequest, item: DraftItem): string {
   return source ?? request.outDir;
 }
 
+function resumePoint(deps: ExportDeps, request: ExportRequest, items: DraftItem[], index: number): ResumePoint {
+  const fileName = request.names?.[index];
+  return { node: deps.node, item: index, items: items.length, itemName: items[index].name, outDir: outFolder(request, items[index]), ...(fileName === undefined ? {} : { fileName }), ...(request.replace ? { replace: true } : {}) };
+}
+
 function addItemJob(deps: ExportDeps, item: DraftItem): string {
   const id = newJobId();
   deps.job({ type: 'add', id, input: item.name, goal: item.goal, targetBytes: item.goal.targetBytes, at: Date.now() });
   return id;
 }
 
-async function deliver(
+/**
+ * Downloads one item's output into `outDir` (through a partial folder, keeping the size promise)
+ * and ends its job done, or failed or canceled.
+ */
+export async function deliver(
   deps: ExportDeps,
   item: DraftItem,
   output: RenderOutput | undefined,

@@ -1,6 +1,6 @@
 import type { Goal } from '../goal/types.js';
-import type { Store } from '../store/index.js';
-import { newJobId, reduceJob, type Job, type JobAction } from './jobs.js';
+import type { JobRecord, Store } from '../store/index.js';
+import { isFinished, newJobId, reduceJob, type Job, type JobAction } from './jobs.js';
 
 /**
  * The jobs of this engine: folded by the pure reducer, announced on every change, kept in the
@@ -9,6 +9,8 @@ import { newJobId, reduceJob, type Job, type JobAction } from './jobs.js';
 export class JobBook {
   private list: Job[] = [];
   private readonly controllers = new Map<string, AbortController>();
+  /** Jobs whose render goes on without this engine: their stored record stays as it was left. */
+  private readonly left = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -29,11 +31,29 @@ export class JobBook {
     this.list = index === -1 ? [...this.list, next] : this.list.map((job, i) => (i === index ? next : job));
     this.announce(next);
     // Progress ticks are many; only phase changes and endings are worth a disk write.
-    if (action.type !== 'progress') {
+    if (action.type !== 'progress' && !this.left.has(next.id)) {
       const { fraction: _fraction, phaseStartedAt: _phaseStartedAt, etaSec: _etaSec, samples: _samples, place: _place, ...record } = next;
       this.store.saveJob(record);
     }
     return next;
+  }
+
+  /** Tracks a stored job again (one re-attached to its render), as it was stored. */
+  adopt(record: JobRecord): Job {
+    const now = Date.now();
+    const job: Job = { ...record, fraction: 0, phaseStartedAt: now, updatedAt: now };
+    this.list = [...this.list.filter((known) => known.id !== job.id), job];
+    this.announce(job);
+    return job;
+  }
+
+  /**
+   * Stops saving the running jobs whose render can be re-attached (they have a resume point), so
+   * that they stay stored as running after the quit ends their work here. Returns their ids.
+   */
+  leave(): string[] {
+    for (const job of this.list) if (!isFinished(job) && job.renderId !== undefined && job.resume !== undefined) this.left.add(job.id);
+    return [...this.left];
   }
 
   /** Oldest first. */

@@ -1,6 +1,6 @@
 import type { Goal } from '../goal/types.js';
 import type { QualityScore } from '../media/types.js';
-import type { JobRecord } from '../store/types.js';
+import type { JobRecord, ResumePoint } from '../store/types.js';
 import { assertNever } from './sse/chat-event.js';
 
 /** A job as the UI shows it: the stored record plus its live progress. */
@@ -28,11 +28,11 @@ export const ETA_WINDOW_MS = 15_000;
 /** Everything that can happen to a job. `at` is the time in ms (passed in, so the reducer stays pure). */
 export type JobAction =
   | { type: 'add'; id: string; input: string; goal?: Goal; targetBytes?: number; at: number }
-  | { type: 'phase'; id: string; status: ActiveStatus; renderId?: string; place?: number; at: number }
+  | { type: 'phase'; id: string; status: ActiveStatus; renderId?: string; resume?: ResumePoint; place?: number; at: number }
   | { type: 'progress'; id: string; fraction: number; at: number }
   | { type: 'done'; id: string; output: string; bytes: number; quality?: QualityScore; at: number }
   | { type: 'failed'; id: string; error: string; at: number }
-  | { type: 'canceled'; id: string; at: number };
+  | { type: 'canceled'; id: string; interrupted?: boolean; at: number };
 
 /** The statuses a job passes through before it ends. */
 export type ActiveStatus = Exclude<JobRecord['status'], 'done' | 'failed' | 'canceled'>;
@@ -59,8 +59,8 @@ export function reduceJob(job: Job | undefined, action: JobAction): Job | undefi
   switch (action.type) {
     case 'phase':
       // A place belongs to the phase it was given with (queued); any other phase has none.
-      if (action.status === job.status) return { ...job, renderId: action.renderId ?? job.renderId, place: action.place, updatedAt: action.at };
-      return { ...job, status: action.status, renderId: action.renderId ?? job.renderId, place: action.place, fraction: 0, etaSec: undefined, samples: undefined, phaseStartedAt: action.at, updatedAt: action.at };
+      if (action.status === job.status) return { ...job, renderId: action.renderId ?? job.renderId, resume: action.resume ?? job.resume, place: action.place, updatedAt: action.at };
+      return { ...job, status: action.status, renderId: action.renderId ?? job.renderId, resume: action.resume ?? job.resume, place: action.place, fraction: 0, etaSec: undefined, samples: undefined, phaseStartedAt: action.at, updatedAt: action.at };
     case 'progress': {
       const fraction = Math.max(job.fraction, Math.min(1, action.fraction));
       const seen = [...(job.samples ?? [{ at: job.phaseStartedAt, fraction: 0 }]), { at: action.at, fraction }];
@@ -73,7 +73,7 @@ export function reduceJob(job: Job | undefined, action: JobAction): Job | undefi
     case 'failed':
       return { ...job, status: 'failed', place: undefined, error: action.error, etaSec: undefined, samples: undefined, updatedAt: action.at };
     case 'canceled':
-      return { ...job, status: 'canceled', place: undefined, etaSec: undefined, samples: undefined, updatedAt: action.at };
+      return { ...job, status: 'canceled', ...(action.interrupted ? { interrupted: true } : {}), place: undefined, etaSec: undefined, samples: undefined, updatedAt: action.at };
     default:
       return assertNever(action);
   }

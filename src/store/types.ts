@@ -31,8 +31,25 @@ export type JobRecord = {
   renderId?: string;
   /** Ended by the studio quitting while it ran (saved canceled by the quit): shown as interrupted, to retry. */
   interrupted?: boolean;
+  /** Where this job's render delivers, so a studio that quit while it ran on a lasting node re-attaches to it. */
+  resume?: ResumePoint;
   startedAt: number;
   updatedAt: number;
+};
+
+/**
+ * What re-attaching to a render needs besides its renderId: the node it runs on (the engine's
+ * store key), which of the render's items is this job's, and where and under which name its file goes.
+ */
+export type ResumePoint = {
+  node: string;
+  item: number;
+  items: number;
+  /** The item's name, for the default output name. */
+  itemName: string;
+  outDir: string;
+  fileName?: string;
+  replace?: boolean;
 };
 
 /**
