@@ -41,7 +41,8 @@ export async function studioCommand(args: string[]): Promise<number> {
     else await runPlain(engine, settings, output);
   } finally {
     settings.quitting();
-    engine.close();
+    // A serve node (or the cloud) outlives the studio: its renders go on, and the next start re-attaches.
+    engine.close({ leaveRenders: node.kind !== 'embedded' });
     await node.close();
   }
   return 0;
@@ -49,6 +50,7 @@ export async function studioCommand(args: string[]): Promise<number> {
 
 async function runInk(engine: Engine, node: NodeChoice, settings: Store, output: OutputChoice): Promise<void> {
   const store = createStudioStore(engine);
+  followLeftRenders(engine);
   let quit: () => void = () => {};
   const quitted = new Promise<void>((done) => (quit = done));
   const onSend = (text: string) => {
@@ -79,6 +81,7 @@ async function runPlain(engine: Engine, settings: Store, output: OutputChoice): 
   const mode = { json: false, verbose: true };
   const out = plainWriter(process.stdout);
   const stopPrinting = printRunEvents(engine, mode, out);
+  followLeftRenders(engine);
   // One ✓ line per file made, with where it is and its size, as `run` prints.
   const stopResults = engine.subscribe((event) => {
     if (event.name !== 'job:update' || event.payload.status !== 'done') return;
@@ -95,6 +98,11 @@ async function runPlain(engine: Engine, settings: Store, output: OutputChoice): 
   void actions.close();
   stopResults();
   stopPrinting();
+}
+
+/** Re-attaches to the renders an earlier studio left on this node, once the views listen. */
+function followLeftRenders(engine: Engine): void {
+  engine.reattach().catch((error: unknown) => void engine.report(error));
 }
 
 /** The settings the studio reads as it goes, and writes when a line changes them. */
