@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine/index.js';
+import { resumableJobs } from '../../src/engine/reattach.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
-import { defaultStore } from '../../src/store/index.js';
+import { defaultStore, type JobRecord } from '../../src/store/index.js';
 import { processFile } from '../../src/studio/index.js';
 import { makeClip } from '../helpers/clips.js';
 import { until } from '../helpers/until.js';
@@ -47,6 +48,24 @@ async function quitWhileRendering(engine: Engine, outDir: string): Promise<strin
   await running;
   return id;
 }
+
+describe('resumableJobs', () => {
+  const resume = { node: 'serve-node', item: 0, items: 1, itemName: 'a.mp4', outDir: '/o' };
+  const job = (id: string, more: Partial<JobRecord>): JobRecord => ({ id, input: 'a.mp4', status: 'rendering', renderId: 'r', resume, startedAt: 1, updatedAt: 1, ...more });
+
+  it('picks the running jobs of this node that have a render to follow', () => {
+    const stored = [
+      job('running', {}),
+      job('downloading', { status: 'downloading' }),
+      job('done', { status: 'done' }),
+      job('interrupted', { status: 'canceled', interrupted: true }),
+      job('other node', { resume: { ...resume, node: 'elsewhere' } }),
+      job('no render yet', { renderId: undefined }),
+      job('before this version', { resume: undefined }),
+    ];
+    expect(resumableJobs(stored, 'serve-node').map((picked) => picked.id)).toEqual(['running', 'downloading']);
+  });
+});
 
 describe('quitting with a render running on a serve node', () => {
   it('leaves the render running, and the next start re-attaches and delivers the whole file', async () => {
