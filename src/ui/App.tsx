@@ -3,6 +3,7 @@ import { Box, Static, Text, useStdout } from 'ink';
 import Spinner from 'ink-spinner';
 import { escapePath, jobChoices, keyboardWording, pathBeingTyped, type JobRecord } from '../studio/index.js';
 import { Command, commandFor, keyLabel } from './bindings.js';
+import { quitConsequence } from './quit-question.js';
 import { EntryLine } from './EntryLine.js';
 import { helpLines, HelpOverlay } from './HelpOverlay.js';
 import { jobList } from './job-list.js';
@@ -244,7 +245,7 @@ export function App({
         )}
         {quitAsked ? (
           <Text color={theme.status.warning} wrap="truncate-end">
-            Press {keyLabel(Command.Quit)} again to quit: {running.length === 1 ? 'the render' : `${running.length} renders`} {quitStops ? 'will stop' : 'go on in the serve node'}.
+            Press {keyLabel(Command.Quit)} again to quit: {quitConsequence(running.length, quitStops)}.
           </Text>
         ) : null}
         {pickedJob !== undefined ? (

@@ -7,6 +7,7 @@ import { jobList } from '../../src/ui/job-list.js';
 import type { Job } from '../../src/engine/index.js';
 import { fitStatus, isNarrow, paneWidths, progressBarWidth, visibleJobRows } from '../../src/ui/layout.js';
 import { themeFor } from '../../src/ui/theme.js';
+import { quitConsequence } from '../../src/ui/quit-question.js';
 
 describe('layout', () => {
   it.each([
@@ -178,5 +179,16 @@ describe('the job list', () => {
     expect(running.map((j) => j.id)).toEqual(['b']);
     expect(finished.map((j) => j.id)).toEqual(['a', 'cut', 'old']);
     expect(finished.map(finishedLine)).toEqual(['a.mp4 → /o/a.compressed.mp4 (250 KB of 300 KB)', 'cut.mp4: interrupted (the studio quit while it ran) · retry: Ctrl+O, r', 'old.mp4 → /o/old.compressed.mp4 (1 KB)']);
+  });
+});
+
+describe('quitConsequence', () => {
+  it.each([
+    [1, true, 'the render will stop'],
+    [3, true, '3 renders will stop'],
+    [1, false, 'the render goes on in the serve node, and the next start picks it up'],
+    [2, false, '2 renders go on in the serve node, and the next start picks them up'],
+  ])('%i running, stops %s: %s', (running, stops, words) => {
+    expect(quitConsequence(running, stops)).toBe(words);
   });
 });
