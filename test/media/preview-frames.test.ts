@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewFrames } from '../../src/media/preview-frames.js';
 import { makeClip } from '../helpers/clips.js';
+import { until } from '../helpers/until.js';
 
 let root: string;
 let scratch: string;
@@ -39,7 +40,9 @@ describe('previewFrames', () => {
   it('leaves no temp files when it is cancelled', async () => {
     const controller = new AbortController();
     const pending = previewFrames(source, output, { count: 3, maxPairWidth: 62, maxHeight: 40, scratchDir: scratch, signal: controller.signal });
-    setTimeout(() => controller.abort(), 150);
+    // Cancelled mid-way: once its temp folder exists, while ffmpeg grabs frames.
+    await until(async () => (await readdir(scratch)).length > 0, 'the temp folder', { everyMs: 5 });
+    controller.abort();
     await expect(pending).rejects.toThrow();
     expect(await readdir(scratch)).toEqual([]);
   });

@@ -3,22 +3,8 @@ import { guiActions } from '../../src/engine/gui-phrases.js';
 import { describePlan, helpReply, planReply, questionReply, timelineReply, uploadReply, type PlannedItem } from '../../src/server/agent-reply.js';
 import { addSegment, emptyDraft, setMuted } from '../../src/server/draft.js';
 import { TrackType } from '../../src/wire/index.js';
-import type { EncodePlan } from '../../src/media/types.js';
+import { encodePlan as plan } from '../helpers/encode-plan.js';
 
-const plan = (fields: Partial<EncodePlan>): EncodePlan => ({
-  mode: 'bitrate',
-  codec: 'h264',
-  container: 'mp4',
-  encoder: 'libx264',
-  width: 1280,
-  height: 720,
-  preset: 'medium',
-  audio: { mode: 'encode', kbps: 128, channels: 2 },
-  durationSec: 60,
-  toneMap: false,
-  notes: [],
-  ...fields,
-});
 
 describe('describePlan', () => {
   it.each([

@@ -6,7 +6,7 @@ import { AGENT_WORDS, type AgentWords } from '../../src/server/agent-words.js';
 import { addSegment, emptyDraft, setMuted } from '../../src/server/draft.js';
 import { applyEdits } from '../../src/server/draft-edits.js';
 import { TrackType } from '../../src/wire/index.js';
-import type { EncodePlan } from '../../src/media/types.js';
+import { encodePlan as plan } from '../helpers/encode-plan.js';
 
 // The agent's two wording tables side by side: every English sentence has its Chinese counterpart,
 // each reply has the same shape in both, and neither asks a client for a GUI action it did not mean.
@@ -28,20 +28,6 @@ function sentences(words: AgentWords): Record<string, string> {
   return said;
 }
 
-const plan = (fields: Partial<EncodePlan>): EncodePlan => ({
-  mode: 'bitrate',
-  codec: 'h264',
-  container: 'mp4',
-  encoder: 'libx264',
-  width: 1280,
-  height: 720,
-  preset: 'medium',
-  audio: { mode: 'encode', kbps: 128, channels: 2 },
-  durationSec: 60,
-  toneMap: false,
-  notes: [],
-  ...fields,
-});
 
 const info = { container: 'mov', durationSec: 62, sizeBytes: 180e6, bitrate: 1, video: { displayWidth: 1920, displayHeight: 1080 } } as never;
 const item: PlannedItem = { name: 'trip.mov', info, plan: plan({ videoKbps: 2400, notes: ['Picture: 960x540, 29.97 fps.'] }) };
