@@ -1,40 +1,33 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Static, Text, useStdout } from 'ink';
 import Spinner from 'ink-spinner';
-import { escapePath, jobChoices, keyboardWording, pathBeingTyped, type JobRecord } from '../studio/index.js';
+import { escapePath, keyboardWording, pathBeingTyped, type JobRecord } from '../studio/index.js';
 import { Command, commandFor, keyLabel } from './bindings.js';
-import { quitConsequence } from './quit-question.js';
 import { EntryLine } from './EntryLine.js';
 import { helpLines, HelpOverlay } from './HelpOverlay.js';
 import { jobList } from './job-list.js';
-import { pickerStep } from './job-picker.js';
+import { JobPickerHint } from './JobPickerHint.js';
 import { JobsPane } from './JobsPane.js';
 import type { KeyPress } from './keys.js';
 import { fitStatus, helpRows, isNarrow, paneWidths, visibleJobRows } from './layout.js';
 import { editLine, lineState, lineText, remember, type LineEdit, type LineState } from './line-editor.js';
 import { InputLine } from './InputLine.js';
+import { QuitQuestion } from './QuitQuestion.js';
 import { TimelinePane } from './TimelinePane.js';
 import type { Theme } from './theme.js';
 import { useEngine, type StudioStore } from './use-engine.js';
+import { useJobPicker, type JobActions } from './use-job-picker.js';
 import { useKeys } from './use-keys.js';
+import { useQuitQuestion } from './use-quit-question.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 /** What the studio can ask for; the CLI wires each to the engine. */
-export type StudioActions = {
+export type StudioActions = JobActions & {
   /** Sends a line; the CLI keeps it in the history too. */
   send(text: string): void;
   export(): void;
   timeline(): void;
   credits(): void;
-  cancel(jobId: string): void;
-  /** Says nothing runs (Ctrl+X with no job running). */
-  nothingToCancel(): void;
-  /** Shows the folder of a file in the file manager, or says where it is where none can be shown. */
-  openFolder(path: string): void;
-  /** Puts a path on the terminal's clipboard and says so. */
-  copyPath(path: string): void;
-  /** Runs a finished job again: its input, to the goal it recorded. */
-  retry(job: JobRecord): void;
   /** The paths that complete a partly typed one (decoded; folders end with "/"). */
   complete(partial: string): string[];
   quit(): void;
@@ -97,14 +90,10 @@ export function App({
   const line = useRef<LineState>(lineState(history));
   const [shownLine, setShownLine] = useState(line.current);
   const [help, setHelp] = useState<number | undefined>(undefined);
-  const [picking, setPicking] = useState<number | undefined>(undefined);
-  const [quitAsked, setQuitAsked] = useState(false);
   const [epoch, setEpoch] = useState(0);
   const { running, finished } = jobList(view.jobs, pastJobs);
-  const listed = [...running, ...finished];
-  // Jobs end and start while one is picked: the choice stays inside the list.
-  const pickedAt = picking === undefined || listed.length === 0 ? undefined : Math.min(picking, listed.length - 1);
-  const pickedJob = pickedAt === undefined ? undefined : listed[pickedAt];
+  const picker = useJobPicker(running, finished, actions);
+  const quitQuestion = useQuitQuestion(running.length, actions.quit);
 
   const setLine = (next: LineState) => {
     line.current = next;
@@ -140,29 +129,14 @@ export function App({
 
   const onKey = (key: KeyPress, pasted: boolean) => {
     if (pasted && key.name === 'text') return edit({ type: 'insert', text: key.text });
-    const command = commandFor(key, { lineEmpty: line.current.chars.length === 0, picking: pickedJob !== undefined });
-    if (command !== Command.Quit) setQuitAsked(false);
+    const command = commandFor(key, { lineEmpty: line.current.chars.length === 0, picking: picker.isOpen() });
+    if (command !== Command.Quit) quitQuestion.dismiss();
     if (help !== undefined) {
       const step = command === Command.Older ? -1 : command === Command.Newer ? 1 : key.name === 'page-up' ? -10 : key.name === 'page-down' ? 10 : 0;
       if (step !== 0) return setHelp((offset) => Math.max(0, Math.min(helpLines().length, (offset ?? 0) + step)));
       if (command === Command.CloseHelp || command === Command.Help) return setHelp(undefined);
     }
-    if (pickedJob !== undefined && pickedAt !== undefined) {
-      const choices = jobChoices(pickedJob);
-      const step = pickerStep(command, pickedAt, listed.length, choices);
-      if (step.type === 'move') return setPicking(step.to);
-      if (step.type === 'stay') return;
-      if (step.type === 'act') {
-        if (step.act === 'cancel') actions.cancel(pickedJob.id);
-        else if (step.act === 'open') actions.openFolder(choices.path);
-        else if (step.act === 'copy') actions.copyPath(choices.path);
-        else actions.retry(pickedJob);
-        if (step.close) setPicking(undefined);
-        return;
-      }
-      setPicking(undefined);
-      if (!step.passOn) return;
-    }
+    if (picker.onCommand(command)) return;
     switch (command) {
       case Command.Send: {
         const text = lineText(line.current).trim();
@@ -178,20 +152,12 @@ export function App({
         return actions.timeline();
       case Command.Credits:
         return actions.credits();
-      case Command.CancelJob:
-        if (running.length === 0) return actions.nothingToCancel();
-        if (running.length === 1) return actions.cancel(running[0].id);
-        return setPicking(running.length - 1);
-      case Command.PickJob:
-        // The newest finished job is the likeliest to act on; a running one when nothing finished.
-        return setPicking(finished.length > 0 ? running.length : listed.length - 1);
       case Command.Help:
         return setHelp(0);
       case Command.CloseHelp:
         return setHelp(undefined);
       case Command.Quit:
-        if (running.length === 0 || quitAsked) return actions.quit();
-        return setQuitAsked(true);
+        return quitQuestion.press();
       case undefined:
         if (key.name === 'text') edit({ type: 'insert', text: key.text });
         return;
@@ -239,20 +205,12 @@ export function App({
             ) : null}
             <Box flexDirection={isNarrow(columns) ? 'column' : 'row'}>
               <TimelinePane timeline={timeline} width={widths.timeline} maxRows={jobRows} theme={theme} />
-              <JobsPane running={running} finished={finished} selected={pickedAt} width={widths.jobs} maxRows={jobRows} theme={theme} />
+              <JobsPane running={running} finished={finished} selected={picker.selected} width={widths.jobs} maxRows={jobRows} theme={theme} />
             </Box>
           </>
         )}
-        {quitAsked ? (
-          <Text color={theme.status.warning} wrap="truncate-end">
-            Press {keyLabel(Command.Quit)} again to quit: {quitConsequence(running.length, quitStops)}.
-          </Text>
-        ) : null}
-        {pickedJob !== undefined ? (
-          <Text color={theme.status.warning} wrap="truncate-end">
-            {pickerHint(jobChoices(pickedJob))}
-          </Text>
-        ) : null}
+        {quitQuestion.asked ? <QuitQuestion running={running.length} quitStops={quitStops} theme={theme} /> : null}
+        {picker.job !== undefined ? <JobPickerHint job={picker.job} theme={theme} /> : null}
         <InputLine line={shownLine} width={columns} theme={theme} />
         <Text color={theme.text.dim} wrap="truncate-end">
           {status}
@@ -260,20 +218,6 @@ export function App({
       </Box>
     </>
   );
-}
-
-/** The picker's line: the keys that act on the picked job, and nothing it cannot do. */
-function pickerHint(choices: ReturnType<typeof jobChoices>): string {
-  return [
-    `${keyLabel(Command.Older)} pick`,
-    choices.cancel ? `${keyLabel(Command.JobCancel)} cancel` : undefined,
-    `${keyLabel(Command.JobOpen)} open folder`,
-    `${keyLabel(Command.JobCopy)} copy path`,
-    choices.retry ? `${keyLabel(Command.JobRetry)} retry` : undefined,
-    `${keyLabel(Command.CloseHelp)} done`,
-  ]
-    .filter((part) => part !== undefined)
-    .join(' · ');
 }
 
 function connectionText(connection: string): string {
