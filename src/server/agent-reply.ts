@@ -1,6 +1,6 @@
 import { formatBytes } from '../units.js';
 import type { Language } from '../goal/index.js';
-import { isTwoPass, type EncodePlan } from '../media/index.js';
+import { isTwoPass, planNoteText, type EncodePlan } from '../media/index.js';
 import { segmentsOf, timelineLine, timelineView, TrackType, type Draft, type TimelineSources } from '../wire/index.js';
 import { AGENT_WORDS } from './agent-words.js';
 import type { VideoInfo } from './sessions.js';
@@ -30,9 +30,7 @@ export function planReply(understood: string | undefined, items: PlannedItem[], 
   lines.push(words.planHeading(items.length));
   for (const [index, item] of items.entries()) {
     lines.push(`${index + 1}. ${item.name} (${describeSource(item.info)}) → ${describePlan(item.plan, language)}`);
-    // The media core's notes stay in its own words; a reply in another language says so above them.
-    if (item.plan.notes.length > 0 && words.notesHeading !== undefined) lines.push(`   ${words.notesHeading}`);
-    for (const note of item.plan.notes) lines.push(`   - ${note}`);
+    for (const note of item.plan.notes) lines.push(`   - ${planNoteText(note, language)}`);
   }
   // The cloud's GUI wording, which a client turns into its own export (or runs, with auto-export on).
   lines.push(words.exportLine);
