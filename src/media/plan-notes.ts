@@ -1,7 +1,7 @@
 import type { Aspect, Codec, Quality } from '../goal/types.js';
 
 // What the media core decided, as data: each note a code and the values its wording needs. The
-// sentences live in plan-note-words.ts, a table per language, chosen where a note is shown (the
+// sentences live where notes are shown, src/server/plan-note-words.ts, a table per language (the
 // node's reply in the instruction's language; a render's notes on the wire in English).
 
 /** A measured quality: VMAF with its 5th percentile, or SSIM (mean only). */

@@ -1,11 +1,11 @@
 import { qualityName } from '../goal/describe-goal.js';
 import { wordWith, type Language, type Wording } from '../goal/language.js';
 import { formatBytes } from '../units.js';
-import type { LeanerChange, NoteScore, PlanNote, RateChange, SoundCodec } from './plan-notes.js';
+import type { LeanerChange, NoteScore, PlanNote, RateChange, SoundCodec } from '../media/index.js';
 
-// The media core's notes in words, one table per language, line for line. Numbers, sizes, codec
-// and encoder names read the same in both; the English is also what a render's notes carry on the
-// wire, so it is worded exactly as the notes always were.
+// The media core's notes in words, one table per language, line for line: the node is where they
+// are shown (its replies, a render's notes), so it words them. Numbers, sizes, codec and encoder
+// names read the same in both; the English is also what a render's notes carry on the wire.
 
 /** The few words a language builds the notes' pieces from. */
 type Pieces = {
