@@ -69,6 +69,8 @@ export type PlanWords = {
   noAudio: string;
   about: (size: string) => string;
   under: (size: string) => string;
+  /** A source's length, in seconds: "62.0 s". */
+  seconds: (value: string) => string;
   /** The picture, codec and container, then the encoder and the rest. */
   line: (picture: string, encoder: string, rest: string) => string;
 };
@@ -107,6 +109,7 @@ const en: AgentWords = {
     noAudio: ', no audio',
     about: (size) => `, about ${size}`,
     under: (size) => ` (under ${size})`,
+    seconds: (value) => `${value} s`,
     line: (picture, encoder, rest) => `${picture} with ${encoder}, ${rest}`,
   },
   edits: {
@@ -156,6 +159,7 @@ const zh: AgentWords = {
     noAudio: '，无音频',
     about: (size) => `，约 ${size}`,
     under: (size) => `（不超过 ${size}）`,
+    seconds: (value) => `${value} 秒`,
     line: (picture, encoder, rest) => `${picture}，编码器 ${encoder}，${rest}`,
   },
   edits: {

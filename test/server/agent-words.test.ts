@@ -89,7 +89,7 @@ describe('each reply in both languages', () => {
     expect(planReply('≤ 25 MB', [item], ['Which one?'], undefined, 'zh').split('\n')).toEqual([
       '明白了：≤ 25 MB。',
       '方案如下：',
-      '1. trip.mov (1920x1080, 62.0 s, 180 MB) → 1280x720 H264 MP4，编码器 libx264，两遍编码 2400 kbps，音频 128 kbps',
+      '1. trip.mov (1920x1080, 62.0 秒, 180 MB) → 1280x720 H264 MP4，编码器 libx264，两遍编码 2400 kbps，音频 128 kbps',
       '   - 画面：960x540，29.97 fps。',
       '准备好了就点击导出，或者告诉我要改什么（例如“改成720p”“静音”）。',
       '注意：Which one?',
