@@ -3,7 +3,6 @@ import { formatSeconds } from '../units.js';
 import type { Codec, Container, Goal } from '../goal/types.js';
 import { trimWindow } from './trim-window.js';
 import type { PlanNote } from './plan-notes.js';
-import type { MediaInfo } from './types.js';
 
 /** The output's codec and container: WebM carries AV1 + Opus here (the build has no VP9 path). */
 export function resolveFormat(goal: Goal, notes: PlanNote[]): { codec: Codec; container: Container } {
