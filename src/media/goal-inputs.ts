@@ -2,16 +2,16 @@ import { MediaError } from '../errors.js';
 import { formatSeconds } from '../units.js';
 import type { Codec, Container, Goal } from '../goal/types.js';
 import { trimWindow } from './trim-window.js';
-import type { MediaInfo } from './types.js';
+import type { PlanNote } from './plan-notes.js';
 
 /** The output's codec and container: WebM carries AV1 + Opus here (the build has no VP9 path). */
-export function resolveFormat(goal: Goal, notes: string[]): { codec: Codec; container: Container } {
+export function resolveFormat(goal: Goal, notes: PlanNote[]): { codec: Codec; container: Container } {
   const container = goal.container ?? 'mp4';
   if (container !== 'webm') return { codec: goal.codec ?? 'h264', container };
   if (goal.codec && goal.codec !== 'av1') {
-    notes.push(`WebM cannot carry ${goal.codec.toUpperCase()}: using AV1 video with Opus sound instead.`);
+    notes.push({ code: 'webm-codec', asked: goal.codec });
   } else {
-    notes.push('WebM: AV1 video with Opus sound.');
+    notes.push({ code: 'webm' });
   }
   return { codec: 'av1', container };
 }
