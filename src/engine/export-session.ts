@@ -13,7 +13,7 @@ import type { ResumePoint } from '../store/index.js';
 import type { Session } from './session.js';
 import { newRenderId, renderAndWait } from './exporter.js';
 import { draftItems, type DraftItem } from './item-goals.js';
-import { itemFractions } from './item-fractions.js';
+import { followItems } from './item-follower.js';
 import { newJobId, type JobAction } from './jobs.js';
 import { withPartialFolder } from './partial-folder.js';
 import { keepUnderTarget, type Compressor } from './size-promise.js';
@@ -114,15 +114,7 @@ async function renderAndDeliver(
   };
   signal.addEventListener('abort', stopOnNode, { once: true });
   let outputs: RenderOutput[];
-  // What each job last showed: a wait ('queued': the render in line, with its place, or the item
-  // for its turn in the batch) or its own rendering, so a poll that changes nothing writes nothing
-  // and each item's ETA starts when that item does.
-  const shown = jobIds.map((): { waiting: boolean; place?: number } => ({ waiting: false }));
-  const show = (index: number, next: { waiting: boolean; place?: number }) => {
-    if (next.waiting === shown[index].waiting && next.place === shown[index].place) return;
-    shown[index] = next;
-    deps.job({ type: 'phase', id: jobIds[index], status: next.waiting ? 'queued' : 'rendering', renderId, place: next.place, at: Date.now() });
-  };
+  const follow = followItems(deps, renderId, jobIds.map((jobId, item) => ({ jobId, item })), jobIds.length);
   try {
     const draft = latest.draft;
     const status = await renderAndWait(
@@ -135,15 +127,7 @@ async function renderAndDeliver(
         pollMs: deps.pollMs,
         signal,
         onQueued: (id) => jobIds.forEach((jobId) => (deps.raise('render:queued', { jobId, renderId: id }), deps.job({ type: 'phase', id: jobId, status: 'rendering', renderId: id, at: Date.now() }))),
-        onWaiting: (place) => jobIds.forEach((_, index) => show(index, { waiting: true, place })),
-        // Each job its own item's fraction when the node gives them, so each has its own ETA.
-        onProgress: (_fraction, polled) =>
-          itemFractions(polled, jobIds.length).forEach((item, index) => {
-            show(index, { waiting: !item.started });
-            if (!item.started) return;
-            deps.raise('render:progress', { jobId: jobIds[index], renderId, fraction: item.fraction });
-            deps.job({ type: 'progress', id: jobIds[index], fraction: item.fraction, at: Date.now() });
-          }),
+        ...follow,
       },
     );
     outputs = status.outputs;

@@ -4,7 +4,7 @@ import { cancelRender, pollRender } from './api/index.js';
 import type { RenderStatus } from './api/types.js';
 import { deliver, type Delivered, type ExportDeps } from './export-session.js';
 import { renderAndWait } from './exporter.js';
-import { itemFractions } from './item-fractions.js';
+import { followItems } from './item-follower.js';
 import { isFinished } from './jobs.js';
 
 /** A stored job whose render can be followed again: it has the render's id and its resume point. */
@@ -29,26 +29,10 @@ export async function reattachJob(deps: ExportDeps, job: ResumableJob): Promise<
   };
   signal.addEventListener('abort', stopOnNode, { once: true });
   deps.job({ type: 'phase', id, status: 'rendering', at: Date.now() });
-  let waiting = false;
   let status: RenderStatus;
   try {
     const poll = (renderOf: string) => deps.call('other', () => pollRender(deps.connection, renderOf, signal));
-    status = await renderAndWait({ start: poll, poll }, renderId, {
-      pollMs: deps.pollMs,
-      signal,
-      onWaiting: (place) => {
-        waiting = true;
-        deps.job({ type: 'phase', id, status: 'queued', place, at: Date.now() });
-      },
-      onProgress: (_fraction, polled) => {
-        const item = itemFractions(polled, resume.items)[resume.item];
-        if (!item?.started) return;
-        if (waiting) deps.job({ type: 'phase', id, status: 'rendering', at: Date.now() });
-        waiting = false;
-        deps.raise('render:progress', { jobId: id, renderId, fraction: item.fraction });
-        deps.job({ type: 'progress', id, fraction: item.fraction, at: Date.now() });
-      },
-    });
+    status = await renderAndWait({ start: poll, poll }, renderId, { pollMs: deps.pollMs, signal, ...followItems(deps, renderId, [{ jobId: id, item: resume.item }], resume.items) });
   } catch (error) {
     if (signal.aborted) deps.job({ type: 'canceled', id, at: Date.now() });
     else if (isUnknownRender(error)) {
