@@ -38,7 +38,7 @@ export async function studioCommand(args: string[]): Promise<number> {
   const output: OutputChoice = { outDir: resolve(folder ?? process.cwd()), besideSources: folder === undefined };
   try {
     if (process.stdin.isTTY && process.stdout.isTTY && !inCi(process.env)) await runInk(engine, node, settings, output);
-    else await runPlain(engine, settings, output);
+    else await runPlain(engine, node, settings, output);
   } finally {
     settings.quitting();
     // A serve node (or the cloud) outlives the studio: its renders go on, and the next start re-attaches.
@@ -50,7 +50,7 @@ export async function studioCommand(args: string[]): Promise<number> {
 
 async function runInk(engine: Engine, node: NodeChoice, settings: Store, output: OutputChoice): Promise<void> {
   const store = createStudioStore(engine);
-  followLeftRenders(engine);
+  followLeftRenders(engine, node);
   let quit: () => void = () => {};
   const quitted = new Promise<void>((done) => (quit = done));
   const onSend = (text: string) => {
@@ -77,11 +77,11 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, output:
   store.close();
 }
 
-async function runPlain(engine: Engine, settings: Store, output: OutputChoice): Promise<void> {
+async function runPlain(engine: Engine, node: NodeChoice, settings: Store, output: OutputChoice): Promise<void> {
   const mode = { json: false, verbose: true };
   const out = plainWriter(process.stdout);
   const stopPrinting = printRunEvents(engine, mode, out);
-  followLeftRenders(engine);
+  followLeftRenders(engine, node);
   // One ✓ line per file made, with where it is and its size, as `run` prints.
   const stopResults = engine.subscribe((event) => {
     if (event.name !== 'job:update' || event.payload.status !== 'done') return;
@@ -100,9 +100,12 @@ async function runPlain(engine: Engine, settings: Store, output: OutputChoice): 
   stopPrinting();
 }
 
-/** Re-attaches to the renders an earlier studio left on this node, once the views listen. */
-function followLeftRenders(engine: Engine): void {
-  engine.reattach().catch((error: unknown) => void engine.report(error));
+/**
+ * Takes up the jobs an earlier studio left running on this node, once the views listen: a serve
+ * node's renders went on and are followed again; the embedded node's stopped with that studio.
+ */
+function followLeftRenders(engine: Engine, node: NodeChoice): void {
+  engine.reattach({ leftRunning: node.kind !== 'embedded' }).catch((error: unknown) => void engine.report(error));
 }
 
 /** The settings the studio reads as it goes, and writes when a line changes them. */

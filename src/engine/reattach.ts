@@ -17,8 +17,9 @@ export function resumableJobs(stored: readonly JobRecord[], node: string): Resum
 
 /**
  * Follows a render this job left running: polls it to the end and delivers the job's item into the
- * stored folder, as the export would have. A render the node no longer knows ends the job
- * interrupted (to retry); one the node failed ends it failed. Never throws.
+ * stored folder, as the export would have. A render the node no longer knows (a node restarted
+ * with its data gone) ends the job interrupted, with that reason, to retry; one the node failed
+ * ends it failed. Never throws.
  */
 export async function reattachJob(deps: ExportDeps, job: ResumableJob): Promise<Delivered | undefined> {
   const { id, renderId, resume } = job;
@@ -35,10 +36,8 @@ export async function reattachJob(deps: ExportDeps, job: ResumableJob): Promise<
     status = await renderAndWait({ start: poll, poll }, renderId, { pollMs: deps.pollMs, signal, ...followItems(deps, renderId, [{ jobId: id, item: resume.item }], resume.items) });
   } catch (error) {
     if (signal.aborted) deps.job({ type: 'canceled', id, at: Date.now() });
-    else if (isUnknownRender(error)) {
-      deps.job({ type: 'canceled', id, interrupted: true, at: Date.now() });
-      deps.raise('notice', { jobId: id, text: `The node no longer knows the render of ${job.input}; it can be retried from the jobs pane.` });
-    } else deps.job({ type: 'failed', id, error: describeError(error), at: Date.now() });
+    else if (isUnknownRender(error)) interrupt(deps, id, 'the node restarted and no longer has its render');
+    else deps.job({ type: 'failed', id, error: describeError(error), at: Date.now() });
     return undefined;
   } finally {
     signal.removeEventListener('abort', stopOnNode);
@@ -46,6 +45,22 @@ export async function reattachJob(deps: ExportDeps, job: ResumableJob): Promise<
   deps.raise('render:done', { jobId: id, renderId, outputs: status.outputs });
   const item = { name: resume.itemName, goal: job.goal ?? {} };
   return deliver(deps, item, status.outputs[resume.item], id, resume.fileName, resume.outDir, signal, resume.replace ?? false).catch(() => undefined);
+}
+
+/**
+ * Ends a job whose render stopped with the studio that ran it: the embedded node lives in the
+ * studio's process, so a studio killed mid-render (SIGKILL, a power loss) left the job stored as
+ * running, and the node, restarted, ends such renders instead of running them again. The job ends
+ * interrupted, to retry.
+ */
+export function endCutOffJob(deps: ExportDeps, job: ResumableJob): void {
+  interrupt(deps, job.id, 'the studio was stopped while it rendered');
+}
+
+// Interrupted (not failed): nothing went wrong with the file itself, and a retry redoes it.
+function interrupt(deps: ExportDeps, id: string, reason: string): void {
+  deps.job({ type: 'canceled', id, interrupted: true, reason, at: Date.now() });
+  deps.raise('notice', { jobId: id, text: `interrupted (${reason}); it can be retried.` });
 }
 
 // The node answers 404 for a render it never had or has forgotten (its data folder wiped).

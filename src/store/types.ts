@@ -31,6 +31,8 @@ export type JobRecord = {
   renderId?: string;
   /** Ended by the studio quitting while it ran (saved canceled by the quit): shown as interrupted, to retry. */
   interrupted?: boolean;
+  /** Why an interrupted job stopped, in a few words, when it was not the studio's quit (the studio killed, the node restarted). */
+  reason?: string;
   /** Where this job's render delivers, so a studio that quit while it ran on a lasting node re-attaches to it. */
   resume?: ResumePoint;
   startedAt: number;
