@@ -320,15 +320,14 @@ export class Engine extends BacklogEmitter {
   /**
    * Stops live state polling and cancels every running job. With `leaveRenders` (a node that keeps
    * running after the studio), renders are left running on the node and their jobs stay stored as
-   * running, for the next start's `reattach`; only the work here stops.
+   * running, for the next start's `reattach`; only the work here stops. Returns the jobs so left.
    */
-  close(options: { leaveRenders?: boolean } = {}): void {
+  close(options: { leaveRenders?: boolean } = {}): readonly Job[] {
     this.live?.stop();
-    if (options.leaveRenders) {
-      this.leaving = true;
-      this.book.leave();
-    }
+    const left = options.leaveRenders ? this.book.leave() : [];
+    if (options.leaveRenders) this.leaving = true;
     this.book.cancel();
+    return left;
   }
 
   /** Tells the views that the studio's watch folder started (`dir` set) or stopped (no `dir`). */

@@ -1,4 +1,4 @@
-import { describeError, NemoError } from '../errors.js';
+import { describeError, NemoError, StudioError } from '../errors.js';
 import type { JobRecord, ResumePoint } from '../store/index.js';
 import { cancelRender, pollRender } from './api/index.js';
 import type { RenderStatus } from './api/types.js';
@@ -30,6 +30,7 @@ export async function reattachJob(deps: ExportDeps, job: ResumableJob): Promise<
   };
   signal.addEventListener('abort', stopOnNode, { once: true });
   deps.job({ type: 'phase', id, status: 'rendering', at: Date.now() });
+  deps.raise('notice', { jobId: id, text: 'still rendering on the node since an earlier session; following it here.' });
   let status: RenderStatus;
   try {
     const poll = (renderOf: string) => deps.call('other', () => pollRender(deps.connection, renderOf, signal));
@@ -37,14 +38,18 @@ export async function reattachJob(deps: ExportDeps, job: ResumableJob): Promise<
   } catch (error) {
     if (signal.aborted) deps.job({ type: 'canceled', id, at: Date.now() });
     else if (isUnknownRender(error)) interrupt(deps, id, 'the node restarted and no longer has its render');
-    else deps.job({ type: 'failed', id, error: describeError(error), at: Date.now() });
+    else deps.job({ type: 'failed', id, error: report(deps, id, error), at: Date.now() });
     return undefined;
   } finally {
     signal.removeEventListener('abort', stopOnNode);
   }
   deps.raise('render:done', { jobId: id, renderId, outputs: status.outputs });
   const item = { name: resume.itemName, goal: job.goal ?? {} };
-  return deliver(deps, item, status.outputs[resume.item], id, resume.fileName, resume.outDir, signal, resume.replace ?? false).catch(() => undefined);
+  // The delivery ends the job itself; the failure is said here, as an export's is by whoever awaits it.
+  return deliver(deps, item, status.outputs[resume.item], id, resume.fileName, resume.outDir, signal, resume.replace ?? false).catch((error: unknown) => {
+    if (!signal.aborted) report(deps, id, error);
+    return undefined;
+  });
 }
 
 /**
@@ -57,10 +62,18 @@ export function endCutOffJob(deps: ExportDeps, job: ResumableJob): void {
   interrupt(deps, job.id, 'the studio was stopped while it rendered');
 }
 
-// Interrupted (not failed): nothing went wrong with the file itself, and a retry redoes it.
+// Interrupted (not failed): nothing went wrong with the file itself, and a retry redoes it. Still
+// said as an error: the file asked for was not made.
 function interrupt(deps: ExportDeps, id: string, reason: string): void {
   deps.job({ type: 'canceled', id, interrupted: true, reason, at: Date.now() });
-  deps.raise('notice', { jobId: id, text: `interrupted (${reason}); it can be retried.` });
+  report(deps, id, new StudioError(`interrupted (${reason}); it can be retried.`));
+}
+
+// A re-attached job has no caller to report its failure: the views hear it here, in one sentence.
+function report(deps: ExportDeps, jobId: string, error: unknown): string {
+  const message = describeError(error);
+  deps.raise('error', { message, error, jobId });
+  return message;
 }
 
 // The node answers 404 for a render it never had or has forgotten (its data folder wiped).
