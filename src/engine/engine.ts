@@ -58,8 +58,8 @@ export type { Session } from './session.js';
  */
 export class Engine extends BacklogEmitter {
   readonly apiBase: string;
-  /** What the store files this node's token and session under (its URL, unless it moves). */
-  private readonly storeKey: string;
+  /** What the store files this node's token, session and jobs' resume points under (its URL, unless it moves). */
+  readonly storeKey: string;
   private readonly connection: Connection;
   private readonly store: Store;
   private readonly options: Required<Omit<EngineOptions, 'accessKey' | 'store' | 'storeKey' | 'env' | 'compress' | 'timeoutMs'>> & { compress: Compressor; env: NodeJS.ProcessEnv };

@@ -7,6 +7,7 @@ import type { Goal } from '../goal/types.js';
 import type { QualityScore } from '../media/types.js';
 import { cancelRender, downloadFile, pollRender, startRender, type Connection } from './api/index.js';
 import type { RenderOutput, SessionState } from './api/types.js';
+import { itemDraft, type Draft } from '../wire/index.js';
 import type { CallKind } from './error-policy.js';
 import type { EngineEvents } from './engine-events.js';
 import type { ResumePoint } from '../store/index.js';
@@ -32,6 +33,8 @@ export type ExportRequest = {
   fallbackGoal?: Goal;
   /** Put each output in place of a file of its name (a watched file redone), in one rename; default: beside it, numbered. */
   replace?: boolean;
+  /** The draft to render instead of the session's latest (a retry renders the one its job rendered). */
+  draft?: Draft;
   signal?: AbortSignal;
 };
 
@@ -62,7 +65,8 @@ export type ExportDeps = {
  * node too) only when every job is canceled, or the whole export is.
  */
 export async function exportSession(deps: ExportDeps, request: ExportRequest): Promise<Delivered[]> {
-  const latest = await deps.state();
+  const state = await deps.state();
+  const latest = request.draft ? { ...state, draft: request.draft } : state;
   const items = draftItems(latest, request.fallbackGoal);
   if (items.length === 0) throw new StudioError('Nothing to export yet: the timeline has no video.', { hint: 'Upload a video first.' });
   const jobIds = items.map((item, i) => request.jobIds?.[i] ?? addItemJob(deps, item));
@@ -108,7 +112,7 @@ async function renderAndDeliver(
   const signal = AbortSignal.any([...(request.signal ? [request.signal] : []), cancels.every]);
   const renderId = newRenderId();
   // Stored before the render starts, so a studio that quits while it runs can find it again.
-  jobIds.forEach((id, i) => deps.job({ type: 'phase', id, status: 'rendering', renderId, resume: resumePoint(deps, request, items, i), at: Date.now() }));
+  jobIds.forEach((id, i) => deps.job({ type: 'phase', id, status: 'rendering', renderId, resume: resumePoint(deps, request, items, i, latest.draft), at: Date.now() }));
   const stopOnNode = () => {
     if (!deps.leaving?.()) void cancelRender(deps.connection, renderId).catch(() => undefined);
   };
@@ -156,9 +160,19 @@ function outFolder(request: ExportRequest, item: DraftItem): string {
   return source ?? request.outDir;
 }
 
-function resumePoint(deps: ExportDeps, request: ExportRequest, items: DraftItem[], index: number): ResumePoint {
+function resumePoint(deps: ExportDeps, request: ExportRequest, items: DraftItem[], index: number, draft: Draft | undefined): ResumePoint {
   const fileName = request.names?.[index];
-  return { node: deps.node, item: index, items: items.length, itemName: items[index].name, outDir: outFolder(request, items[index]), ...(fileName === undefined ? {} : { fileName }), ...(request.replace ? { replace: true } : {}) };
+  return {
+    node: deps.node,
+    item: index,
+    items: items.length,
+    itemName: items[index].name,
+    outDir: outFolder(request, items[index]),
+    ...(fileName === undefined ? {} : { fileName }),
+    ...(request.replace ? { replace: true } : {}),
+    sessionId: request.session.id,
+    ...(draft ? { draft: itemDraft(draft, index) } : {}),
+  };
 }
 
 function addItemJob(deps: ExportDeps, item: DraftItem): string {
