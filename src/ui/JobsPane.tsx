@@ -72,7 +72,7 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
 /** What a finished job left: its output and size (against the target), or why there is none. */
 export function finishedLine(job: ListedJob): string {
   const name = baseName(job.input);
-  if (job.interrupted) return `${name}: interrupted (the studio quit while it ran) · retry: ${keyLabel(Command.PickJob)}, ${keyLabel(Command.JobRetry)}`;
+  if (job.interrupted) return `${name}: interrupted (${job.reason ?? 'the studio quit while it ran'}) · retry: ${keyLabel(Command.PickJob)}, ${keyLabel(Command.JobRetry)}`;
   if (job.status === 'canceled') return `${name}: canceled`;
   if (job.status === 'failed') return `${name}: failed${job.error ? `, ${job.error}` : ''}`;
   const size = job.bytes === undefined ? '' : ` (${formatBytes(job.bytes)}${job.targetBytes ? ` of ${formatBytes(job.targetBytes)}` : ''})`;
