@@ -11,13 +11,16 @@ export type FrameScores = { metric: 'vmaf' | 'ssim'; frames: number[] };
 
 /**
  * The two sides of a comparison: ffmpeg input arguments (`['-i', file]`, with any `-ss`/`-t`) and
- * the filters that bring each to the compared frame (the same size and rate on both sides).
+ * the filters that bring each to the compared frame (the same size and rate on both sides). The
+ * scored frames are picked after `distortedFilter` and `referenceRate` (which decide which frames
+ * there are) and before `referenceFilter` (which changes each frame alone: crop, scale, tone-map),
+ * so the costly per-frame work is done on the picked frames only.
  */
-export type ScoreInputs = { distorted: string[]; distortedFilter?: string; reference: string[]; referenceFilter?: string };
+export type ScoreInputs = { distorted: string[]; distortedFilter?: string; reference: string[]; referenceRate?: string; referenceFilter?: string };
 
 export type ScoreOptions = {
   meter: QualityMeter;
-  /** Score every Nth frame (1: all). Decoding still reads every frame; only the metric is skipped. */
+  /** Score every Nth frame (1: all). Decoding still reads every frame; the rest is done on the picked ones (framePick). */
   subsample: number;
   /** Where ffmpeg writes the per-frame log (a file in the caller's private folder). */
   logFile: string;
@@ -35,16 +38,18 @@ export type ScoreOptions = {
  * with a neighbour (SSIM 0.97 where the frames agreed to 0.994).
  */
 export async function scoreFrames(inputs: ScoreInputs, options: ScoreOptions): Promise<FrameScores> {
-  const { meter, subsample } = options;
-  const side = (filter: string | undefined) => [filter, 'settb=AVTB,setpts=N', 'format=yuv420p', ...(meter.metric === 'ssim' && subsample > 1 ? [`select=not(mod(n\\,${subsample}))`] : [])].filter(Boolean).join(',');
+  const { meter } = options;
+  const pick = framePick(meter.metric, options.subsample);
+  const select = pick.select && `select=${pick.select}`;
+  const side = (...filters: (string | undefined)[]) => [...filters, 'settb=AVTB,setpts=N', 'format=yuv420p'].filter(Boolean).join(',');
   const log = filterValue(options.logFile);
   // Every core: a check runs alone, after the encode it checks.
   const threads = os.availableParallelism();
   const metric =
     meter.metric === 'vmaf'
-      ? `libvmaf=${meter.filterOption}:n_subsample=${subsample}:n_threads=${threads}:log_fmt=json:log_path=${log}`
+      ? `libvmaf=${meter.filterOption}:n_subsample=${pick.nSubsample}:n_threads=${threads}:log_fmt=json:log_path=${log}`
       : `ssim=stats_file=${log}`;
-  const graph = `[0:v]${side(inputs.distortedFilter)}[d];[1:v]${side(inputs.referenceFilter)}[r];[d][r]${metric}`;
+  const graph = `[0:v]${side(inputs.distortedFilter, select)}[d];[1:v]${side(inputs.referenceRate, select, inputs.referenceFilter)}[r];[d][r]${metric}`;
   await runFfmpeg([...inputs.distorted, ...inputs.reference, '-lavfi', graph, '-an', '-f', 'null', '-'], {
     tools: meter.tools,
     signal: options.signal,
@@ -53,6 +58,23 @@ export async function scoreFrames(inputs: ScoreInputs, options: ScoreOptions): P
   });
   const text = await readFile(options.logFile, 'utf8');
   return { metric: meter.metric, frames: meter.metric === 'vmaf' ? parseVmafLog(text) : parseSsimStats(text) };
+}
+
+/**
+ * Which frames reach the metric when every `every`th is scored: a select expression (frame
+ * numbers counted where the select sits, so both sides count the same frames) and libvmaf's
+ * n_subsample over what is left. SSIM compares frame with frame, so only the scored ones are
+ * kept. VMAF's motion feature of frame i is min(motion(i-1, i), motion(i, i+1)) on the reference,
+ * so each scored frame keeps its two neighbours: frames 0, 1, then every-1, every, every+1, … in
+ * which the scored ones are the 0th, 3rd, 6th…, and n_subsample 3 scores exactly those, each with
+ * its true neighbours (the same scores as libvmaf given every frame). Under 4 the neighbours are
+ * every frame, so nothing is dropped and n_subsample does it all.
+ */
+export function framePick(metric: FrameScores['metric'], every: number): { select?: string; nSubsample: number } {
+  if (every <= 1) return { nSubsample: 1 };
+  if (metric === 'ssim') return { select: `not(mod(n\\,${every}))`, nSubsample: 1 };
+  if (every <= 3) return { nSubsample: every };
+  return { select: `lt(mod(n+1\\,${every})\\,3)`, nSubsample: 3 };
 }
 
 /** The per-frame VMAF of libvmaf's JSON log (`frames[].metrics.vmaf`, in libvmaf 1 and 2 alike). */
