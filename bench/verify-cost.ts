@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { videoFilters } from '../src/media/encode-args.js';
+import { pictureFilters, rateFilters } from '../src/media/encode-args.js';
 import { scoreFrames, subsampleFor, poolScores } from '../src/media/frame-scores.js';
 import { planEncode } from '../src/media/plan-encode.js';
 import { probe } from '../src/media/probe.js';
@@ -37,7 +37,12 @@ async function main(): Promise<void> {
       };
       const whole = (subsample: number) => async () =>
         (await scoreFrames(
-          { distorted: ['-i', localFile(output)], reference: ['-i', localFile(source)], referenceFilter: videoFilters(plan, info).join(',') },
+          {
+            distorted: ['-i', localFile(output)],
+            reference: ['-i', localFile(source)],
+            referenceRate: rateFilters(plan).join(',') || undefined,
+            referenceFilter: pictureFilters(plan, info).join(',') || undefined,
+          },
           { meter, subsample, logFile: path.join(dir, 'scores.log'), durationSec: plan.durationSec, span: progressSpan(undefined) },
         )).frames;
       const now = await timed(async () => (await verifyOutput(output, plan, info, meter))?.frames ?? []);

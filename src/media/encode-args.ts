@@ -78,10 +78,22 @@ export function audioOnlyExtension(plan: EncodePlan): 'm4a' | 'webm' {
 
 /** fps, crop, scale and tone-map, in the order that does the least work per frame. */
 export function videoFilters(plan: EncodePlan, info: MediaInfo): string[] {
+  return info.video ? [...rateFilters(plan), ...pictureFilters(plan, info)] : [];
+}
+
+/** The frame-rate change alone: the one filter of the plan that decides which frames there are. */
+export function rateFilters(plan: EncodePlan): string[] {
+  return plan.fps !== undefined ? [`fps=${Number(plan.fps.toFixed(3))}`] : [];
+}
+
+/**
+ * Crop, scale and tone-map: what the plan does to each frame on its own, so it can run on only
+ * some of the frames (the output check's scored ones) and give each the same picture.
+ */
+export function pictureFilters(plan: EncodePlan, info: MediaInfo): string[] {
   const video = info.video;
   if (!video) return [];
   const filters: string[] = [];
-  if (plan.fps !== undefined) filters.push(`fps=${Number(plan.fps.toFixed(3))}`);
   // Autorotated frames arrive in display orientation; anamorphic pixels are squared first so the
   // crop can be done in display pixels.
   const turned = video.rotation === 90 || video.rotation === 270;

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { titleFilters, videoFilters } from './encode-args.js';
+import { pictureFilters, rateFilters, titleFilters } from './encode-args.js';
 import { checkSubsample, poolScores, scoreFrames, type FrameScores } from './frame-scores.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { SSIM_METER, type QualityMeter } from './quality-meter.js';
@@ -35,7 +35,13 @@ export async function verifyOutput(
     ];
     const frameCount = Math.round(plan.durationSec * (plan.fps ?? info.video.avgFps));
     const score = (using: QualityMeter) => scoreFrames(
-      { distorted: ['-i', localFile(output)], reference, referenceFilter: [...videoFilters(plan, info), ...titleFilters(plan)].join(',') || undefined },
+      {
+        distorted: ['-i', localFile(output)],
+        reference,
+        referenceRate: rateFilters(plan).join(',') || undefined,
+        // Titles are drawn by the frame's own time, which the pick keeps (it renumbers nothing).
+        referenceFilter: [...pictureFilters(plan, info), ...titleFilters(plan)].join(',') || undefined,
+      },
       {
         meter: using,
         subsample: checkSubsample(frameCount),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeArgs, isTwoPass, videoFilters } from '../../src/media/encode-args.js';
+import { encodeArgs, isTwoPass, pictureFilters, rateFilters, videoFilters } from '../../src/media/encode-args.js';
 import { planEncode } from '../../src/media/plan-encode.js';
 import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from '../../src/media/size-retry.js';
 import type { EncodePlan, MediaInfo, VideoInfo } from '../../src/media/types.js';
@@ -72,6 +72,19 @@ describe('encodeArgs (table)', () => {
     expect(videoFilters(planEncode({ targetBytes: 5e6 }, dv), dv)[0]).toBe('scale=854:480');
     const phone = info({ rotation: 90, displayWidth: 1080, displayHeight: 1920 });
     expect(videoFilters(planEncode({ targetBytes: 5e6, resolution: 720 }, phone), phone).join(',')).toMatch(/scale=720:1280/);
+  });
+});
+
+describe('the rate apart from the picture (table): the output check picks frames between them', () => {
+  it.each([
+    ['a lower rate, a smaller picture', { targetBytes: 2e6, fps: 24, resolution: 720 } as Goal, ['fps=24'], 'scale=1280:720:flags=bicubic,setsar=1,format=yuv420p'],
+    ['the source rate and size', { targetBytes: 30e6 } as Goal, [], 'setsar=1,format=yuv420p'],
+  ])('%s', (_, goal, rate, picture) => {
+    const i = info();
+    const plan = planEncode(goal, i);
+    expect(rateFilters(plan)).toEqual(rate);
+    expect(pictureFilters(plan, i).join(',')).toBe(picture);
+    expect(videoFilters(plan, i)).toEqual([...rate, ...pictureFilters(plan, i)]);
   });
 });
 
