@@ -43,7 +43,7 @@ async function main(): Promise<void> {
             referenceRate: rateFilters(plan).join(',') || undefined,
             referenceFilter: pictureFilters(plan, info).join(',') || undefined,
           },
-          { meter, subsample, logFile: path.join(dir, 'scores.log'), durationSec: plan.durationSec, span: progressSpan(undefined) },
+          { meter, subsample, logFile: path.join(dir, 'scores.log'), frameCount, span: progressSpan(undefined) },
         )).frames;
       const now = await timed(async () => (await verifyOutput(output, plan, info, meter))?.frames ?? []);
       const before = await timed(whole(subsampleFor(frameCount, 10)));

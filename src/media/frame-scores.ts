@@ -25,7 +25,8 @@ export type ScoreOptions = {
   /** Where ffmpeg writes the per-frame log (a file in the caller's private folder). */
   logFile: string;
   signal?: AbortSignal;
-  durationSec: number;
+  /** Frames each side holds (for progress: the compared frames are stamped by number, not time). */
+  frameCount: number;
   span: ProgressSpan;
   /** What the progress ticks say is happening; default 'sample'. */
   phase?: EncodeProgress['phase'];
@@ -53,7 +54,7 @@ export async function scoreFrames(inputs: ScoreInputs, options: ScoreOptions): P
   await runFfmpeg([...inputs.distorted, ...inputs.reference, '-lavfi', graph, '-an', '-f', 'null', '-'], {
     tools: meter.tools,
     signal: options.signal,
-    durationSec: options.durationSec,
+    frames: comparedFrames(meter.metric, options.subsample, options.frameCount),
     onProgress: options.span.ffmpeg(options.phase ?? 'sample'),
   });
   const text = await readFile(options.logFile, 'utf8');
@@ -71,10 +72,25 @@ export async function scoreFrames(inputs: ScoreInputs, options: ScoreOptions): P
  * every frame, so nothing is dropped and n_subsample does it all.
  */
 export function framePick(metric: FrameScores['metric'], every: number): { select?: string; nSubsample: number } {
-  if (every <= 1) return { nSubsample: 1 };
-  if (metric === 'ssim') return { select: `not(mod(n\\,${every}))`, nSubsample: 1 };
-  if (every <= 3) return { nSubsample: every };
-  return { select: `lt(mod(n+1\\,${every})\\,3)`, nSubsample: 3 };
+  const { select, nSubsample } = pickRule(metric, every);
+  return { ...(select === undefined ? {} : { select }), nSubsample };
+}
+
+/** How many of `frameCount` frames reach the metric (what its progress counts to). */
+export function comparedFrames(metric: FrameScores['metric'], every: number, frameCount: number): number {
+  const { keeps } = pickRule(metric, every);
+  let count = 0;
+  for (let n = 0; n < frameCount; n++) if (keeps(n)) count++;
+  return count;
+}
+
+// The pick as ffmpeg's select expression and as the same rule in JavaScript, side by side.
+function pickRule(metric: FrameScores['metric'], every: number): { select?: string; nSubsample: number; keeps: (n: number) => boolean } {
+  const all = () => true;
+  if (every <= 1) return { nSubsample: 1, keeps: all };
+  if (metric === 'ssim') return { select: `not(mod(n\\,${every}))`, nSubsample: 1, keeps: (n) => n % every === 0 };
+  if (every <= 3) return { nSubsample: every, keeps: all };
+  return { select: `lt(mod(n+1\\,${every})\\,3)`, nSubsample: 3, keeps: (n) => (n + 1) % every < 3 };
 }
 
 /** The per-frame VMAF of libvmaf's JSON log (`frames[].metrics.vmaf`, in libvmaf 1 and 2 alike). */

@@ -92,7 +92,7 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
       const back = [`scale=${full.width}:${full.height}:flags=bicubic`, ...(candidate.fps < full.fps - 0.01 ? [`fps=${Number(full.fps.toFixed(3))}`] : [])].join(',');
       const { frames } = await scoreFrames(
         { distorted: ['-i', localFile(encoded)], distortedFilter: back, reference: ['-i', localFile(reference)] },
-        { meter: SSIM_METER, subsample: 1, logFile: path.join(workDir, `ssim${index}.log`), signal: options.signal, durationSec: seconds, span: slice.slice(0.6, 1) },
+        { meter: SSIM_METER, subsample: 1, logFile: path.join(workDir, `ssim${index}.log`), signal: options.signal, frameCount: Math.round(seconds * full.fps), span: slice.slice(0.6, 1) },
       );
       return { ssim: frames.length === 0 ? 0 : frames.reduce((a, b) => a + b, 0) / frames.length, bytes: (await stat(encoded)).size };
     };

@@ -70,7 +70,7 @@ async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
       await runFfmpeg(['-y', '-i', reference, ...codec, '-pix_fmt', 'yuv420p', '-an', encoded], { signal: options.signal, durationSec: seconds, onProgress: probeSpan.slice(0, 0.7).ffmpeg('sample') });
       const scores = await scoreFrames(
         { distorted: ['-i', localFile(encoded)], reference: ['-i', localFile(reference)] },
-        { meter, subsample, logFile: path.join(workDir, `scores${crf}.log`), signal: options.signal, durationSec: seconds, span: probeSpan.slice(0.7, 1) },
+        { meter, subsample, logFile: path.join(workDir, `scores${crf}.log`), signal: options.signal, frameCount, span: probeSpan.slice(0.7, 1) },
       );
       const bytes = (await stat(encoded)).size;
       const probe: CrfProbe = { crf, ...headroom(scores, quality, samples.starts.length), videoKbps: (bytes * 8) / seconds / 1000 };

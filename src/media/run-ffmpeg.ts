@@ -9,10 +9,12 @@ export type { FfmpegProgress } from './progress-parser.js';
 /** Options for one ffmpeg run. */
 export type RunFfmpegOptions = {
   signal?: AbortSignal;
-  /** Called for each `-progress` block; needs `durationSec` for the fraction and ETA. */
+  /** Called for each `-progress` block; needs `durationSec` (or `frames`) for the fraction and ETA. */
   onProgress?: (progress: FfmpegProgress) => void;
   /** Length of the output being written, seconds, so progress can say how far along it is. */
   durationSec?: number;
+  /** Frames the output will hold: progress by frames, where the output's times do not count seconds (a comparison stamps its frames by number). */
+  frames?: number;
   /** Which binaries to run; default: `chosenFfmpeg()`. Tests point this at stub executables. */
   tools?: FfmpegTools;
 };
@@ -40,7 +42,7 @@ export async function runFfmpeg(args: readonly string[], options: RunFfmpegOptio
   const tools = options.tools ?? chosenFfmpeg();
   const head = ['-hide_banner', '-nostdin'];
   if (options.onProgress) head.push('-progress', 'pipe:1', '-nostats');
-  const parser = options.onProgress ? createProgressParser(options.durationSec, options.onProgress) : undefined;
+  const parser = options.onProgress ? createProgressParser({ durationSec: options.durationSec, frames: options.frames }, options.onProgress) : undefined;
   return runProcess(tools.ffmpeg, [...head, ...args], options.signal, parser);
 }
 

@@ -47,7 +47,7 @@ export async function verifyOutput(
         subsample: checkSubsample(frameCount),
         logFile: path.join(workDir, 'scores.log'),
         signal: options.signal,
-        durationSec: plan.durationSec,
+        frameCount,
         span: options.span ?? progressSpan(undefined),
         phase: 'verify',
       },

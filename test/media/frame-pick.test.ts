@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { framePick, scoreFrames } from '../../src/media/frame-scores.js';
+import { comparedFrames, framePick, scoreFrames } from '../../src/media/frame-scores.js';
 import { progressSpan } from '../../src/media/progress-span.js';
 import { qualityMeter } from '../../src/media/quality-meter.js';
 import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
@@ -21,11 +21,21 @@ describe('which frames reach the metric (table)', () => {
     expect(framePick(metric, every)).toEqual({ ...(select ? { select } : {}), nSubsample });
   });
 
+  it.each([
+    ['every frame', 'vmaf', 1, 40, 40],
+    ['VMAF every 3rd keeps all', 'vmaf', 3, 40, 40],
+    ['VMAF every 10th: 0, 1, 9, 10, 11, 19…', 'vmaf', 10, 40, 12],
+    ['SSIM every 9th', 'ssim', 9, 40, 5],
+  ] as const)('the progress counts the frames that reach the metric: %s', (_, metric, every, frames, compared) => {
+    expect(comparedFrames(metric, every, frames)).toBe(compared);
+  });
+
   it.each([4, 5, 9, 21])('every %ith VMAF: the picked frames put each scored one at a multiple of 3, between its true neighbours', (every) => {
     const frames = 10 * every + 2;
     // The select expression, evaluated as ffmpeg would (lt(mod(n+1, every), 3)).
     const picked = Array.from({ length: frames }, (_, n) => n).filter((n) => (n + 1) % every < 3);
     const scored = picked.filter((_, index) => index % framePick('vmaf', every).nSubsample === 0);
+    expect(comparedFrames('vmaf', every, frames)).toBe(picked.length);
     expect(scored).toEqual(Array.from({ length: Math.ceil(frames / every) }, (_, k) => k * every));
     for (const frame of scored.slice(1)) expect(picked.slice(picked.indexOf(frame) - 1, picked.indexOf(frame) + 2)).toEqual([frame - 1, frame, frame + 1].filter((n) => n < frames));
   });
@@ -48,7 +58,7 @@ describe('scoring picked frames on a real encode', () => {
     const score = (subsample: number) =>
       scoreFrames(
         { distorted: ['-i', output], reference: ['-i', source], referenceRate: 'fps=20', referenceFilter: 'scale=160:90' },
-        { meter, subsample, logFile: path.join(dir, `scores${subsample}.log`), durationSec: 2, span: progressSpan(undefined) },
+        { meter, subsample, logFile: path.join(dir, `scores${subsample}.log`), frameCount: 40, span: progressSpan(undefined) },
       );
     const every = await score(1);
     expect(every.frames).toHaveLength(40);

@@ -81,7 +81,7 @@ describe('the quality meter on this machine', () => {
     const score = (file: string, log: string) =>
       scoreFrames(
         { distorted: ['-i', localFile(file)], reference: ['-i', localFile(source)] },
-        { meter, subsample: 5, logFile: path.join(dir, log), durationSec: 1, span: progressSpan(undefined) },
+        { meter, subsample: 5, logFile: path.join(dir, log), frameCount: 25, span: progressSpan(undefined) },
       );
     const same = await score(source, 'same.log');
     const worse = await score(coarse, 'coarse.log');

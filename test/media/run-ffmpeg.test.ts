@@ -65,9 +65,20 @@ describe('runFfmpeg', () => {
     const ticks: FfmpegProgress[] = [];
     await runFfmpeg([], { tools, durationSec: 2, onProgress: (p) => ticks.push(p) });
     expect(ticks).toEqual([
-      { outTimeSec: 0, fraction: 0, fps: undefined, speed: undefined, etaSec: undefined, done: false },
-      { outTimeSec: 0.5, fraction: 0.25, fps: 25, speed: 2, etaSec: 0.75, done: false },
-      { outTimeSec: 1, fraction: 1, fps: undefined, speed: undefined, etaSec: 0, done: true },
+      { outTimeSec: 0, frames: 0, fraction: 0, fps: undefined, speed: undefined, etaSec: undefined, done: false },
+      { outTimeSec: 0.5, frames: 10, fraction: 0.25, fps: 25, speed: 2, etaSec: 0.75, done: false },
+      { outTimeSec: 1, frames: 10, fraction: 1, fps: undefined, speed: undefined, etaSec: 0, done: true },
+    ]);
+  });
+
+  it('counts progress in frames when told the frames, not the duration (a comparison stamps frames by number)', async () => {
+    const script = "process.stdout.write(['frame=30', 'fps=10', 'out_time_us=30', 'progress=continue', 'frame=120', 'progress=end'].join('\\n') + '\\n');";
+    const tools = await stub('frames', script);
+    const ticks: FfmpegProgress[] = [];
+    await runFfmpeg([], { tools, frames: 120, onProgress: (p) => ticks.push(p) });
+    expect(ticks.map(({ frames, fraction, etaSec }) => ({ frames, fraction, etaSec }))).toEqual([
+      { frames: 30, fraction: 0.25, etaSec: 9 },
+      { frames: 120, fraction: 1, etaSec: 0 },
     ]);
   });
 
