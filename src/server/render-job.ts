@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { compress, type OutputQuality, type Overlays } from '../media/index.js';
-import { planNoteText } from './plan-note-words.js';
+import { planNoteText } from '../wire/index.js';
 import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
 import { planItem } from './plan-item.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planEncode, type PlanNote } from '../../src/media/index.js';
-import { PLAN_NOTE_WORDS, planNoteText } from '../../src/server/plan-note-words.js';
+import { PLAN_NOTE_WORDS, planNoteText } from '../../src/wire/plan-note-words.js';
 import { stringValues, strayLatin } from '../helpers/wording-checks.js';
 
 // The media core's notes, worded in both languages: one sample of every code, said in each.
