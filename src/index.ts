@@ -8,4 +8,4 @@ export type { ParsedInstruction } from './goal/parse-types.js';
 export type { Language, Remark } from './goal/index.js';
 // A plan's notes and the parser's remarks are data: these word them, in English or Chinese.
 export type { PlanNote } from './media/index.js';
-export { planNoteText } from './server/plan-note-words.js';
+export { planNoteText } from './wire/index.js';

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
+import { instructionLanguage } from '../goal/language.js';
 import { formatBytes } from '../units.js';
 import { compress } from '../media/index.js';
 import { defaultStore, type Store } from '../store/index.js';
@@ -178,6 +179,7 @@ export class Engine extends BacklogEmitter {
   /** Sends one message and follows its turn to the end (see turn.ts). Never sent twice. */
   async send(text: string, options: { session?: Session; jobId?: string; signal?: AbortSignal } = {}): Promise<TurnResult> {
     const session = options.session ?? (await this.openSession(options.signal));
+    session.language = instructionLanguage(text);
     const turnId = ++this.turns;
     const before = await this.state({ session, signal: options.signal }).catch(() => undefined);
     const result = await runTurn(
@@ -251,6 +253,8 @@ export class Engine extends BacklogEmitter {
       compress: this.options.compress,
       node: this.storeKey,
       leaving: () => this.leaving,
+      // Taken as the export starts: its notes answer the instruction that asked for it, not one sent while it runs.
+      ...(session?.language ? { language: session.language } : {}),
     };
   }
 

@@ -7,7 +7,8 @@ import type { Goal } from '../goal/types.js';
 import type { QualityScore } from '../media/types.js';
 import { cancelRender, downloadFile, pollRender, startRender, type Connection } from './api/index.js';
 import type { RenderOutput, SessionState } from './api/types.js';
-import { itemDraft, type Draft } from '../wire/index.js';
+import { itemDraft, planNoteText, type Draft } from '../wire/index.js';
+import type { Language } from '../goal/language.js';
 import type { CallKind } from './error-policy.js';
 import type { EngineEvents } from './engine-events.js';
 import type { ResumePoint } from '../store/index.js';
@@ -55,6 +56,8 @@ export type ExportDeps = {
   node: string;
   /** True once the engine quits leaving its renders running on the node: an abort then cancels nothing there. */
   leaving?: () => boolean;
+  /** The language of the instruction that asked for the export, to word the render's notes in; default English. */
+  language?: Language;
 };
 
 /**
@@ -224,7 +227,7 @@ export async function deliver(
       return { placed, final: kept };
     });
     // Said once the file is here: what the encode decided that the plan in the chat did not say.
-    for (const note of output.notes ?? []) deps.raise('notice', { jobId, text: note });
+    for (const text of noteTexts(output, deps.language ?? 'en')) deps.raise('notice', { jobId, text });
     deps.raise('download:done', { jobId, path: placed, bytes: final.bytes, recompressed: final.recompressed });
     // The file delivered is the one measured: the local re-encode's when there was one.
     const quality = final.recompressed ? final.quality : output.quality;
@@ -236,6 +239,11 @@ export async function deliver(
     deps.job(signal.aborted ? { type: 'canceled', id: jobId, at: Date.now() } : { type: 'failed', id: jobId, error: describeError(final), at: Date.now() });
     throw final;
   }
+}
+
+/** An output's notes in `language` when the node sent them as data, else its prose as it came (the cloud's, an older node's). */
+function noteTexts(output: RenderOutput, language: Language): string[] {
+  return output.planNotes ? output.planNotes.map((note) => planNoteText(note, language)) : (output.notes ?? []);
 }
 
 // A rename within the output folder is atomic: a reader sees the old output or the new, never half of one.

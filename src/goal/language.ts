@@ -15,6 +15,21 @@ export function languageOf(text: string): Language {
 }
 
 /**
+ * A file's name: a word, or a quoted name with spaces in it, ending in a dot and an extension that
+ * starts with a letter (旅行.mp4, "我的 旅行.mov"; not 1.5MB).
+ */
+const FILE_NAME = /["“'‘][^"”'’]*\.[A-Za-z][A-Za-z0-9]{0,4}["”'’]|[^\s"'“”‘’]+\.[A-Za-z][A-Za-z0-9]{0,4}(?=$|[\s"'“”‘’,，。；;!！?？])/gu;
+
+/**
+ * The language of an instruction, read without the file names it names: "make 旅行.mp4 720p" is
+ * English, "把 trip.mp4 压缩到10MB" Chinese. For a side that knows no session's names (the client,
+ * wording what comes back later); the node takes out the names it knows (instruction-target.ts).
+ */
+export function instructionLanguage(text: string): Language {
+  return languageOf(text.replace(FILE_NAME, ' '));
+}
+
+/**
  * The wording of a family of messages kept as data (a union tagged by `code`): one function per
  * code, given that message's values. A table per language, so a reply is worded at the edge.
  */

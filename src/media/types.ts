@@ -84,7 +84,7 @@ export type EncodePlan = {
    * would have kept otherwise. compress() encodes samples at both and keeps the one that measures better.
    */
   fullFrame?: { width: number; height: number; fps: number };
-  /** One per decision, for `plan` and the agent's replies, worded where shown (the node's plan-note-words.ts). */
+  /** One per decision, for `plan` and the agent's replies, worded where shown (src/wire/plan-note-words.ts). */
   notes: PlanNote[];
 };
 

@@ -12,7 +12,7 @@ import { backoffMs, sleep } from './backoff.js';
 import { connectionFor, logErrorsOnce } from './connection.js';
 import { CANCEL_EVENT, jobIdFor, QUEUE_NAME, readWorkerProgress, type RenderJobData, type RenderJobResult } from './protocol.js';
 import type { RedisAddress } from './redis-url.js';
-import { planItemSchema, readWire } from '../wire/index.js';
+import { planItemSchema, planNotesSchema, readWire } from '../wire/index.js';
 import { addWorkerRoutes } from './worker-routes.js';
 
 /** How often the node looks at a job it waits for, besides the queue's events (which a restart can miss). */
@@ -94,9 +94,10 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
       if (size !== file.size) return undefined;
       const path = join(workDir, file.name);
       await rename(from, path);
-      // The plan comes through Redis from another process: read, not trusted (an older worker sends none).
+      // The plan and notes come through Redis from another process: read, not trusted (an older worker sends neither).
       const plan = readWire(planItemSchema, file.plan);
-      produced.push({ path, ext: file.name.slice(file.name.lastIndexOf('.')), size, notes: file.notes, ...(plan.ok ? { plan: plan.value } : {}) });
+      const planNotes = readWire(planNotesSchema, file.planNotes);
+      produced.push({ path, ext: file.name.slice(file.name.lastIndexOf('.')), size, notes: file.notes, ...(planNotes.ok ? { planNotes: planNotes.value } : {}), ...(plan.ok ? { plan: plan.value } : {}) });
     }
     return produced;
   };

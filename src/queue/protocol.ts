@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RenderItem } from '../server/render-items.js';
 import type { RenderRecord } from '../server/render-record.js';
-import { itemsProgressSchema, readWire, type ItemProgress, type PlanItem } from '../wire/index.js';
+import { itemsProgressSchema, readWire, type ItemProgress, type PlanItem, type PlanNote } from '../wire/index.js';
 
 /** The BullMQ queue of one node (one node per Redis database; see the README). */
 export const QUEUE_NAME = 'compressor-renders';
@@ -12,8 +12,8 @@ export const CANCEL_EVENT = 'compressor-cancel';
 /** What a job carries to a worker: the items only, never a user's token or id. */
 export type RenderJobData = { items: RenderItem[] };
 
-/** One file a worker uploaded: checked by the node against `size` and `sha256` as it arrives; `plan`: the encode as it ran. */
-export type UploadedFile = { name: string; size: number; sha256: string; notes: string[]; plan?: PlanItem };
+/** One file a worker uploaded: checked by the node against `size` and `sha256` as it arrives; `plan`: the encode as it ran; `planNotes`: its notes as data. */
+export type UploadedFile = { name: string; size: number; sha256: string; notes: string[]; planNotes?: PlanNote[]; plan?: PlanItem };
 
 /** A finished job: which attempt's uploads are the output (a stalled attempt's late uploads are not). */
 export type RenderJobResult = { attempt: string; files: UploadedFile[] };

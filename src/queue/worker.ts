@@ -98,7 +98,7 @@ async function runJob(job: Job<RenderJobData, RenderJobResult>, token: string | 
     const attempt = randomUUID();
     const files: UploadedFile[] = [];
     for (const [index, file] of produced.entries()) {
-      const uploaded = { name: outputName(index, extname(file.path)), size: file.size, sha256: await sha256Of(file.path), notes: file.notes, ...(file.plan ? { plan: file.plan } : {}) };
+      const uploaded = { name: outputName(index, extname(file.path)), size: file.size, sha256: await sha256Of(file.path), notes: file.notes, ...(file.planNotes ? { planNotes: file.planNotes } : {}), ...(file.plan ? { plan: file.plan } : {}) };
       await uploadOutput(link, { jobId, attempt, name: uploaded.name }, { path: file.path, ...uploaded }, signal);
       files.push(uploaded);
     }

@@ -1,8 +1,7 @@
 import { formatBytes } from '../units.js';
 import type { Language } from '../goal/index.js';
 import { isTwoPass, type EncodePlan } from '../media/index.js';
-import { planNoteText } from './plan-note-words.js';
-import { segmentsOf, timelineLine, timelineView, TrackType, type Draft, type TimelineSources } from '../wire/index.js';
+import { planNoteText, segmentsOf, timelineLine, timelineView, TrackType, type Draft, type TimelineSources } from '../wire/index.js';
 import { AGENT_WORDS } from './agent-words.js';
 import type { VideoInfo } from './sessions.js';
 

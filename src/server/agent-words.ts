@@ -3,7 +3,7 @@ import type { Language } from '../goal/index.js';
 // The agent's fixed sentences, one table per language, so a reply in Chinese is the English one
 // said in Chinese, line for line (the tests hold the two tables side by side). Numbers, file names
 // and codecs are not words: they are put in as they are. The media core's plan notes and the
-// parser's remarks have tables of their own (plan-note-words.ts, remark-words.ts).
+// parser's remarks have tables of their own (src/wire/plan-note-words.ts, src/goal/remark-words.ts).
 //
 // What no sentence may say, in either language: "click", "drag" or "drop" (a client reads them as GUI
 // actions, gui-phrases.ts; 拖拽/拖动, 打开, 预览 and even a bare 导出 in Chinese), nor an API path (a

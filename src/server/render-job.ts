@@ -1,18 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { compress, type OutputQuality, type Overlays } from '../media/index.js';
-import { planNoteText } from './plan-note-words.js';
 import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
 import { planItem } from './plan-item.js';
-import { itemsNotStarted, overallPercent, type ItemProgress, type PlanItem } from '../wire/index.js';
+import { itemsNotStarted, overallPercent, planNoteText, type ItemProgress, type PlanItem, type PlanNote } from '../wire/index.js';
 
 /**
  * A file one item produced, still in the job's work folder. `plan`: the encode that made it, as it
  * ran (absent from workers that predate it). `notes`: what the encode decided beyond the plan, in
- * English, as the render's wire gives them to any client.
+ * English, as the render's wire gives them to any client; `planNotes`: the same as data, for a
+ * client to word in its user's language (absent from workers that predate it).
  */
-export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; plan?: PlanItem; quality?: OutputQuality };
+export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; planNotes?: PlanNote[]; plan?: PlanItem; quality?: OutputQuality };
 
 /**
  * Compresses each item in turn into `workDir` (the job's own folder, emptied before and after by
@@ -43,7 +43,7 @@ export async function produceFiles(
     });
     const { size } = await stat(result.output);
     report(index, { status: 'completed', progress: 100 });
-    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes.map((note) => planNoteText(note, 'en')), plan: planItem(result.plan), ...(result.quality ? { quality: result.quality } : {}) });
+    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes.map((note) => planNoteText(note, 'en')), planNotes: result.changes, plan: planItem(result.plan), ...(result.quality ? { quality: result.quality } : {}) });
   }
   return produced;
 }

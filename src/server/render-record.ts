@@ -1,5 +1,5 @@
 import type { OutputQuality } from '../media/index.js';
-import type { ItemProgress, PlanItem } from '../wire/index.js';
+import type { ItemProgress, PlanItem, PlanNote } from '../wire/index.js';
 import type { RenderItem } from './render-items.js';
 
 // The render records on their own, so the render backend's Producer can name them without
@@ -10,10 +10,10 @@ export type RenderStatus = 'pending' | 'processing' | 'completed' | 'failed';
 
 /**
  * A finished file: served at /files/<fileId>/<name>. `notes`: what the encode decided beyond the
- * plan the agent showed; `plan`: the encode as it ran, to hold against that plan (both absent in
- * renders.json from before).
+ * plan the agent showed, in English, and `planNotes` the same as data; `plan`: the encode as it
+ * ran, to hold against that plan (all absent in renders.json from before).
  */
-export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[]; plan?: PlanItem; quality?: OutputQuality };
+export type RenderOutput = { mediaId: string; fileId: string; name: string; size: number; ext: string; notes?: string[]; planNotes?: PlanNote[]; plan?: PlanItem; quality?: OutputQuality };
 
 /** One export job, as persisted in renders.json. */
 export type RenderRecord = {

@@ -69,7 +69,9 @@ export function renderView(record: RenderRecord, base: string, line?: WaitingLin
     name: output.name,
     url: fileUrl(base, output.fileId, output.name),
     size: output.size,
+    // The notes in English for any client, and as data (code and values) for one that words them in its user's language.
     ...(output.notes?.length ? { notes: output.notes } : {}),
+    ...(output.planNotes?.length ? { plan_notes: output.planNotes } : {}),
     // The encode as it ran, in the shape of the agent's 'plan' step: what was promised can be checked.
     ...(output.plan ? { plan: output.plan } : {}),
     // Measured against the source: { vmaf: 96.1 } (or ssim where no libvmaf exists).

@@ -203,6 +203,7 @@ export class RenderQueue {
         size: file.size,
         ext: file.ext,
         notes: file.notes,
+        ...(file.planNotes ? { planNotes: file.planNotes } : {}),
         ...(file.plan ? { plan: file.plan } : {}),
         ...(file.quality ? { quality: file.quality } : {}),
       }));

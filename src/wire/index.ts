@@ -25,3 +25,5 @@ export { createSessionRequest, exportRequest, MAX_UPLOADS_PER_REQUEST, messageRe
 export { describeIssue, readWire, type WireResult } from './read.js';
 export { planItemSchema, planResponseSchema, type NamedPlanItem, type PlanItem, type PlanResponse } from './plan.js';
 export { itemProgressSchema, itemsNotStarted, itemsProgressSchema, overallPercent, type ItemProgress } from './item-progress.js';
+export { planNotesSchema, planNoteSchema, type LeanerChange, type NoteScore, type PlanNote, type RateChange, type SoundCodec } from './plan-notes.js';
+export { PLAN_NOTE_WORDS, planNoteText } from './plan-note-words.js';

@@ -65,6 +65,18 @@ describe('readRenderStatus', () => {
     expect(readRenderStatus(answer, 'x').items).toEqual(items);
   });
 
+  const prose = 'Came out at 2.1 MB, over 2 MB: re-encoded at 700 kbps, 15 fps.';
+  const asData = { code: 'size-overshot', actualBytes: 2.1e6, targetBytes: 2e6, kbps: 700, change: { kind: 'fps', fps: 15 } };
+  it.each([
+    ['the local node\'s, as data beside the prose', [asData], { notes: [prose], planNotes: [asData] }],
+    ['the prose alone when a note does not read as data', [asData, { code: 'louder' }], { notes: [prose] }],
+    ['the prose alone when the data is not a list', 'size-overshot', { notes: [prose] }],
+    ['the cloud\'s prose, with no data', undefined, { notes: [prose] }],
+  ])('render notes: %s', (_name, planNotes, expected) => {
+    const [output] = readRenderStatus({ data: { status: 'completed', outputs: [{ url: 'http://n/a', notes: [prose], ...(planNotes === undefined ? {} : { plan_notes: planNotes }) }] } }, 'x').outputs;
+    expect({ notes: output.notes, ...(output.planNotes ? { planNotes: output.planNotes } : {}) }).toEqual(expected);
+  });
+
   it('keeps the error text', () => {
     expect(readRenderStatus({ data: { status: 'failed', error: 'canceled' } }, 'x').error).toBe('canceled');
   });

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planNoteText, planNotesSchema } from '../../src/wire/index.js';
 import { makeClip } from '../helpers/clips.js';
 import { until } from '../helpers/until.js';
 import { call, download, message, newSession, startExport, upload, waitForRender } from '../server/node-harness.js';
@@ -84,6 +85,17 @@ describe.skipIf(!hasRedis)('render workers on a Redis queue', () => {
       expect(ids).toEqual(renders.filter((_, n) => n % CLIENTS === index).map((render) => render.id).sort());
     }
     expect(await readdir(join(dir, 'data', 'outputs'))).toHaveLength(RENDERS);
+  }, 300_000);
+
+  it("a worker's render carries its notes as data, beside the same notes in English", async () => {
+    // 720p of a 160x120 clip: constant quality, so the encode searches its CRF and says so.
+    const { token, sessionId } = await client(smallClip, 'make it 720p');
+    expect((await startExport(nodeUrl, token, sessionId, 'render_notes')).code).toBe(0);
+    const done = await waitForRender(nodeUrl, token, 'render_notes');
+    expect(done.status, done.error).toBe('completed');
+    const notes = planNotesSchema.parse(done.outputs[0].plan_notes);
+    expect(notes.map((note) => note.code)).toContain('quality-search');
+    expect(done.outputs[0].notes).toEqual(notes.map((note) => planNoteText(note, 'en')));
   }, 300_000);
 
   it('a client cancel stops the ffmpeg on the worker running it', async () => {

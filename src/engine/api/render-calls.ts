@@ -1,4 +1,4 @@
-import { itemsProgressSchema, readWire, type Draft } from '../../wire/index.js';
+import { itemsProgressSchema, planNotesSchema, readWire, type Draft } from '../../wire/index.js';
 import { callJson } from './call-json.js';
 import type { Connection } from './connection.js';
 import { asRecord, pick, pickNumber, pickString } from './lenient.js';
@@ -69,7 +69,17 @@ function readOutput(value: unknown): RenderOutput | undefined {
   const notes = pick(record, 'notes');
   const texts = Array.isArray(notes) ? notes.filter((note): note is string => typeof note === 'string') : [];
   const quality = readQuality(pick(record, 'quality'));
-  return { url, size: pickNumber(record, 'size'), name: pickString(record, 'name'), mediaId: pickString(record, 'media_id', 'mediaId'), ...(texts.length > 0 ? { notes: texts } : {}), ...(quality ? { quality } : {}) };
+  // The local node's notes as data: any that does not read as the wire's leaves the prose to stand for all.
+  const planNotes = readWire(planNotesSchema, pick(record, 'plan_notes'));
+  return {
+    url,
+    size: pickNumber(record, 'size'),
+    name: pickString(record, 'name'),
+    mediaId: pickString(record, 'media_id', 'mediaId'),
+    ...(texts.length > 0 ? { notes: texts } : {}),
+    ...(planNotes.ok && planNotes.value.length > 0 ? { planNotes: planNotes.value } : {}),
+    ...(quality ? { quality } : {}),
+  };
 }
 
 /** `{ vmaf: 96.1 }` or `{ ssim: 0.993 }`; anything else is no measurement. */

@@ -1,6 +1,6 @@
 import type { Goal } from '../../goal/types.js';
 import type { MediaInfo, QualityScore } from '../../media/types.js';
-import type { Draft, ItemProgress } from '../../wire/index.js';
+import type { Draft, ItemProgress, PlanNote } from '../../wire/index.js';
 
 /** An anonymous token and what came with it. */
 export type TokenGrant = { token: string; userId?: string; expiresAt?: string; credits?: number };
@@ -15,8 +15,12 @@ export type UploadedFile = { mediaId: string; name: string; size: number; videoI
 export type Credits = { available: number; frozen: number; total: number; unlimited: boolean };
 
 /** A file a render produced, in the order of the draft's items. */
-/** `notes` and `quality`: what the encode decided beyond the plan, and the output measured against its source (fields of the local node's; the cloud has neither). */
-export type RenderOutput = { url: string; size?: number; name?: string; mediaId?: string; notes?: string[]; quality?: QualityScore };
+/**
+ * `notes` and `quality`: what the encode decided beyond the plan, as prose shown as it is, and the
+ * output measured against its source. `planNotes`: those notes as data, to word in the user's
+ * language (the local node's only; read whole or not at all, the prose standing in).
+ */
+export type RenderOutput = { url: string; size?: number; name?: string; mediaId?: string; notes?: string[]; planNotes?: PlanNote[]; quality?: QualityScore };
 
 /** A render as the poll call reports it. */
 export type RenderStatus = {

@@ -1,11 +1,12 @@
 import { qualityName } from '../goal/describe-goal.js';
 import { wordWith, type Language, type Wording } from '../goal/language.js';
 import { formatBytes } from '../units.js';
-import type { LeanerChange, NoteScore, PlanNote, RateChange, SoundCodec } from '../media/index.js';
+import type { LeanerChange, NoteScore, PlanNote, RateChange, SoundCodec } from './plan-notes.js';
 
-// The media core's notes in words, one table per language, line for line: the node is where they
-// are shown (its replies, a render's notes), so it words them. Numbers, sizes, codec and encoder
-// names read the same in both; the English is also what a render's notes carry on the wire.
+// The media core's notes in words, one table per language, line for line. On the wire because both
+// sides word them: the node in its replies, the client for a render's notes (sent as data), each in
+// the language of the user's instruction. Numbers, sizes, codec and encoder names read the same in
+// both; the English is also what a render's notes carry as prose, for clients that do not read data.
 
 /** The few words a language builds the notes' pieces from. */
 type Pieces = {
