@@ -93,11 +93,11 @@ async function runPlain(engine: Engine, node: NodeChoice, settings: Store, outpu
   const interrupted = new Promise<true>((resolve) => (onInterrupt = () => resolve(true)));
   process.once('SIGINT', onInterrupt);
   const reattached = followLeftRenders(engine, node);
-  // One ✓ line per file made, with where it is and its size, as `run` prints.
+  // One ✓ line per file made, with where it is, its size and its measured quality, as `run` prints.
   const stopResults = engine.subscribe((event) => {
     if (event.name !== 'job:update' || event.payload.status !== 'done') return;
-    const { id, input, output, bytes, targetBytes } = event.payload;
-    if (output !== undefined) printRunResults([{ jobId: id, input, output, bytes: bytes ?? 0, targetBytes, recompressed: false }], mode, out.line);
+    const { id, input, output, bytes, targetBytes, quality } = event.payload;
+    if (output !== undefined) printRunResults([{ jobId: id, input, output, bytes: bytes ?? 0, targetBytes, quality, recompressed: false }], mode, out.line);
   });
   const actions = studioActions(engine, { ...output, ...keptSettings(settings), quit: () => {}, fresh: true });
   const input = createInterface({ input: process.stdin, terminal: false });

@@ -133,7 +133,7 @@ describe('the studio in a terminal', () => {
     const child = spawn(process.execPath, [bin, '-o', out], { env: env('plain'), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
-    // "export" twice, then "send me the video": one plan, one encode, one file, one ✓ line.
+    // "export" twice, then "send me the video": one plan, one encode, one file, one ✓ line with its measured quality.
     child.stdin.end(`${clip} compress to under 300KB\nexport\nexport\nsend me the video\n`);
     const code = await new Promise<number | null>((done) => child.on('exit', done));
     expect(code).toBe(0);
@@ -141,7 +141,7 @@ describe('the studio in a terminal', () => {
     expect(stdout).not.toMatch(/\x1b\[/); // plain lines, no cursor movement or colour
     expect(readdirSync(out)).toEqual(['holiday.compressed.mp4']);
     const done = stdout.split('\n').filter((line) => line.startsWith('✓'));
-    expect(done).toEqual([expect.stringMatching(new RegExp(`^✓ holiday\\.mp4 → ${join(out, 'holiday.compressed.mp4').replace(/[.]/g, '\\.')} \\(\\d+(\\.\\d+)? KB, under 300 KB\\)$`))]);
+    expect(done).toEqual([expect.stringMatching(new RegExp(`^✓ holiday\\.mp4 → ${join(out, 'holiday.compressed.mp4').replace(/[.]/g, '\\.')} \\(\\d+(\\.\\d+)? KB, under 300 KB, (VMAF \\d+\\.\\d|SSIM [01]\\.\\d{4})\\)$`))]);
     expect(stdout).toContain('Nothing changed since the last export');
 
     // A second piped run starts from an empty timeline: the last run's clip is not rendered again.
