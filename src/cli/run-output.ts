@@ -1,6 +1,12 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
-import { assertNever, formatQuality, keyboardWording, qualityField, queuedWords, type Engine, type EngineEvent, type FileResult, type Job } from '../studio/index.js';
+import { assertNever } from '../engine/sse/chat-event.js';
+import { formatQuality, qualityField } from '../media/verify-output.js';
+import { keyboardWording } from '../engine/gui-phrases.js';
+import { queuedWords, type Job } from '../engine/jobs.js';
+import type { Engine } from '../engine/engine.js';
+import type { EngineEvent } from '../engine/engine-events.js';
+import type { FileResult } from '../studio/file-lifecycle.js';
 import { formatBytes } from '../units.js';
 import type { RunWriter } from './terminal-output.js';
 

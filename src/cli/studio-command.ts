@@ -2,15 +2,16 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import React from 'react';
 import { render } from 'ink';
-import { createEngine, type Engine } from '../engine/index.js';
-import { defaultStore, withQuitMarks, type Store } from '../store/index.js';
+import { createEngine, type Engine } from '../engine/engine.js';
+import { defaultStore } from '../store/conf-store.js';
+import { withQuitMarks } from '../store/quit-marks.js';
+import type { Store } from '../store/types.js';
 import { App } from '../ui/App.js';
 import { remember } from '../ui/line-editor.js';
 import { themeFor } from '../ui/theme.js';
 import { createStudioStore } from '../ui/use-engine.js';
 import { attention, focusTracker, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
-import { usageLine } from './help.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
 import { printRunEvents, printRunResults } from './run-output.js';
 import { studioActions } from './studio-actions.js';
@@ -127,7 +128,6 @@ function nodeLabel(node: NodeChoice): string {
 function parseStudioArgs(args: string[]): StudioOptions {
   const { values } = parseCommandArgs(
     { args, options: { api: JOB_OPTIONS.api, out: JOB_OPTIONS.out, verbose: JOB_OPTIONS.verbose } },
-    usageLine('studio'),
   );
   return { api: values.api, outDir: values.out };
 }
