@@ -1,4 +1,4 @@
-import type { NamedPlanItem } from '../wire/index.js';
+import type { NamedPlanItem } from '../wire/plan.js';
 import { guiActions, type GuiAction } from './gui-phrases.js';
 
 /**

@@ -1,10 +1,11 @@
 import type { SessionState } from './api/types.js';
 import { awaitStateChange, type DropPolling } from './drop-recovery.js';
-import { describeDraftChange, type Draft, type TimelineSources } from '../wire/index.js';
+import { describeDraftChange, type TimelineSources } from '../wire/timeline.js';
+import type { Draft } from '../wire/draft.js';
 import type { EngineEvents } from './engine-events.js';
 import type { GuiAction } from './gui-phrases.js';
 import { turnActions } from './turn-actions.js';
-import type { NamedPlanItem } from '../wire/index.js';
+import type { NamedPlanItem } from '../wire/plan.js';
 import { assertNever, type ChatEvent } from './sse/chat-event.js';
 import { StreamDroppedError } from './sse/read-chat-stream.js';
 import { emptyTurnText, foldTurnText, visibleText } from './sse/turn-text.js';

@@ -1,10 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { compress, type OutputQuality, type Overlays } from '../media/index.js';
+import { compress } from '../media/compress.js';
+import type { OutputQuality, Overlays } from '../media/types.js';
 import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
 import { planItem } from './plan-item.js';
-import { itemsNotStarted, overallPercent, type ItemProgress, type PlanItem } from '../wire/index.js';
+import { itemsNotStarted, overallPercent, type ItemProgress } from '../wire/item-progress.js';
+import type { PlanItem } from '../wire/plan.js';
 
 /**
  * A file one item produced, still in the job's work folder. `plan`: the encode that made it, as it

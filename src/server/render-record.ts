@@ -1,5 +1,6 @@
-import type { OutputQuality } from '../media/index.js';
-import type { ItemProgress, PlanItem } from '../wire/index.js';
+import type { OutputQuality } from '../media/types.js';
+import type { ItemProgress } from '../wire/item-progress.js';
+import type { PlanItem } from '../wire/plan.js';
 import type { RenderItem } from './render-items.js';
 
 // The render records on their own, so the render backend's Producer can name them without
