@@ -15,7 +15,7 @@ import type { ResumePoint } from '../store/types.js';
 import type { Session } from './session.js';
 import { newRenderId, renderAndWait } from './exporter.js';
 import { draftItems, type DraftItem } from './item-goals.js';
-import { itemFractions } from './item-fractions.js';
+import { itemFractions } from '../wire/item-progress.js';
 import { newJobId, type JobAction } from './jobs.js';
 import { withPartialFolder } from './partial-folder.js';
 import { keepUnderTarget, type Compressor } from './size-promise.js';

@@ -4,7 +4,7 @@ import { cancelRender, pollRender } from './api/render-calls.js';
 import type { RenderStatus } from './api/types.js';
 import { deliver, type Delivered, type ExportDeps } from './export-session.js';
 import { renderAndWait } from './exporter.js';
-import { itemFractions } from './item-fractions.js';
+import { itemFractions } from '../wire/item-progress.js';
 import { isFinished } from './jobs.js';
 
 /** A stored job whose render can be followed again: it has the render's id and its resume point. */

@@ -23,4 +23,4 @@ export { describeDraftChange, timelineLine, timelineView, type TimelineSources, 
 export { createSessionRequest, exportRequest, MAX_UPLOADS_PER_REQUEST, messageRequest, uploadUrlsRequest, type ExportRequest, type MessageRequest } from './requests.js';
 export { describeIssue, readWire, type WireResult } from './read.js';
 export { planItemSchema, planResponseSchema, type NamedPlanItem, type PlanItem, type PlanResponse } from './plan.js';
-export { itemProgressSchema, itemsNotStarted, itemsProgressSchema, overallPercent, type ItemProgress } from './item-progress.js';
+export { itemFractions, itemProgressSchema, itemsNotStarted, itemsProgressSchema, overallPercent, type ItemFraction, type ItemProgress } from './item-progress.js';
