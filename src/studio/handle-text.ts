@@ -38,7 +38,7 @@ export const DEFAULT_WATCH_GOAL = 'compress this video';
 
 /**
  * What the studio does with a line the user typed: routed first (routing.ts) so export, credits,
- * status and uploads skip the chat; a chat turn's actions (turn-actions.ts: our node's typed plan,
+ * status and uploads skip the chat; a chat turn's actions (turnActions in turn.ts: our node's typed plan,
  * else the cloud's GUI phrases) then run (timeline summaries, state, a drag sent back as an edit;
  * an export only when auto-export is on, since it writes files the user did not ask for in words).
  * Results arrive as engine events.
