@@ -56,13 +56,13 @@ export async function whichNode(
  */
 async function startEmbedded(folder: string): Promise<NodeChoice> {
   try {
-    const node = await startRenderNode({ dataDir: folder });
+    const node = await startRenderNode({ dataDir: folder, resumeRenders: false });
     return { apiBase: node.url, accessKey: node.accessKey, storeKey: `embedded:${folder}`, kind: 'embedded', close: () => node.close() };
   } catch (error) {
     if (!(error instanceof DataFolderInUseError)) throw error;
   }
   const own = join(folder, 'instances', String(process.pid));
-  const node = await startRenderNode({ dataDir: own });
+  const node = await startRenderNode({ dataDir: own, resumeRenders: false });
   return {
     apiBase: node.url,
     accessKey: node.accessKey,

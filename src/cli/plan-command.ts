@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { parseInstruction } from '../goal/parse-instruction.js';
+import { remarkText } from '../goal/remark-words.js';
 import { summarizeInstruction } from '../goal/summarize-instruction.js';
 import { parseCommandArgs } from './command-args.js';
 
@@ -16,8 +17,10 @@ export async function planCommand(args: string[]): Promise<number> {
 
   const parsed = parseInstruction(text);
   const summary = summarizeInstruction(parsed);
+  // The command and its JSON speak English: the parser's remarks are worded so here.
+  const ambiguities = parsed.ambiguities.map((remark) => remarkText(remark, 'en'));
   if (values.json) {
-    const { intent, goal, unknown, ambiguities } = parsed;
+    const { intent, goal, unknown } = parsed;
     process.stdout.write(
       `${JSON.stringify({ intent, goal, summary, ...(unknown.length > 0 && { unknown }), ...(ambiguities.length > 0 && { ambiguities }) })}\n`,
     );
@@ -25,7 +28,7 @@ export async function planCommand(args: string[]): Promise<number> {
   }
   const lines = [`${parsed.intent}: ${summary}`];
   if (parsed.unknown.length > 0) lines.push(`Not understood: ${parsed.unknown.join(', ')}`);
-  for (const question of parsed.ambiguities) lines.push(`? ${question}`);
+  for (const question of ambiguities) lines.push(`? ${question}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { exportNow, handleText, retryJob, showCredits, showTimeline, StudioWatch, type Engine } from '../studio/index.js';
 import type { StudioActions } from '../ui/App.js';
-import { systemDesktop, type Desktop } from './desktop.js';
+import { copiedWords, systemDesktop, type Desktop } from './desktop.js';
 import { completePath } from './path-completion.js';
 
 /**
@@ -73,10 +73,7 @@ export function studioActions(
       const dir = dirname(path);
       void desktop.openFolder(dir).then((opened) => engine.notify(opened ? `Opened ${dir}` : `No file manager can open it from here (no display, as over SSH); the folder is ${dir}`));
     },
-    copyPath: (path) => {
-      desktop.copy(path);
-      engine.notify(`Copied ${path}`);
-    },
+    copyPath: (path) => void desktop.copy(path).then((place) => engine.notify(copiedWords(place, path))),
     retry: (job) => void work(() => retryJob(engine, job, { outDir, besideSource: besideSources, cwd: options.cwd ?? process.cwd(), uploaded: [...uploaded], lines: options.lines?.() })),
     complete: (partial) => completePath(partial),
     quit: options.quit,

@@ -1,8 +1,9 @@
 import { createInterface } from 'node:readline';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import React from 'react';
 import { render } from 'ink';
 import { createEngine, type Engine } from '../engine/engine.js';
+import type { Job } from '../engine/jobs.js';
 import { defaultStore } from '../store/conf-store.js';
 import { withQuitMarks } from '../store/quit-marks.js';
 import type { Store } from '../store/types.js';
@@ -37,21 +38,24 @@ export async function studioCommand(args: string[]): Promise<number> {
   // Without -o or a configured folder, an output goes beside its video (the current folder only for the rest).
   const folder = options.outDir ?? settings.settings().outputDir;
   const output: OutputChoice = { outDir: resolve(folder ?? process.cwd()), besideSources: folder === undefined };
+  let interrupted = false;
   try {
     if (process.stdin.isTTY && process.stdout.isTTY && !inCi(process.env)) await runInk(engine, node, settings, output);
-    else await runPlain(engine, settings, output);
+    else interrupted = await runPlain(engine, node, settings, output);
   } finally {
     settings.quitting();
     // A serve node (or the cloud) outlives the studio: its renders go on, and the next start re-attaches.
-    engine.close({ leaveRenders: node.kind !== 'embedded' });
+    const left = engine.close({ leaveRenders: node.kind !== 'embedded' });
+    // Plain mode's Ctrl+C says what goes on without it, as the terminal's quit question does.
+    if (interrupted && left.length > 0) process.stdout.write(`${leftLine(left)}\n`);
     await node.close();
   }
-  return 0;
+  return interrupted ? 130 : 0;
 }
 
 async function runInk(engine: Engine, node: NodeChoice, settings: Store, output: OutputChoice): Promise<void> {
   const store = createStudioStore(engine);
-  followLeftRenders(engine);
+  void followLeftRenders(engine, node);
   let quit: () => void = () => {};
   const quitted = new Promise<void>((done) => (quit = done));
   const onSend = (text: string) => {
@@ -78,11 +82,19 @@ async function runInk(engine: Engine, node: NodeChoice, settings: Store, output:
   store.close();
 }
 
-async function runPlain(engine: Engine, settings: Store, output: OutputChoice): Promise<void> {
+/**
+ * Plain lines: one instruction per input line. At the end of input it waits for what was asked and
+ * for the renders an earlier session left on the node, a ✓ or ✗ line each, then stops. Ctrl+C
+ * stops at once (renders on a serve node go on); returns true then.
+ */
+async function runPlain(engine: Engine, node: NodeChoice, settings: Store, output: OutputChoice): Promise<boolean> {
   const mode = { json: false, verbose: true };
   const out = plainWriter(process.stdout);
   const stopPrinting = printRunEvents(engine, mode, out);
-  followLeftRenders(engine);
+  let onInterrupt = () => {};
+  const interrupted = new Promise<true>((resolve) => (onInterrupt = () => resolve(true)));
+  process.once('SIGINT', onInterrupt);
+  const reattached = followLeftRenders(engine, node);
   // One ✓ line per file made, with where it is and its size, as `run` prints.
   const stopResults = engine.subscribe((event) => {
     if (event.name !== 'job:update' || event.payload.status !== 'done') return;
@@ -90,20 +102,34 @@ async function runPlain(engine: Engine, settings: Store, output: OutputChoice): 
     if (output !== undefined) printRunResults([{ jobId: id, input, output, bytes: bytes ?? 0, targetBytes, recompressed: false }], mode, out.line);
   });
   const actions = studioActions(engine, { ...output, ...keptSettings(settings), quit: () => {}, fresh: true });
-  for await (const line of createInterface({ input: process.stdin, terminal: false })) {
-    if (line.trim() !== '') actions.send(line.trim());
+  const input = createInterface({ input: process.stdin, terminal: false });
+  void interrupted.then(() => input.close());
+  try {
+    for await (const line of input) {
+      if (line.trim() !== '') actions.send(line.trim());
+    }
+    // Input ended (a pipe closed): let what was asked finish, and the renders taken up, then stop.
+    return await Promise.race([interrupted, Promise.all([actions.idle(), reattached]).then(() => false)]);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    // Not awaited: the watch waits for its running files, which the engine's close cancels next.
+    void actions.close();
+    stopResults();
+    stopPrinting();
   }
-  // Input ended (a pipe closed): let what was asked finish, then stop.
-  await actions.idle();
-  // Not awaited: the watch waits for its running files, which the engine's close cancels next.
-  void actions.close();
-  stopResults();
-  stopPrinting();
 }
 
-/** Re-attaches to the renders an earlier studio left on this node, once the views listen. */
-function followLeftRenders(engine: Engine): void {
-  engine.reattach().catch((error: unknown) => void engine.report(error));
+/** What plain mode's Ctrl+C left running on the node, in one line. Pure. */
+export function leftLine(left: readonly Pick<Job, 'input'>[]): string {
+  return `Left rendering on the node: ${left.map((job) => basename(job.input)).join(', ')}. The next start picks ${left.length === 1 ? 'it' : 'them'} up.`;
+}
+
+/**
+ * Takes up the jobs an earlier studio left running on this node, once the views listen: a serve
+ * node's renders went on and are followed again; the embedded node's stopped with that studio.
+ */
+function followLeftRenders(engine: Engine, node: NodeChoice): Promise<void> {
+  return engine.reattach({ leftRunning: node.kind !== 'embedded' }).catch((error: unknown) => void engine.report(error));
 }
 
 /** The settings the studio reads as it goes, and writes when a line changes them. */

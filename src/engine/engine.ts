@@ -18,7 +18,7 @@ import { Credentials } from './credentials.js';
 import { DEFAULT_DROP_POLLING, type DropPolling } from './drop-recovery.js';
 import { retryAfterOf, type CallKind } from './error-policy.js';
 import { exportSession, type Delivered, type ExportDeps, type ExportRequest } from './export-session.js';
-import { reattachJob, resumableJobs } from './reattach.js';
+import { endCutOffJob, reattachJob, resumableJobs } from './reattach.js';
 import { mediaSources } from './item-goals.js';
 import { JobBook } from './job-book.js';
 import type { Job, JobAction } from './jobs.js';
@@ -63,8 +63,8 @@ export type { Session } from './session.js';
  */
 export class Engine extends BacklogEmitter {
   readonly apiBase: string;
-  /** What the store files this node's token and session under (its URL, unless it moves). */
-  private readonly storeKey: string;
+  /** What the store files this node's token, session and jobs' resume points under (its URL, unless it moves). */
+  readonly storeKey: string;
   private readonly connection: Connection;
   private readonly store: Store;
   private readonly options: Required<Omit<EngineOptions, 'accessKey' | 'store' | 'storeKey' | 'env' | 'compress' | 'timeoutMs'>> & { compress: Compressor; env: NodeJS.ProcessEnv };
@@ -260,11 +260,13 @@ export class Engine extends BacklogEmitter {
   }
 
   /**
-   * Follows again the renders an earlier studio left running on this node when it quit (see
-   * `close`): each such stored job shows running again and is delivered into its folder, or ends
-   * interrupted when the node no longer knows its render. Call once at start; resolves when all end.
+   * Takes up the jobs an earlier studio on this node left stored as running. `leftRunning`: the
+   * node outlives the studio (a serve node, the cloud): each render left there by a quit (see
+   * `close`) is followed again and delivered into its folder, or ends interrupted when the node no
+   * longer knows it. Otherwise (the embedded node) the renders stopped with that studio, which was
+   * killed mid-render: its jobs end interrupted, to retry. Call once at start; resolves when all end.
    */
-  async reattach(): Promise<void> {
+  async reattach(options: { leftRunning: boolean }): Promise<void> {
     const jobs = resumableJobs(this.store.jobs(), this.storeKey);
     if (jobs.length === 0) return;
     await this.connect();
@@ -272,7 +274,7 @@ export class Engine extends BacklogEmitter {
     await Promise.all(
       jobs.map((job) => {
         this.book.adopt(job);
-        return reattachJob(deps, job);
+        return options.leftRunning ? reattachJob(deps, job) : endCutOffJob(deps, job);
       }),
     );
   }
@@ -323,15 +325,14 @@ export class Engine extends BacklogEmitter {
   /**
    * Stops live state polling and cancels every running job. With `leaveRenders` (a node that keeps
    * running after the studio), renders are left running on the node and their jobs stay stored as
-   * running, for the next start's `reattach`; only the work here stops.
+   * running, for the next start's `reattach`; only the work here stops. Returns the jobs so left.
    */
-  close(options: { leaveRenders?: boolean } = {}): void {
+  close(options: { leaveRenders?: boolean } = {}): readonly Job[] {
     this.live?.stop();
-    if (options.leaveRenders) {
-      this.leaving = true;
-      this.book.leave();
-    }
+    const left = options.leaveRenders ? this.book.leave() : [];
+    if (options.leaveRenders) this.leaving = true;
     this.book.cancel();
+    return left;
   }
 
   /** Tells the views that the studio's watch folder started (`dir` set) or stopped (no `dir`). */

@@ -9,13 +9,14 @@ import { cancelRender, pollRender, startRender } from './api/render-calls.js';
 import { downloadFile } from './api/download-call.js';
 import type { Connection } from './api/connection.js';
 import type { RenderOutput, SessionState } from './api/types.js';
+import { itemDraft, type Draft } from '../wire/draft.js';
 import type { CallKind } from './error-policy.js';
 import type { EngineEvents } from './engine-events.js';
 import type { ResumePoint } from '../store/types.js';
 import type { Session } from './session.js';
 import { newRenderId, renderAndWait } from './exporter.js';
 import { draftItems, type DraftItem } from './item-goals.js';
-import { itemFractions } from '../wire/item-progress.js';
+import { followItems } from './item-follower.js';
 import { newJobId, type JobAction } from './jobs.js';
 import { withPartialFolder } from './partial-folder.js';
 import { keepUnderTarget, type Compressor } from './size-promise.js';
@@ -34,6 +35,8 @@ export type ExportRequest = {
   fallbackGoal?: Goal;
   /** Put each output in place of a file of its name (a watched file redone), in one rename; default: beside it, numbered. */
   replace?: boolean;
+  /** The draft to render instead of the session's latest (a retry renders the one its job rendered). */
+  draft?: Draft;
   signal?: AbortSignal;
 };
 
@@ -64,7 +67,8 @@ export type ExportDeps = {
  * node too) only when every job is canceled, or the whole export is.
  */
 export async function exportSession(deps: ExportDeps, request: ExportRequest): Promise<Delivered[]> {
-  const latest = await deps.state();
+  const state = await deps.state();
+  const latest = request.draft ? { ...state, draft: request.draft } : state;
   const items = draftItems(latest, request.fallbackGoal);
   if (items.length === 0) throw new StudioError('Nothing to export yet: the timeline has no video.', { hint: 'Upload a video first.' });
   const jobIds = items.map((item, i) => request.jobIds?.[i] ?? addItemJob(deps, item));
@@ -110,21 +114,13 @@ async function renderAndDeliver(
   const signal = AbortSignal.any([...(request.signal ? [request.signal] : []), cancels.every]);
   const renderId = newRenderId();
   // Stored before the render starts, so a studio that quits while it runs can find it again.
-  jobIds.forEach((id, i) => deps.job({ type: 'phase', id, status: 'rendering', renderId, resume: resumePoint(deps, request, items, i), at: Date.now() }));
+  jobIds.forEach((id, i) => deps.job({ type: 'phase', id, status: 'rendering', renderId, resume: resumePoint(deps, request, items, i, latest.draft), at: Date.now() }));
   const stopOnNode = () => {
     if (!deps.leaving?.()) void cancelRender(deps.connection, renderId).catch(() => undefined);
   };
   signal.addEventListener('abort', stopOnNode, { once: true });
   let outputs: RenderOutput[];
-  // What each job last showed: a wait ('queued': the render in line, with its place, or the item
-  // for its turn in the batch) or its own rendering, so a poll that changes nothing writes nothing
-  // and each item's ETA starts when that item does.
-  const shown = jobIds.map((): { waiting: boolean; place?: number } => ({ waiting: false }));
-  const show = (index: number, next: { waiting: boolean; place?: number }) => {
-    if (next.waiting === shown[index].waiting && next.place === shown[index].place) return;
-    shown[index] = next;
-    deps.job({ type: 'phase', id: jobIds[index], status: next.waiting ? 'queued' : 'rendering', renderId, place: next.place, at: Date.now() });
-  };
+  const follow = followItems(deps, renderId, jobIds.map((jobId, item) => ({ jobId, item })), jobIds.length);
   try {
     const draft = latest.draft;
     const status = await renderAndWait(
@@ -137,15 +133,7 @@ async function renderAndDeliver(
         pollMs: deps.pollMs,
         signal,
         onQueued: (id) => jobIds.forEach((jobId) => (deps.raise('render:queued', { jobId, renderId: id }), deps.job({ type: 'phase', id: jobId, status: 'rendering', renderId: id, at: Date.now() }))),
-        onWaiting: (place) => jobIds.forEach((_, index) => show(index, { waiting: true, place })),
-        // Each job its own item's fraction when the node gives them, so each has its own ETA.
-        onProgress: (_fraction, polled) =>
-          itemFractions(polled, jobIds.length).forEach((item, index) => {
-            show(index, { waiting: !item.started });
-            if (!item.started) return;
-            deps.raise('render:progress', { jobId: jobIds[index], renderId, fraction: item.fraction });
-            deps.job({ type: 'progress', id: jobIds[index], fraction: item.fraction, at: Date.now() });
-          }),
+        ...follow,
       },
     );
     outputs = status.outputs;
@@ -174,9 +162,19 @@ function outFolder(request: ExportRequest, item: DraftItem): string {
   return source ?? request.outDir;
 }
 
-function resumePoint(deps: ExportDeps, request: ExportRequest, items: DraftItem[], index: number): ResumePoint {
+function resumePoint(deps: ExportDeps, request: ExportRequest, items: DraftItem[], index: number, draft: Draft | undefined): ResumePoint {
   const fileName = request.names?.[index];
-  return { node: deps.node, item: index, items: items.length, itemName: items[index].name, outDir: outFolder(request, items[index]), ...(fileName === undefined ? {} : { fileName }), ...(request.replace ? { replace: true } : {}) };
+  return {
+    node: deps.node,
+    item: index,
+    items: items.length,
+    itemName: items[index].name,
+    outDir: outFolder(request, items[index]),
+    ...(fileName === undefined ? {} : { fileName }),
+    ...(request.replace ? { replace: true } : {}),
+    sessionId: request.session.id,
+    ...(draft ? { draft: itemDraft(draft, index) } : {}),
+  };
 }
 
 function addItemJob(deps: ExportDeps, item: DraftItem): string {

@@ -12,4 +12,4 @@ export { mediaSources } from './item-goals.js';
 export { hello, type Connection } from './api/index.js';
 export type { Credits, SessionState, RenderStatus, UploadedFile, NodeHello } from './api/types.js';
 export type { Draft } from '../wire/index.js';
-export type { JobRecord } from '../store/types.js';
+export type { JobRecord, ResumePoint } from '../store/types.js';

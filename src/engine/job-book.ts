@@ -49,11 +49,11 @@ export class JobBook {
 
   /**
    * Stops saving the running jobs whose render can be re-attached (they have a resume point), so
-   * that they stay stored as running after the quit ends their work here. Returns their ids.
+   * that they stay stored as running after the quit ends their work here. Returns them.
    */
-  leave(): string[] {
+  leave(): Job[] {
     for (const job of this.list) if (!isFinished(job) && job.renderId !== undefined && job.resume !== undefined) this.left.add(job.id);
-    return [...this.left];
+    return this.list.filter((job) => this.left.has(job.id));
   }
 
   /** Oldest first. */

@@ -32,7 +32,7 @@ export type JobAction =
   | { type: 'progress'; id: string; fraction: number; at: number }
   | { type: 'done'; id: string; output: string; bytes: number; quality?: QualityScore; at: number }
   | { type: 'failed'; id: string; error: string; at: number }
-  | { type: 'canceled'; id: string; interrupted?: boolean; at: number };
+  | { type: 'canceled'; id: string; interrupted?: boolean; reason?: string; at: number };
 
 /** The statuses a job passes through before it ends. */
 export type ActiveStatus = Exclude<JobRecord['status'], 'done' | 'failed' | 'canceled'>;
@@ -73,7 +73,7 @@ export function reduceJob(job: Job | undefined, action: JobAction): Job | undefi
     case 'failed':
       return { ...job, status: 'failed', place: undefined, error: action.error, etaSec: undefined, samples: undefined, updatedAt: action.at };
     case 'canceled':
-      return { ...job, status: 'canceled', ...(action.interrupted ? { interrupted: true } : {}), place: undefined, etaSec: undefined, samples: undefined, updatedAt: action.at };
+      return { ...job, status: 'canceled', ...(action.interrupted ? { interrupted: true } : {}), ...(action.reason === undefined ? {} : { reason: action.reason }), place: undefined, etaSec: undefined, samples: undefined, updatedAt: action.at };
     default:
       return assertNever(action);
   }

@@ -1,4 +1,5 @@
 import { platformById } from './platforms.js';
+import type { Remark } from './remarks.js';
 import type { Finding } from './scan.js';
 import type { Goal } from './types.js';
 
@@ -7,8 +8,8 @@ import type { Goal } from './types.js';
  * different values keeps the later one and says so; a platform preset fills only the fields the
  * user did not set ("discord but 720p").
  */
-export function assembleGoal(findings: readonly Finding[]): { goal: Goal; remarks: string[] } {
-  const remarks: string[] = [];
+export function assembleGoal(findings: readonly Finding[]): { goal: Goal; remarks: Remark[] } {
+  const remarks: Remark[] = [];
   const explicit: Record<string, unknown> = {};
   const saidAs: Record<string, string> = {};
   let platform: Finding | undefined;
@@ -16,7 +17,7 @@ export function assembleGoal(findings: readonly Finding[]): { goal: Goal; remark
   for (const finding of findings) {
     if (finding.kind === 'platform') {
       if (platform && platform.kind === 'platform' && platform.platform !== finding.platform) {
-        remarks.push(`You named both ${label(platform.platform)} and ${label(finding.platform)}; I'll fit ${label(finding.platform)} (said last).`);
+        remarks.push({ code: 'two-platforms', first: platform.platform, last: finding.platform });
       }
       platform = finding;
     }
@@ -26,7 +27,7 @@ export function assembleGoal(findings: readonly Finding[]): { goal: Goal; remark
       const joined = field === 'trim' ? joinTrims(explicit.trim as Goal['trim'], said as Goal['trim']) : undefined;
       const value = joined ?? said;
       if (joined === undefined && field in explicit && JSON.stringify(explicit[field]) !== JSON.stringify(value) && saidAs[field] !== finding.said) {
-        remarks.push(`You asked for both “${saidAs[field]}” and “${finding.said}”; I'll use “${finding.said}” (said last).`);
+        remarks.push({ code: 'said-twice', first: saidAs[field], last: finding.said });
       }
       explicit[field] = value;
       saidAs[field] = finding.said;
@@ -49,8 +50,4 @@ function joinTrims(before: Goal['trim'], after: Goal['trim']): Goal['trim'] | un
   if (startOnly(before) && endOnly(after)) return { startSec: before.startSec, endSec: after.endSec };
   if (endOnly(before) && startOnly(after)) return { startSec: after.startSec, endSec: before.endSec };
   return undefined;
-}
-
-function label(id: string): string {
-  return platformById(id)?.label ?? id;
 }

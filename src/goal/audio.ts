@@ -22,9 +22,9 @@ export const audioRules: Rule[] = [
     read: ([said, kbps]) => {
       const rate = Number(kbps);
       if (rate > 320) {
-        return { kind: 'unknown', word: said, question: `I set the video's bitrate from a size, not directly: how big should the file be?` };
+        return { kind: 'unknown', word: said, question: { code: 'bitrate-from-size' } };
       }
-      return [bitrate(rate), { kind: 'remark', text: `I read “${said}” as the audio bitrate.` }];
+      return [bitrate(rate), { kind: 'remark', remark: { code: 'audio-bitrate-read', said } }];
     },
   },
   {
@@ -42,5 +42,5 @@ export const audioRules: Rule[] = [
 
 function bitrate(kbps: number): Understood {
   if (kbps >= GOAL_LIMITS.audioKbps.min && kbps <= GOAL_LIMITS.audioKbps.max) return { kind: 'goal', goal: { audio: { bitrateKbps: kbps } } };
-  return { kind: 'unknown', word: `${kbps}k`, question: `${kbps} kbps is not an audio bitrate I can use: try 64 to 320.` };
+  return { kind: 'unknown', word: `${kbps}k`, question: { code: 'bad-audio-bitrate', kbps } };
 }

@@ -1,5 +1,5 @@
-import { formatBytes, formatSeconds } from '../units.js';
 import { platformById } from './platforms.js';
+import type { Remark } from './remarks.js';
 import type { Goal } from './types.js';
 
 /** Below these sizes a demand for top quality or 4K is unlikely to fit a clip of any length. */
@@ -11,32 +11,25 @@ const TIGHT_FOR_4K = 50_000_000;
  * The size cap always wins over quality (DESIGN: "the smaller of the two wins"), so these are
  * warnings, and the goal is left as said.
  */
-export function findConflicts(goal: Goal): string[] {
-  const remarks: string[] = [];
+export function findConflicts(goal: Goal): Remark[] {
+  const remarks: Remark[] = [];
   if (goal.targetBytes !== undefined) {
-    const demands = [
-      goal.resolution !== undefined && goal.resolution >= 2160 && goal.targetBytes <= TIGHT_FOR_4K ? `${goal.resolution}p` : undefined,
-      goal.quality === 'visually-lossless' && goal.targetBytes <= TIGHT_FOR_LOSSLESS ? 'visually lossless' : undefined,
-    ].filter((demand) => demand !== undefined);
-    if (demands.length > 0) {
-      remarks.push(
-        `${formatBytes(goal.targetBytes)} is very little room for ${demands.join(' and ')}: the size cap wins, so resolution or quality may be lowered to fit. Is that all right?`,
-      );
-    }
+    const resolution = goal.resolution !== undefined && goal.resolution >= 2160 && goal.targetBytes <= TIGHT_FOR_4K ? goal.resolution : undefined;
+    const lossless = goal.quality === 'visually-lossless' && goal.targetBytes <= TIGHT_FOR_LOSSLESS;
+    if (resolution !== undefined || lossless) remarks.push({ code: 'tight-size', targetBytes: goal.targetBytes, ...(resolution !== undefined ? { resolution } : {}), lossless });
   }
   if (goal.targetBytes !== undefined && goal.relativeSize !== undefined) {
-    remarks.push('You gave a size and a fraction of the original: whichever is smaller will apply.');
+    remarks.push({ code: 'size-and-fraction' });
   }
   if (goal.quality === 'small' && goal.resolution !== undefined && goal.resolution >= 2160) {
-    remarks.push(`“As small as possible” and ${goal.resolution}p pull apart: I'll keep ${goal.resolution}p and lower the quality.`);
+    remarks.push({ code: 'smallest-and-resolution', resolution: goal.resolution });
   }
   if (goal.container === 'webm' && (goal.codec === 'h264' || goal.codec === 'h265')) {
-    remarks.push(`WebM cannot hold ${goal.codec === 'h264' ? 'H.264' : 'H.265'}: choose MP4 for it, or AV1 for WebM.`);
+    remarks.push({ code: 'webm-codec', codec: goal.codec });
   }
   const platform = platformById(goal.platform);
   if (platform?.maxDurationSec !== undefined && goal.trim === undefined) {
-    const limit = formatSeconds(platform.maxDurationSec);
-    remarks.push(`${platform.label} takes videos up to ${limit}. If yours is longer, shall I keep only the first ${limit}? Say “first ${limit}” to trim it.`);
+    remarks.push({ code: 'platform-length', platform: platform.id, limitSec: platform.maxDurationSec });
   }
   return remarks;
 }

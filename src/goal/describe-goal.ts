@@ -91,6 +91,11 @@ export function describeGoal(goal: Goal, language: Language = 'en'): string {
   return `${platform ? words.platform(platform.label) : ''}${parts.join(' · ')}`;
 }
 
+/** A quality's name in `language` ("high quality", "高质量"), as the goal line says it. */
+export function qualityName(quality: Quality, language: Language): string {
+  return WORDS[language].quality[quality];
+}
+
 function describeTrim({ startSec, endSec }: { startSec: number; endSec?: number }, words: GoalWords['trim']): string {
   if (startSec < 0) return words.last(formatSeconds(-startSec));
   if (endSec === undefined) return words.from(formatSeconds(startSec));

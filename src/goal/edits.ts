@@ -32,7 +32,6 @@ export function liftTitles(raw: string): LiftedTitles {
 
 const SECONDS = String.raw`(\d{1,3}(?:\.\d{1,2})?)\s?(?:seconds|second|secs|sec|s|秒)`;
 const ADD_VERB = String.raw`(?:(?:\b(?:add|adding|put|insert|show|set|write|overlay|place|display|change|use|with)(?:\s(?:a|an|the|my|this|some|in|on|it to))?|加上|添加|加个|加一个|加|放上|写上)\s?)?`;
-const NO_TITLE_TEXT = 'What should the title say? Put it in quotes, e.g. add a title "Urban Dreams".';
 const MUSIC = String.raw`(?:background music|background track|bgm|soundtrack|music|song|背景音乐|配乐|音乐)`;
 const VOLUME = String.raw`(\d{1,3}(?:\.\d)?)\s?%`;
 
@@ -67,7 +66,7 @@ export function editRules(titles: readonly string[]): Rule[] {
     {
       // "add a title" with no text: ask for it rather than draw nothing.
       pattern: /\b(?:add|put|insert|want|need)(?: a| an| the| some)? (?:title|caption|subtitle|heading|text)\b|(?:加|添加|加上|加个)(?:标题|字幕|文字)/g,
-      read: () => ({ kind: 'remark', text: NO_TITLE_TEXT }),
+      read: () => ({ kind: 'remark', remark: { code: 'title-needs-text' } }),
     },
     {
       pattern: new RegExp(
@@ -95,7 +94,7 @@ export function editRules(titles: readonly string[]): Rule[] {
 function music(volume: string | undefined): Understood {
   if (volume === undefined) return { kind: 'edit', edit: { music: {} } };
   const percent = Number(volume);
-  if (percent > 100) return { kind: 'unknown', word: `${volume}%`, question: 'The music volume goes from 0 to 100%: how loud should it be?' };
+  if (percent > 100) return { kind: 'unknown', word: `${volume}%`, question: { code: 'music-volume-range' } };
   return { kind: 'edit', edit: { music: { volume: percent / 100 } } };
 }
 

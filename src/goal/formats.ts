@@ -29,7 +29,7 @@ export const formatRules: Rule[] = [
   ...CODECS.map(([codec, pattern]): Rule => ({ pattern, read: () => ({ kind: 'goal', goal: { codec } }) })),
   {
     pattern: /\b(?:vp9|vp8|prores|mpeg-?2|dnxhd|xvid|divx|theora)\b/g,
-    read: ([said]) => ({ kind: 'unknown', word: said, question: `${said.toUpperCase()} is not offered: choose H.264, H.265 or AV1.` }),
+    read: ([said]) => ({ kind: 'unknown', word: said, question: { code: 'codec-not-offered', codec: said } }),
   },
   {
     when: /mp4|m4v|webm|mov|quicktime|mkv|matroska/,
@@ -45,6 +45,6 @@ export const formatRules: Rule[] = [
     read: ([, to, format]) =>
       to === undefined
         ? []
-        : { kind: 'unknown', word: format, question: `I write MP4, WebM, MOV or MKV, not ${format.toUpperCase()}: which of those should it be?` },
+        : { kind: 'unknown', word: format, question: { code: 'container-not-offered', container: format } },
   },
 ];

@@ -21,11 +21,11 @@ export const frameRateRules: Rule[] = [
   },
   {
     pattern: /\b(?:lower|reduce|decrease|drop|cap|limit)(?: the)? (?:fps|frame ?rate|framerate)\b|降低帧率/g,
-    read: () => ({ kind: 'remark', text: 'Which frame rate should it have? Say for example “30fps”.' }),
+    read: () => ({ kind: 'remark', remark: { code: 'which-frame-rate' } }),
   },
 ];
 
 function cap(fps: number, said: string): Understood {
   if (fps >= GOAL_LIMITS.fps.min && fps <= GOAL_LIMITS.fps.max) return { kind: 'goal', goal: { fps } };
-  return { kind: 'unknown', word: said, question: `“${said}” is not a frame rate I can use: try 24, 30 or 60 fps.` };
+  return { kind: 'unknown', word: said, question: { code: 'bad-frame-rate', said } };
 }

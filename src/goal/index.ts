@@ -7,3 +7,5 @@ export { mergeGoals } from './merge-goals.js';
 export { PLATFORMS, platformById, type Platform } from './platforms.js';
 export type { Goal, Intent, Quality, Codec, Container, Aspect, Speed } from './types.js';
 export type { Edits, ParsedInstruction } from './parse-types.js';
+export type { Remark } from './remarks.js';
+export { remarkText } from './remark-words.js';

@@ -13,3 +13,14 @@ export function isChinese(text: string): boolean {
 export function languageOf(text: string): Language {
   return isChinese(text) ? 'zh' : 'en';
 }
+
+/**
+ * The wording of a family of messages kept as data (a union tagged by `code`): one function per
+ * code, given that message's values. A table per language, so a reply is worded at the edge.
+ */
+export type Wording<U extends { code: string }> = { [C in U['code']]: (message: Extract<U, { code: C }>) => string };
+
+/** `message` in the words `table` gives its code. */
+export function wordWith<U extends { code: string }>(table: Wording<U>, message: U): string {
+  return (table[message.code as U['code']] as (message: U) => string)(message);
+}

@@ -1,4 +1,3 @@
-import { formatBytes } from '../units.js';
 import { assembleGoal } from './assemble-goal.js';
 import { audioRules } from './audio.js';
 import { findConflicts } from './conflicts.js';
@@ -10,6 +9,7 @@ import { normalizeText } from './normalize.js';
 import type { Edits, ParsedInstruction } from './parse-types.js';
 import { platformRules } from './platforms.js';
 import { qualityRules } from './quality.js';
+import { remarkKey, type Remark } from './remarks.js';
 import { relativeSizeRules } from './relative-sizes.js';
 import { bareResolutionRule, resolutionRules } from './resolution.js';
 import { scan, type Rule } from './scan.js';
@@ -51,10 +51,6 @@ const RULES: readonly Rule[] = [
 /** More questions than this is no longer a conversation: the first ones are the ones to answer. */
 const MAX_AMBIGUITIES = 10;
 
-/** The question an instruction with nothing to act on gets; a reply that asks its own drops it. */
-export const ASK_WHAT_TO_DO =
-  'What should I do with your video? Try “compress this video to under 100MB without losing quality”, “export 1080p MP4” or “make it fit Discord”.';
-
 /**
  * Reads one piece of user text: what it asks for (intent), the Goal it describes, the words it did
  * not understand, and questions where it is unsure. Pure and linear in the length of the text;
@@ -67,13 +63,13 @@ export function parseInstruction(text: string): ParsedInstruction {
   const { goal, remarks } = assembleGoal(findings);
   const said = new Set<Intent>();
   const unknown: string[] = [];
-  const questions: string[] = [];
+  const questions: Remark[] = [];
   let sourceBytes: number | undefined;
   let edits: Edits | undefined;
   for (const finding of findings) {
     if (finding.kind === 'edit') edits = mergeEdits(edits, finding.edit);
     if (finding.kind === 'intent') said.add(finding.intent);
-    if (finding.kind === 'remark') questions.push(finding.text);
+    if (finding.kind === 'remark') questions.push(finding.remark);
     if (finding.kind === 'source-size') sourceBytes = finding.bytes;
     if (finding.kind === 'unknown') {
       unknown.push(finding.word);
@@ -87,17 +83,22 @@ export function parseInstruction(text: string): ParsedInstruction {
   // Words about the video that could not be used ("over 100MB", "vp9") still make it a compress request.
   const aboutTheVideo = Object.keys(goal).length > 0 || findings.some((finding) => ['remark', 'unknown', 'source-size', 'edit'].includes(finding.kind));
   const intent = decideIntent(said, aboutTheVideo, normalized);
-  const ambiguities = [...remarks, ...findConflicts(goal), ...questions];
+  const ambiguities: Remark[] = [...remarks, ...findConflicts(goal), ...questions];
   if (sourceBytes !== undefined && goal.targetBytes === undefined && goal.relativeSize === undefined && (intent === 'compress' || intent === 'export')) {
-    ambiguities.push(`I read ${formatBytes(sourceBytes)} as the video's size now: how small should it be?`);
+    ambiguities.push({ code: 'source-size', bytes: sourceBytes });
   }
   // First, so that the cap below never drops the one question that matters most.
-  if (intent === 'unknown') ambiguities.unshift(ASK_WHAT_TO_DO);
+  if (intent === 'unknown') ambiguities.unshift({ code: 'ask-what-to-do' });
   return {
     intent,
     goal,
     unknown: [...new Set(unknown)].slice(0, MAX_UNKNOWN),
-    ambiguities: [...new Set(ambiguities)].slice(0, MAX_AMBIGUITIES),
+    ambiguities: distinct(ambiguities).slice(0, MAX_AMBIGUITIES),
     ...(edits ? { edits } : {}),
   };
+}
+
+/** The remarks, each once, in the order first made. */
+function distinct(remarks: Remark[]): Remark[] {
+  return [...new Map(remarks.map((remark) => [remarkKey(remark), remark])).values()];
 }

@@ -1,3 +1,4 @@
+import type { Remark } from './remarks.js';
 import type { Goal, Intent } from './types.js';
 
 /** What parseInstruction understood of one piece of user text. */
@@ -6,8 +7,8 @@ export type ParsedInstruction = {
   goal: Goal;
   /** Words it did not understand, reported rather than dropped. */
   unknown: string[];
-  /** Conflicts and guesses, each a question or remark for the user. */
-  ambiguities: string[];
+  /** Conflicts and guesses, each a question or remark for the user (worded at the edge: remark-words.ts). */
+  ambiguities: Remark[];
   /** Changes to the project besides the output settings (a title, background music), when asked. */
   edits?: Edits;
 };

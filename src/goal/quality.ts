@@ -43,7 +43,7 @@ export const qualityRules: Rule[] = [
     pattern: /\blossless(?:ly)?\b|无损/g,
     read: () => [
       { kind: 'goal', goal: { quality: 'visually-lossless' } },
-      { kind: 'remark', text: '“Lossless” taken as visually lossless: truly lossless video is usually larger than the original.' },
+      { kind: 'remark', remark: { code: 'lossless-as-visually' } },
     ],
   },
 ];

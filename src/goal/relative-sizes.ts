@@ -31,7 +31,7 @@ export const relativeSizeRules: Rule[] = [
       const size = fraction(toNumber(percent) / 100, said);
       if (to !== undefined || noun !== undefined || size.kind !== 'goal') return size;
       // "compress 70%" could mean 70% of the size or 70% smaller: take the literal reading, and say so.
-      return [size, { kind: 'remark', text: `I read “${said}” as ${percent}% of the original size; say “${percent}% smaller” if you meant that.` }];
+      return [size, { kind: 'remark', remark: { code: 'percent-of-original', said, percent } }];
     },
   },
   {
@@ -49,5 +49,5 @@ export const relativeSizeRules: Rule[] = [
 
 function fraction(value: number, said: string): Understood {
   if (value > 0 && value < 1) return { kind: 'goal', goal: { relativeSize: Math.round(value * 1e6) / 1e6 } };
-  return { kind: 'unknown', word: said, question: `“${said}” does not leave a size smaller than the original: how small should it be?` };
+  return { kind: 'unknown', word: said, question: { code: 'not-smaller', said } };
 }

@@ -50,11 +50,11 @@ export const resolutionRules: Rule[] = [
   ...NAMED.map(([pattern, p]): Rule => ({ pattern, when: RESOLUTION_WORD, read: () => ({ kind: 'goal', goal: { resolution: p } }) })),
   {
     pattern: /\b(?:lower|reduce|smaller|decrease|drop|downscale)(?: the)? (?:resolution|res)\b|\bdownscale\b|降低分辨率|降分辨率/g,
-    read: () => ({ kind: 'remark', text: 'Which resolution should it have? Say for example “720p”.' }),
+    read: () => ({ kind: 'remark', remark: { code: 'which-resolution' } }),
   },
   {
     pattern: /\b(?:keep|same|original|full|native)(?: the)?(?: original| same| full)? (?:resolution|res)\b|保持分辨率|原分辨率/g,
-    read: () => ({ kind: 'remark', text: 'Videos are capped at 1080p unless you name a resolution: say “4k” to keep a 4K source as it is.' }),
+    read: () => ({ kind: 'remark', remark: { code: 'default-resolution-cap' } }),
   },
 ];
 
@@ -67,5 +67,5 @@ export const bareResolutionRule: Rule = {
 
 function shortSide(p: number, said: string): Understood {
   if (p >= GOAL_LIMITS.resolution.min && p <= GOAL_LIMITS.resolution.max) return { kind: 'goal', goal: { resolution: p } };
-  return { kind: 'unknown', word: said, question: `“${said}” is not a resolution I can make: say 360p to 2160p.` };
+  return { kind: 'unknown', word: said, question: { code: 'bad-resolution', said } };
 }

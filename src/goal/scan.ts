@@ -1,4 +1,5 @@
 import type { Edits } from './parse-types.js';
+import type { Remark } from './remarks.js';
 import type { Goal, Intent } from './types.js';
 
 /** One thing a rule understood, at the place in the normalized text where it was said. */
@@ -15,11 +16,11 @@ export type Understood =
   /** A size that describes the input ("my 500MB video"), not a cap. */
   | { kind: 'source-size'; bytes: number }
   /** A question or remark for the user. */
-  | { kind: 'remark'; text: string }
+  | { kind: 'remark'; remark: Remark }
   /** A title or background music to add, change or remove. */
   | { kind: 'edit'; edit: Edits }
   /** Words recognised as meaningful but not usable, with the question to ask about them. */
-  | { kind: 'unknown'; word: string; question?: string };
+  | { kind: 'unknown'; word: string; question?: Remark };
 
 /**
  * A pattern and what it means. `read` returns undefined to leave the match unconsumed (another

@@ -17,6 +17,6 @@ export const shapeRules: Rule[] = [
   {
     when: HAS_DIGIT,
     pattern: /(?<![\d.:])(4\s?[:/]\s?3|3\s?[:/]\s?4|21\s?[:/]\s?9|2\s?[:/]\s?1|3\s?[:/]\s?2)(?![\d:])/g,
-    read: ([said]) => ({ kind: 'unknown', word: said, question: `I can shape videos to 16:9, 9:16, 1:1 or 4:5, not ${said}: which of those?` }),
+    read: ([said]) => ({ kind: 'unknown', word: said, question: { code: 'bad-shape', said } }),
   },
 ];

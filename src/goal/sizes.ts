@@ -64,10 +64,10 @@ export const sizeRules: Rule[] = [
       // A bare "m" or "g" is a size only when the sentence says it is one ("under 100m", "100m以内").
       if ((unit === 'm' || unit === 'g') && !capped) return undefined;
       if (!(bytes > 0) || !Number.isFinite(bytes)) {
-        return { kind: 'unknown', word: match[0].trim(), question: `“${match[0].trim()}” is not a size I can aim for.` };
+        return { kind: 'unknown', word: match[0].trim(), question: { code: 'not-a-size', said: match[0].trim() } };
       }
       if (before !== undefined && isFloorWord(before)) {
-        return { kind: 'remark', text: `I can keep a file under a size, not over one: did you mean “under ${amount} ${unit}”?` };
+        return { kind: 'remark', remark: { code: 'floor-size', amount, unit } };
       }
       if (!capped && before !== undefined) return { kind: 'source-size', bytes };
       return { kind: 'goal', goal: { targetBytes: bytes } };

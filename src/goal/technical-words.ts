@@ -10,15 +10,15 @@ export const technicalWordRules: Rule[] = [
     read: ([said]) => ({
       kind: 'unknown',
       word: said,
-      question: `I pick “${said}” myself from the size and quality you want: say a size (“under 50MB”) or a quality (“visually lossless”) instead.`,
+      question: { code: 'picked-myself', said },
     }),
   },
   {
     pattern: /\b(?:nvenc|qsv|quick ?sync|vaapi|videotoolbox|amf|hardware (?:encoding|encoder|acceleration)|gpu(?: encoding)?)\b|硬件编码|硬件加速/g,
-    read: () => ({ kind: 'remark', text: 'A hardware encoder is used by itself when the machine has one that passes a test encode.' }),
+    read: () => ({ kind: 'remark', remark: { code: 'hardware-by-itself' } }),
   },
   {
     pattern: /\b(?:hdr10\+?|hdr|dolby vision|hlg)\b/g,
-    read: () => ({ kind: 'remark', text: 'HDR video is tone-mapped to SDR for H.264, so it looks right on every screen.' }),
+    read: () => ({ kind: 'remark', remark: { code: 'hdr-tone-mapped' } }),
   },
 ];

@@ -91,7 +91,7 @@ export const strayDurationRule: Rule = {
   read: ([, source, said]) =>
     source !== undefined
       ? []
-      : { kind: 'unknown', word: said, question: `What should “${said}” do? Say for example “first ${said}” or “cut the first ${said}”.` },
+      : { kind: 'unknown', word: said, question: { code: 'stray-duration', said } },
 };
 
 type Trim = { startSec: number; endSec?: number };
@@ -117,7 +117,7 @@ function endOfVideoRule(words: string, wordsZh: string, keep: (seconds: number) 
 
 function range(startSec: number, endSec: number): Understood {
   if (!(endSec > startSec) || !(startSec >= 0)) {
-    return { kind: 'remark', text: 'That trim ends before it starts: give the start first, then the end (“from 0:10 to 0:45”).' };
+    return { kind: 'remark', remark: { code: 'trim-reversed' } };
   }
   return trim({ startSec, endSec });
 }

@@ -14,10 +14,10 @@ import { qualityMeter, SSIM_METER, type QualityMeter } from './quality-meter.js'
 import { verifyOutput, outputQuality } from './verify-output.js';
 import type { FrameScores } from './frame-scores.js';
 import { CODECS } from './codec-table.js';
-import { formatBytes } from '../units.js';
 import { trialCanChange, tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
 import { scratchFolder } from './scratch.js';
+import { noteKey, type NoteScore, type PlanNote } from './plan-notes.js';
 
 /**
  * Compresses `input` to what `goal` asks for and writes `<stem>.compressed.<ext>` (never
@@ -88,7 +88,7 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
     durationSec,
     plan: outcome.plan,
     attempts: outcome.attempts,
-    changes: outcome.plan.notes.filter((note) => !plan.notes.includes(note)),
+    changes: newNotes(outcome.plan, plan),
     ...(scores ? { quality: outputQuality(scores) } : {}),
     timings: { probeMs, searchMs, encodeMs, verifyMs, totalMs: performance.now() - started },
   };
@@ -174,33 +174,36 @@ async function qualityEncode(
       const lower = measured && measured.headroom < 0 ? (chosen.crf ?? 0) - Math.max(1, Math.ceil(-measured.headroom / slopeOf(found.probes))) : undefined;
       if (!measured || lower === undefined || tries >= MAX_REENCODES || lower < CODECS[chosen.codec].crfRange[0]) return { outcome, scores, searchMs, verifyMs };
       await rm(outcome.tempFile, { force: true });
-      const note = `The whole output measured ${scoreText(measured)} at CRF ${chosen.crf}, under the bar: re-encoded at CRF ${lower}.`;
+      const note: PlanNote = { code: 'quality-remeasured', score: noteScore(measured), crf: chosen.crf ?? 0, lowerCrf: lower };
       chosen = { ...chosen, crf: lower, notes: [...chosen.notes, note] };
     }
   }
   // Over the cap: the size-capped plan (the goal's own, or "no bigger than the input", which may be a copy).
   const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
-  const instead = capped.mode === 'copy' ? 'the input already fits, so it is copied' : 'it is encoded to fit instead';
-  const note = `At quality "${quality}" it would come out over ${formatBytes(cap)}: ${instead}.`;
+  const note: PlanNote = { code: 'quality-over-cap', quality, capBytes: cap, copied: capped.mode === 'copy' };
   const outcome = await encode({ ...capped, notes: [note, ...capped.notes] }, info, { outDir, signal, span: rest.slice(0.5, 0.95), scratchDir });
   return { outcome, scores: await verify(outcome, rest.slice(0.95, 1)), searchMs, verifyMs };
 }
 
 /** What the search found, as a plan note: the CRF, its score against the bar, on how much it was measured. */
-function searchNote(found: QualitySearchResult, quality: Quality): string {
-  const verdict = found.passed ? `keeps ${scoreText(found)}` : `(the best tried) reaches ${scoreText(found)}, short of the ${barText(found.metric, quality)} asked for,`;
-  const how = found.reused ? 'measured before on this file' : `on ${found.sampleSec.toFixed(1)} s of samples (${found.probes.length} ${found.probes.length === 1 ? 'try' : 'tries'})`;
-  return `Quality search: CRF ${found.crf} ${verdict} ${how}.`;
-}
-
-/** A measured score in words: 'VMAF 95.8 (5th percentile 91.2)' or 'SSIM 0.9931'. */
-export function scoreText(score: { metric: 'vmaf' | 'ssim'; mean: number; low: number }): string {
-  return score.metric === 'vmaf' ? `VMAF ${score.mean.toFixed(1)} (5th percentile ${score.low.toFixed(1)})` : `SSIM ${score.mean.toFixed(4)}`;
-}
-
-function barText(metric: 'vmaf' | 'ssim', quality: Quality): string {
+function searchNote(found: QualitySearchResult, quality: Quality): PlanNote {
   // What the samples must reach: the bar plus the margin that keeps the whole output over it.
-  return metric === 'vmaf' ? `VMAF ${VMAF_BARS[quality].mean + SAMPLE_MARGIN} (on samples)` : `SSIM ${SSIM_THRESHOLDS[quality]}`;
+  const bar = found.metric === 'vmaf' ? { metric: 'vmaf' as const, value: VMAF_BARS[quality].mean + SAMPLE_MARGIN } : { metric: 'ssim' as const, value: SSIM_THRESHOLDS[quality] };
+  return { code: 'quality-search', crf: found.crf, score: noteScore(found), passed: found.passed, bar, reused: found.reused === true, sampleSec: found.sampleSec, tries: found.probes.length };
+}
+
+/** A score as a note keeps it: the metric, its mean and its low end. */
+function noteScore(score: NoteScore): NoteScore {
+  return { metric: score.metric, mean: score.mean, low: score.low };
+}
+
+/**
+ * What the encode decided that the plan shown before it did not say. By value: the quality path
+ * re-plans, and a note planned again from the same facts is the one already shown.
+ */
+function newNotes(ran: EncodePlan, shown: EncodePlan): PlanNote[] {
+  const said = new Set(shown.notes.map(noteKey));
+  return ran.notes.filter((note) => !said.has(noteKey(note)));
 }
 
 /** A failed measurement removes the output it was measuring, then fails the job as it was. */

@@ -9,6 +9,7 @@ import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from './size-retr
 import { formatBytes } from '../units.js';
 import { SAFETY_MARGIN } from './target-budget.js';
 import type { Container } from '../goal/types.js';
+import type { PlanNote } from './plan-notes.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 import { scratchFolder } from './scratch.js';
 
@@ -155,7 +156,7 @@ async function toppedUp(
  */
 async function inputAsIs(plan: EncodePlan, info: MediaInfo, rewrittenBytes: number, tempFile: string): Promise<{ bytes: number; plan: EncodePlan }> {
   await copyFile(info.path, tempFile);
-  const note = `Copied byte for byte: rewriting the container made it ${formatBytes(rewrittenBytes - info.sizeBytes)} bigger, over ${formatBytes(plan.targetBytes ?? 0)}.`;
+  const note: PlanNote = { code: 'copied-as-is', grewBytes: rewrittenBytes - info.sizeBytes, targetBytes: plan.targetBytes ?? 0 };
   return { bytes: (await stat(tempFile)).size, plan: { ...plan, notes: [...plan.notes, note] } };
 }
 
@@ -168,7 +169,7 @@ function leanerUnderFloor(error: unknown, plan: EncodePlan, sourceFps: number): 
   if (!tooLow) throw error;
   const next = leanerPlan(plan, sourceFps);
   if (!next) throw tooLow;
-  return { ...next.plan, notes: [...plan.notes, `${plan.videoKbps} kbps is under what the encoder can do at ${plan.width}x${plan.height}: re-encoded with ${next.change}.`] };
+  return { ...next.plan, notes: [...plan.notes, { code: 'under-encoder-floor', kbps: plan.videoKbps ?? 0, width: plan.width, height: plan.height, change: next.change }] };
 }
 
 /**

@@ -108,7 +108,7 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
       fps: sourceRate ? undefined : full.fps,
       notes: [
         ...plan.notes,
-        `Sample encodes kept the full ${full.width}x${full.height} at ${Number(full.fps.toFixed(2))} fps: SSIM ${fullSsim.toFixed(4)} against ${plannedSsim.toFixed(4)} at ${planned.width}x${planned.height}.`,
+        { code: 'full-frame-kept', ...full, ssim: fullSsim, plannedSsim, plannedWidth: planned.width, plannedHeight: planned.height },
       ],
     };
   } finally {

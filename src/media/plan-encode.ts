@@ -8,6 +8,7 @@ import { formatBytes, formatSeconds } from '../units.js';
 import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, soundFloor, totalKbps, type AudioChoice } from './target-budget.js';
 import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
 import type { Capabilities } from './capabilities.js';
+import type { PlanNote, RateChange } from './plan-notes.js';
 import { trimWindow } from './trim-window.js';
 
 /** What the machine offers the planner (from `capabilities()`); the plan itself stays pure. */
@@ -42,7 +43,7 @@ const RICH_BPP_H264 = 0.25;
 export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {}): EncodePlan {
   const video = info.video;
   if (!video) throw new MediaError('unsupported', 'This file has no picture to compress.', { hint: UNSUPPORTED_HINT });
-  const notes: string[] = [];
+  const notes: PlanNote[] = [];
   const trim = resolveTrim(goal.trim, info.durationSec);
   const durationSec = trim ? (trim.endSec ?? info.durationSec) - trim.startSec : info.durationSec;
   // The same size rule the client and the node's agent apply to each item (src/wire/item-goal.ts).
@@ -57,13 +58,17 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const keepAudio = music !== undefined || (info.audio !== undefined && goal.audio !== 'mute');
 
   const overlaid = music !== undefined || (overlays?.titles.length ?? 0) > 0;
+  const crop = cropToAspect(video.displayWidth, video.displayHeight, goal.aspect);
+  // "720p" of a 480p source: said, so nobody expects an upscale.
+  const smaller: PlanNote[] =
+    goal.resolution !== undefined && Math.min(crop.width, crop.height) < goal.resolution ? [{ code: 'source-smaller', askedShortSide: goal.resolution, ...crop }] : [];
   const copy = overlaid ? undefined : copyReason(goal, info, video, { targetBytes, capShortSide, fpsCap, trimmed: trim !== undefined, keepAudio });
   if (copy) {
     return {
       mode: 'copy', codec: 'h264', container: goal.container ?? 'mp4', encoder: 'copy',
       width: video.displayWidth, height: video.displayHeight, preset: 'copy',
       audio: { mode: info.audio ? 'copy' : 'none' }, durationSec, targetBytes, expectedBytes: info.sizeBytes,
-      toneMap: false, notes: [copy],
+      toneMap: false, notes: [copy, ...smaller],
     };
   }
 
@@ -75,24 +80,24 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const svt = codec === 'av1' && options.svtAv1 === true;
   const encoder = hardware ?? (svt ? SVT_AV1.encoder : profile.encoder);
   const preset = (svt ? SVT_AV1.presets : profile.presets)[speed];
-  const crop = cropToAspect(video.displayWidth, video.displayHeight, goal.aspect);
   const outFps = fpsCap ?? sourceFps;
-  if (trim) notes.push(`Trim: ${trim.startSec.toFixed(1)}–${(trim.endSec ?? info.durationSec).toFixed(1)} s (${durationSec.toFixed(1)} s).`);
+  if (trim) notes.push({ code: 'trim', startSec: trim.startSec, endSec: trim.endSec ?? info.durationSec, durationSec });
   if (goal.aspect && (crop.width !== video.displayWidth || crop.height !== video.displayHeight)) {
-    notes.push(`Crop to ${goal.aspect}: the centre ${crop.width}x${crop.height} of ${video.displayWidth}x${video.displayHeight}.`);
+    notes.push({ code: 'crop', aspect: goal.aspect, ...crop, sourceWidth: video.displayWidth, sourceHeight: video.displayHeight });
   }
-  if (video.rotation) notes.push(`Rotation ${video.rotation}° kept: frames are written upright, as the player showed them.`);
-  if (video.hdr) notes.push(`HDR (${video.hdr.toUpperCase()}) tone-mapped to SDR: 8-bit ${codec.toUpperCase()} cannot show it, and untreated it would look washed out.`);
-  if (hardware) notes.push(`Encoder: ${hardware} (hardware), single pass; the size check re-encodes if it overshoots.`);
+  notes.push(...smaller);
+  if (video.rotation) notes.push({ code: 'rotation', degrees: video.rotation });
+  if (video.hdr) notes.push({ code: 'hdr', format: video.hdr, codec });
+  if (hardware) notes.push({ code: 'hardware-encoder', encoder: hardware });
 
-  for (const title of overlays?.titles ?? []) notes.push(`Title drawn from ${title.startSec.toFixed(1)} to ${title.endSec.toFixed(1)} s.`);
+  for (const title of overlays?.titles ?? []) notes.push({ code: 'title', startSec: title.startSec, endSec: title.endSec });
   const base = { codec, container, encoder, preset, trim, durationSec, targetBytes, toneMap: video.hdr !== undefined, aspect: goal.aspect, notes, ...(overlays ? { overlays } : {}) };
 
   if (targetBytes === undefined) {
     const quality = goal.quality ?? 'high';
     const size = fitShortSide(crop.width, crop.height, capShortSide);
     const audio = keepAudio ? audioForGoal(goal, info.audio?.channels ?? 2, 128) : undefined;
-    notes.push(`Quality "${quality}": constant quality (CRF ${profile.startCrf[quality]} to start), checked on samples before the full encode.`);
+    notes.push({ code: 'quality', quality, crf: profile.startCrf[quality] });
     notes.push(pictureNote(size, fpsCap, video));
     notes.push(audioNote(audio, info, goal, container, music?.volume));
     return { ...base, mode: 'crf', ...size, fps: fpsCap, crf: profile.startCrf[quality], audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' } };
@@ -110,7 +115,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     { hint: `Ask for at least ${formatBytes(smallest)}, trim it shorter${sound ? ', or mute it' : ''}.` },
   );
   if (targetBytes < smallest) throw tooSmall;
-  const dropped = keepAudio && !sound ? `Sound removed: ${formatBytes(targetBytes)} cannot hold sound beside a picture for ${durationSec.toFixed(1)} s (with sound the smallest is about ${formatBytes(smallestWithSound)}).` : undefined;
+  const dropped: PlanNote | undefined = keepAudio && !sound ? { code: 'sound-dropped', targetBytes, durationSec, smallestWithSoundBytes: smallestWithSound } : undefined;
   // First with the source's frame rate and full-rate sound (the most index a file can need)...
   const roughTotal = totalKbps(targetBytes, durationSec, containerOverheadBytes(durationSec, outFps, sound ? 128 : undefined));
   const cleanBpp = CLEAN_BPP_H264 * profile.efficiency;
@@ -129,23 +134,24 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
       hint: 'Ask for a lower audio bitrate, a bigger size, or mute it.',
     });
   }
-  notes.push(`Target ${formatBytes(targetBytes)}: ${Math.round(total)} kbps in all after ${formatBytes(overhead)} of container overhead and a ${SAFETY_MARGIN * 100} % safety margin.`);
+  notes.push({ code: 'size-budget', targetBytes, totalKbps: total, overheadBytes: overhead, marginPercent: SAFETY_MARGIN * 100 });
 
   const videoKbps = Math.round(Math.min(budgetVideoKbps, usefulKbps(frame, profile.efficiency, info, audio?.kbps ?? 0)));
   if (videoKbps < budgetVideoKbps * 0.95) {
-    notes.push(`Only ${videoKbps} kbps of the ${Math.round(budgetVideoKbps)} available is used: more would not look better than the source.`);
+    notes.push({ code: 'bitrate-unused', usedKbps: videoKbps, availableKbps: budgetVideoKbps });
   }
   const fps = fpsCap !== undefined || frame.fps < sourceFps - 0.01 ? frame.fps : undefined;
   const fullSize = fitShortSide(crop.width, crop.height, capShortSide);
   if (frame.width < fullSize.width) {
-    notes.push(`Picture scaled to ${frame.width}x${frame.height}: at ${fullSize.width}x${fullSize.height} the budget would starve it (${bitsPerPixel(budgetVideoKbps, { ...fullSize, fps: outFps }).toFixed(3)} bits per pixel).`);
+    const bpp = bitsPerPixel(budgetVideoKbps, { ...fullSize, fps: outFps });
+    notes.push({ code: 'picture-scaled', width: frame.width, height: frame.height, fullWidth: fullSize.width, fullHeight: fullSize.height, bitsPerPixel: bpp });
   }
-  notes.push(pictureNote(frame, fps, video) + ` Video ${videoKbps} kbps, ${SINGLE_PASS_ENCODERS.includes(encoder) ? 'single pass' : 'two-pass'}.`);
+  notes.push(pictureNote(frame, fps, video, { kbps: videoKbps, twoPass: !SINGLE_PASS_ENCODERS.includes(encoder) }));
   notes.push(dropped ?? audioNote(audio, info, goal, container, music?.volume));
   const floor = soundFloor(sourceChannels);
   if (audio && typeof goal.audio !== 'object' && audio.kbps < floor.kbps) {
     const { width, height } = watchable.frame;
-    notes.push(`Sound under its floor (${floor.kbps} kbps ${channelWord(floor)}): beside that much, the picture would get less than the ${Math.round(watchable.kbps)} kbps it needs to keep moving even at ${width}x${height}.`);
+    notes.push({ code: 'sound-under-floor', floorKbps: floor.kbps, floorChannels: floor.channels, pictureKbps: watchable.kbps, width, height });
   }
   const expectedBytes = Math.round(((videoKbps + (audio?.kbps ?? 0)) * 1000 * durationSec) / 8 + overhead);
   const starved = frame.width < fullSize.width || frame.fps < outFps - 0.01;
@@ -163,7 +169,7 @@ function copyReason(
   info: MediaInfo,
   video: VideoInfo,
   c: { targetBytes?: number; capShortSide: number; fpsCap?: number; trimmed: boolean; keepAudio: boolean },
-): string | undefined {
+): PlanNote | undefined {
   const inMp4 = /(^|,)(mp4|mov)(,|$)/.test(info.container);
   const ok =
     c.targetBytes !== undefined && info.sizeBytes <= c.targetBytes &&
@@ -175,7 +181,7 @@ function copyReason(
     cropToAspect(video.displayWidth, video.displayHeight, goal.aspect).width === video.displayWidth &&
     cropToAspect(video.displayWidth, video.displayHeight, goal.aspect).height === video.displayHeight;
   if (!ok) return undefined;
-  return `Copied without re-encoding: it is already H.264${info.audio ? '/AAC' : ''} at ${video.displayWidth}x${video.displayHeight} and ${formatBytes(info.sizeBytes)}, under ${formatBytes(c.targetBytes as number)}.`;
+  return { code: 'copied', withAudio: info.audio !== undefined, width: video.displayWidth, height: video.displayHeight, bytes: info.sizeBytes, targetBytes: c.targetBytes as number };
 }
 
 /** The audio bitrate: the goal's own, else the budget's choice (see chooseAudio), else `fixedKbps` (quality mode). */
@@ -197,39 +203,31 @@ function usefulKbps(frame: Frame, efficiency: number, info: MediaInfo, audioKbps
   return Math.max(MIN_VIDEO_KBPS, Math.min(rich, inputKbps));
 }
 
-function pictureNote(size: { width: number; height: number }, fps: number | undefined, video: VideoInfo): string {
+function pictureNote(size: { width: number; height: number }, fps: number | undefined, video: VideoInfo, bitrate?: { kbps: number; twoPass: boolean }): PlanNote {
   const sourceFps = video.avgFps;
-  const rate =
-    fps !== undefined ? `${round(sourceFps)} → ${round(fps)} fps` : video.variableFrameRate ? `variable frame rate kept (about ${round(sourceFps)} fps)` : `${round(sourceFps)} fps`;
-  return `Picture: ${size.width}x${size.height}, ${rate}.`;
+  const rate: RateChange =
+    fps !== undefined ? { kind: 'lowered', fromFps: sourceFps, toFps: fps } : video.variableFrameRate ? { kind: 'variable', aboutFps: sourceFps } : { kind: 'kept', fps: sourceFps };
+  return { code: 'picture', width: size.width, height: size.height, rate, ...(bitrate ? { video: bitrate } : {}) };
 }
 
-function audioNote(audio: AudioChoice | undefined, info: MediaInfo, goal: Goal, container: string, musicVolume?: number): string {
+function audioNote(audio: AudioChoice | undefined, info: MediaInfo, goal: Goal, container: string, musicVolume?: number): PlanNote {
+  const codec = container === 'webm' ? 'opus' : 'aac';
   if (audio && musicVolume !== undefined) {
-    const under = info.audio && goal.audio !== 'mute' ? 'mixed under the sound' : 'as the only sound';
-    return `Sound: background music at ${Math.round(musicVolume * 100)} % ${under}, ${container === 'webm' ? 'Opus' : 'AAC'} ${audio.kbps} kbps ${channelWord(audio)}.`;
+    return { code: 'sound-music', percent: Math.round(musicVolume * 100), overSource: info.audio !== undefined && goal.audio !== 'mute', codec, ...audio };
   }
-  if (!info.audio) return 'Sound: none in the source.';
-  if (!audio) return goal.audio === 'mute' ? 'Sound: removed, as asked.' : 'Sound: none.';
-  return `Sound: ${container === 'webm' ? 'Opus' : 'AAC'} ${audio.kbps} kbps ${channelWord(audio)}.`;
-}
-
-function channelWord(audio: AudioChoice): string {
-  return audio.channels === 1 ? 'mono' : 'stereo';
-}
-
-function round(fps: number): string {
-  return String(Number(fps.toFixed(2)));
+  if (!info.audio) return { code: 'sound-none-in-source' };
+  if (!audio) return goal.audio === 'mute' ? { code: 'sound-muted' } : { code: 'sound-none' };
+  return { code: 'sound', codec, ...audio };
 }
 
 /** The output's codec and container: WebM carries AV1 + Opus here (the build has no VP9 path). */
-function resolveFormat(goal: Goal, notes: string[]): { codec: Codec; container: Container } {
+function resolveFormat(goal: Goal, notes: PlanNote[]): { codec: Codec; container: Container } {
   const container = goal.container ?? 'mp4';
   if (container !== 'webm') return { codec: goal.codec ?? 'h264', container };
   if (goal.codec && goal.codec !== 'av1') {
-    notes.push(`WebM cannot carry ${goal.codec.toUpperCase()}: using AV1 video with Opus sound instead.`);
+    notes.push({ code: 'webm-codec', asked: goal.codec });
   } else {
-    notes.push('WebM: AV1 video with Opus sound.');
+    notes.push({ code: 'webm' });
   }
   return { codec: 'av1', container };
 }

@@ -1,6 +1,6 @@
 import { SHORT_SIDE_LADDER, fitShortSide, rateUnder } from './resolution-ladder.js';
-import { formatBytes } from '../units.js';
 import { MIN_FPS, MIN_VIDEO_KBPS, SAFETY_MARGIN } from './target-budget.js';
+import type { LeanerChange } from './plan-notes.js';
 import type { EncodePlan } from './types.js';
 
 /**
@@ -19,10 +19,9 @@ export function lowerPlan(plan: EncodePlan, actualBytes: number, misses: number,
   const nextKbps = Math.max(MIN_VIDEO_KBPS, Math.floor(videoKbps * Math.min(0.99, scale)));
   const lower = { ...plan, videoKbps: nextKbps, expectedBytes: Math.round(otherBytes + kbpsToBytes(nextKbps)) };
   const leaner = misses >= 2 ? leanerPlan(lower, sourceFps) : undefined;
-  const changes = [`${nextKbps} kbps`, ...(leaner ? [leaner.change] : [])];
   return {
     ...(leaner?.plan ?? lower),
-    notes: [...plan.notes, `Came out at ${formatBytes(actualBytes)}, over ${formatBytes(target)}: re-encoded at ${changes.join(', ')}.`],
+    notes: [...plan.notes, { code: 'size-overshot', actualBytes, targetBytes: target, kbps: nextKbps, ...(leaner ? { change: leaner.change } : {}) }],
   };
 }
 
@@ -61,7 +60,7 @@ export function raisePlan(plan: EncodePlan, actualBytes: number): EncodePlan | u
     ...plan,
     videoKbps: nextKbps,
     expectedBytes: Math.round(otherBytes + kbpsToBytes(nextKbps)),
-    notes: [...plan.notes, `Came out at ${formatBytes(actualBytes)}, well under the ${formatBytes(aim)} planned: the second pass ran again at ${nextKbps} kbps.`],
+    notes: [...plan.notes, { code: 'size-topped-up', actualBytes, aimBytes: aim, kbps: nextKbps }],
   };
 }
 
@@ -70,19 +69,19 @@ export function raisePlan(plan: EncodePlan, actualBytes: number): EncodePlan | u
  * bottom half the frames (down to a one-frame-a-second slideshow); last, sound the goal did not
  * ask for, whose bits go to the picture. Undefined when nothing is left to give up. Pure.
  */
-export function leanerPlan(plan: EncodePlan, sourceFps: number): { plan: EncodePlan; change: string } | undefined {
+export function leanerPlan(plan: EncodePlan, sourceFps: number): { plan: EncodePlan; change: LeanerChange } | undefined {
   const rung = SHORT_SIDE_LADDER.find((s) => s < Math.min(plan.width, plan.height));
   if (rung) {
     const size = fitShortSide(plan.width, plan.height, rung);
-    return { plan: { ...plan, ...size }, change: `${size.width}x${size.height}` };
+    return { plan: { ...plan, ...size }, change: { kind: 'frame', ...size } };
   }
   const fps = plan.fps ?? sourceFps;
   if (fps > MIN_FPS + 0.01) {
     const slower = rateUnder(sourceFps, Math.max(MIN_FPS, fps / 2));
-    return { plan: { ...plan, fps: slower }, change: `${Number(slower.toFixed(2))} fps` };
+    return { plan: { ...plan, fps: slower }, change: { kind: 'fps', fps: slower } };
   }
   if (plan.audio.mode === 'encode' && plan.audio.droppable) {
-    return { plan: { ...plan, audio: { mode: 'none' }, videoKbps: (plan.videoKbps ?? MIN_VIDEO_KBPS) + plan.audio.kbps }, change: 'no sound (it did not fit beside the picture)' };
+    return { plan: { ...plan, audio: { mode: 'none' }, videoKbps: (plan.videoKbps ?? MIN_VIDEO_KBPS) + plan.audio.kbps }, change: { kind: 'no-sound' } };
   }
   return undefined;
 }
@@ -101,13 +100,12 @@ export function withMeasuredAudio(plan: EncodePlan, audioBytes: number): EncodeP
   const refundWorthIt = spareBytes >= plannedBytes * 0.05 && budgetBound;
   if (spareBytes >= 0 && !refundWorthIt) return plan;
   const videoKbps = Math.max(MIN_VIDEO_KBPS, Math.floor(plan.videoKbps + (spareBytes * 8) / plan.durationSec / 1000));
-  const what = spareBytes > 0 ? 'the picture gets the rest' : 'the picture gives up the difference';
   // Worth a line to the user only when the picture's rate moves noticeably.
   const noticeable = Math.abs(videoKbps - plan.videoKbps) >= plan.videoKbps * 0.05;
   return {
     ...plan,
     videoKbps,
     expectedBytes: (plan.expectedBytes ?? 0) - Math.round(spareBytes) + Math.round(((videoKbps - plan.videoKbps) * 1000 * plan.durationSec) / 8),
-    notes: noticeable ? [...plan.notes, `The sound took ${formatBytes(audioBytes)} of the ${formatBytes(plannedBytes)} set aside: ${what} (${videoKbps} kbps).`] : plan.notes,
+    notes: noticeable ? [...plan.notes, { code: 'sound-measured', audioBytes, plannedBytes, spare: spareBytes > 0, kbps: videoKbps }] : plan.notes,
   };
 }

@@ -1,4 +1,5 @@
 import type { Codec, Container, Goal } from '../goal/types.js';
+import type { PlanNote } from './plan-notes.js';
 
 /** What ffprobe found in a file, in the shape the planner and the render node use. */
 export type MediaInfo = {
@@ -83,8 +84,8 @@ export type EncodePlan = {
    * would have kept otherwise. compress() encodes samples at both and keeps the one that measures better.
    */
   fullFrame?: { width: number; height: number; fps: number };
-  /** One line per decision, for `plan` and the agent's replies. */
-  notes: string[];
+  /** One per decision, for `plan` and the agent's replies, worded where shown (the node's plan-note-words.ts). */
+  notes: PlanNote[];
 };
 
 /** A progress tick from ffmpeg's `-progress` output. */
@@ -143,7 +144,7 @@ export type CompressResult = {
    * What was decided while encoding that the plan (as shown before the export) did not say: the
    * quality search's CRF, a retry, the full frame kept, sound dropped, a copy taken byte for byte.
    */
-  changes: string[];
+  changes: PlanNote[];
   /** The output measured against the source (absent only for sound alone). */
   quality?: OutputQuality;
   timings: { probeMs: number; searchMs: number; encodeMs: number; verifyMs: number; totalMs: number };

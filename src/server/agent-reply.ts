@@ -2,6 +2,7 @@ import { formatBytes } from '../units.js';
 import type { Language } from '../goal/language.js';
 import { isTwoPass } from '../media/encode-args.js';
 import type { EncodePlan } from '../media/types.js';
+import { planNoteText } from './plan-note-words.js';
 import { segmentsOf, TrackType, type Draft } from '../wire/draft.js';
 import { timelineLine, timelineView, type TimelineSources } from '../wire/timeline.js';
 import { AGENT_WORDS } from './agent-words.js';
@@ -31,10 +32,8 @@ export function planReply(understood: string | undefined, items: PlannedItem[], 
   }
   lines.push(words.planHeading(items.length));
   for (const [index, item] of items.entries()) {
-    lines.push(`${index + 1}. ${item.name} (${describeSource(item.info)}) → ${describePlan(item.plan, language)}`);
-    // The media core's notes stay in its own words; a reply in another language says so above them.
-    if (item.plan.notes.length > 0 && words.notesHeading !== undefined) lines.push(`   ${words.notesHeading}`);
-    for (const note of item.plan.notes) lines.push(`   - ${note}`);
+    lines.push(`${index + 1}. ${item.name} (${describeSource(item.info, language)}) → ${describePlan(item.plan, language)}`);
+    for (const note of item.plan.notes) lines.push(`   - ${planNoteText(note, language)}`);
   }
   // The cloud's GUI wording, which a client turns into its own export (or runs, with auto-export on).
   lines.push(words.exportLine);
@@ -93,9 +92,9 @@ function withRemarks(lines: string[], remarks: string[], language: Language): st
   return remarks.length === 0 ? lines : [...lines, ...remarks.map(AGENT_WORDS[language].note)];
 }
 
-function describeSource(info: VideoInfo): string {
+function describeSource(info: VideoInfo, language: Language): string {
   const size = info.video ? `${info.video.displayWidth}x${info.video.displayHeight}, ` : '';
-  return `${size}${info.durationSec.toFixed(1)} s, ${formatBytes(info.sizeBytes)}`;
+  return `${size}${AGENT_WORDS[language].plan.seconds(info.durationSec.toFixed(1))}, ${formatBytes(info.sizeBytes)}`;
 }
 
 /** One line for a plan: picture, codec, the encoder that will run, rate control and passes, and the size to expect. */

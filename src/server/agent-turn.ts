@@ -1,6 +1,8 @@
 import { describeGoal } from '../goal/describe-goal.js';
 import { languageOf, type Language } from '../goal/language.js';
-import { ASK_WHAT_TO_DO, parseInstruction } from '../goal/parse-instruction.js';
+import { parseInstruction } from '../goal/parse-instruction.js';
+import { remarkText } from '../goal/remark-words.js';
+import type { Remark } from '../goal/remarks.js';
 import type { ParsedInstruction } from '../goal/parse-types.js';
 import type { Goal } from '../goal/types.js';
 import type { NamedPlanItem, PlanResponse } from '../wire/plan.js';
@@ -39,7 +41,8 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
   // Read without the file names it says: "make 旅行.mp4 720p" is English, "把 trip.mp4 压缩到10MB" Chinese.
   const language = languageOf(aim.instruction);
   const parsed = parseInstruction(aim.instruction);
-  const analyse: TurnStep = { name: 'analyse', args: { instruction: text }, response: { ...parsed } };
+  // The step is for machines: its remarks in English, as `plan --json` gives them.
+  const analyse: TurnStep = { name: 'analyse', args: { instruction: text }, response: { ...parsed, ambiguities: worded(parsed.ambiguities, 'en') } };
   switch (parsed.intent) {
     case 'compress':
     case 'export':
@@ -56,7 +59,7 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
       return { steps: [analyse], text: helpReply(language) };
     case 'unknown':
       // The reply asks what to do itself, with examples, in the instruction's language: not the parser's question again.
-      return { steps: [analyse], text: questionReply(parsed.unknown, parsed.ambiguities.filter((remark) => remark !== ASK_WHAT_TO_DO), language) };
+      return { steps: [analyse], text: questionReply(parsed.unknown, worded(parsed.ambiguities.filter((remark) => remark.code !== 'ask-what-to-do'), language), language) };
     default: {
       const never: never = parsed.intent;
       throw new Error(`Unhandled intent ${String(never)}`);
@@ -82,7 +85,7 @@ function applyInstruction(
   const onlyEdits = report !== undefined && Object.keys(parsed.goal).length === 0;
   const understood = onlyEdits ? undefined : understoodLine(parsed.goal, now, aim, language);
   const hasVideo = draft.t.some((track) => track.tt === 0 && track.sg.length > 0);
-  if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], parsed.ambiguities, report, language), draft };
+  if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], worded(parsed.ambiguities, language), report, language), draft };
   const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {
     const media = session.media[item.mediaId];
     const options = machinePlanOptions(caps, planOverlays(item, mediaDir));
@@ -93,7 +96,7 @@ function applyInstruction(
     args: { goal: draft.m, items: items.length },
     response: { items: items.map(({ name, plan: p }): NamedPlanItem => ({ name, ...planItem(p) })) } satisfies PlanResponse,
   };
-  return { steps: [analyse, plan], text: planReply(understood, items, [...parsed.ambiguities, ...ignoredRemark(parsed.unknown, language)], report, language), draft };
+  return { steps: [analyse, plan], text: planReply(understood, items, [...worded(parsed.ambiguities, language), ...ignoredRemark(parsed.unknown, language)], report, language), draft };
 }
 
 /**
@@ -117,4 +120,9 @@ function understoodLine(said: Goal, now: Goal, aim: Aim, language: Language): st
   const nowLine = describeGoal(now, language);
   const forWhom = aim.named === undefined ? '' : aim.newest ? words.forNewest(aim.named) : words.forNamed(aim.named);
   return `${saidLine}${forWhom}${nowLine === saidLine ? '' : words.allSettingsNow(nowLine, aim.named !== undefined)}`;
+}
+
+/** The parser's remarks as sentences in `language`. */
+function worded(remarks: Remark[], language: Language): string[] {
+  return remarks.map((remark) => remarkText(remark, language));
 }

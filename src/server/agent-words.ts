@@ -1,8 +1,9 @@
 import type { Language } from '../goal/language.js';
 
 // The agent's fixed sentences, one table per language, so a reply in Chinese is the English one
-// said in Chinese, line for line (the tests hold the two tables side by side). Numbers, file names,
-// codecs and the media core's plan notes are not words: they are put in as they are.
+// said in Chinese, line for line (the tests hold the two tables side by side). Numbers, file names
+// and codecs are not words: they are put in as they are. The media core's plan notes and the
+// parser's remarks have tables of their own (plan-note-words.ts, remark-words.ts).
 //
 // What no sentence may say, in either language: "click", "drag" or "drop" (a client reads them as GUI
 // actions, gui-phrases.ts; 拖拽/拖动, 打开, 预览 and even a bare 导出 in Chinese), nor an API path (a
@@ -21,8 +22,6 @@ export type AgentWords = {
   /** With no video yet, the settings wait for the uploads. */
   appliesToUploads: string;
   planHeading: (videos: number) => string;
-  /** The heading over the media core's notes, which stay in its own (English) words. */
-  notesHeading: string | undefined;
   /** The export step in the cloud's GUI wording, and what else may be said. */
   exportLine: string;
   note: (remark: string) => string;
@@ -70,6 +69,8 @@ export type PlanWords = {
   noAudio: string;
   about: (size: string) => string;
   under: (size: string) => string;
+  /** A source's length, in seconds: "62.0 s". */
+  seconds: (value: string) => string;
   /** The picture, codec and container, then the encoder and the rest. */
   line: (picture: string, encoder: string, rest: string) => string;
 };
@@ -83,7 +84,6 @@ const en: AgentWords = {
   allSettingsNow: (goal, forOne) => ` (all settings${forOne ? ' for it' : ''} now: ${goal})`,
   appliesToUploads: 'I will apply that to the videos you upload.',
   planHeading: (videos) => (videos === 1 ? 'Here is the plan:' : `Here is the plan for each of the ${videos} videos:`),
-  notesHeading: undefined,
   exportLine: 'Click Export when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").',
   note: (remark) => `Note: ${remark}`,
   ignored: (words) => `I ignored "${words}", which I did not understand.`,
@@ -109,6 +109,7 @@ const en: AgentWords = {
     noAudio: ', no audio',
     about: (size) => `, about ${size}`,
     under: (size) => ` (under ${size})`,
+    seconds: (value) => `${value} s`,
     line: (picture, encoder, rest) => `${picture} with ${encoder}, ${rest}`,
   },
   edits: {
@@ -133,7 +134,6 @@ const zh: AgentWords = {
   allSettingsNow: (goal, forOne) => `（${forOne ? '它' : ''}现在的全部设置：${goal}）`,
   appliesToUploads: '我会把这些设置用在你上传的视频上。',
   planHeading: (videos) => (videos === 1 ? '方案如下：' : `${videos} 个视频各自的方案如下：`),
-  notesHeading: '媒体核心的说明（英文原文）：',
   exportLine: '准备好了就点击导出，或者告诉我要改什么（例如“改成720p”“静音”）。',
   note: (remark) => `注意：${remark}`,
   ignored: (words) => `我没看懂“${words}”，已忽略。`,
@@ -159,6 +159,7 @@ const zh: AgentWords = {
     noAudio: '，无音频',
     about: (size) => `，约 ${size}`,
     under: (size) => `（不超过 ${size}）`,
+    seconds: (value) => `${value} 秒`,
     line: (picture, encoder, rest) => `${picture}，编码器 ${encoder}，${rest}`,
   },
   edits: {

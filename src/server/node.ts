@@ -51,6 +51,12 @@ export type RenderNodeOptions = {
   bodyIdleMs?: number;
   /** Renders elsewhere (`serve --queue`); default: in this process. */
   backend?: RenderBackend;
+  /**
+   * Whether the renders a stopped node left unfinished run again when it starts: yes for a serve
+   * node (its clients come back for them); no for the embedded node, whose client died with it,
+   * so that nothing renders for no one (they end failed).
+   */
+  resumeRenders?: boolean;
 };
 
 /** A running node, and the key every request to it must carry. */
@@ -98,6 +104,7 @@ async function openNode(options: RenderNodeOptions, host: string, accessKey: str
     log: options.log,
     produce: options.backend?.produce,
     producerQueues: options.backend !== undefined,
+    resumeUnfinished: options.resumeRenders ?? true,
     onCompleted: async (record) => {
       const session = sessions.find(record.sessionId);
       if (!session) return;

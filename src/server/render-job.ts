@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { compress } from '../media/compress.js';
 import type { OutputQuality, Overlays } from '../media/types.js';
+import { planNoteText } from './plan-note-words.js';
 import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
 import { planItem } from './plan-item.js';
@@ -10,7 +11,8 @@ import type { PlanItem } from '../wire/plan.js';
 
 /**
  * A file one item produced, still in the job's work folder. `plan`: the encode that made it, as it
- * ran (absent from workers that predate it).
+ * ran (absent from workers that predate it). `notes`: what the encode decided beyond the plan, in
+ * English, as the render's wire gives them to any client.
  */
 export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; plan?: PlanItem; quality?: OutputQuality };
 
@@ -43,7 +45,7 @@ export async function produceFiles(
     });
     const { size } = await stat(result.output);
     report(index, { status: 'completed', progress: 100 });
-    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes, plan: planItem(result.plan), ...(result.quality ? { quality: result.quality } : {}) });
+    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes.map((note) => planNoteText(note, 'en')), plan: planItem(result.plan), ...(result.quality ? { quality: result.quality } : {}) });
   }
   return produced;
 }

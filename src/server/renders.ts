@@ -26,12 +26,17 @@ export type RenderQueueOptions = {
   produce?: Producer;
   /** The producer hands jobs to a line of its own (workers): a job handed over waits until it says it started. */
   producerQueues?: boolean;
+  /** Whether renders a stopped node left unfinished run again on open (the default); false ends them failed. */
+  resumeUnfinished?: boolean;
 };
 
 /** Render ids are the client's (render_<ts>): two users may pick the same one, so jobs are keyed per user. */
 function jobKey(record: Pick<RenderRecord, 'id' | 'userId'>): string {
   return `${record.userId}\u0000${record.id}`;
 }
+
+/** Why a render left unfinished by a stopped node failed, when it is not run again. */
+const UNFINISHED_WORDS = 'The render node stopped before this render finished.';
 
 /** Why a running job was aborted: the user canceled it, or the node is stopping (then it goes back to pending). */
 export type AbortReason = 'canceled' | 'shutdown';
@@ -62,12 +67,13 @@ export class RenderQueue {
     return join(this.options.dataDir, 'outputs');
   }
 
-  /** Loads the saved jobs, re-queues interrupted ones, removes leftovers, and starts working. */
+  /** Loads the saved jobs, re-queues interrupted ones (or ends them failed, see resumeUnfinished), removes leftovers, and starts working. */
   static async open(options: RenderQueueOptions): Promise<RenderQueue> {
     const queue = new RenderQueue(options);
     for (const record of (await queue.file.load())?.renders ?? []) {
       if (options.keepUser && !options.keepUser(record.userId)) continue;
-      if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0, itemProgress: undefined });
+      if (options.resumeUnfinished === false && (record.status === 'pending' || record.status === 'processing')) Object.assign(record, { status: 'failed', error: UNFINISHED_WORDS });
+      else if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0, itemProgress: undefined });
       queue.jobs.set(jobKey(record), record);
     }
     await rm(insideFolder(options.dataDir, queue.workRoot), { recursive: true, force: true });

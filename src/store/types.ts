@@ -1,5 +1,6 @@
 import type { Goal } from '../goal/types.js';
 import type { QualityScore } from '../media/types.js';
+import type { Draft } from '../wire/draft.js';
 
 /** A token and when it stops working (ISO 8601), as the node granted it. */
 export type StoredToken = { token: string; expiresAt?: string };
@@ -31,6 +32,8 @@ export type JobRecord = {
   renderId?: string;
   /** Ended by the studio quitting while it ran (saved canceled by the quit): shown as interrupted, to retry. */
   interrupted?: boolean;
+  /** Why an interrupted job stopped, in a few words, when it was not the studio's quit (the studio killed, the node restarted). */
+  reason?: string;
   /** Where this job's render delivers, so a studio that quit while it ran on a lasting node re-attaches to it. */
   resume?: ResumePoint;
   startedAt: number;
@@ -38,8 +41,9 @@ export type JobRecord = {
 };
 
 /**
- * What re-attaching to a render needs besides its renderId: the node it runs on (the engine's
- * store key), which of the render's items is this job's, and where and under which name its file goes.
+ * Where a job can be taken up again. Re-attaching to its render needs, besides the renderId, the
+ * node it runs on (the engine's store key), which of the render's items is this job's, and where
+ * and under which name its file goes; a retry renders the same draft again in the same session.
  */
 export type ResumePoint = {
   node: string;
@@ -50,6 +54,10 @@ export type ResumePoint = {
   outDir: string;
   fileName?: string;
   replace?: boolean;
+  /** The session the render ran in (on `node`), which holds the draft's media. */
+  sessionId?: string;
+  /** The draft of this job's item alone, as rendered: titles, music, trims and mute included, for a retry. */
+  draft?: Draft;
 };
 
 /**

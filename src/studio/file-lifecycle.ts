@@ -3,7 +3,9 @@ import { CanceledError, MediaError } from '../errors.js';
 import { parseInstruction } from '../goal/parse-instruction.js';
 import type { Goal } from '../goal/types.js';
 import { sizeCap } from '../wire/size-cap.js';
+import type { Draft } from '../wire/draft.js';
 import type { Delivered } from '../engine/export-session.js';
+import type { JobRecord, ResumePoint } from '../store/types.js';
 import type { Lifecycle } from '../engine/engine.js';
 import { defaultOutputName } from '../media/place-output.js';
 
@@ -28,31 +30,51 @@ export async function retryFile(engine: Lifecycle, input: string, goal: Goal, op
   return runFile(engine, input, goal, options);
 }
 
+/**
+ * A job run again from the history by rendering the draft it recorded once more, in the session
+ * it rendered in (which holds its media): titles, music, trims and mute as they were, whatever the
+ * session's timeline became since. Into `outDir`, under the file name it recorded.
+ */
+export async function replayJob(
+  engine: Lifecycle,
+  job: Pick<JobRecord, 'input' | 'goal'> & { resume: ResumePoint & { sessionId: string; draft: Draft } },
+  options: { outDir: string; signal?: AbortSignal },
+): Promise<FileResult> {
+  const { resume } = job;
+  const goal = job.goal ?? {};
+  return asJob(engine, job.input, goal, options.signal, async (jobId, signal) => {
+    const session = { id: resume.sessionId, uploads: [], folders: {}, jobId };
+    const names = resume.fileName === undefined ? undefined : [resume.fileName];
+    const [delivered] = await engine.exportDraft({ session, draft: resume.draft, outDir: options.outDir, jobIds: [jobId], names, fallbackGoal: goal, replace: resume.replace, signal });
+    return delivered;
+  });
+}
+
 async function runFile(engine: Lifecycle, input: string, goal: Goal, options: { goalText?: string; outDir: string; replace?: boolean; signal?: AbortSignal }): Promise<FileResult> {
-  const job = engine.addJob(input, goal, goal.targetBytes);
-  const controller = engine.controllerFor(job.id);
-  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
-  try {
+  return asJob(engine, input, goal, options.signal, async (jobId, signal) => {
     const size = await inputSize(input);
     const cap = sizeCap(goal, size);
     const fallbackGoal = cap === undefined ? goal : { ...goal, targetBytes: cap };
-    const session = await engine.newSession({ jobId: job.id, signal });
-    engine.updateJob({ type: 'phase', id: job.id, status: 'uploading', at: Date.now() });
-    await engine.upload([input], { session, jobId: job.id, signal });
+    const session = await engine.newSession({ jobId, signal });
+    engine.updateJob({ type: 'phase', id: jobId, status: 'uploading', at: Date.now() });
+    await engine.upload([input], { session, jobId, signal });
     if (options.goalText !== undefined) {
-      engine.updateJob({ type: 'phase', id: job.id, status: 'thinking', at: Date.now() });
-      await engine.send(options.goalText, { session, jobId: job.id, signal });
+      engine.updateJob({ type: 'phase', id: jobId, status: 'thinking', at: Date.now() });
+      await engine.send(options.goalText, { session, jobId, signal });
     }
-    const [delivered] = await engine.exportDraft({
-      session,
-      outDir: options.outDir,
-      jobIds: [job.id],
-      names: [defaultOutputName(input, 'mp4')],
-      fallbackGoal,
-      replace: options.replace,
-      signal,
-    });
-    return { ...delivered, input };
+    const [delivered] = await engine.exportDraft({ session, outDir: options.outDir, jobIds: [jobId], names: [defaultOutputName(input, 'mp4')], fallbackGoal, replace: options.replace, signal });
+    return delivered;
+  });
+}
+
+// One file's work as a new job, canceled by its own controller or `outer`: its errors become the
+// job's failure and an `error` event with one sentence, then are thrown.
+async function asJob(engine: Lifecycle, input: string, goal: Goal, outer: AbortSignal | undefined, work: (jobId: string, signal: AbortSignal) => Promise<Delivered>): Promise<FileResult> {
+  const job = engine.addJob(input, goal, goal.targetBytes);
+  const controller = engine.controllerFor(job.id);
+  const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
+  try {
+    return { ...(await work(job.id, signal)), input };
   } catch (error) {
     const final = signal.aborted ? new CanceledError() : error;
     const sentence = engine.report(final, job.id);

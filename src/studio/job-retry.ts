@@ -3,11 +3,13 @@ import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import type { Engine } from '../engine/engine.js';
 import type { JobRecord } from '../store/types.js';
-import { retryFile } from './file-lifecycle.js';
+import { replayJob, retryFile } from './file-lifecycle.js';
 import { findPaths } from './path-words.js';
 
 /**
- * Runs a job of the history again: its input, to the Goal it recorded, into `outDir`. A studio
+ * Runs a job of the history again. One that rendered on this node renders the same draft again
+ * (its titles, music, trims and mute too) in the session it ran in, into `outDir`, or with
+ * `besideSource` into the folder it was to land in. Otherwise its input, to the Goal it recorded, into `outDir`. A studio
  * export records the file's name on the node, not its path, so a bare name is looked for among
  * the files this studio uploaded (`uploaded`, full paths), then the paths typed in the lines sent
  * (`lines`, the input line's history, which outlives a restart as the jobs do), then in `cwd`.
@@ -17,9 +19,15 @@ import { findPaths } from './path-words.js';
  */
 export async function retryJob(
   engine: Engine,
-  job: Pick<JobRecord, 'input' | 'goal'>,
+  job: Pick<JobRecord, 'input' | 'goal' | 'resume'>,
   options: { outDir: string; besideSource?: boolean; cwd: string; uploaded: readonly string[]; lines?: readonly string[]; signal?: AbortSignal },
 ): Promise<void> {
+  const { resume } = job;
+  if (resume?.node === engine.storeKey && resume.sessionId !== undefined && resume.draft !== undefined) {
+    engine.notify(`Retrying ${basename(job.input)} as it was rendered.`);
+    await replayJob(engine, { ...job, resume: { ...resume, sessionId: resume.sessionId, draft: resume.draft } }, { outDir: options.besideSource ? resume.outDir : options.outDir, signal: options.signal });
+    return;
+  }
   const input = findInput(job.input, options);
   if (input === undefined) {
     engine.notify(`Cannot retry ${basename(job.input)}: ${isAbsolute(job.input) ? `${job.input} is gone` : 'the file is not found here'}. Upload it again to redo it.`);

@@ -1,64 +1,38 @@
-import React, { useEffect, useRef, useState } from 'react';
-import { Box, Static, Text, useStdout } from 'ink';
-import Spinner from 'ink-spinner';
-import { escapePath, jobChoices, keyboardWording, pathBeingTyped, type JobRecord } from '../studio/index.js';
-import { Command, commandFor, keyLabel } from './bindings.js';
-import { quitConsequence } from './quit-question.js';
+import React, { useState } from 'react';
+import { Box, Static } from 'ink';
+import type { JobRecord } from '../studio/index.js';
+import { Command, commandFor } from './bindings.js';
 import { EntryLine } from './EntryLine.js';
 import { helpLines, HelpOverlay } from './HelpOverlay.js';
 import { jobList } from './job-list.js';
-import { pickerStep } from './job-picker.js';
+import { JobPickerHint } from './JobPickerHint.js';
 import { JobsPane } from './JobsPane.js';
 import type { KeyPress } from './keys.js';
-import { fitStatus, helpRows, isNarrow, paneWidths, visibleJobRows } from './layout.js';
-import { editLine, lineState, lineText, remember, type LineEdit, type LineState } from './line-editor.js';
+import { helpRows, isNarrow, paneWidths, visibleJobRows } from './layout.js';
 import { InputLine } from './InputLine.js';
+import { QuitQuestion } from './QuitQuestion.js';
+import { ReplyLine } from './ReplyLine.js';
+import { StatusBar } from './StatusBar.js';
 import { TimelinePane } from './TimelinePane.js';
 import type { Theme } from './theme.js';
 import { useEngine, type StudioStore } from './use-engine.js';
+import { useInputLine } from './use-input-line.js';
+import { useJobPicker, type JobActions } from './use-job-picker.js';
 import { useKeys } from './use-keys.js';
+import { useQuitQuestion } from './use-quit-question.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { useWidthReprint } from './use-width-reprint.js';
 
 /** What the studio can ask for; the CLI wires each to the engine. */
-export type StudioActions = {
+export type StudioActions = JobActions & {
   /** Sends a line; the CLI keeps it in the history too. */
   send(text: string): void;
   export(): void;
   timeline(): void;
   credits(): void;
-  cancel(jobId: string): void;
-  /** Says nothing runs (Ctrl+X with no job running). */
-  nothingToCancel(): void;
-  /** Shows the folder of a file in the file manager, or says where it is where none can be shown. */
-  openFolder(path: string): void;
-  /** Puts a path on the terminal's clipboard and says so. */
-  copyPath(path: string): void;
-  /** Runs a finished job again: its input, to the goal it recorded. */
-  retry(job: JobRecord): void;
   /** The paths that complete a partly typed one (decoded; folders end with "/"). */
   complete(partial: string): string[];
   quit(): void;
-};
-
-/** The terminal's escape that clears the screen and its scrollback, then homes the cursor. */
-const CLEAR_TERMINAL = '\u001b[2J\u001b[3J\u001b[H';
-/** Resizes arrive in bursts while a window is dragged: the transcript is reprinted once they settle. */
-const RESIZE_SETTLE_MS = 150;
-
-const LINE_EDITS: Partial<Record<Command, LineEdit['type']>> = {
-  [Command.Left]: 'left',
-  [Command.Right]: 'right',
-  [Command.WordLeft]: 'word-left',
-  [Command.WordRight]: 'word-right',
-  [Command.Home]: 'home',
-  [Command.End]: 'end',
-  [Command.Backspace]: 'backspace',
-  [Command.Delete]: 'delete',
-  [Command.KillStart]: 'kill-start',
-  [Command.KillWord]: 'kill-word',
-  [Command.KillEnd]: 'kill-end',
-  [Command.Older]: 'older',
-  [Command.Newer]: 'newer',
 };
 
 /**
@@ -92,113 +66,48 @@ export function App({
   const transcript = useEngine(store, (snapshot) => snapshot.transcript);
   const timeline = useEngine(store, (snapshot) => snapshot.timeline);
   const { columns, rows } = useTerminalSize();
-  const { write } = useStdout();
-  // Keys can arrive faster than React renders: each edit starts from the latest line, not a stale render's.
-  const line = useRef<LineState>(lineState(history));
-  const [shownLine, setShownLine] = useState(line.current);
+  const input = useInputLine(history, actions.complete);
   const [help, setHelp] = useState<number | undefined>(undefined);
-  const [picking, setPicking] = useState<number | undefined>(undefined);
-  const [quitAsked, setQuitAsked] = useState(false);
-  const [epoch, setEpoch] = useState(0);
+  const epoch = useWidthReprint(columns);
   const { running, finished } = jobList(view.jobs, pastJobs);
-  const listed = [...running, ...finished];
-  // Jobs end and start while one is picked: the choice stays inside the list.
-  const pickedAt = picking === undefined || listed.length === 0 ? undefined : Math.min(picking, listed.length - 1);
-  const pickedJob = pickedAt === undefined ? undefined : listed[pickedAt];
-
-  const setLine = (next: LineState) => {
-    line.current = next;
-    setShownLine(next);
-  };
-  const edit = (change: LineEdit) => setLine(editLine(line.current, change));
-
-  // A width change reflows what the terminal shows, so Ink's frame can no longer be erased line by
-  // line: clear the screen once and print the transcript again (a new <Static> prints it whole).
-  const firstWidth = useRef(columns);
-  useEffect(() => {
-    if (columns === firstWidth.current) return;
-    const timer = setTimeout(() => {
-      firstWidth.current = columns;
-      write(CLEAR_TERMINAL);
-      setEpoch((value) => value + 1);
-    }, RESIZE_SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [columns, write]);
-
-  const complete = () => {
-    const typed = line.current.chars.slice(0, line.current.cursor).join('');
-    const word = pathBeingTyped(typed);
-    if (!word || word.value === '') return;
-    const options = actions.complete(word.value);
-    const common = commonPrefix(options);
-    if (common.length <= word.value.length) return;
-    // One file: the word is finished (quote closed, a space after); a folder or a shared prefix stays open.
-    const whole = options.length === 1 && !common.endsWith('/');
-    const written = word.open ? `${word.open}${common}${whole ? word.open : ''}` : escapePath(common);
-    edit({ type: 'replace-before', from: Array.from(typed.slice(0, word.start)).length, text: whole ? `${written} ` : written });
-  };
+  const picker = useJobPicker(running, finished, actions);
+  const quitQuestion = useQuitQuestion(running.length, actions.quit);
 
   const onKey = (key: KeyPress, pasted: boolean) => {
-    if (pasted && key.name === 'text') return edit({ type: 'insert', text: key.text });
-    const command = commandFor(key, { lineEmpty: line.current.chars.length === 0, picking: pickedJob !== undefined });
-    if (command !== Command.Quit) setQuitAsked(false);
+    if (pasted && key.name === 'text') return input.insert(key.text);
+    const command = commandFor(key, { lineEmpty: input.isEmpty(), picking: picker.isOpen() });
+    if (command !== Command.Quit) quitQuestion.dismiss();
     if (help !== undefined) {
       const step = command === Command.Older ? -1 : command === Command.Newer ? 1 : key.name === 'page-up' ? -10 : key.name === 'page-down' ? 10 : 0;
       if (step !== 0) return setHelp((offset) => Math.max(0, Math.min(helpLines().length, (offset ?? 0) + step)));
       if (command === Command.CloseHelp || command === Command.Help) return setHelp(undefined);
     }
-    if (pickedJob !== undefined && pickedAt !== undefined) {
-      const choices = jobChoices(pickedJob);
-      const step = pickerStep(command, pickedAt, listed.length, choices);
-      if (step.type === 'move') return setPicking(step.to);
-      if (step.type === 'stay') return;
-      if (step.type === 'act') {
-        if (step.act === 'cancel') actions.cancel(pickedJob.id);
-        else if (step.act === 'open') actions.openFolder(choices.path);
-        else if (step.act === 'copy') actions.copyPath(choices.path);
-        else actions.retry(pickedJob);
-        if (step.close) setPicking(undefined);
-        return;
-      }
-      setPicking(undefined);
-      if (!step.passOn) return;
-    }
+    if (picker.onCommand(command)) return;
     switch (command) {
       case Command.Send: {
-        const text = lineText(line.current).trim();
-        setLine(editLine({ ...line.current, history: remember(line.current.history, text) }, { type: 'clear' }));
+        const text = input.take();
         if (text !== '') actions.send(text);
         return;
       }
       case Command.Complete:
-        return complete();
+        return input.complete();
       case Command.Export:
         return actions.export();
       case Command.Timeline:
         return actions.timeline();
       case Command.Credits:
         return actions.credits();
-      case Command.CancelJob:
-        if (running.length === 0) return actions.nothingToCancel();
-        if (running.length === 1) return actions.cancel(running[0].id);
-        return setPicking(running.length - 1);
-      case Command.PickJob:
-        // The newest finished job is the likeliest to act on; a running one when nothing finished.
-        return setPicking(finished.length > 0 ? running.length : listed.length - 1);
       case Command.Help:
         return setHelp(0);
       case Command.CloseHelp:
         return setHelp(undefined);
       case Command.Quit:
-        if (running.length === 0 || quitAsked) return actions.quit();
-        return setQuitAsked(true);
+        return quitQuestion.press();
       case undefined:
-        if (key.name === 'text') edit({ type: 'insert', text: key.text });
+        if (key.name === 'text') input.insert(key.text);
         return;
-      default: {
-        const change = LINE_EDITS[command];
-        if (change) edit({ type: change } as LineEdit);
-      }
+      default:
+        input.onCommand(command);
     }
   };
   useKeys(onKey, onFocus);
@@ -207,18 +116,6 @@ export function App({
   const replying = inFlight !== undefined && !inFlight.done;
   const widths = paneWidths(columns);
   const jobRows = visibleJobRows(rows);
-  const status = fitStatus(
-    [
-      { text: nodeLabel, rank: 3 },
-      { text: connectionText(view.connection), rank: 0 },
-      { text: view.credits === undefined ? '' : view.credits.unlimited ? 'credits: unlimited' : `credits: ${view.credits.available}`, rank: 2 },
-      { text: view.watching ? `watching ${folderName(view.watching)}` : '', rank: 4 },
-      { text: `${keyLabel(Command.Help)} help`, rank: 1 },
-      { text: `${keyLabel(Command.Export)} export`, rank: 5 },
-      { text: `${keyLabel(Command.Quit)} quit`, rank: 6 },
-    ],
-    columns,
-  );
   return (
     <>
       <Static key={epoch} items={transcript.entries}>
@@ -229,69 +126,19 @@ export function App({
           <HelpOverlay theme={theme} rows={helpRows(rows)} offset={help} />
         ) : (
           <>
-            {replying ? (
-              <Box>
-                <Text color={theme.status.working}>
-                  <Spinner type="dots" />{' '}
-                </Text>
-                <Text wrap="truncate-end">{inFlight.working ?? (inFlight.text === '' ? 'Thinking…' : lastLines(keyboardWording(inFlight.text, keyLabel(Command.Export)), 3))}</Text>
-              </Box>
-            ) : null}
+            {replying ? <ReplyLine turn={inFlight} theme={theme} /> : null}
             <Box flexDirection={isNarrow(columns) ? 'column' : 'row'}>
               <TimelinePane timeline={timeline} width={widths.timeline} maxRows={jobRows} theme={theme} />
-              <JobsPane running={running} finished={finished} selected={pickedAt} width={widths.jobs} maxRows={jobRows} theme={theme} />
+              <JobsPane running={running} finished={finished} selected={picker.selected} width={widths.jobs} maxRows={jobRows} theme={theme} />
             </Box>
           </>
         )}
-        {quitAsked ? (
-          <Text color={theme.status.warning} wrap="truncate-end">
-            Press {keyLabel(Command.Quit)} again to quit: {quitConsequence(running.length, quitStops)}.
-          </Text>
-        ) : null}
-        {pickedJob !== undefined ? (
-          <Text color={theme.status.warning} wrap="truncate-end">
-            {pickerHint(jobChoices(pickedJob))}
-          </Text>
-        ) : null}
-        <InputLine line={shownLine} width={columns} theme={theme} />
-        <Text color={theme.text.dim} wrap="truncate-end">
-          {status}
-        </Text>
+        {quitQuestion.asked ? <QuitQuestion running={running.length} quitStops={quitStops} theme={theme} /> : null}
+        {picker.job !== undefined ? <JobPickerHint job={picker.job} theme={theme} /> : null}
+        <InputLine line={input.shown} width={columns} theme={theme} />
+        <StatusBar view={view} nodeLabel={nodeLabel} columns={columns} theme={theme} />
       </Box>
     </>
   );
 }
 
-/** The picker's line: the keys that act on the picked job, and nothing it cannot do. */
-function pickerHint(choices: ReturnType<typeof jobChoices>): string {
-  return [
-    `${keyLabel(Command.Older)} pick`,
-    choices.cancel ? `${keyLabel(Command.JobCancel)} cancel` : undefined,
-    `${keyLabel(Command.JobOpen)} open folder`,
-    `${keyLabel(Command.JobCopy)} copy path`,
-    choices.retry ? `${keyLabel(Command.JobRetry)} retry` : undefined,
-    `${keyLabel(Command.CloseHelp)} done`,
-  ]
-    .filter((part) => part !== undefined)
-    .join(' · ');
-}
-
-function connectionText(connection: string): string {
-  return connection === 'ready' ? 'connected' : connection === 'setting-up' ? 'Setting up…' : 'starting';
-}
-
-// The status line is one row: the folder's own name, the full path is in the transcript.
-function folderName(path: string): string {
-  return `${path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? path}/`;
-}
-
-function lastLines(text: string, count: number): string {
-  return text.split('\n').slice(-count).join(' ');
-}
-
-function commonPrefix(options: readonly string[]): string {
-  if (options.length === 0) return '';
-  let prefix = options[0];
-  for (const option of options) while (!option.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  return prefix;
-}

@@ -5,6 +5,7 @@ import { Command, keyLabel } from './bindings.js';
 import { formatBytes } from '../units.js';
 import type { ListedJob } from './job-list.js';
 import { ProgressBar } from './ProgressBar.js';
+import { jobWindow } from './job-window.js';
 import { progressBarWidth } from './layout.js';
 import type { Theme } from './theme.js';
 
@@ -12,14 +13,14 @@ import type { Theme } from './theme.js';
  * Running jobs with their phase, a bar, the percentage and an ETA (a job waiting in line says so,
  * with its place, and nothing more); below them the finished ones
  * with where their output went and its size. `selected`: the job the picker points at, counted
- * over the running ones then the finished ones; the finished rows shown move to keep it in view.
+ * over the running ones then the finished ones; the rows shown move to keep it in view (jobWindow).
  */
 export function JobsPane({ running, finished, selected, width, maxRows, theme }: { running: readonly Job[]; finished: readonly ListedJob[]; selected?: number; width: number; maxRows: number; theme: Theme }) {
-  const shownRunning = running.slice(0, maxRows);
-  const room = Math.max(0, maxRows - shownRunning.length);
-  const selectedFinished = selected === undefined ? -1 : selected - running.length;
-  const firstFinished = Math.max(0, selectedFinished - room + 1);
-  const shownFinished = finished.slice(firstFinished, firstFinished + room);
+  const shown = jobWindow(running.length, finished.length, selected, maxRows);
+  const shownRunning = running.slice(shown.running.from, shown.running.to);
+  const shownFinished = finished.slice(shown.finished.from, shown.finished.to);
+  const selectedRunning = selected === undefined ? -1 : selected - shown.running.from;
+  const selectedFinished = selected === undefined ? -1 : selected - running.length - shown.finished.from;
   const bar = progressBarWidth(width - 4);
   const hidden = running.length + finished.length - shownRunning.length - shownFinished.length;
   return (
@@ -36,8 +37,8 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
       {shownRunning.map((job, index) => (
         <Box key={job.id}>
           <Box width={Math.max(8, width - bar - 26)}>
-            <Text inverse={selected === index} wrap="truncate-end">
-              {selected === index ? '▸ ' : ''}
+            <Text inverse={selectedRunning === index} wrap="truncate-end">
+              {selectedRunning === index ? '▸ ' : ''}
               {baseName(job.input)}
             </Text>
           </Box>
@@ -58,8 +59,8 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
         </Box>
       ))}
       {shownFinished.map((job, index) => (
-        <Text key={job.id} inverse={selectedFinished === firstFinished + index} color={job.status === 'done' ? undefined : theme.text.dim} wrap="truncate-middle">
-          <Text color={job.status === 'done' ? theme.status.ok : theme.status.warning}>{selectedFinished === firstFinished + index ? '▸ ' : ''}{mark(job)} </Text>
+        <Text key={job.id} inverse={selectedFinished === index} color={job.status === 'done' ? undefined : theme.text.dim} wrap="truncate-middle">
+          <Text color={job.status === 'done' ? theme.status.ok : theme.status.warning}>{selectedFinished === index ? '▸ ' : ''}{mark(job)} </Text>
           {finishedLine(job)}
         </Text>
       ))}
@@ -71,7 +72,7 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
 /** What a finished job left: its output and size (against the target), or why there is none. */
 export function finishedLine(job: ListedJob): string {
   const name = baseName(job.input);
-  if (job.interrupted) return `${name}: interrupted (the studio quit while it ran) · retry: ${keyLabel(Command.PickJob)}, ${keyLabel(Command.JobRetry)}`;
+  if (job.interrupted) return `${name}: interrupted (${job.reason ?? 'the studio quit while it ran'}) · retry: ${keyLabel(Command.PickJob)}, ${keyLabel(Command.JobRetry)}`;
   if (job.status === 'canceled') return `${name}: canceled`;
   if (job.status === 'failed') return `${name}: failed${job.error ? `, ${job.error}` : ''}`;
   const size = job.bytes === undefined ? '' : ` (${formatBytes(job.bytes)}${job.targetBytes ? ` of ${formatBytes(job.targetBytes)}` : ''})`;

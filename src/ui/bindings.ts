@@ -79,7 +79,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.PickJob, keys: 'Ctrl+O', description: 'pick a job in the list (↑/↓), then a letter below', matches: ctrl('o') },
   { command: Command.JobCancel, keys: 'x', description: 'picked job: cancel it (while it runs)', matches: picked('x') },
   { command: Command.JobOpen, keys: 'o', description: 'picked job: open its folder (over SSH: say it)', matches: picked('o') },
-  { command: Command.JobCopy, keys: 'c', description: 'picked job: copy its path (OSC 52)', matches: picked('c') },
+  { command: Command.JobCopy, keys: 'c', description: 'picked job: copy its path (tmux buffer, or OSC 52)', matches: picked('c') },
   { command: Command.JobRetry, keys: 'r', description: 'picked job: run it again (failed, canceled, interrupted)', matches: picked('r') },
   { command: Command.Help, keys: '?', description: 'this help (on an empty line)', matches: (key, context) => context.lineEmpty && key.name === 'text' && key.text === '?' },
   { command: Command.CloseHelp, keys: 'Esc', description: 'close the help or the job picker', matches: named('escape') },

@@ -109,6 +109,17 @@ export function segmentsOf(draft: Draft, tt: TrackKind): Segment[] {
   return draft.t.find((track) => track.tt === tt)?.sg ?? [];
 }
 
+/**
+ * The draft of one video item alone (the `index`th, in order): the other videos left out, the
+ * titles, the music and the output settings kept, since they apply to every item. Pure.
+ */
+export function itemDraft(draft: Draft, index: number): Draft {
+  const segment = segmentsOf(draft, TrackType.video)[index];
+  if (!segment) return draft;
+  const video = draft.t.find((track) => track.tt === TrackType.video);
+  return { ...draft, t: draft.t.map((track) => (track === video ? { ...track, sg: [segment] } : track)), d: segment.d };
+}
+
 /** Whether the audio track says the original sound is muted. */
 export function isMuted(draft: Draft): boolean {
   return draft.t.some((track) => track.tt === TrackType.audio && track.m.mute === true);

@@ -6,6 +6,7 @@ export {
   DEFAULT_MUSIC_VOLUME,
   draftSchema,
   isMuted,
+  itemDraft,
   MAX_TITLE_CHARS,
   musicVolume,
   outputGoal,

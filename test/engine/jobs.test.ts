@@ -19,7 +19,7 @@ describe('reduceJob', () => {
     ['once it starts there is no place, and the ETA window starts then', { ...added, status: 'queued', place: 1 }, { type: 'phase', id: 'j', status: 'rendering', at: 7000 }, { status: 'rendering', place: undefined, phaseStartedAt: 7000, samples: undefined }],
     ['an ended job has no place', { ...added, status: 'queued', place: 1 }, { type: 'failed', id: 'j', error: 'x', at: 7000 }, { place: undefined }],
     ['the resume point of a render is kept through later phases', { ...added, status: 'rendering', renderId: 'r1', resume: { node: 'n', item: 0, items: 1, itemName: 'a.mp4', outDir: '/o' } }, { type: 'phase', id: 'j', status: 'downloading', at: 8000 }, { status: 'downloading', resume: { node: 'n', item: 0, items: 1, itemName: 'a.mp4', outDir: '/o' } }],
-    ['a render the node forgot ends the job interrupted', { ...added, status: 'rendering' }, { type: 'canceled', id: 'j', interrupted: true, at: 9000 }, { status: 'canceled', interrupted: true }],
+    ['a render the node forgot ends the job interrupted', { ...added, status: 'rendering' }, { type: 'canceled', id: 'j', interrupted: true, reason: 'the node restarted', at: 9000 }, { status: 'canceled', interrupted: true, reason: 'the node restarted' }],
     ['a canceled job stays canceled', { ...added, status: 'canceled' }, { type: 'phase', id: 'j', status: 'rendering', at: 9000 }, { status: 'canceled' }],
   ])('%s', (_name, job, action, expected) => {
     expect(reduceJob(job, action)).toMatchObject(expected);

@@ -84,7 +84,7 @@ describe('quitting with a render running on a serve node', () => {
     next.subscribe((event) => {
       if (event.name === 'job:update' && event.payload.id === id) seen.push(event.payload.status);
     });
-    await next.reattach();
+    await next.reattach({ leftRunning: true });
     expect(seen[0]).toBe('rendering');
     const done = defaultStore(storeDir).jobs().find((job) => job.id === id);
     expect(done?.status, done?.error).toBe('done');
@@ -107,9 +107,9 @@ describe('quitting with a render running on a serve node', () => {
     nodes.splice(nodes.indexOf(node), 1);
     const wiped = await startNode('node-b-wiped', { port: Number(port), accessKey: node.accessKey });
     const next = engineOn(wiped, storeDir);
-    await next.reattach();
+    await next.reattach({ leftRunning: true });
     const ended = defaultStore(storeDir).jobs().find((job) => job.id === id);
-    expect(ended).toMatchObject({ status: 'canceled', interrupted: true });
+    expect(ended).toMatchObject({ status: 'canceled', interrupted: true, reason: 'the node restarted and no longer has its render' });
     next.close();
   }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInstruction } from '../../src/goal/index.js';
+import { parseInstruction, remarkText } from '../../src/goal/index.js';
 import type { Goal, Intent } from '../../src/goal/index.js';
 import type { Edits } from '../../src/goal/parse-types.js';
 
@@ -564,7 +564,7 @@ describe('parseInstruction', () => {
         expect(parsed.edits).toEqual(extra.edits);
         if (extra.asks === undefined) expect(parsed.ambiguities).toEqual([]);
         else if (extra.asks === true) expect(parsed.ambiguities.length).toBeGreaterThan(0);
-        else expect(parsed.ambiguities.some((line) => (extra.asks as RegExp).test(line))).toBe(true);
+        else expect(parsed.ambiguities.some((remark) => (extra.asks as RegExp).test(remarkText(remark, 'en')))).toBe(true);
       });
     });
   }

@@ -1,4 +1,5 @@
-import { PLATFORMS } from '../../src/goal/index.js';
+import { PLATFORMS, remarkText, type Remark } from '../../src/goal/index.js';
+import { REMARK_WORDS } from '../../src/goal/remark-words.js';
 
 const INTENTS = ['compress', 'export', 'credits', 'status', 'upload', 'help', 'unknown'];
 const QUALITIES = ['visually-lossless', 'high', 'balanced', 'small'];
@@ -31,9 +32,13 @@ const FIELD_CHECKS: Record<string, (value: unknown) => boolean> = {
   platform: (v) => PLATFORMS.some((platform) => platform.id === v),
 };
 
+/** A remark of a known code that words to a non-empty sentence. */
+const isRemark = (value: unknown): boolean =>
+  isObject(value) && typeof value.code === 'string' && value.code in REMARK_WORDS.en && remarkText(value as Remark, 'en').trim() !== '';
+
 /**
  * Why a value is not a well-formed ParsedInstruction (empty when it is): right intent, a Goal with
- * only known fields in range, lists of non-empty strings, and nothing JSON would lose.
+ * only known fields in range, unknown words as non-empty strings, remarks of known codes, and nothing JSON would lose.
  */
 export function invalidReasons(value: unknown): string[] {
   if (!isObject(value)) return ['not an object'];
@@ -47,11 +52,10 @@ export function invalidReasons(value: unknown): string[] {
       else if (!check(fieldValue)) reasons.push(`goal.${field} = ${JSON.stringify(fieldValue)}`);
     }
   }
-  for (const list of ['unknown', 'ambiguities'] as const) {
-    const items = value[list];
-    if (!Array.isArray(items)) reasons.push(`${list} is not an array`);
-    else if (!items.every((item) => typeof item === 'string' && item.trim() !== '')) reasons.push(`${list} holds a non-string or empty entry`);
-  }
+  if (!Array.isArray(value.unknown)) reasons.push('unknown is not an array');
+  else if (!value.unknown.every((item) => typeof item === 'string' && item.trim() !== '')) reasons.push('unknown holds a non-string or empty entry');
+  if (!Array.isArray(value.ambiguities)) reasons.push('ambiguities is not an array');
+  else if (!value.ambiguities.every(isRemark)) reasons.push('ambiguities holds something that is not a remark');
   if (value.edits !== undefined) reasons.push(...invalidEdits(value.edits));
   if (JSON.stringify(JSON.parse(JSON.stringify(value))) !== JSON.stringify(value)) reasons.push('does not survive JSON');
   return reasons;

@@ -9,6 +9,7 @@ import type { EncodePlan } from '../../src/media/types.js';
 import { compress, planEncode, probe } from '../../src/media/index.js';
 import type { MediaInfo } from '../../src/media/types.js';
 import { makeClip } from '../helpers/clips.js';
+import { notesText } from '../helpers/note-text.js';
 
 // A screencast-like clip: fine static detail the calibrated bits-per-pixel rule would shrink, but
 // that x264 keeps sharp at full size on very few bits (only the first frame costs much).
@@ -38,7 +39,7 @@ describe('the full-frame trial', () => {
     const tried = await tryFullFrame(plan, info);
     expect([tried.width, tried.height, tried.fps]).toEqual([1280, 720, undefined]);
     expect(tried.videoKbps).toBe(plan.videoKbps);
-    expect(tried.notes.at(-1)).toMatch(/Sample encodes kept the full 1280x720 .* SSIM 0\.\d+ against 0\.\d+ at \d+x\d+/);
+    expect(notesText(tried.notes).at(-1)).toMatch(/Sample encodes kept the full 1280x720 .* SSIM 0\.\d+ against 0\.\d+ at \d+x\d+/);
     expect(await readdir(scratch)).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import { chooseAudio, containerOverheadBytes } from '../../src/media/target-budg
 import { formatBytes } from '../../src/units.js';
 import { chooseFrame, cropToAspect, fitShortSide, watchablePicture } from '../../src/media/resolution-ladder.js';
 import type { AudioInfo, EncodePlan, MediaInfo, VideoInfo } from '../../src/media/types.js';
+import { notesText } from '../helpers/note-text.js';
 
 const MB = 1_000_000;
 
@@ -96,7 +97,7 @@ describe('planEncode (table)', () => {
     if (videoKbpsAtLeast) expect(plan.videoKbps).toBeGreaterThanOrEqual(videoKbpsAtLeast);
     if (bytesAtMost) expect(plan.expectedBytes).toBeLessThanOrEqual(bytesAtMost);
     if (plan.targetBytes !== undefined && plan.mode === 'bitrate') expect(plan.expectedBytes).toBeLessThanOrEqual(plan.targetBytes);
-    if (noteMatches) expect(plan.notes.join('\n')).toMatch(noteMatches);
+    if (noteMatches) expect(notesText(plan.notes).join('\n')).toMatch(noteMatches);
     expect(plan.width % 2).toBe(0);
     expect(plan.height % 2).toBe(0);
     expect(plan.notes.length).toBeGreaterThan(0);
@@ -105,7 +106,7 @@ describe('planEncode (table)', () => {
   it('uses SVT-AV1 for AV1 when the ffmpeg has it, in one pass, with its own presets; never for H.264', () => {
     const webm = planEncode({ targetBytes: 10 * MB, container: 'webm' }, clip(), { svtAv1: true });
     expect(webm).toMatchObject({ codec: 'av1', encoder: 'libsvtav1', preset: '8' });
-    expect(webm.notes.join(' ')).toMatch(/single pass/);
+    expect(notesText(webm.notes).join(' ')).toMatch(/single pass/);
     expect(planEncode({ container: 'webm', speed: 'fast' }, clip(), { svtAv1: true })).toMatchObject({ encoder: 'libsvtav1', preset: '10', mode: 'crf' });
     expect(planEncode({ targetBytes: 10 * MB }, clip(), { svtAv1: true }).encoder).toBe('libx264');
   });
@@ -245,7 +246,7 @@ describe('target budget, ladder (table)', () => {
   it('sound the goal did not name gives way when the size cannot hold it beside a picture', () => {
     const plan = planEncode({ targetBytes: 26_000 }, clip({ durationSec: 30 }));
     expect(plan.audio).toEqual({ mode: 'none' });
-    expect(plan.notes.join('\n')).toMatch(/Sound removed: 26 KB cannot hold sound beside a picture for 30\.0 s \(with sound the smallest is about [\d.]+ KB\)/);
+    expect(notesText(plan.notes).join('\n')).toMatch(/Sound removed: 26 KB cannot hold sound beside a picture for 30\.0 s \(with sound the smallest is about [\d.]+ KB\)/);
     expect(plan.expectedBytes).toBeLessThanOrEqual(26_000);
     // Room for both: the sound stays, and the encoder may still drop it if the picture cannot fit.
     const both = planEncode({ targetBytes: 120_000 }, clip({ durationSec: 30 }));

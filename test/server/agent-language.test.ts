@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guiActions, keyboardWording } from '../../src/engine/gui-phrases.js';
 import { makeClip } from '../helpers/clips.js';
+import { strayLatin } from '../helpers/wording-checks.js';
 import { message, newSession, startTestNode, upload } from './node-harness.js';
 
 // The node answers each instruction in the language it was written in, turn by turn, in one session.
@@ -33,8 +34,8 @@ describe('a real node answers in the language of the instruction', () => {
     expect(chinese.status).toBe(200);
     const zh = replyOf(chinese);
     expect(zh).toMatch(/^明白了：≤ 1 MB · 1080p · H\.264 · 保留声音 · 高质量。\n方案如下：\n1\. 旅行\.mp4 \(160x120, /);
-    // A 51 KB clip already fits: the plan is a copy, and the media core's note says why, in its own words.
-    expect(zh).toMatch(/→ 已经符合要求：原样复制，不重新编码（MP4）\n   媒体核心的说明（英文原文）：\n   - Copied without re-encoding/);
+    // A 51 KB clip already fits: the plan is a copy, and the media core's note says why, in Chinese too.
+    expect(zh).toMatch(/→ 已经符合要求：原样复制，不重新编码（MP4）\n   - 不重新编码，直接复制：它已经是 H\.264\/AAC，160x120，/);
     expect(zh).toMatch(/点击导出/);
     expect(zh).not.toMatch(/Understood|Here is the plan|Click Export/);
     expect(guiActions(zh)).toEqual([{ kind: 'export' }]);
@@ -60,5 +61,25 @@ describe('a real node answers in the language of the instruction', () => {
     ]);
     expect(replyOf(await message(base, token, sessionId, '积分'))).toMatch(/^本节点不计积分|^你还剩 \d+ 积分/);
     expect(replyOf(await message(base, token, sessionId, 'credits'))).toMatch(/^This node does not count credits|^You have \d+ credits left/);
+  });
+
+  it('says a Chinese plan with the media core\'s notes and the parser\'s remarks all in Chinese, and the same turn in English in English', async () => {
+    const base = started.node.url;
+    const { token, sessionId } = await newSession(base);
+    await upload(base, token, sessionId, [clip], ['旅行.mp4']);
+
+    // 40 KB makes it an encode with its budget notes; "720p, 1080p" is a setting said twice (a
+    // remark), and 1080p of a 160x120 source is one it does not reach (kept at its size).
+    const zh = replyOf(await message(base, token, sessionId, '压缩到40KB以内，720p，1080p'));
+    expect(zh).toMatch(/\n   - 目标 40 KB：扣除 /);
+    expect(zh).toMatch(/\n   - 要求 1080p，但源视频只有 160x120，比要求的小：保持原尺寸，不放大。/);
+    expect(zh).toMatch(/\n注意：你既说了“720p”又说了“1080p”，我按最后说的“1080p”来处理。$/);
+    // No English sentence: what Latin letters it has are the file's name, the encoder's, and units and codecs.
+    expect(strayLatin(zh, ['旅行.mp4', 'libx264', 'H264'])).toBe('');
+
+    const en = replyOf(await message(base, token, sessionId, 'compress to under 40KB, 720p, 1080p'));
+    expect(en).toMatch(/\n   - 1080p asked for, but the source is only 160x120: it stays at its own size \(no upscale\)\./);
+    expect(en).toMatch(/\nNote: You asked for both “720p” and “1080p”; I'll use “1080p” \(said last\)\.$/);
+    expect(en.replaceAll('旅行.mp4', '')).not.toMatch(/[\u4e00-\u9fff]/);
   });
 });

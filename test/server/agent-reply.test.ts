@@ -23,12 +23,12 @@ describe('replies', () => {
   const info = { container: 'mov', durationSec: 62, sizeBytes: 180e6, bitrate: 1, video: { displayWidth: 1920, displayHeight: 1080 } } as never;
 
   it('says what it understood, the plan per item with its notes, and what to say next', () => {
-    const text = planReply('under 25 MB', [{ name: 'trip.mov', info, plan: plan({ videoKbps: 2400, notes: ['720p fits the budget'] }) }], ['Which one?']);
+    const text = planReply('under 25 MB', [{ name: 'trip.mov', info, plan: plan({ videoKbps: 2400, notes: [{ code: 'bitrate-unused', usedKbps: 2400, availableKbps: 3000 }] }) }], ['Which one?']);
     expect(text.split('\n')).toEqual([
       'Understood: under 25 MB.',
       'Here is the plan:',
       '1. trip.mov (1920x1080, 62.0 s, 180 MB) → 1280x720 H264 MP4 with libx264, two-pass 2400 kbps, audio 128 kbps',
-      '   - 720p fits the budget',
+      '   - Only 2400 kbps of the 3000 available is used: more would not look better than the source.',
       'Click Export when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").',
       'Note: Which one?',
     ]);

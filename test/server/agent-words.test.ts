@@ -17,9 +17,7 @@ const CHINESE = /[\u4e00-\u9fff]/;
 function sentences(words: AgentWords): Record<string, string> {
   const said: Record<string, string> = {};
   const walk = (value: unknown, key: string): void => {
-    // undefined: a sentence this language does without (English needs no heading over English notes).
-    if (value === undefined) said[key] = '';
-    else if (typeof value === 'string') said[key] = value;
+    if (typeof value === 'string') said[key] = value;
     else if (typeof value === 'function') said[key] = String((value as (...args: unknown[]) => unknown)('X', 2, 'Y'));
     else if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${key}[${index}]`));
     else if (value && typeof value === 'object') for (const [name, inner] of Object.entries(value)) walk(inner, key ? `${key}.${name}` : name);
@@ -30,7 +28,7 @@ function sentences(words: AgentWords): Record<string, string> {
 
 
 const info = { container: 'mov', durationSec: 62, sizeBytes: 180e6, bitrate: 1, video: { displayWidth: 1920, displayHeight: 1080 } } as never;
-const item: PlannedItem = { name: 'trip.mov', info, plan: plan({ videoKbps: 2400, notes: ['Picture: 960x540, 29.97 fps.'] }) };
+const item: PlannedItem = { name: 'trip.mov', info, plan: plan({ videoKbps: 2400, notes: [{ code: 'picture', width: 960, height: 540, rate: { kind: 'kept', fps: 29.97 } }] }) };
 
 describe('the wording tables', () => {
   const english = sentences(AGENT_WORDS.en);
@@ -40,7 +38,7 @@ describe('the wording tables', () => {
     expect(Object.keys(chinese)).toEqual(Object.keys(english));
   });
 
-  it.each(Object.keys(sentences(AGENT_WORDS.en)).filter((key) => key !== 'notesHeading'))('%s is Chinese in the Chinese table and English in the English one', (key) => {
+  it.each(Object.keys(sentences(AGENT_WORDS.en)))('%s is Chinese in the Chinese table and English in the English one', (key) => {
     expect(chinese[key]).toMatch(CHINESE);
     expect(english[key]).not.toMatch(CHINESE);
   });
@@ -80,21 +78,19 @@ describe('each reply in both languages', () => {
     ['unlimited credits', (language) => creditsReply({ available: 0, unlimited: true }, language)],
   ];
 
-  it.each(replies)('%s: Chinese line for English line (one more, the notes heading, in a plan with notes), the same GUI actions', (_, reply) => {
+  it.each(replies)('%s: Chinese line for English line, the same GUI actions', (_, reply) => {
     const [en, zh] = [reply('en'), reply('zh')];
-    const headings = zh.split('\n').filter((line) => line.trim() === AGENT_WORDS.zh.notesHeading).length;
-    expect(zh.split('\n').length).toBe(en.split('\n').length + headings);
+    expect(zh.split('\n').length).toBe(en.split('\n').length);
     expect(zh).toMatch(CHINESE);
     expect(guiActions(zh)).toEqual(guiActions(en));
   });
 
-  it('says a plan in Chinese, keeping the media core\'s notes as they are under a Chinese heading', () => {
+  it('says a plan in Chinese, the media core\'s notes included', () => {
     expect(planReply('≤ 25 MB', [item], ['Which one?'], undefined, 'zh').split('\n')).toEqual([
       '明白了：≤ 25 MB。',
       '方案如下：',
-      '1. trip.mov (1920x1080, 62.0 s, 180 MB) → 1280x720 H264 MP4，编码器 libx264，两遍编码 2400 kbps，音频 128 kbps',
-      '   媒体核心的说明（英文原文）：',
-      '   - Picture: 960x540, 29.97 fps.',
+      '1. trip.mov (1920x1080, 62.0 秒, 180 MB) → 1280x720 H264 MP4，编码器 libx264，两遍编码 2400 kbps，音频 128 kbps',
+      '   - 画面：960x540，29.97 fps。',
       '准备好了就点击导出，或者告诉我要改什么（例如“改成720p”“静音”）。',
       '注意：Which one?',
     ]);

@@ -12,6 +12,7 @@ import { App } from '../../src/ui/App.js';
 import { themeFor } from '../../src/ui/theme.js';
 import { createStudioStore, type StudioStore } from '../../src/ui/use-engine.js';
 import { makeClip } from '../helpers/clips.js';
+import { resize } from '../helpers/ink-size.js';
 import { until } from '../helpers/until.js';
 
 // The real studio components, driven through their keyboard, on a real engine and render node.
@@ -43,12 +44,6 @@ function studio(name: string, env: NodeJS.ProcessEnv = {}, history: string[] = [
   return harness;
 }
 
-/** Sets the fake terminal's size and tells Ink, as a real resize does. */
-function resize(ui: ReturnType<typeof render>, columns: number, rows = 24): void {
-  Object.defineProperty(ui.stdout, 'columns', { value: columns, configurable: true });
-  Object.defineProperty(ui.stdout, 'rows', { value: rows, configurable: true });
-  (ui.stdout as unknown as NodeJS.EventEmitter).emit('resize');
-}
 
 
 // The input line (above the status bar) as read: the cursor is drawn inverse, which only the escape codes show.

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Desktop } from '../../src/cli/desktop.js';
+import { copiedWords, type CopyPlace, type Desktop } from '../../src/cli/desktop.js';
 import { studioActions } from '../../src/cli/studio-actions.js';
 import { createEngine, type Engine } from '../../src/engine/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
@@ -13,6 +13,7 @@ import { App } from '../../src/ui/App.js';
 import { themeFor } from '../../src/ui/theme.js';
 import { createStudioStore, type StudioStore } from '../../src/ui/use-engine.js';
 import { makeClip } from '../helpers/clips.js';
+import { resize } from '../helpers/ink-size.js';
 import { until } from '../helpers/until.js';
 
 // The job picker in the real studio (real engine, real render node, the history from a real
@@ -32,13 +33,16 @@ beforeAll(async () => {
 });
 afterAll(() => node.close());
 
-/** A desktop that records what the studio asked; `display`: whether a file manager could open. */
-function recordingDesktop(display: boolean): Desktop & { opened: string[]; copied: string[] } {
+/**
+ * A desktop that records what the studio asked; `display`: whether a file manager could open;
+ * `place`: where a copy lands (a terminal outside tmux unless told).
+ */
+function recordingDesktop(display: boolean, place: CopyPlace = 'terminal'): Desktop & { opened: string[]; copied: string[] } {
   const desktop = {
     opened: [] as string[],
     copied: [] as string[],
     openFolder: async (dir: string) => (desktop.opened.push(dir), display),
-    copy: (text: string) => void desktop.copied.push(text),
+    copy: async (text: string) => (desktop.copied.push(text), place),
   };
   return desktop;
 }
@@ -90,7 +94,8 @@ describe('the job picker', () => {
       expect(frame(h)).not.toContain('x cancel');
 
       h.ui.stdin.write('c');
-      await until(() => allFrames(h).includes('Copied /srv/out/old.compressed.mp4'), 'the copy said');
+      await until(() => allFrames(h).includes(copiedWords('terminal', '/srv/out/old.compressed.mp4')), 'the copy said');
+      expect(allFrames(h)).toContain('Asked the terminal to copy /srv/out/old.compressed.mp4'); // OSC 52 cannot confirm a copy
       expect(h.desktop.copied).toEqual(['/srv/out/old.compressed.mp4']);
 
       h.ui.stdin.write('o');
@@ -195,6 +200,33 @@ describe('the job picker', () => {
       h.ui.stdin.write('x');
       await until(() => controller.signal.aborted, 'the job canceled');
       await until(() => !frame(h).includes('x cancel'), 'the picker to close');
+    } finally {
+      h.close();
+    }
+  });
+
+  it('at 80x24 with 14 finished jobs: every key of a burst moves the pick a row, the list scrolls with it, and the frame fits', async () => {
+    const name = (i: number) => `clip-${String(i).padStart(2, '0')}`;
+    const many = Array.from({ length: 14 }, (_, i): JobRecord => ({ id: `many-${i}`, input: `/v/${name(i)}.mp4`, status: 'done', output: `/srv/out/${name(i)}.compressed.mp4`, bytes: 1000, startedAt: 10 + i, updatedAt: 10 + i }));
+    const h = studio('many', many);
+    try {
+      resize(h.ui, 80, 24);
+      const picked = (i: number) => frame(h).includes(`▸ ✓ ${name(i)}.mp4`);
+      const fits = () => frame(h).split('\n').length <= 24 && frame(h).split('\n').every((row) => row.length <= 80);
+      h.ui.stdin.write(PICK);
+      await until(() => picked(13) && frame(h).includes('…and 8 more'), 'the newest picked, six rows shown', { context: () => frame(h) });
+      expect(fits()).toBe(true);
+
+      h.ui.stdin.write(DOWN.repeat(9)); // a held ↓: nine keys in one read, faster than a render
+      await until(() => picked(4), 'the pick nine rows down', { context: () => frame(h) });
+      expect(frame(h)).not.toContain(`${name(13)}.mp4`); // scrolled off the top
+      expect(fits()).toBe(true);
+
+      h.ui.stdin.write(DOWN.repeat(20));
+      await until(() => picked(0), 'the pick at the oldest', { context: () => frame(h) });
+      for (let i = 0; i < 3; i += 1) h.ui.stdin.write('\x1b[A');
+      await until(() => picked(3), 'the pick three rows back up', { context: () => frame(h) });
+      expect(fits()).toBe(true);
     } finally {
       h.close();
     }

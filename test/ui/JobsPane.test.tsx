@@ -42,4 +42,19 @@ describe('JobsPane rows', () => {
     expect(lineOf('three.mp4')).toMatch(/three\.mp4\s+queued\s/);
     expect(lineOf('three.mp4')).not.toMatch(/%|█|░/);
   });
+
+  it('keeps the picked job on screen when more run than fit, and a finished pick under them too', () => {
+    const running: Job[] = Array.from({ length: 8 }, (_, i) => ({ ...base, id: `r${i}`, input: `/v/run-${i}.mp4` }));
+    const finished = [{ ...base, id: 'f', input: '/v/old.mp4', status: 'done' as const, output: '/o/old.mp4' }];
+    const drawn = (selected: number) => {
+      const { lastFrame, unmount } = render(<JobsPane running={running} finished={finished} selected={selected} width={80} maxRows={6} theme={themeFor({ NO_COLOR: '1' })} />);
+      const frame = lastFrame() ?? '';
+      unmount();
+      return frame;
+    };
+    expect(drawn(7)).toMatch(/▸ run-7\.mp4/);
+    expect(drawn(7)).not.toContain('run-1.mp4');
+    expect(drawn(8)).toMatch(/▸ ✓ old\.mp4/);
+    expect(drawn(8)).toContain('…and 3 more');
+  });
 });

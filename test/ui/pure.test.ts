@@ -180,6 +180,10 @@ describe('the job list', () => {
     expect(finished.map((j) => j.id)).toEqual(['a', 'cut', 'old']);
     expect(finished.map(finishedLine)).toEqual(['a.mp4 → /o/a.compressed.mp4 (250 KB of 300 KB)', 'cut.mp4: interrupted (the studio quit while it ran) · retry: Ctrl+O, r', 'old.mp4 → /o/old.compressed.mp4 (1 KB)']);
   });
+  it('says why an interrupted job stopped when it was not the quit', () => {
+    const killed = job('killed', 'canceled', 3, { interrupted: true, reason: 'the studio was stopped while it rendered' });
+    expect(finishedLine(killed)).toBe('killed.mp4: interrupted (the studio was stopped while it rendered) · retry: Ctrl+O, r');
+  });
 });
 
 describe('quitConsequence', () => {
