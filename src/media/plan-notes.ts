@@ -55,8 +55,3 @@ export type PlanNote =
   | { code: 'size-topped-up'; actualBytes: number; aimBytes: number; kbps: number }
   | { code: 'sound-measured'; audioBytes: number; plannedBytes: number; spare: boolean; kbps: number }
   | { code: 'full-frame-kept'; width: number; height: number; fps: number; ssim: number; plannedSsim: number; plannedWidth: number; plannedHeight: number };
-
-/** A note's identity: a note re-planned from the same facts is the same note. */
-export function noteKey(note: PlanNote): string {
-  return JSON.stringify(note);
-}
