@@ -7,8 +7,7 @@ import type { Settings } from '../store/types.js';
 import { attention, LONG_JOB_MS } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
 import { chooseNode } from './node-choice.js';
-import { printRunEvents, printRunResults } from './run-output.js';
-import { runWriter } from './terminal-output.js';
+import { printRunEvents, printRunResults, runWriter } from './run-output.js';
 
 /** The goal when `-g` is absent (high quality, 1080p cap). */
 export const DEFAULT_GOAL_TEXT = 'compress this video';

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { previewFrames } from '../media/preview-frames.js';
 import { formatSeconds } from '../units.js';
 import type { FileResult } from '../studio/file-lifecycle.js';
-import type { RunWriter } from './terminal-output.js';
+import type { RunWriter } from './run-output.js';
 import { halfBlockLines, kittyPicture, pictureMode, previewLayout, sideBySide, sixelPicture } from './terminal-picture.js';
 
 /** How many moments of each output `--preview` shows. */

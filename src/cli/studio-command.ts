@@ -14,10 +14,9 @@ import { createStudioStore } from '../ui/use-engine.js';
 import { attention, focusTracker, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
-import { printRunEvents, printRunResults } from './run-output.js';
+import { printRunEvents, printRunResults, plainWriter } from './run-output.js';
 import { studioActions } from './studio-actions.js';
 import { enableTerminalModes } from './terminal-modes.js';
-import { plainWriter } from './terminal-output.js';
 
 /** Redraws per second at most: progress over SSH needs no more, and more floods slow links. */
 const MAX_FPS = 15;

@@ -8,8 +8,7 @@ import { attention, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
 import { chooseNode } from './node-choice.js';
 import { DEFAULT_GOAL_TEXT } from './run-command.js';
-import { printRunEvents, printRunResults } from './run-output.js';
-import { runWriter } from './terminal-output.js';
+import { printRunEvents, printRunResults, runWriter } from './run-output.js';
 
 /**
  * `compressor-studio watch DIR`: every video dropped into DIR comes out compressed in the output
