@@ -22,6 +22,16 @@ export class CanceledError extends StudioError {
 }
 
 /**
+ * A command line the command cannot take (exit 2). The CLI's edge (cli/main.ts) follows the sentence
+ * with the command's usage line, so a command never renders its help unless a line was wrong.
+ */
+export class UsageError extends StudioError {
+  constructor(message: string) {
+    super(message, { exitCode: 2 });
+  }
+}
+
+/**
  * What kind of media problem it is. `unsupported` and `too-large` map to Nemo 4001 and 4002;
  * `impossible` is a goal no encode can meet; `failed` is ffmpeg itself failing; `io` is the disk.
  */

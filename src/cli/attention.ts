@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import type { Engine, EngineEvent } from '../studio/index.js';
+import type { Engine } from '../engine/engine.js';
+import type { EngineEvent } from '../engine/engine-events.js';
 
 /** A job shorter than this finishes while the user is still looking: no ring. */
 export const LONG_JOB_MS = 10_000;

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { StudioError } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 /** The flags every command that compresses files takes. */
 export const JOB_OPTIONS = {
@@ -12,15 +12,10 @@ export const JOB_OPTIONS = {
 } as const;
 
 /** node:util's parseArgs, with anything wrong turned into a usage error (exit 2) that says what. */
-export function parseCommandArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> {
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (error) {
-    throw usageError((error as Error).message, usage);
+    throw new UsageError((error as Error).message);
   }
-}
-
-/** A usage error: the sentence, the usage line as the hint, exit code 2. */
-export function usageError(message: string, usage: string): StudioError {
-  return new StudioError(message, { hint: usage, exitCode: 2 });
 }

@@ -1,6 +1,5 @@
-import { usageError } from './command-args.js';
+import { UsageError } from '../errors.js';
 import { COMMANDS, HELP_OPTION, type CommandSpec, type Completion, type OptionSpec } from './command-specs.js';
-import { usageLine } from './help.js';
 
 // Shell completion scripts, generated from the command table (command-specs.ts) so a new command
 // or option completes without anyone remembering to edit three shell dialects.
@@ -13,7 +12,7 @@ type Shell = (typeof SHELLS)[number];
 export async function completionCommand(args: string[]): Promise<number> {
   const shell = args[0];
   if (args.length !== 1 || !SHELLS.includes(shell as Shell)) {
-    throw usageError(shell === undefined ? 'Name a shell: bash, zsh or fish.' : `No completion for "${args.join(' ')}": the shells are bash, zsh and fish.`, usageLine('completion'));
+    throw new UsageError(shell === undefined ? 'Name a shell: bash, zsh or fish.' : `No completion for "${args.join(' ')}": the shells are bash, zsh and fish.`);
   }
   process.stdout.write(completionScript(shell as Shell));
   return 0;

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
-import { defaultStore } from '../store/index.js';
-import { parseCommandArgs, usageError } from './command-args.js';
-import { usageLine } from './help.js';
-
-const USAGE = usageLine('config');
+import { UsageError } from '../errors.js';
+import { defaultStore } from '../store/conf-store.js';
+import { parseCommandArgs } from './command-args.js';
 
 /**
  * `compressor-studio config`: shows the settings `run`, `watch` and the studio use when no flag
@@ -16,14 +14,13 @@ export async function configCommand(args: string[]): Promise<number> {
       allowPositionals: true,
       options: { out: { type: 'string', short: 'o' }, goal: { type: 'string', short: 'g' }, 'auto-export': { type: 'string' }, notify: { type: 'string' }, reset: { type: 'boolean', default: false } },
     },
-    USAGE,
   );
-  if (positionals.length > 0) throw usageError(`Unexpected "${positionals[0]}".`, USAGE);
+  if (positionals.length > 0) throw new UsageError(`Unexpected "${positionals[0]}".`);
   const autoExport = values['auto-export'];
-  if (autoExport !== undefined && !['on', 'off'].includes(autoExport)) throw usageError('--auto-export takes on or off.', USAGE);
+  if (autoExport !== undefined && !['on', 'off'].includes(autoExport)) throw new UsageError('--auto-export takes on or off.');
   const notify = values.notify;
-  if (notify !== undefined && !['on', 'off'].includes(notify)) throw usageError('--notify takes on or off.', USAGE);
-  if (values.goal !== undefined && values.goal.trim() === '') throw usageError('--goal needs an instruction, e.g. --goal "under 25MB".', USAGE);
+  if (notify !== undefined && !['on', 'off'].includes(notify)) throw new UsageError('--notify takes on or off.');
+  if (values.goal !== undefined && values.goal.trim() === '') throw new UsageError('--goal needs an instruction, e.g. --goal "under 25MB".');
   const store = defaultStore();
   for (const warning of store.warnings) process.stderr.write(`${warning}\n`);
   if (values.reset) store.updateSettings({ outputDir: undefined, defaultGoal: undefined, autoExport: false, notify: undefined });

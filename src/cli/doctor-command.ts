@@ -1,9 +1,11 @@
 import { HARDWARE_H264_ENCODERS } from '../media/codec-table.js';
-import { capabilities, chosenFfmpeg, qualityMeter, runFfprobe, type Capabilities, type FfmpegChoice } from '../media/index.js';
+import { capabilities, type Capabilities } from '../media/capabilities.js';
+import { chosenFfmpeg, type FfmpegChoice } from '../media/locate.js';
+import { qualityMeter } from '../media/quality-meter.js';
+import { runFfprobe } from '../media/run-ffmpeg.js';
 import { versionWord } from '../media/ffmpeg-build.js';
 import { configDir, dataDir, nodeFilePath } from '../paths.js';
 import { parseCommandArgs } from './command-args.js';
-import { usageLine } from './help.js';
 import { whichNode } from './node-choice.js';
 
 /** What `doctor` found, as `--json` prints it. */
@@ -29,7 +31,7 @@ export const NEWER_FFMPEG_HINT = 'A newer ffmpeg (SVT-AV1, a newer x264, hardwar
  * node a run would use. Starts nothing.
  */
 export async function doctorCommand(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs({ args, options: { json: { type: 'boolean', default: false } } }, usageLine('doctor'));
+  const { values } = parseCommandArgs({ args, options: { json: { type: 'boolean', default: false } } });
   const report = await examine();
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(report));
   return 0;

@@ -1,4 +1,4 @@
-import { debugDetails, describeError, StudioError } from '../errors.js';
+import { debugDetails, describeError, StudioError, UsageError } from '../errors.js';
 
 /** A subcommand: takes its own arguments, returns the exit code. */
 type Command = (args: string[]) => Promise<number>;
@@ -37,7 +37,9 @@ export async function main(argv: string[]): Promise<number> {
     const command = await load();
     return await command(args);
   } catch (error) {
-    process.stderr.write(`${describeError(error)}\n`);
+    // A usage error is followed by the command's usage line, rendered only now that it is needed.
+    const usage = error instanceof UsageError ? ` ${(await import('./help.js')).usageLine(name)}` : '';
+    process.stderr.write(`${describeError(error)}${usage}\n`);
     if (process.env.COMPRESSOR_DEBUG === '1' || argv.includes('--verbose')) process.stderr.write(debugDetails(error));
     return error instanceof StudioError ? error.exitCode : 1;
   }

@@ -1,8 +1,9 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hello } from '../engine/index.js';
+import { hello } from '../engine/api/auth-calls.js';
 import { dataDir, DEFAULT_NODE_PORT, nodeFilePath, type NodeFile } from '../paths.js';
-import { DataFolderInUseError, startRenderNode } from '../server/index.js';
+import { DataFolderInUseError } from '../server/data-lock.js';
+import { startRenderNode } from '../server/node.js';
 
 /** The Nemo cloud, for `--api cloud`. */
 export const CLOUD_API = 'https://mega-api-prod.nemovideo.ai';

@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
-import { StudioError } from '../errors.js';
-import { parseInstruction, remarkText, summarizeInstruction } from '../goal/index.js';
-import { usageLine } from './help.js';
-
-const USAGE = usageLine('plan');
+import { UsageError } from '../errors.js';
+import { parseInstruction } from '../goal/parse-instruction.js';
+import { remarkText } from '../goal/remark-words.js';
+import { summarizeInstruction } from '../goal/summarize-instruction.js';
+import { parseCommandArgs } from './command-args.js';
 
 /**
  * `compressor-studio plan TEXT [--json]`: says what an instruction will do, without doing it.
@@ -12,9 +11,9 @@ const USAGE = usageLine('plan');
  * when there are any.
  */
 export async function planCommand(args: string[]): Promise<number> {
-  const { values, positionals } = readArgs(args);
+  const { values, positionals } = parseCommandArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
   const text = positionals.join(' ').trim();
-  if (text === '') throw new StudioError('No instruction to plan.', { hint: USAGE, exitCode: 2 });
+  if (text === '') throw new UsageError('No instruction to plan.');
 
   const parsed = parseInstruction(text);
   const summary = summarizeInstruction(parsed);
@@ -32,12 +31,4 @@ export async function planCommand(args: string[]): Promise<number> {
   for (const question of ambiguities) lines.push(`? ${question}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
-}
-
-function readArgs(args: string[]) {
-  try {
-    return parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
-  } catch (error) {
-    throw new StudioError(error instanceof Error ? error.message : String(error), { hint: USAGE, exitCode: 2 });
-  }
 }

@@ -1,8 +1,13 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
-import { assertNever, formatQuality, keyboardWording, qualityField, queuedWords, type Engine, type EngineEvent, type FileResult, type Job } from '../studio/index.js';
+import { assertNever } from '../engine/sse/chat-event.js';
+import { formatQuality, qualityField } from '../media/verify-output.js';
+import { keyboardWording } from '../engine/gui-phrases.js';
+import { queuedWords, type Job } from '../engine/jobs.js';
+import type { Engine } from '../engine/engine.js';
+import type { EngineEvent } from '../engine/engine-events.js';
+import type { FileResult } from '../studio/file-lifecycle.js';
 import { formatBytes } from '../units.js';
-import type { RunWriter } from './terminal-output.js';
 
 /** The phases `run --json` reports. */
 export type RunPhase = 'upload' | 'message' | 'render' | 'download';
@@ -129,4 +134,46 @@ export function printRunResults(results: FileResult[], mode: RunOutputMode, writ
   for (const r of results) {
     write(`✓ ${basename(r.input)} → ${r.output} (${formatBytes(r.bytes)}${r.targetBytes !== undefined ? `, under ${formatBytes(r.targetBytes)}` : ''}${r.quality ? `, ${formatQuality(r.quality)}` : ''})`);
   }
+}
+
+/**
+ * Where `run` prints: results and progress as whole lines on stdout, failures on stderr, and on a
+ * terminal one status line redrawn in place.
+ */
+export type RunWriter = { line: (text: string) => void; error: (text: string) => void; status?: (text: string) => void; end: () => void };
+
+/** Lines only: pipes, files and --json. */
+export function plainWriter(stream: NodeJS.WritableStream, errors: NodeJS.WritableStream = process.stderr): RunWriter {
+  return { line: (text) => stream.write(`${text}\n`), error: (text) => errors.write(`${text}\n`), end: () => {} };
+}
+
+/**
+ * On a terminal: lines scroll above a status line that is cleared and redrawn in place, so
+ * progress of several files at once takes one row instead of flooding the screen. An error line
+ * clears the status first, since stderr and stdout usually share the screen.
+ */
+export function terminalWriter(stream: NodeJS.WritableStream, errors: NodeJS.WritableStream = process.stderr): RunWriter {
+  let status = '';
+  const clear = '\r\x1b[2K';
+  return {
+    line: (text) => stream.write(`${clear}${text}\n${status}`),
+    error: (text) => {
+      stream.write(clear);
+      errors.write(`${text}\n`);
+      stream.write(status);
+    },
+    status: (text) => {
+      status = text;
+      stream.write(`${clear}${status}`);
+    },
+    end: () => {
+      if (status !== '') stream.write(`${clear}`);
+      status = '';
+    },
+  };
+}
+
+/** The writer for `run` and `watch`: the redrawn status line on a terminal, plain lines otherwise and with --json. */
+export function runWriter(json: boolean): RunWriter {
+  return process.stdout.isTTY && !json ? terminalWriter(process.stdout) : plainWriter(process.stdout);
 }

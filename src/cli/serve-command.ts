@@ -1,11 +1,10 @@
 import { rm } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { StudioError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { dataDir, DEFAULT_NODE_PORT, nodeFilePath, type NodeFile } from '../paths.js';
-import { startRenderNode } from '../server/index.js';
+import { startRenderNode } from '../server/node.js';
 import { writeJsonAtomic } from '../server/persist.js';
 import { parseRedisUrl, redisLabel, type RedisAddress } from '../queue/redis-url.js';
-import { usageLine } from './help.js';
+import { parseCommandArgs } from './command-args.js';
 
 /**
  * `compressor-studio serve`: runs the render node until SIGINT/SIGTERM. Prints the base URL when
@@ -63,9 +62,8 @@ type ServeOptions = {
 
 /** Reads serve's flags; a bad value is a usage error (exit 2) that says which flag. */
 export function parseServeArgs(args: string[]): ServeOptions {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandArgs(
+    {
       args,
       options: {
         host: { type: 'string' },
@@ -78,32 +76,26 @@ export function parseServeArgs(args: string[]): ServeOptions {
         'worker-key': { type: 'string' },
       },
       strict: true,
-    }) as { values: Record<string, string | undefined> });
-  } catch (cause) {
-    throw usage((cause as Error).message);
-  }
+    },
+  );
   const port = values.port === undefined ? DEFAULT_NODE_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`--port must be a port number (0-65535), not "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), not "${values.port}".`);
   const credits = values.credits === undefined ? undefined : Number(values.credits);
-  if (credits !== undefined && (!Number.isInteger(credits) || credits < 0)) throw usage(`--credits must be a whole number, not "${values.credits}".`);
+  if (credits !== undefined && (!Number.isInteger(credits) || credits < 0)) throw new UsageError(`--credits must be a whole number, not "${values.credits}".`);
   const accessKey = values['access-key'];
-  if (accessKey !== undefined && accessKey.length < 8) throw usage('--access-key must be at least 8 characters.');
+  if (accessKey !== undefined && accessKey.length < 8) throw new UsageError('--access-key must be at least 8 characters.');
   return { host: values.host ?? '127.0.0.1', port, dataDir: values.data ?? dataDir(), credits, accessKey, ...queueOptions(values) };
 }
 
 /** The queue flags: --local-workers and --worker-key mean nothing without --queue. */
 function queueOptions(values: Record<string, string | undefined>): Pick<ServeOptions, 'queue'> {
   if (values.queue === undefined) {
-    if (values['local-workers'] !== undefined || values['worker-key'] !== undefined) throw usage('--local-workers and --worker-key need --queue redis://HOST:PORT.');
+    if (values['local-workers'] !== undefined || values['worker-key'] !== undefined) throw new UsageError('--local-workers and --worker-key need --queue redis://HOST:PORT.');
     return {};
   }
   const localWorkers = values['local-workers'] === undefined ? 1 : Number(values['local-workers']);
-  if (!Number.isInteger(localWorkers) || localWorkers < 0 || localWorkers > 64) throw usage(`--local-workers must be a whole number from 0 to 64, not "${values['local-workers']}".`);
+  if (!Number.isInteger(localWorkers) || localWorkers < 0 || localWorkers > 64) throw new UsageError(`--local-workers must be a whole number from 0 to 64, not "${values['local-workers']}".`);
   const workerKey = values['worker-key'];
-  if (workerKey !== undefined && workerKey.length < 16) throw usage('--worker-key must be at least 16 characters.');
+  if (workerKey !== undefined && workerKey.length < 16) throw new UsageError('--worker-key must be at least 16 characters.');
   return { queue: { redis: parseRedisUrl(values.queue), localWorkers, workerKey } };
-}
-
-function usage(message: string): StudioError {
-  return new StudioError(message, { hint: usageLine('serve'), exitCode: 2 });
 }

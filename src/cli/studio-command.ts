@@ -2,20 +2,21 @@ import { createInterface } from 'node:readline';
 import { basename, resolve } from 'node:path';
 import React from 'react';
 import { render } from 'ink';
-import { createEngine, type Engine, type Job } from '../engine/index.js';
-import { defaultStore, withQuitMarks, type Store } from '../store/index.js';
+import { createEngine, type Engine } from '../engine/engine.js';
+import type { Job } from '../engine/jobs.js';
+import { defaultStore } from '../store/conf-store.js';
+import { withQuitMarks } from '../store/quit-marks.js';
+import type { Store } from '../store/types.js';
 import { App } from '../ui/App.js';
 import { remember } from '../ui/line-editor.js';
 import { themeFor } from '../ui/theme.js';
 import { createStudioStore } from '../ui/use-engine.js';
 import { attention, focusTracker, ringOnLongJobs } from './attention.js';
 import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
-import { usageLine } from './help.js';
 import { chooseNode, type NodeChoice } from './node-choice.js';
-import { printRunEvents, printRunResults } from './run-output.js';
+import { printRunEvents, printRunResults, plainWriter } from './run-output.js';
 import { studioActions } from './studio-actions.js';
 import { enableTerminalModes } from './terminal-modes.js';
-import { plainWriter } from './terminal-output.js';
 
 /** Redraws per second at most: progress over SSH needs no more, and more floods slow links. */
 const MAX_FPS = 15;
@@ -152,7 +153,6 @@ function nodeLabel(node: NodeChoice): string {
 function parseStudioArgs(args: string[]): StudioOptions {
   const { values } = parseCommandArgs(
     { args, options: { api: JOB_OPTIONS.api, out: JOB_OPTIONS.out, verbose: JOB_OPTIONS.verbose } },
-    usageLine('studio'),
   );
   return { api: values.api, outDir: values.out };
 }

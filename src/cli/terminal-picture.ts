@@ -1,4 +1,4 @@
-import type { RgbImage } from '../media/index.js';
+import type { RgbImage } from '../media/preview-frames.js';
 
 /**
  * Pictures drawn in a terminal. Pure: every function maps pixels (and the environment's words) to

@@ -1,18 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { StudioError } from '../errors.js';
-import { createEngine } from '../engine/index.js';
-import { watchFolder } from '../studio/index.js';
-import { defaultStore } from '../store/index.js';
+import { StudioError, UsageError } from '../errors.js';
+import { createEngine } from '../engine/engine.js';
+import { watchFolder } from '../studio/watch-folder.js';
+import { defaultStore } from '../store/conf-store.js';
 import { attention, ringOnLongJobs } from './attention.js';
-import { JOB_OPTIONS, parseCommandArgs, usageError } from './command-args.js';
-import { usageLine } from './help.js';
+import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
 import { chooseNode } from './node-choice.js';
 import { DEFAULT_GOAL_TEXT } from './run-command.js';
-import { printRunEvents, printRunResults } from './run-output.js';
-import { runWriter } from './terminal-output.js';
-
-const USAGE = usageLine('watch');
+import { printRunEvents, printRunResults, runWriter } from './run-output.js';
 
 /**
  * `compressor-studio watch DIR`: every video dropped into DIR comes out compressed in the output
@@ -68,9 +64,8 @@ type WatchArgs = { dir: string; outDir: string; goal: string; existing: boolean;
 function parseWatchArgs(args: string[], cwd: string, defaultGoal: string | undefined): WatchArgs {
   const { values, positionals } = parseCommandArgs(
     { args, allowPositionals: true, options: { ...JOB_OPTIONS, existing: { type: 'boolean', default: false } } },
-    USAGE,
   );
-  if (positionals.length !== 1) throw usageError('Give one folder to watch.', USAGE);
+  if (positionals.length !== 1) throw new UsageError('Give one folder to watch.');
   const dir = resolve(cwd, positionals[0]);
   return {
     dir,

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
-import { StudioError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { parseRedisUrl } from '../queue/redis-url.js';
 import { startWorker, type WorkerOptions } from '../queue/worker.js';
-import { usageLine } from './help.js';
+import { parseCommandArgs } from './command-args.js';
 
 /**
  * `compressor-studio worker`: renders the node's jobs on this machine until SIGINT/SIGTERM, one
@@ -22,9 +21,8 @@ export async function workerCommand(args: string[]): Promise<number> {
 
 /** Reads worker's flags; a bad or missing one is a usage error (exit 2) that says which. */
 export function parseWorkerArgs(args: string[]): Omit<WorkerOptions, 'log'> {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandArgs(
+    {
       args,
       options: {
         queue: { type: 'string' },
@@ -34,19 +32,17 @@ export function parseWorkerArgs(args: string[]): Omit<WorkerOptions, 'log'> {
         'stall-seconds': { type: 'string' },
       },
       strict: true,
-    }) as { values: Record<string, string | undefined> });
-  } catch (cause) {
-    throw usage((cause as Error).message);
-  }
+    },
+  );
   const key = values['access-key'] ?? process.env.COMPRESSOR_WORKER_KEY;
-  if (!values.queue || !values.node || !key) throw usage('worker needs --queue, --node and --access-key (or COMPRESSOR_WORKER_KEY).');
+  if (!values.queue || !values.node || !key) throw new UsageError('worker needs --queue, --node and --access-key (or COMPRESSOR_WORKER_KEY).');
   let node: URL;
   try {
     node = new URL(values.node);
   } catch {
-    throw usage(`--node must be the node's URL, like http://127.0.0.1:8787, not "${values.node}".`);
+    throw new UsageError(`--node must be the node's URL, like http://127.0.0.1:8787, not "${values.node}".`);
   }
-  if (node.protocol !== 'http:' && node.protocol !== 'https:') throw usage(`--node must be an http:// or https:// URL, not "${values.node}".`);
+  if (node.protocol !== 'http:' && node.protocol !== 'https:') throw new UsageError(`--node must be an http:// or https:// URL, not "${values.node}".`);
   const concurrency = whole(values.concurrency, 1, '--concurrency', 1, 64);
   const stallSeconds = whole(values['stall-seconds'], 30, '--stall-seconds', 2, 3600);
   return { redis: parseRedisUrl(values.queue), node: { base: node.origin, key }, concurrency, stallSeconds };
@@ -55,10 +51,6 @@ export function parseWorkerArgs(args: string[]): Omit<WorkerOptions, 'log'> {
 function whole(text: string | undefined, fallback: number, flag: string, min: number, max: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw usage(`${flag} must be a whole number from ${min} to ${max}, not "${text}".`);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${text}".`);
   return value;
-}
-
-function usage(message: string): StudioError {
-  return new StudioError(message, { hint: usageLine('worker'), exitCode: 2 });
 }

@@ -1,5 +1,5 @@
-import type { Store } from '../store/index.js';
-import type { Connection } from './api/index.js';
+import type { Store } from '../store/types.js';
+import type { Connection } from './api/connection.js';
 import type { TokenGrant } from './api/types.js';
 import type { EngineEvents } from './engine-events.js';
 

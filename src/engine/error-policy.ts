@@ -1,8 +1,7 @@
 import { NemoCode, NemoError, StudioError } from '../errors.js';
 import { SUPPORTED_FORMATS } from '../media/types.js';
-import { NemoAnswerError } from './api/envelope.js';
+import { MAX_RETRY_WAIT_MS, NemoAnswerError } from './api/envelope.js';
 import { pickString } from './api/lenient.js';
-import { MAX_RETRY_WAIT_MS } from './api/retry-after.js';
 
 /** What the engine does about a failed call before giving up (each at most once per call). */
 export type Recovery = 'renew-token' | 'renew-session' | 'renew-client-id' | 'wait-and-retry' | 'none';

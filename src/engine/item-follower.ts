@@ -1,6 +1,6 @@
 import type { RenderStatus } from './api/types.js';
 import type { EngineEvents } from './engine-events.js';
-import { itemFractions } from './item-fractions.js';
+import { itemFractions } from '../wire/item-progress.js';
 import type { JobAction } from './jobs.js';
 
 /** One job following one item of a render: its id and the item's index in the render. */

@@ -1,6 +1,8 @@
-import { mergeGoals } from '../goal/index.js';
+import { mergeGoals } from '../goal/merge-goals.js';
 import type { Goal } from '../goal/types.js';
-import { itemGoal, outputGoal, segmentsOf, TrackType, type TimelineSources } from '../wire/index.js';
+import { itemGoal } from '../wire/item-goal.js';
+import { outputGoal, segmentsOf, TrackType } from '../wire/draft.js';
+import type { TimelineSources } from '../wire/timeline.js';
 import type { SessionState } from './api/types.js';
 
 /** One video item of a draft (one output file): its media id, a display name and its own Goal. */

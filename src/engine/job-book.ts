@@ -1,5 +1,5 @@
 import type { Goal } from '../goal/types.js';
-import type { JobRecord, Store } from '../store/index.js';
+import type { JobRecord, Store } from '../store/types.js';
 import { isFinished, newJobId, reduceJob, type Job, type JobAction } from './jobs.js';
 
 /**

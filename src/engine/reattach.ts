@@ -1,6 +1,6 @@
 import { describeError, NemoError, StudioError } from '../errors.js';
-import type { JobRecord, ResumePoint } from '../store/index.js';
-import { cancelRender, pollRender } from './api/index.js';
+import type { JobRecord, ResumePoint } from '../store/types.js';
+import { cancelRender, pollRender } from './api/render-calls.js';
 import type { RenderStatus } from './api/types.js';
 import { deliver, type Delivered, type ExportDeps } from './export-session.js';
 import { renderAndWait } from './exporter.js';

@@ -1,13 +1,12 @@
 import type { SessionState } from './api/types.js';
 import { awaitStateChange, type DropPolling } from './drop-recovery.js';
-import { describeDraftChange, type Draft, type TimelineSources } from '../wire/index.js';
+import { describeDraftChange, type TimelineSources } from '../wire/timeline.js';
+import type { Draft } from '../wire/draft.js';
 import type { EngineEvents } from './engine-events.js';
-import type { GuiAction } from './gui-phrases.js';
-import { turnActions } from './turn-actions.js';
-import type { NamedPlanItem } from '../wire/index.js';
+import { guiActions, type GuiAction } from './gui-phrases.js';
+import type { NamedPlanItem } from '../wire/plan.js';
 import { assertNever, type ChatEvent } from './sse/chat-event.js';
 import { StreamDroppedError } from './sse/read-chat-stream.js';
-import { emptyTurnText, foldTurnText, visibleText } from './sse/turn-text.js';
 
 /** What a turn needs from the engine: the stream (already past error recovery), state, events. */
 export type TurnDeps = {
@@ -101,4 +100,50 @@ async function settleDroppedTurn(deps: TurnDeps, ids: { turnId: number; jobId?: 
     : 'The stream dropped and the session shows no change yet. Check "status" before asking again, so the edit does not run twice.';
   deps.raise('message:done', { ...ids, text: partial, note });
   return { text: partial, note, actions: [], draft: state?.draft, confirmed: changed };
+}
+
+/**
+ * What a finished turn asks the client to do. Our node sends its plan as a typed step: a plan for
+ * at least one video is a draft ready to export, and nothing more is asked. The reply's GUI phrases
+ * are read only for a stream without a plan (the cloud's prose). Pure.
+ */
+export function turnActions(reply: string, plan: NamedPlanItem[] | undefined): GuiAction[] {
+  if (plan === undefined) return guiActions(reply);
+  return plan.length > 0 ? [{ kind: 'export' }] : [];
+}
+
+/** The text of a turn so far: whole messages, then the chunks of the one still streaming. */
+export type TurnText = { committed: string; pending: string };
+
+/** An empty turn. */
+export const emptyTurnText: TurnText = { committed: '', pending: '' };
+
+/** Folds one event into the turn's text: chunks pile up, a final replaces them. Pure; runTurn is the one place that assembles a reply. */
+export function foldTurnText(text: TurnText, event: ChatEvent): TurnText {
+  switch (event.type) {
+    case 'text-delta':
+      return { committed: text.committed, pending: text.pending + event.text };
+    case 'text-final':
+      return { committed: joinMessages(text.committed, event.text), pending: '' };
+    case 'tool-call':
+    case 'tool-result':
+    case 'plan':
+    case 'state-delta':
+    case 'heartbeat':
+    case 'done':
+      return text;
+    default:
+      return assertNever(event);
+  }
+}
+
+/** What the user should see now. */
+export function visibleText(text: TurnText): string {
+  return joinMessages(text.committed, text.pending);
+}
+
+function joinMessages(first: string, second: string): string {
+  if (first === '') return second;
+  if (second === '') return first;
+  return `${first}\n${second}`;
 }

@@ -1,4 +1,4 @@
-import { NUMBER, toNumber } from './numbers.js';
+import { NUMBER, toNumber } from './sizes.js';
 import { HAS_DIGIT, type Rule, type Understood } from './scan.js';
 
 const SIZE_NOUN = String.raw`(?:(?:the |its |of the |of its |of )?(?:original |current |file |source )?(?:size|file|original))`;

@@ -17,7 +17,7 @@ import { CODECS } from './codec-table.js';
 import { trialCanChange, tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
 import { scratchFolder } from './scratch.js';
-import { noteKey, type NoteScore, type PlanNote } from './plan-notes.js';
+import type { NoteScore, PlanNote } from './plan-notes.js';
 
 /**
  * Compresses `input` to what `goal` asks for and writes `<stem>.compressed.<ext>` (never
@@ -198,12 +198,12 @@ function noteScore(score: NoteScore): NoteScore {
 }
 
 /**
- * What the encode decided that the plan shown before it did not say. By value: the quality path
- * re-plans, and a note planned again from the same facts is the one already shown.
+ * What the encode decided that the plan shown before it did not say. By value (its JSON): the
+ * quality path re-plans, and a note planned again from the same facts is the one already shown.
  */
 function newNotes(ran: EncodePlan, shown: EncodePlan): PlanNote[] {
-  const said = new Set(shown.notes.map(noteKey));
-  return ran.notes.filter((note) => !said.has(noteKey(note)));
+  const said = new Set(shown.notes.map((note) => JSON.stringify(note)));
+  return ran.notes.filter((note) => !said.has(JSON.stringify(note)));
 }
 
 /** A failed measurement removes the output it was measuring, then fails the job as it was. */

@@ -1,15 +1,15 @@
 import { MediaError } from '../errors.js';
-import type { Goal } from '../goal/types.js';
+import type { Codec, Container, Goal } from '../goal/types.js';
 import { CODECS, SINGLE_PASS_ENCODERS, SVT_AV1 } from './codec-table.js';
 import { sizeCap } from '../wire/size-cap.js';
-import { resolveFormat, resolveTrim } from './goal-inputs.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, watchablePicture, type Frame } from './resolution-ladder.js';
-import { formatBytes } from '../units.js';
+import { formatBytes, formatSeconds } from '../units.js';
 import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, soundFloor, totalKbps, type AudioChoice } from './target-budget.js';
 import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
 import type { Capabilities } from './capabilities.js';
 import type { PlanNote, RateChange } from './plan-notes.js';
+import { trimWindow } from './trim-window.js';
 
 /** What the machine offers the planner (from `capabilities()`); the plan itself stays pure. */
 export type PlanOptions = {
@@ -218,4 +218,34 @@ function audioNote(audio: AudioChoice | undefined, info: MediaInfo, goal: Goal, 
   if (!info.audio) return { code: 'sound-none-in-source' };
   if (!audio) return goal.audio === 'mute' ? { code: 'sound-muted' } : { code: 'sound-none' };
   return { code: 'sound', codec, ...audio };
+}
+
+/** The output's codec and container: WebM carries AV1 + Opus here (the build has no VP9 path). */
+function resolveFormat(goal: Goal, notes: PlanNote[]): { codec: Codec; container: Container } {
+  const container = goal.container ?? 'mp4';
+  if (container !== 'webm') return { codec: goal.codec ?? 'h264', container };
+  if (goal.codec && goal.codec !== 'av1') {
+    notes.push({ code: 'webm-codec', asked: goal.codec });
+  } else {
+    notes.push({ code: 'webm' });
+  }
+  return { codec: 'av1', container };
+}
+
+/** The trim as seconds inside the clip (undefined when it keeps everything); impossible trims throw. */
+function resolveTrim(trim: Goal['trim'], durationSec: number): { startSec: number; endSec?: number } | undefined {
+  if (!trim) return undefined;
+  const { startSec, endSec } = trimWindow(trim, durationSec);
+  if (startSec >= durationSec) {
+    throw new MediaError('impossible', `The trim starts at ${formatSeconds(startSec)} but the video is only ${formatSeconds(durationSec)} long.`, {
+      hint: 'Pick a start inside the video.',
+    });
+  }
+  if (endSec <= startSec) {
+    throw new MediaError('impossible', `The trim ends (${formatSeconds(endSec)}) before it starts (${formatSeconds(startSec)}).`, {
+      hint: 'Give an end after the start.',
+    });
+  }
+  if (startSec === 0 && endSec >= durationSec) return undefined;
+  return endSec < durationSec ? { startSec, endSec } : { startSec };
 }

@@ -12,7 +12,9 @@ import { backoffMs, sleep } from './backoff.js';
 import { connectionFor, logErrorsOnce } from './connection.js';
 import { CANCEL_EVENT, jobIdFor, QUEUE_NAME, readWorkerProgress, type RenderJobData, type RenderJobResult } from './protocol.js';
 import type { RedisAddress } from './redis-url.js';
-import { planItemSchema, planNotesSchema, readWire } from '../wire/index.js';
+import { planItemSchema } from '../wire/plan.js';
+import { planNotesSchema } from '../wire/plan-notes.js';
+import { readWire } from '../wire/read.js';
 import { addWorkerRoutes } from './worker-routes.js';
 
 /** How often the node looks at a job it waits for, besides the queue's events (which a restart can miss). */

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { RenderItem } from '../server/render-items.js';
 import type { RenderRecord } from '../server/render-record.js';
-import { itemsProgressSchema, readWire, type ItemProgress, type PlanItem, type PlanNote } from '../wire/index.js';
+import { itemsProgressSchema, type ItemProgress } from '../wire/item-progress.js';
+import { readWire } from '../wire/read.js';
+import type { PlanItem } from '../wire/plan.js';
+import type { PlanNote } from '../wire/plan-notes.js';
 
 /** The BullMQ queue of one node (one node per Redis database; see the README). */
 export const QUEUE_NAME = 'compressor-renders';

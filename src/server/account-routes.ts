@@ -1,5 +1,5 @@
 import { packageVersion } from '../version.js';
-import { createSessionRequest } from '../wire/index.js';
+import { createSessionRequest } from '../wire/requests.js';
 import { readBody, sendData } from './envelope.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';

@@ -1,7 +1,10 @@
 import { formatBytes } from '../units.js';
-import type { Language } from '../goal/index.js';
-import { isTwoPass, type EncodePlan } from '../media/index.js';
-import { planNoteText, segmentsOf, timelineLine, timelineView, TrackType, type Draft, type TimelineSources } from '../wire/index.js';
+import type { Language } from '../goal/language.js';
+import { isTwoPass } from '../media/encode-args.js';
+import type { EncodePlan } from '../media/types.js';
+import { planNoteText } from '../wire/plan-note-words.js';
+import { segmentsOf, TrackType, type Draft } from '../wire/draft.js';
+import { timelineLine, timelineView, type TimelineSources } from '../wire/timeline.js';
 import { AGENT_WORDS } from './agent-words.js';
 import type { VideoInfo } from './sessions.js';
 

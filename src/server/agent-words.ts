@@ -1,4 +1,4 @@
-import type { Language } from '../goal/index.js';
+import type { Language } from '../goal/language.js';
 
 // The agent's fixed sentences, one table per language, so a reply in Chinese is the English one
 // said in Chinese, line for line (the tests hold the two tables side by side). Numbers, file names

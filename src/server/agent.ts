@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { runTurn } from './agent-turn.js';
 import { ApiFailure, badRequest } from './api-failure.js';
-import { messageRequest, type MessageRequest } from '../wire/index.js';
+import { messageRequest, type MessageRequest } from '../wire/requests.js';
 import { readBody } from './envelope.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';

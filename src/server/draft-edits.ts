@@ -1,7 +1,7 @@
 import { plainSeconds } from '../units.js';
-import type { Language } from '../goal/index.js';
+import type { Language } from '../goal/language.js';
 import type { Edits } from '../goal/parse-types.js';
-import { DEFAULT_MUSIC_VOLUME, musicVolume, segmentsOf, TrackType, type Draft, type Segment } from '../wire/index.js';
+import { DEFAULT_MUSIC_VOLUME, musicVolume, segmentsOf, TrackType, type Draft, type Segment } from '../wire/draft.js';
 import { AGENT_WORDS } from './agent-words.js';
 import { updateTrack } from './draft.js';
 import { opaqueId } from './ids.js';

@@ -1,7 +1,7 @@
-import { mergeGoals } from '../goal/index.js';
-import { trimWindow } from '../media/index.js';
+import { mergeGoals } from '../goal/merge-goals.js';
+import { trimWindow } from '../media/trim-window.js';
 import type { Goal } from '../goal/types.js';
-import { segmentsOf, TrackType, type Draft, type Segment, type Track, type TrackKind } from '../wire/index.js';
+import { segmentsOf, TrackType, type Draft, type Segment, type Track, type TrackKind } from '../wire/draft.js';
 import { opaqueId } from './ids.js';
 
 // The node's edits of the draft (its shape and what reads it are the wire's, src/wire/draft.ts).

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { diskProblem, MediaError, StudioError } from '../errors.js';
-import { readWire } from '../wire/index.js';
+import { readWire } from '../wire/read.js';
 import { ApiFailure, badRequest, fileRefused } from './api-failure.js';
 
 /** The largest refused body the node reads to its end so that the client can read the refusal. */

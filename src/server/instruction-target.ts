@@ -1,7 +1,9 @@
-import { parseInstruction } from '../goal/index.js';
-import { splitName } from '../media/index.js';
+import { parseInstruction } from '../goal/parse-instruction.js';
+import { splitName } from '../media/file-names.js';
 import type { Goal } from '../goal/types.js';
-import { itemGoal, outputGoal, segmentsOf, TrackType, type Draft, type Segment, type TimelineSources } from '../wire/index.js';
+import { itemGoal } from '../wire/item-goal.js';
+import { outputGoal, segmentsOf, TrackType, type Draft, type Segment } from '../wire/draft.js';
+import type { TimelineSources } from '../wire/timeline.js';
 import type { Target } from './draft.js';
 
 // Which videos of a batch an instruction is for (the brief: "process them one by one with different

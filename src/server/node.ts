@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { debugDetails, StudioError } from '../errors.js';
 import { lockDataFolder } from './data-lock.js';
-import { capabilities } from '../media/index.js';
+import { capabilities } from '../media/capabilities.js';
 import { MAX_INPUT_BYTES } from '../media/types.js';
 import { checkAccessKey, isLoopbackHost, newAccessKey } from './access-key.js';
 import { addAccountRoutes } from './account-routes.js';

@@ -1,5 +1,6 @@
-import { isTwoPass, type EncodePlan } from '../media/index.js';
-import type { PlanItem } from '../wire/index.js';
+import { isTwoPass } from '../media/encode-args.js';
+import type { EncodePlan } from '../media/types.js';
+import type { PlanItem } from '../wire/plan.js';
 
 /**
  * An encode plan as the wire shows it: in the agent's 'plan' step (what a turn promises) and on a

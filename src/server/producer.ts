@@ -1,6 +1,6 @@
 import type { ProducedFile } from './render-job.js';
 import type { RenderRecord } from './render-record.js';
-import type { ItemProgress } from '../wire/index.js';
+import type { ItemProgress } from '../wire/item-progress.js';
 
 // Apart from render-backend.ts, whose routes need the node's services, so the render queue can
 // take a Producer without importing the services that hold the queue.

@@ -1,6 +1,7 @@
 import type { Container, Goal } from '../goal/types.js';
-import { itemGoal, musicVolume, outputGoal, segmentsOf, TrackType, type Draft } from '../wire/index.js';
-import { defaultOutputName } from '../media/index.js';
+import { itemGoal } from '../wire/item-goal.js';
+import { musicVolume, outputGoal, segmentsOf, TrackType, type Draft } from '../wire/draft.js';
+import { defaultOutputName } from '../media/place-output.js';
 import { badRequest } from './api-failure.js';
 import type { MediaRecord } from './sessions.js';
 

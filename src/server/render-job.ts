@@ -1,10 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { compress, type OutputQuality, type Overlays } from '../media/index.js';
+import { compress } from '../media/compress.js';
+import type { OutputQuality, Overlays } from '../media/types.js';
+import { planNoteText } from '../wire/plan-note-words.js';
 import type { RenderItem } from './render-items.js';
 import { mediaPath } from './uploads.js';
 import { planItem } from './plan-item.js';
-import { itemsNotStarted, overallPercent, planNoteText, type ItemProgress, type PlanItem, type PlanNote } from '../wire/index.js';
+import { itemsNotStarted, overallPercent, type ItemProgress } from '../wire/item-progress.js';
+import type { PlanItem } from '../wire/plan.js';
+import type { PlanNote } from '../wire/plan-notes.js';
 
 /**
  * A file one item produced, still in the job's work folder. `plan`: the encode that made it, as it

@@ -1,5 +1,7 @@
-import type { OutputQuality } from '../media/index.js';
-import type { ItemProgress, PlanItem, PlanNote } from '../wire/index.js';
+import type { OutputQuality } from '../media/types.js';
+import type { ItemProgress } from '../wire/item-progress.js';
+import type { PlanItem } from '../wire/plan.js';
+import type { PlanNote } from '../wire/plan-notes.js';
 import type { RenderItem } from './render-items.js';
 
 // The render records on their own, so the render backend's Producer can name them without

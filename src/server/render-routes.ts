@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { qualityField } from '../media/index.js';
+import { qualityField } from '../media/verify-output.js';
 import { fileUrl } from './account-routes.js';
-import { exportRequest } from '../wire/index.js';
+import { exportRequest } from '../wire/requests.js';
 import { ApiFailure } from './api-failure.js';
 import { withSegmentIds } from './draft.js';
 import { readBody, sendData } from './envelope.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Capabilities } from '../media/index.js';
+import type { Capabilities } from '../media/capabilities.js';
 import type { TokenBook, TokenRecord } from './auth.js';
 import type { RenderQueue } from './renders.js';
 import type { SessionBook } from './sessions.js';

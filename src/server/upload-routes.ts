@@ -1,10 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MediaError } from '../errors.js';
-import { probe } from '../media/index.js';
+import { probe } from '../media/probe.js';
 import type { MediaInfo } from '../media/types.js';
 import { badRequest, fileRefused } from './api-failure.js';
-import { TrackType, uploadUrlsRequest } from '../wire/index.js';
+import { TrackType } from '../wire/draft.js';
+import { uploadUrlsRequest } from '../wire/requests.js';
 import { addSegment, settleSharedGoal } from './draft.js';
 import { setMusic } from './draft-edits.js';
 import { readBody, sendData } from './envelope.js';

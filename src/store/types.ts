@@ -1,6 +1,6 @@
 import type { Goal } from '../goal/types.js';
 import type { QualityScore } from '../media/types.js';
-import type { Draft } from '../wire/index.js';
+import type { Draft } from '../wire/draft.js';
 
 /** A token and when it stops working (ISO 8601), as the node granted it. */
 export type StoredToken = { token: string; expiresAt?: string };

@@ -1,6 +1,7 @@
 import type { Goal } from '../goal/types.js';
-import { mediaSources, type Engine } from '../engine/index.js';
-import { timelineLine } from '../wire/index.js';
+import { mediaSources } from '../engine/item-goals.js';
+import type { Engine } from '../engine/engine.js';
+import { timelineLine } from '../wire/timeline.js';
 import { creditsSentence } from './credits-words.js';
 
 /**

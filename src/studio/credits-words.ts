@@ -1,4 +1,4 @@
-import type { Credits } from '../engine/index.js';
+import type { Credits } from '../engine/api/types.js';
 
 /** The balance as one sentence, in the language the question was asked in. */
 export function creditsSentence(credits: Credits, chinese: boolean): string {

@@ -1,10 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { CanceledError, MediaError } from '../errors.js';
-import { parseInstruction } from '../goal/index.js';
+import { parseInstruction } from '../goal/parse-instruction.js';
 import type { Goal } from '../goal/types.js';
-import { sizeCap, type Draft } from '../wire/index.js';
-import type { Delivered, JobRecord, Lifecycle, ResumePoint } from '../engine/index.js';
-import { defaultOutputName } from '../media/index.js';
+import { sizeCap } from '../wire/size-cap.js';
+import type { Draft } from '../wire/draft.js';
+import type { Delivered } from '../engine/export-session.js';
+import type { JobRecord, ResumePoint } from '../store/types.js';
+import type { Lifecycle } from '../engine/engine.js';
+import { defaultOutputName } from '../media/place-output.js';
 
 /** One file's result: where it landed and the size it had to stay under. */
 export type FileResult = Delivered & { input: string };

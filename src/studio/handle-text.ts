@@ -2,8 +2,11 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { StudioError } from '../errors.js';
-import { isChinese, parseInstruction } from '../goal/index.js';
-import { assertNever, type Engine, type GuiAction } from '../engine/index.js';
+import { isChinese } from '../goal/language.js';
+import { parseInstruction } from '../goal/parse-instruction.js';
+import { assertNever } from '../engine/sse/chat-event.js';
+import type { Engine } from '../engine/engine.js';
+import type { GuiAction } from '../engine/gui-phrases.js';
 import { exportNow, showCredits, showTimeline } from './commands.js';
 import { routeText } from './routing.js';
 import type { StudioWatch } from './studio-watch.js';
@@ -35,7 +38,7 @@ export const DEFAULT_WATCH_GOAL = 'compress this video';
 
 /**
  * What the studio does with a line the user typed: routed first (routing.ts) so export, credits,
- * status and uploads skip the chat; a chat turn's actions (turn-actions.ts: our node's typed plan,
+ * status and uploads skip the chat; a chat turn's actions (turnActions in turn.ts: our node's typed plan,
  * else the cloud's GUI phrases) then run (timeline summaries, state, a drag sent back as an edit;
  * an export only when auto-export is on, since it writes files the user did not ask for in words).
  * Results arrive as engine events.

@@ -1,4 +1,5 @@
-import { isFinished, type JobRecord } from '../engine/index.js';
+import { isFinished } from '../engine/jobs.js';
+import type { JobRecord } from '../store/types.js';
 
 /** What the job picker may do with one listed job: the single keys it offers for it. */
 export type JobChoices = {

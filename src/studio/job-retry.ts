@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import type { Engine, JobRecord } from '../engine/index.js';
+import type { Engine } from '../engine/engine.js';
+import type { JobRecord } from '../store/types.js';
 import { replayJob, retryFile } from './file-lifecycle.js';
 import { findPaths } from './path-words.js';
 

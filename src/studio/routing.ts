@@ -1,4 +1,4 @@
-import { parseInstruction } from '../goal/index.js';
+import { parseInstruction } from '../goal/parse-instruction.js';
 import type { Goal } from '../goal/types.js';
 import { findPaths, looksLikePath } from './path-words.js';
 

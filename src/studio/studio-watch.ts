@@ -1,4 +1,4 @@
-import type { Engine, Lifecycle } from '../engine/index.js';
+import type { Engine, Lifecycle } from '../engine/engine.js';
 import { watchFolder, type FolderWatch } from './watch-folder.js';
 
 /** What the studio's watch needs of the engine: the file lifecycle, and a way to tell the views. */

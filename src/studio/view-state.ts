@@ -1,4 +1,7 @@
-import { assertNever, type Credits, type EngineEvent, type Job, type SessionState } from '../engine/index.js';
+import { assertNever } from '../engine/sse/chat-event.js';
+import type { Credits, SessionState } from '../engine/api/types.js';
+import type { EngineEvent } from '../engine/engine-events.js';
+import type { Job } from '../engine/jobs.js';
 
 /** One chat turn as a view shows it: the reply text so far, what the engine added, whether it ended. */
 export type ChatTurn = { turnId: number; jobId?: string; text: string; note?: string; done: boolean; working?: string };

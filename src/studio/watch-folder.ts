@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { Lifecycle } from '../engine/index.js';
+import type { Lifecycle } from '../engine/engine.js';
 import { processFile, type FileResult } from './file-lifecycle.js';
-import { defaultOutputName, probe } from '../media/index.js';
+import { defaultOutputName } from '../media/place-output.js';
+import { probe } from '../media/probe.js';
 
 /** How a watched folder is handled. */
 export type WatchOptions = {

@@ -24,6 +24,6 @@ export { describeDraftChange, timelineLine, timelineView, type TimelineSources, 
 export { createSessionRequest, exportRequest, MAX_UPLOADS_PER_REQUEST, messageRequest, uploadUrlsRequest, type ExportRequest, type MessageRequest } from './requests.js';
 export { describeIssue, readWire, type WireResult } from './read.js';
 export { planItemSchema, planResponseSchema, type NamedPlanItem, type PlanItem, type PlanResponse } from './plan.js';
-export { itemProgressSchema, itemsNotStarted, itemsProgressSchema, overallPercent, type ItemProgress } from './item-progress.js';
+export { itemFractions, itemProgressSchema, itemsNotStarted, itemsProgressSchema, overallPercent, type ItemFraction, type ItemProgress } from './item-progress.js';
 export { planNotesSchema, planNoteSchema, type LeanerChange, type NoteScore, type PlanNote, type RateChange, type SoundCodec } from './plan-notes.js';
 export { PLAN_NOTE_WORDS, planNoteText } from './plan-note-words.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NemoError, StudioError } from '../../src/errors.js';
-import { NemoAnswerError } from '../../src/engine/api/envelope.js';
-import { MAX_RETRY_WAIT_MS } from '../../src/engine/api/retry-after.js';
+import { MAX_RETRY_WAIT_MS, NemoAnswerError } from '../../src/engine/api/envelope.js';
 import { explainError, recoveryFor, registrationUrl, waitInWords, type CallKind, type Recovery } from '../../src/engine/error-policy.js';
 
 const context = { apiBase: 'https://node.example', bindId: 'b-from-session' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../src/engine/api/retry-after.js';
+import { parseRetryAfter } from '../../src/engine/api/envelope.js';
 
 const now = Date.parse('2026-12-02T10:00:00Z');
 

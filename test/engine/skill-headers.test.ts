@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skillHeaders, skillPlatform } from '../../src/engine/api/skill-headers.js';
+import { skillHeaders, skillPlatform } from '../../src/engine/api/connection.js';
 import { packageVersion } from '../../src/version.js';
 
 describe('skillPlatform', () => {

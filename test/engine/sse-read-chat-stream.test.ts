@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../../src/engine/sse/chat-event.js';
 import { readChatStream, StreamDroppedError } from '../../src/engine/sse/read-chat-stream.js';
-import { emptyTurnText, foldTurnText, visibleText } from '../../src/engine/sse/turn-text.js';
+import { emptyTurnText, foldTurnText, visibleText } from '../../src/engine/turn.js';
 
 const fixture = readFileSync(new URL('./fixtures/adk-run-sse.txt', import.meta.url));
 

@@ -1,12 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../src/engine/api/types.js';
-import type { Draft } from '../../src/wire/index.js';
+import type { Draft, NamedPlanItem } from '../../src/wire/index.js';
 import type { ChatEvent } from '../../src/engine/sse/chat-event.js';
 import { StreamDroppedError } from '../../src/engine/sse/read-chat-stream.js';
-import { runTurn, type TurnDeps } from '../../src/engine/turn.js';
-import { turnActions } from '../../src/engine/turn-actions.js';
-import type { NamedPlanItem } from '../../src/wire/index.js';
+import { runTurn, turnActions, type TurnDeps } from '../../src/engine/turn.js';
 
 const video: Draft = { t: [{ tt: 0, sg: [{ src: 'm1', s: 0, d: 10_000, m: { name: 'city timelapse' } }], m: {} }], d: 10_000, m: {} };
 const withMusic: Draft = { ...video, t: [...video.t, { tt: 1, sg: [{ src: 'm2', s: 0, d: 10_000, m: { name: 'Lo-fi' } }], m: { volume: 0.35 } }] };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeralValue } from '../../src/goal/chinese-numerals.js';
+import { chineseNumeralValue, normalizeText } from '../../src/goal/normalize.js';
 import { toSeconds } from '../../src/goal/durations.js';
-import { normalizeText } from '../../src/goal/normalize.js';
 import { correctSpelling } from '../../src/goal/spelling.js';
 
 describe('normalizeText', () => {

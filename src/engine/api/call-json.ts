@@ -2,8 +2,7 @@ import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { causeChain, NemoError } from '../../errors.js';
 import { commonHeaders, DEFAULT_TIMEOUT_MS, urlFor, type Connection } from './connection.js';
-import { readEnvelope } from './envelope.js';
-import { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter, readEnvelope } from './envelope.js';
 
 /** One JSON request: method, path, optional JSON body or a raw body with its own content type. */
 export type JsonCall = {

@@ -6,9 +6,8 @@ import { request } from 'undici';
 import { causeChain, NemoError } from '../../errors.js';
 import { ACCESS_KEY_HEADER } from '../../paths.js';
 import { unreachable } from './call-json.js';
-import { DEFAULT_TIMEOUT_MS, type Connection } from './connection.js';
-import { MAX_RETRY_WAIT_MS, parseRetryAfter } from './retry-after.js';
-import { skillHeaders } from './skill-headers.js';
+import { DEFAULT_TIMEOUT_MS, skillHeaders, type Connection } from './connection.js';
+import { MAX_RETRY_WAIT_MS, parseRetryAfter } from './envelope.js';
 
 /** Bytes written so far; `totalBytes` when the node said how many (Content-Length). */
 export type DownloadProgress = { receivedBytes: number; totalBytes?: number };

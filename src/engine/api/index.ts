@@ -7,5 +7,5 @@ export { startRender, pollRender, cancelRender, readRenderStatus } from './rende
 export { uploadFiles, uploadUrls, type UploadProgress } from './upload-calls.js';
 export { downloadFile, type DownloadProgress } from './download-call.js';
 export { sendMessage, TURN_CAP_MS } from './message-call.js';
-export { skillPlatform, skillHeaders, type SkillPlatform } from './skill-headers.js';
+export { skillPlatform, skillHeaders, type SkillPlatform } from './connection.js';
 export type * from './types.js';

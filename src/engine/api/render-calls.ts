@@ -1,4 +1,7 @@
-import { itemsProgressSchema, planNotesSchema, readWire, type Draft } from '../../wire/index.js';
+import { itemsProgressSchema } from '../../wire/item-progress.js';
+import { planNotesSchema } from '../../wire/plan-notes.js';
+import { readWire } from '../../wire/read.js';
+import type { Draft } from '../../wire/draft.js';
 import { callJson } from './call-json.js';
 import type { Connection } from './connection.js';
 import { asRecord, pick, pickNumber, pickString } from './lenient.js';

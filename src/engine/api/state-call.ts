@@ -1,4 +1,4 @@
-import { readCloudDraft } from '../../wire/index.js';
+import { readCloudDraft } from '../../wire/draft.js';
 import { callJson } from './call-json.js';
 import type { Connection } from './connection.js';
 import { asRecord, pick, pickNumber, pickString } from './lenient.js';

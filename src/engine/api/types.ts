@@ -1,6 +1,8 @@
 import type { Goal } from '../../goal/types.js';
 import type { MediaInfo, QualityScore } from '../../media/types.js';
-import type { Draft, ItemProgress, PlanNote } from '../../wire/index.js';
+import type { Draft } from '../../wire/draft.js';
+import type { ItemProgress } from '../../wire/item-progress.js';
+import type { PlanNote } from '../../wire/plan-notes.js';
 
 /** An anonymous token and what came with it. */
 export type TokenGrant = { token: string; userId?: string; expiresAt?: string; credits?: number };

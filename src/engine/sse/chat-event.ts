@@ -1,4 +1,5 @@
-import type { Draft, NamedPlanItem } from '../../wire/index.js';
+import type { Draft } from '../../wire/draft.js';
+import type { NamedPlanItem } from '../../wire/plan.js';
 
 /**
  * One thing that happened in a chat turn, whatever the wire form (the documented short form or

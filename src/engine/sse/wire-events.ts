@@ -1,7 +1,8 @@
-import { readCloudDraft } from '../../wire/index.js';
+import { readCloudDraft } from '../../wire/draft.js';
 import { asRecord } from '../api/lenient.js';
 import type { ChatEvent } from './chat-event.js';
-import { planResponseSchema, readWire } from '../../wire/index.js';
+import { planResponseSchema } from '../../wire/plan.js';
+import { readWire } from '../../wire/read.js';
 
 /**
  * The chat events in one SSE `data:` payload. Accepts the documented short form

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemFractions } from '../../src/engine/item-fractions.js';
-import { itemsNotStarted, overallPercent, type ItemProgress } from '../../src/wire/index.js';
+import { itemFractions, itemsNotStarted, overallPercent, type ItemProgress } from '../../src/wire/item-progress.js';
 
 const item = (status: ItemProgress['status'], progress: number): ItemProgress => ({ status, progress });
 
