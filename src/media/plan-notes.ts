@@ -16,6 +16,14 @@ export type RateChange = { kind: 'lowered'; fromFps: number; toFps: number } | {
 /** One step leaner for a picture the budget cannot carry (see leanerPlan). */
 export type LeanerChange = { kind: 'frame'; width: number; height: number } | { kind: 'fps'; fps: number } | { kind: 'no-sound' };
 
+/** One way the plan a render worker ran differs from the plan promised: the field, as the plan shows it, before and after. */
+export type PlanDifference =
+  | { field: 'codec' | 'encoder'; promised: string; ran: string }
+  | { field: 'frame'; promised: { width: number; height: number }; ran: { width: number; height: number } }
+  | { field: 'fps' | 'video_kbps' | 'crf' | 'audio_kbps'; promised?: number; ran?: number }
+  | { field: 'passes'; promised: number; ran: number }
+  | { field: 'audio'; promised: 'copy' | 'none' | 'encode'; ran: 'copy' | 'none' | 'encode' };
+
 /** One decision of a plan, or of the encode that ran it. */
 export type PlanNote =
   /** Planned as a copy: already H.264 (and AAC) at this size, under the target. */
@@ -54,6 +62,11 @@ export type PlanNote =
   | { code: 'size-overshot'; actualBytes: number; targetBytes: number; kbps: number; change?: LeanerChange }
   | { code: 'size-topped-up'; actualBytes: number; aimBytes: number; kbps: number }
   | { code: 'sound-measured'; audioBytes: number; plannedBytes: number; spare: boolean; kbps: number }
+  /**
+   * The render worker planned with its own ffmpeg and came to another plan than the node promised;
+   * `missingEncoder`: the promised encoder, when the worker's ffmpeg lacks it (else it is another build).
+   */
+  | { code: 'worker-plan'; missingEncoder?: string; differences: PlanDifference[] }
   | { code: 'full-frame-kept'; width: number; height: number; fps: number; ssim: number; plannedSsim: number; plannedWidth: number; plannedHeight: number };
 
 /** A note's identity: a note re-planned from the same facts is the same note. */

@@ -1,5 +1,5 @@
 import type { Container, Goal } from '../goal/types.js';
-import { itemGoal, musicVolume, outputGoal, segmentsOf, TrackType, type Draft } from '../wire/index.js';
+import { itemGoal, musicVolume, outputGoal, segmentsOf, TrackType, type Draft, type PlanItem } from '../wire/index.js';
 import { defaultOutputName } from '../media/index.js';
 import { badRequest } from './api-failure.js';
 import type { MediaRecord } from './sessions.js';
@@ -15,6 +15,8 @@ export type RenderItem = {
   goal: Goal;
   titles?: { text: string; startSec: number; endSec: number }[];
   music?: { mediaId: string; volume: number };
+  /** The plan the node promised for it, with its own ffmpeg; a worker with another ffmpeg says how its plan differs. */
+  promised?: PlanItem;
 };
 
 /**

@@ -9,10 +9,11 @@ import { itemsNotStarted, overallPercent, type ItemProgress, type PlanItem } fro
 
 /**
  * A file one item produced, still in the job's work folder. `plan`: the encode that made it, as it
- * ran (absent from workers that predate it). `notes`: what the encode decided beyond the plan, in
+ * ran (absent from workers that predate it); `planned`: the plan before the encode changed it (only
+ * where it was made: it does not travel). `notes`: what the encode decided beyond the plan, in
  * English, as the render's wire gives them to any client.
  */
-export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; plan?: PlanItem; quality?: OutputQuality };
+export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; plan?: PlanItem; planned?: PlanItem; quality?: OutputQuality };
 
 /**
  * Compresses each item in turn into `workDir` (the job's own folder, emptied before and after by
@@ -43,7 +44,7 @@ export async function produceFiles(
     });
     const { size } = await stat(result.output);
     report(index, { status: 'completed', progress: 100 });
-    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes.map((note) => planNoteText(note, 'en')), plan: planItem(result.plan), ...(result.quality ? { quality: result.quality } : {}) });
+    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes.map((note) => planNoteText(note, 'en')), plan: planItem(result.plan), planned: planItem(result.planned), ...(result.quality ? { quality: result.quality } : {}) });
   }
   return produced;
 }
