@@ -18,7 +18,8 @@ export type LeanerChange = { kind: 'frame'; width: number; height: number } | { 
 
 /** One way the plan a render worker ran differs from the plan promised: the field, as the plan shows it, before and after. */
 export type PlanDifference =
-  | { field: 'codec' | 'encoder'; promised: string; ran: string }
+  | { field: 'codec'; promised: Codec; ran: Codec }
+  | { field: 'encoder'; promised: string; ran: string }
   | { field: 'frame'; promised: { width: number; height: number }; ran: { width: number; height: number } }
   | { field: 'fps' | 'video_kbps' | 'crf' | 'audio_kbps'; promised?: number; ran?: number }
   | { field: 'passes'; promised: number; ran: number }

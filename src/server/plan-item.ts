@@ -68,7 +68,8 @@ function planOverlays(item: RenderItem, mediaDir: string): PlannedOverlays | und
  */
 export function planDifferences(promised: PlanItem, ran: PlanItem): PlanDifference[] {
   const differences: PlanDifference[] = [];
-  for (const field of ['codec', 'encoder'] as const) if (promised[field] !== ran[field]) differences.push({ field, promised: promised[field], ran: ran[field] });
+  if (promised.codec !== ran.codec) differences.push({ field: 'codec', promised: promised.codec, ran: ran.codec });
+  if (promised.encoder !== ran.encoder) differences.push({ field: 'encoder', promised: promised.encoder, ran: ran.encoder });
   if (promised.width !== ran.width || promised.height !== ran.height) {
     differences.push({ field: 'frame', promised: { width: promised.width, height: promised.height }, ran: { width: ran.width, height: ran.height } });
   }

@@ -1,6 +1,7 @@
-import { qualityName } from '../goal/describe-goal.js';
+import { codecName, qualityName } from '../goal/describe-goal.js';
 import { wordWith, type Language, type Wording } from '../goal/language.js';
 import { formatBytes } from '../units.js';
+import type { Codec } from '../goal/types.js';
 import type { LeanerChange, NoteScore, PlanDifference, PlanNote, RateChange, SoundCodec } from '../media/index.js';
 
 // The media core's notes in words, one table per language, line for line: the node is where they
@@ -16,18 +17,19 @@ type Pieces = {
   difference: (difference: PlanDifference) => string;
 };
 
-/** A difference's two sides as `promised → ran`, each side worded by `side` (a side the plan lacks reads `none`). */
-function differenceSides(difference: PlanDifference, none: string, side: (value: never) => string): string {
-  const word = (value: unknown) => (value === undefined ? none : side(value as never));
-  return `${word(difference.promised)} → ${word(difference.ran)}`;
-}
+/** How a language says a sound that is copied, left out or encoded, and a value a plan leaves out. */
+type SideWords = { audio: Record<'copy' | 'none' | 'encode', string>; none: string };
 
-/** A plan field's value as both languages write it: codecs in capitals, frames as WxH, numbers as they are. */
-function fieldValue(difference: PlanDifference): (value: never) => string {
-  if (difference.field === 'codec') return (value: string) => value.toUpperCase();
-  if (difference.field === 'frame') return (value: { width: number; height: number }) => `${value.width}x${value.height}`;
-  if (difference.field === 'fps') return (value: number) => fps(value);
-  return (value: unknown) => String(value);
+/** A difference's two sides as `promised → ran`: codecs by name, frames as WxH, numbers as they are. */
+function differenceSides(difference: PlanDifference, words: SideWords): string {
+  const side = (value: PlanDifference['promised']): string => {
+    if (value === undefined) return words.none;
+    if (typeof value === 'object') return `${value.width}x${value.height}`;
+    if (typeof value === 'number') return fps(value);
+    if (difference.field === 'audio') return words.audio[value as keyof SideWords['audio']];
+    return difference.field === 'codec' ? codecName(value as Codec) : value;
+  };
+  return `${side(difference.promised)} → ${side(difference.ran)}`;
 }
 
 const SOUND_CODEC: Record<SoundCodec, string> = { aac: 'AAC', opus: 'Opus' };
@@ -40,8 +42,7 @@ const enPieces: Pieces = {
   change: (change) => (change.kind === 'frame' ? `${change.width}x${change.height}` : change.kind === 'fps' ? `${fps(change.fps)} fps` : 'no sound (it did not fit beside the picture)'),
   difference: (difference) => {
     const label = { codec: 'codec', encoder: 'encoder', frame: 'picture', fps: 'fps', video_kbps: 'video kbps', crf: 'CRF', passes: 'passes', audio: 'sound', audio_kbps: 'sound kbps' }[difference.field];
-    const audio = { copy: 'copied', none: 'none', encode: 'encoded' };
-    return `${label} ${differenceSides(difference, 'none', difference.field === 'audio' ? (mode: keyof typeof audio) => audio[mode] : fieldValue(difference))}`;
+    return `${label} ${differenceSides(difference, { audio: { copy: 'copied', none: 'none', encode: 'encoded' }, none: 'none' })}`;
   },
 };
 
@@ -53,8 +54,7 @@ const zhPieces: Pieces = {
   change: (change) => (change.kind === 'frame' ? `${change.width}x${change.height}` : change.kind === 'fps' ? `${fps(change.fps)} fps` : '去掉声音（画面旁放不下）'),
   difference: (difference) => {
     const label = { codec: '编码格式', encoder: '编码器', frame: '画面', fps: '帧率', video_kbps: '视频码率 kbps', crf: 'CRF', passes: '编码遍数', audio: '声音', audio_kbps: '声音码率 kbps' }[difference.field];
-    const audio = { copy: '复制', none: '无', encode: '重新编码' };
-    return `${label} ${differenceSides(difference, '无', difference.field === 'audio' ? (mode: keyof typeof audio) => audio[mode] : fieldValue(difference))}`;
+    return `${label} ${differenceSides(difference, { audio: { copy: '复制', none: '无', encode: '重新编码' }, none: '无' })}`;
   },
 };
 
