@@ -9,8 +9,17 @@ import type { EngineEvent } from '../engine/engine-events.js';
 import type { FileResult } from '../studio/file-lifecycle.js';
 import { formatBytes } from '../units.js';
 
-/** The phases `run --json` reports. */
-export type RunPhase = 'upload' | 'message' | 'render' | 'download';
+/** The phases `run --json` reports ('queued': the render waits in the node's line, see renderWait). */
+export type RunPhase = 'queued' | 'upload' | 'message' | 'render' | 'download';
+
+/**
+ * Whether a job's render waits in the node's line, and its place there (1 is next) when the node
+ * says it; undefined otherwise. A job is 'queued' before its upload too, but has no render id then. Pure.
+ */
+export function renderWait(job: Pick<Job, 'status' | 'renderId' | 'place'>): { place?: number } | undefined {
+  if (job.status !== 'queued' || job.renderId === undefined) return undefined;
+  return job.place === undefined ? {} : { place: job.place };
+}
 
 /** A job status as the phase `run` reports, or undefined for statuses that are not a phase. Pure. */
 export function phaseOf(status: Job['status']): RunPhase | undefined {
@@ -64,6 +73,16 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
         const job = event.payload;
         const phase = phaseOf(job.status);
         if (out.status && !mode.json) out.status(statusLine(engine.jobs()));
+        const wait = renderWait(job);
+        if (wait) {
+          // A line each time the place changes: the wait in the studio's words, or its place as data.
+          const key = `queued:${wait.place ?? ''}`;
+          if (lastShown.get(job.id) === key) return;
+          lastShown.set(job.id, key);
+          if (mode.json) write(JSON.stringify({ type: 'progress', file: job.input, phase: 'queued', ...(wait.place !== undefined ? { position: wait.place } : {}) }));
+          else write(`${basename(job.input)}: ${queuedWords(wait.place)}`);
+          return;
+        }
         if (!phase) return;
         const fraction = Math.floor(job.fraction / step) * step;
         const key = `${phase}:${fraction.toFixed(2)}`;
@@ -117,7 +136,8 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
 export function statusLine(jobs: readonly Job[]): string {
   return jobs
     .flatMap((job) => {
-      if (job.status === 'queued' && job.place !== undefined) return [`${basename(job.input)} ${queuedWords(job.place)}`];
+      const wait = renderWait(job);
+      if (wait) return [`${basename(job.input)} ${queuedWords(wait.place)}`];
       const phase = phaseOf(job.status);
       if (!phase) return [];
       return [`${basename(job.input)} ${phase} ${Math.round(job.fraction * 100)}%${job.etaSec !== undefined ? ` ETA ${job.etaSec}s` : ''}`];

@@ -25,6 +25,11 @@ type GoalWords = {
 
 const CODEC: Record<Codec, string> = { h264: 'H.264', h265: 'H.265', av1: 'AV1' };
 
+/** A codec as people write it (H.264, H.265, AV1), the same in every language. */
+export function codecName(codec: Codec): string {
+  return CODEC[codec];
+}
+
 // Numbers, units, codecs and containers read the same in both languages; only the words differ.
 const WORDS: Record<Language, GoalWords> = {
   en: {

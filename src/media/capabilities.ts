@@ -29,22 +29,33 @@ export type Capabilities = {
 
 let cached: Promise<Capabilities> | undefined;
 
+/**
+ * Encoders an operator keeps this process off, comma-separated: a GPU encoder that misbehaves on one
+ * machine, or a worker made to plan as a smaller build would. They count as absent from the ffmpeg.
+ */
+export const SKIP_ENCODERS_ENV = 'COMPRESSOR_SKIP_ENCODERS';
+
 /** Probes ffmpeg once per process (version, encoders, filters, working hardware) and caches it. */
 export function capabilities(): Promise<Capabilities> {
-  cached ??= probeCapabilities().catch((error: unknown) => {
+  cached ??= probeCapabilities(skippedEncoders(process.env)).catch((error: unknown) => {
     cached = undefined; // a failed probe (ffmpeg missing) should be retried once it is installed
     throw error;
   });
   return cached;
 }
 
-async function probeCapabilities(): Promise<Capabilities> {
+/** The encoders SKIP_ENCODERS_ENV names, trimmed; unknown names are simply never found. */
+export function skippedEncoders(env: NodeJS.ProcessEnv): string[] {
+  return (env[SKIP_ENCODERS_ENV] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+}
+
+async function probeCapabilities(skipped: string[]): Promise<Capabilities> {
   const [version, encoderList, filterList] = await Promise.all([
     runFfmpeg(['-version']).then((r) => versionWord(r.stdout)),
     runFfmpeg(['-encoders']).then((r) => r.stdout),
     runFfmpeg(['-filters']).then((r) => r.stdout),
   ]);
-  const compiled = KNOWN_ENCODERS.filter((name) => listHas(encoderList, name));
+  const compiled = KNOWN_ENCODERS.filter((name) => listHas(encoderList, name) && !skipped.includes(name));
   const software = compiled.filter((name) => !HARDWARE_H264_ENCODERS.includes(name));
   // A hardware encoder compiled in often has no device behind it: only a real encode proves it works.
   const working: KnownEncoder[] = [];

@@ -87,6 +87,7 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
     bytes: outcome.bytes,
     durationSec,
     plan: outcome.plan,
+    planned: plan,
     attempts: outcome.attempts,
     changes: newNotes(outcome.plan, plan),
     ...(scores ? { quality: outputQuality(scores) } : {}),

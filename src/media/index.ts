@@ -9,7 +9,7 @@ export { runFfmpeg, runFfprobe, type RunFfmpegOptions, type RunResult, type Ffmp
 export { SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
 export { qualityMeter, type QualityMeter } from './quality-meter.js';
 export * from './types.js';
-export type { LeanerChange, NoteScore, PlanNote, RateChange, SoundCodec } from './plan-notes.js';
+export type { LeanerChange, NoteScore, PlanDifference, PlanNote, RateChange, SoundCodec } from './plan-notes.js';
 export { trimWindow } from './trim-window.js';
 export { formatQuality, qualityField } from './verify-output.js';
 export { defaultOutputName, placeOutput } from './place-output.js';

@@ -2,4 +2,4 @@
 // shape is the wire's (src/wire/plan-notes.ts), since a render's notes cross it as data; the
 // sentences live where notes are shown, src/wire/plan-note-words.ts, a table per language.
 
-export type { LeanerChange, NoteScore, PlanNote, RateChange, SoundCodec } from '../wire/plan-notes.js';
+export type { LeanerChange, NoteScore, PlanDifference, PlanNote, RateChange, SoundCodec } from '../wire/plan-notes.js';

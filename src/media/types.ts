@@ -138,6 +138,8 @@ export type CompressResult = {
   bytes: number;
   durationSec: number;
   plan: EncodePlan;
+  /** The plan before encoding changed anything (`changes` say what did): what a plan step promises. */
+  planned: EncodePlan;
   /** How many full encodes it took to land under the target (1 when the first fit). */
   attempts: number;
   /**

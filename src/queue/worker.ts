@@ -5,7 +5,14 @@ import { extname, join } from 'node:path';
 import { DelayedError, QueueEvents, Worker, type Job, type QueueEventsListener } from 'bullmq';
 import { CanceledError, describeError } from '../errors.js';
 import { clientSentence } from '../server/envelope.js';
-import { produceFiles } from '../server/render-job.js';
+import { capabilities } from '../media/capabilities.js';
+import { workerPlanNote } from '../server/plan-item.js';
+import { planNoteText } from '../wire/plan-note-words.js';
+import type { PlanNote } from '../wire/plan-notes.js';
+import type { RenderItem } from '../server/render-items.js';
+import { produceFiles, type ProducedFile } from '../server/render-job.js';
+import { planItemSchema } from '../wire/plan.js';
+import { readWire } from '../wire/read.js';
 import { connectionFor, logErrorsOnce } from './connection.js';
 import { fetchInput, NodeRefusal, sha256Of, uploadOutput, type NodeLink } from './node-link.js';
 import { CANCEL_EVENT, inputsOf, outputName, QUEUE_NAME, type RenderJobData, type RenderJobResult, type UploadedFile, type WorkerProgress } from './protocol.js';
@@ -70,6 +77,21 @@ export async function startWorker(options: WorkerOptions): Promise<RenderWorker>
   };
 }
 
+/**
+ * The note, in the render's English, when this worker planned an item otherwise than the node
+ * promised. The worker plans with its own ffmpeg, and says so when that changed the plan, rather
+ * than the node planning with what its workers advertise: the node cannot know which worker takes
+ * a job, advertised capabilities go stale (a worker joins, leaves, or its GPU stops encoding), and
+ * planning for the weakest worker would take the better encoders from every render. The worker is
+ * the one that knows what its ffmpeg can do when the render runs, so it decides, and tells.
+ */
+function brokenPromise(item: RenderItem | undefined, file: ProducedFile, encoders: readonly string[]): PlanNote | undefined {
+  // The promise comes through Redis from another process (an older node sends none): read, not trusted.
+  const promised = readWire(planItemSchema, item?.promised);
+  if (!promised.ok || !file.planned) return undefined;
+  return workerPlanNote(promised.value, file.planned, encoders);
+}
+
 /** The abort reason when the worker itself stops (a cancel from the node says 'canceled'). */
 const STOPPING = 'worker stopping';
 
@@ -97,8 +119,14 @@ async function runJob(job: Job<RenderJobData, RenderJobResult>, token: string | 
     // Each attempt uploads under its own id: a stalled attempt that wakes up late cannot mix its files in.
     const attempt = randomUUID();
     const files: UploadedFile[] = [];
+    const { encoders } = await capabilities();
     for (const [index, file] of produced.entries()) {
-      const uploaded = { name: outputName(index, extname(file.path)), size: file.size, sha256: await sha256Of(file.path), notes: file.notes, ...(file.planNotes ? { planNotes: file.planNotes } : {}), ...(file.plan ? { plan: file.plan } : {}) };
+      const broken = brokenPromise(job.data.items[index], file, encoders);
+      const brokenText = broken && planNoteText(broken, 'en');
+      if (brokenText) link.log(`job ${jobId}: ${brokenText}`);
+      const notes = brokenText ? [brokenText, ...file.notes] : file.notes;
+      const planNotes = broken ? [broken, ...(file.planNotes ?? [])] : file.planNotes;
+      const uploaded = { name: outputName(index, extname(file.path)), size: file.size, sha256: await sha256Of(file.path), notes, ...(planNotes ? { planNotes } : {}), ...(file.plan ? { plan: file.plan } : {}) };
       await uploadOutput(link, { jobId, attempt, name: uploaded.name }, { path: file.path, ...uploaded }, signal);
       files.push(uploaded);
     }

@@ -6,20 +6,17 @@ import type { Remark } from '../goal/remarks.js';
 import type { ParsedInstruction } from '../goal/parse-types.js';
 import type { Goal } from '../goal/types.js';
 import type { NamedPlanItem, PlanResponse } from '../wire/plan.js';
-import { machinePlanOptions, planEncode } from '../media/plan-encode.js';
 import type { Capabilities } from '../media/capabilities.js';
-import type { PlannedOverlays } from '../media/types.js';
 import { timelineLine } from '../wire/timeline.js';
 import type { Draft } from '../wire/draft.js';
 import { creditsReply, helpReply, ignoredRemark, planReply, questionReply, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
 import { AGENT_WORDS } from './agent-words.js';
 import { applyGoal } from './draft.js';
 import { applyEdits } from './draft-edits.js';
-import { renderItems, type RenderItem } from './render-items.js';
+import { renderItems } from './render-items.js';
 import { aimOf, goalNow, type Aim } from './instruction-target.js';
 import { sessionSources, type SessionRecord } from './sessions.js';
-import { mediaPath } from './uploads.js';
-import { planItem } from './plan-item.js';
+import { planItem, planRenderItem } from './plan-item.js';
 
 /** A tool step the agent shows as a functionCall and its functionResponse. */
 export type TurnStep = { name: 'analyse' | 'plan'; args: Record<string, unknown>; response: Record<string, unknown> };
@@ -88,8 +85,7 @@ function applyInstruction(
   if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], worded(parsed.ambiguities, language), report, language), draft };
   const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {
     const media = session.media[item.mediaId];
-    const options = machinePlanOptions(caps, planOverlays(item, mediaDir));
-    return { name: item.name, info: media.info, plan: planEncode(item.goal, { ...media.info, path: mediaPath(mediaDir, item.mediaId) }, options) };
+    return { name: item.name, info: media.info, plan: planRenderItem(item, media, mediaDir, caps) };
   });
   const plan: TurnStep = {
     name: 'plan',
@@ -97,17 +93,6 @@ function applyInstruction(
     response: { items: items.map(({ name, plan: p }): NamedPlanItem => ({ name, ...planItem(p) })) } satisfies PlanResponse,
   };
   return { steps: [analyse, plan], text: planReply(understood, items, [...worded(parsed.ambiguities, language), ...ignoredRemark(parsed.unknown, language)], report, language), draft };
-}
-
-/**
- * What the item adds, for the planner: titles rule out a copy and music needs a sound budget. The
- * planner reads nothing else, so the title files (written at render time) are not needed yet.
- */
-function planOverlays(item: RenderItem, mediaDir: string): PlannedOverlays | undefined {
-  if (!item.titles && !item.music) return undefined;
-  const titles = (item.titles ?? []).map(({ startSec, endSec }) => ({ textFile: '', fontFile: '', startSec, endSec }));
-  const music = item.music && { path: mediaPath(mediaDir, item.music.mediaId), volume: item.music.volume };
-  return { titles, ...(music ? { music } : {}) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Container, Goal } from '../goal/types.js';
 import { itemGoal } from '../wire/item-goal.js';
 import { musicVolume, outputGoal, segmentsOf, TrackType, type Draft } from '../wire/draft.js';
+import type { PlanItem } from '../wire/plan.js';
 import { defaultOutputName } from '../media/place-output.js';
 import { badRequest } from './api-failure.js';
 import type { MediaRecord } from './sessions.js';
@@ -16,6 +17,8 @@ export type RenderItem = {
   goal: Goal;
   titles?: { text: string; startSec: number; endSec: number }[];
   music?: { mediaId: string; volume: number };
+  /** The plan the node promised for it, with its own ffmpeg; a worker with another ffmpeg says how its plan differs. */
+  promised?: PlanItem;
 };
 
 /**

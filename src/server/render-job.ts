@@ -12,11 +12,12 @@ import type { PlanNote } from '../wire/plan-notes.js';
 
 /**
  * A file one item produced, still in the job's work folder. `plan`: the encode that made it, as it
- * ran (absent from workers that predate it). `notes`: what the encode decided beyond the plan, in
+ * ran (absent from workers that predate it); `planned`: the plan before the encode changed it (only
+ * where it was made: it does not travel). `notes`: what the encode decided beyond the plan, in
  * English, as the render's wire gives them to any client; `planNotes`: the same as data, for a
  * client to word in its user's language (absent from workers that predate it).
  */
-export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; planNotes?: PlanNote[]; plan?: PlanItem; quality?: OutputQuality };
+export type ProducedFile = { path: string; ext: string; size: number; notes: string[]; planNotes?: PlanNote[]; plan?: PlanItem; planned?: PlanItem; quality?: OutputQuality };
 
 /**
  * Compresses each item in turn into `workDir` (the job's own folder, emptied before and after by
@@ -47,7 +48,7 @@ export async function produceFiles(
     });
     const { size } = await stat(result.output);
     report(index, { status: 'completed', progress: 100 });
-    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes.map((note) => planNoteText(note, 'en')), planNotes: result.changes, plan: planItem(result.plan), ...(result.quality ? { quality: result.quality } : {}) });
+    produced.push({ path: result.output, ext: extname(result.output), size, notes: result.changes.map((note) => planNoteText(note, 'en')), planNotes: result.changes, plan: planItem(result.plan), planned: planItem(result.planned), ...(result.quality ? { quality: result.quality } : {}) });
   }
   return produced;
 }

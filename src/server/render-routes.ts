@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { qualityField } from '../media/verify-output.js';
 import { fileUrl } from './account-routes.js';
 import { exportRequest } from '../wire/requests.js';
@@ -7,6 +8,7 @@ import { withSegmentIds } from './draft.js';
 import { readBody, sendData } from './envelope.js';
 import { sendFile } from './files.js';
 import { renderItems } from './render-items.js';
+import { withPromises } from './plan-item.js';
 import type { RenderRecord, WaitingLine } from './render-record.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';
@@ -21,7 +23,7 @@ export function addRenderRoutes(router: Router, services: NodeServices): void {
     const request = await readBody(req, exportRequest);
     const session = services.sessions.get(request.sessionId ?? request.session_id, user.userId);
     const draft = request.draft === undefined ? session.draft : withSegmentIds(request.draft);
-    const items = renderItems(draft, session.media, request.output?.format);
+    const items = withPromises(renderItems(draft, session.media, request.output?.format), session.media, join(services.dataDir, 'media'), await services.capabilities());
     const record = await services.renders.submit({ id: request.id, sessionId: session.sessionId, userId: user.userId, items });
     // Accepted is pending; the place in line comes with it only when the job does not start at once.
     const place = services.renders.lineOf(services.renders.get(record.id, user.userId))?.place;

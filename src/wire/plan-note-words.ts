@@ -1,7 +1,8 @@
-import { qualityName } from '../goal/describe-goal.js';
+import { codecName, qualityName } from '../goal/describe-goal.js';
 import { wordWith, type Language, type Wording } from '../goal/language.js';
 import { formatBytes } from '../units.js';
-import type { LeanerChange, NoteScore, PlanNote, RateChange, SoundCodec } from './plan-notes.js';
+import type { Codec } from '../goal/types.js';
+import type { LeanerChange, NoteScore, PlanDifference, PlanNote, RateChange, SoundCodec } from './plan-notes.js';
 
 // The media core's notes in words, one table per language, line for line. On the wire because both
 // sides word them: the node in its replies, the client for a render's notes (sent as data), each in
@@ -14,7 +15,23 @@ type Pieces = {
   rate: (rate: RateChange) => string;
   score: (score: NoteScore) => string;
   change: (change: LeanerChange) => string;
+  difference: (difference: PlanDifference) => string;
 };
+
+/** How a language says a sound that is copied, left out or encoded, and a value a plan leaves out. */
+type SideWords = { audio: Record<'copy' | 'none' | 'encode', string>; none: string };
+
+/** A difference's two sides as `promised → ran`: codecs by name, frames as WxH, numbers as they are. */
+function differenceSides(difference: PlanDifference, words: SideWords): string {
+  const side = (value: PlanDifference['promised']): string => {
+    if (value === undefined) return words.none;
+    if (typeof value === 'object') return `${value.width}x${value.height}`;
+    if (typeof value === 'number') return fps(value);
+    if (difference.field === 'audio') return words.audio[value as keyof SideWords['audio']];
+    return difference.field === 'codec' ? codecName(value as Codec) : value;
+  };
+  return `${side(difference.promised)} → ${side(difference.ran)}`;
+}
 
 const SOUND_CODEC: Record<SoundCodec, string> = { aac: 'AAC', opus: 'Opus' };
 
@@ -24,6 +41,10 @@ const enPieces: Pieces = {
     rate.kind === 'lowered' ? `${fps(rate.fromFps)} → ${fps(rate.toFps)} fps` : rate.kind === 'variable' ? `variable frame rate kept (about ${fps(rate.aboutFps)} fps)` : `${fps(rate.fps)} fps`,
   score: (score) => (score.metric === 'vmaf' ? `VMAF ${score.mean.toFixed(1)} (5th percentile ${score.low.toFixed(1)})` : `SSIM ${score.mean.toFixed(4)}`),
   change: (change) => (change.kind === 'frame' ? `${change.width}x${change.height}` : change.kind === 'fps' ? `${fps(change.fps)} fps` : 'no sound (it did not fit beside the picture)'),
+  difference: (difference) => {
+    const label = { codec: 'codec', encoder: 'encoder', frame: 'picture', fps: 'fps', video_kbps: 'video kbps', crf: 'CRF', passes: 'passes', audio: 'sound', audio_kbps: 'sound kbps' }[difference.field];
+    return `${label} ${differenceSides(difference, { audio: { copy: 'copied', none: 'none', encode: 'encoded' }, none: 'none' })}`;
+  },
 };
 
 const zhPieces: Pieces = {
@@ -32,6 +53,10 @@ const zhPieces: Pieces = {
     rate.kind === 'lowered' ? `${fps(rate.fromFps)} → ${fps(rate.toFps)} fps` : rate.kind === 'variable' ? `保留可变帧率（约 ${fps(rate.aboutFps)} fps）` : `${fps(rate.fps)} fps`,
   score: (score) => (score.metric === 'vmaf' ? `VMAF ${score.mean.toFixed(1)}（最差 5% 为 ${score.low.toFixed(1)}）` : `SSIM ${score.mean.toFixed(4)}`),
   change: (change) => (change.kind === 'frame' ? `${change.width}x${change.height}` : change.kind === 'fps' ? `${fps(change.fps)} fps` : '去掉声音（画面旁放不下）'),
+  difference: (difference) => {
+    const label = { codec: '编码格式', encoder: '编码器', frame: '画面', fps: '帧率', video_kbps: '视频码率 kbps', crf: 'CRF', passes: '编码遍数', audio: '声音', audio_kbps: '声音码率 kbps' }[difference.field];
+    return `${label} ${differenceSides(difference, { audio: { copy: '复制', none: '无', encode: '重新编码' }, none: '无' })}`;
+  },
 };
 
 const en: Wording<PlanNote> = {
@@ -79,6 +104,8 @@ const en: Wording<PlanNote> = {
   'size-topped-up': (n) => `Came out at ${formatBytes(n.actualBytes)}, well under the ${formatBytes(n.aimBytes)} planned: the second pass ran again at ${n.kbps} kbps.`,
   'sound-measured': (n) =>
     `The sound took ${formatBytes(n.audioBytes)} of the ${formatBytes(n.plannedBytes)} set aside: ${n.spare ? 'the picture gets the rest' : 'the picture gives up the difference'} (${n.kbps} kbps).`,
+  'worker-plan': (n) =>
+    `The render worker's ffmpeg ${n.missingEncoder ? `has no ${n.missingEncoder}` : "is another build than the node's"}, so it ran another plan than the one promised: ${n.differences.map(enPieces.difference).join(', ')}.`,
   'full-frame-kept': (n) =>
     `Sample encodes kept the full ${n.width}x${n.height} at ${fps(n.fps)} fps: SSIM ${n.ssim.toFixed(4)} against ${n.plannedSsim.toFixed(4)} at ${n.plannedWidth}x${n.plannedHeight}.`,
 };
@@ -125,6 +152,8 @@ const zh: Wording<PlanNote> = {
   'size-topped-up': (n) => `结果 ${formatBytes(n.actualBytes)}，远小于计划的 ${formatBytes(n.aimBytes)}：第二遍以 ${n.kbps} kbps 重新编码。`,
   'sound-measured': (n) =>
     `声音实际用了预留 ${formatBytes(n.plannedBytes)} 中的 ${formatBytes(n.audioBytes)}：${n.spare ? '剩下的给画面' : '多出的从画面里扣'}（${n.kbps} kbps）。`,
+  'worker-plan': (n) =>
+    `渲染工作机的 ffmpeg ${n.missingEncoder ? `没有 ${n.missingEncoder}` : '与节点的版本不同'}，所以实际执行的方案与承诺的不同：${n.differences.map(zhPieces.difference).join('、')}。`,
   'full-frame-kept': (n) =>
     `样片编码后保留完整的 ${n.width}x${n.height}、${fps(n.fps)} fps：SSIM ${n.ssim.toFixed(4)}，而 ${n.plannedWidth}x${n.plannedHeight} 为 ${n.plannedSsim.toFixed(4)}。`,
 };

@@ -33,6 +33,16 @@ const leanerChangeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('no-sound') }),
 ]);
 
+/** One way the plan a render worker ran differs from the plan promised: the field, as the plan shows it, before and after. */
+const planDifferenceSchema = z.discriminatedUnion('field', [
+  z.strictObject({ field: z.literal('codec'), promised: z.enum(CODECS), ran: z.enum(CODECS) }),
+  z.strictObject({ field: z.literal('encoder'), promised: name, ran: name }),
+  z.strictObject({ field: z.literal('frame'), promised: z.strictObject({ width: count, height: count }), ran: z.strictObject({ width: count, height: count }) }),
+  z.strictObject({ field: z.enum(['fps', 'video_kbps', 'crf', 'audio_kbps']), promised: amount.optional(), ran: amount.optional() }),
+  z.strictObject({ field: z.literal('passes'), promised: count, ran: count }),
+  z.strictObject({ field: z.literal('audio'), promised: z.enum(['copy', 'none', 'encode']), ran: z.enum(['copy', 'none', 'encode']) }),
+]);
+
 const note = <C extends string, S extends z.ZodRawShape>(code: C, shape: S) => z.strictObject({ code: z.literal(code), ...shape });
 
 /** One decision of a plan, or of the encode that ran it. */
@@ -81,6 +91,11 @@ export const planNoteSchema = z.discriminatedUnion('code', [
   note('size-overshot', { actualBytes: bytes, targetBytes: bytes, kbps: amount, change: leanerChangeSchema.optional() }),
   note('size-topped-up', { actualBytes: bytes, aimBytes: bytes, kbps: amount }),
   note('sound-measured', { audioBytes: bytes, plannedBytes: bytes, spare: z.boolean(), kbps: amount }),
+  /**
+   * The render worker planned with its own ffmpeg and came to another plan than the node promised;
+   * `missingEncoder`: the promised encoder, when the worker's ffmpeg lacks it (else it is another build).
+   */
+  note('worker-plan', { missingEncoder: name.optional(), differences: z.array(planDifferenceSchema).max(20) }),
   note('full-frame-kept', { width: count, height: count, fps: amount, ssim: z.number(), plannedSsim: z.number(), plannedWidth: count, plannedHeight: count }),
 ]);
 
@@ -92,3 +107,4 @@ export type NoteScore = z.output<typeof noteScoreSchema>;
 export type SoundCodec = z.output<typeof soundCodecSchema>;
 export type RateChange = z.output<typeof rateChangeSchema>;
 export type LeanerChange = z.output<typeof leanerChangeSchema>;
+export type PlanDifference = z.output<typeof planDifferenceSchema>;

@@ -36,5 +36,17 @@ export const SAMPLES: { [C in PlanNote['code']]: Extract<PlanNote, { code: C }> 
   'size-overshot': { code: 'size-overshot', actualBytes: 2.1e6, targetBytes: 2e6, kbps: 700, change: { kind: 'fps', fps: 15 } },
   'size-topped-up': { code: 'size-topped-up', actualBytes: 1.5e6, aimBytes: 1.96e6, kbps: 900 },
   'sound-measured': { code: 'sound-measured', audioBytes: 100e3, plannedBytes: 480e3, spare: true, kbps: 1200 },
+  'worker-plan': {
+    code: 'worker-plan',
+    missingEncoder: 'libsvtav1',
+    differences: [
+      { field: 'encoder', promised: 'libsvtav1', ran: 'libaom-av1' },
+      { field: 'passes', promised: 1, ran: 2 },
+      { field: 'frame', promised: { width: 1280, height: 720 }, ran: { width: 960, height: 540 } },
+      { field: 'video_kbps', promised: 900, ran: 880 },
+      { field: 'audio', promised: 'encode', ran: 'copy' },
+      { field: 'audio_kbps', promised: 96 },
+    ],
+  },
   'full-frame-kept': { code: 'full-frame-kept', width: 1280, height: 720, fps: 29.97, ssim: 0.9712, plannedSsim: 0.9654, plannedWidth: 854, plannedHeight: 480 },
 };

@@ -2,7 +2,7 @@
 // the values it was given (a file's or a platform's name, the user's own words).
 
 /** Units and names that read the same in Chinese text. */
-const LATIN_NAMES = ['kbps', 'fps', 'MB', 'KB', 'GB', 'H.264', 'H.265', 'AV1', 'AAC', 'Opus', 'VMAF', 'SSIM', 'CRF', 'MP4', 'WebM', 'MOV', 'MKV', 'HDR', 'SDR', '4K', '4k', 'Discord'];
+const LATIN_NAMES = ['kbps', 'fps', 'MB', 'KB', 'GB', 'H.264', 'H.265', 'AV1', 'AAC', 'Opus', 'VMAF', 'SSIM', 'CRF', 'MP4', 'WebM', 'MOV', 'MKV', 'HDR', 'SDR', '4K', '4k', 'Discord', 'ffmpeg'];
 
 /**
  * The Latin letters left in `sentence` once the allowed names, sizes such as 1920x1080 or 720p

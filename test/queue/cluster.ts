@@ -81,11 +81,11 @@ export async function startNode(options: { port: number; dataDir: string; redisP
   return proc;
 }
 
-/** A `worker` process; `stallSeconds` short so a killed worker's job moves on quickly. */
-export async function startWorkerProcess(options: { redisPort: number; nodeUrl: string; workerKey: string }): Promise<Proc> {
+/** A `worker` process; `stallSeconds` short so a killed worker's job moves on quickly; `env` adds to its environment. */
+export async function startWorkerProcess(options: { redisPort: number; nodeUrl: string; workerKey: string; env?: NodeJS.ProcessEnv }): Promise<Proc> {
   const proc = start(process.execPath, [
     BIN, 'worker', '--queue', `redis://127.0.0.1:${options.redisPort}/0`, '--node', options.nodeUrl, '--stall-seconds', '3',
-  ], { COMPRESSOR_WORKER_KEY: options.workerKey });
+  ], { ...options.env, COMPRESSOR_WORKER_KEY: options.workerKey });
   await until(() => /Worker taking renders/.test(proc.output()), 'the worker to start', { ms: 30_000, context: proc.output });
   return proc;
 }
