@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,8 +25,11 @@ afterAll(killPlainStudios);
 const studio = (outDir: string): PlainStudio => plainStudio(['-o', outDir], env);
 const storedJobs = () => storedIn(env);
 
+/** The node's stored renders; none while its file is not there yet. */
 function nodeRenders(): { id: string; status: string }[] {
-  return (JSON.parse(readFileSync(join(env.COMPRESSOR_DATA_DIR ?? '', 'renders.json'), 'utf8')) as { renders: { id: string; status: string }[] }).renders;
+  const file = join(env.COMPRESSOR_DATA_DIR ?? '', 'renders.json');
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as { renders: { id: string; status: string }[] }).renders;
 }
 
 describe('a studio on the embedded node killed mid-render', () => {
@@ -46,8 +49,8 @@ describe('a studio on the embedded node killed mid-render', () => {
     const settled = storedJobs()[0];
     expect(settled).toMatchObject({ id: cut.id, status: 'canceled', interrupted: true, reason: expect.stringMatching(/stopped/) });
     expect(jobChoices(settled).retry).toBe(true);
-    // The restarted node ended the render rather than queue it again.
-    expect(nodeRenders().find((render) => render.id === cut.renderId)?.status).toBe('failed');
+    // The restarted node ended the render rather than queue it again (its file is written as it goes).
+    await until(() => nodeRenders().find((render) => render.id === cut.renderId)?.status === 'failed', 'the node to store the render ended', { ms: 60_000, everyMs: 100, context: next.output });
     next.child.stdin.end();
     expect(await next.exited).toBe(0);
     expect(next.output()).toMatch(/^✗ clip\.mp4: interrupted \(the studio was stopped while it rendered\)/m);
