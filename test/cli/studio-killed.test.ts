@@ -38,7 +38,9 @@ describe('a studio on the embedded node killed mid-render', () => {
     mkdirSync(out);
     const first = studio(out);
     first.child.stdin.write(`${clip} make it 240p\nexport\n`);
-    await until(() => storedJobs().some((job) => job.status === 'rendering' && job.renderId !== undefined), 'the job stored as rendering', { ms: 180_000, everyMs: 100, context: first.output });
+    // The job is stored as rendering just before its render reaches the node: kill once both hold it.
+    const running = () => storedJobs().find((job) => job.status === 'rendering' && job.renderId !== undefined);
+    await until(() => nodeRenders().some((render) => render.id === running()?.renderId && render.status === 'processing'), 'the render running on the node', { ms: 180_000, everyMs: 100, context: first.output });
     first.child.kill('SIGKILL');
     await first.exited;
     const [cut] = storedJobs();
