@@ -212,9 +212,9 @@ describe('the job picker', () => {
     try {
       resize(h.ui, 80, 24);
       const picked = (i: number) => frame(h).includes(`▸ ✓ ${name(i)}.mp4`);
-      const fits = () => frame(h).split('\n').length <= 24 && frame(h).split('\n').every((row) => row.length <= 80);
+      const fits = () => frame(h).split('\n').length <= 23 && frame(h).split('\n').every((row) => row.length <= 80);
       h.ui.stdin.write(PICK);
-      await until(() => picked(13) && frame(h).includes('…and 8 more'), 'the newest picked, six rows shown', { context: () => frame(h) });
+      await until(() => picked(13) && frame(h).includes('↓ 8 more'), 'the newest picked, six rows shown', { context: () => frame(h) });
       expect(fits()).toBe(true);
 
       h.ui.stdin.write(DOWN.repeat(9)); // a held ↓: nine keys in one read, faster than a render

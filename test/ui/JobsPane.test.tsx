@@ -55,6 +55,7 @@ describe('JobsPane rows', () => {
     expect(drawn(7)).toMatch(/▸ run-7\.mp4/);
     expect(drawn(7)).not.toContain('run-1.mp4');
     expect(drawn(8)).toMatch(/▸ ✓ old\.mp4/);
-    expect(drawn(8)).toContain('…and 3 more');
+    expect(drawn(8)).toContain('↑ 4 more');
+    expect(drawn(7)).toContain('↑ 3 more · ↓ 1 more');
   });
 });
