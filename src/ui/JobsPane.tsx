@@ -37,8 +37,10 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
         </Text>
       ) : null}
       {shownRunning.map((job, index) => (
-        <Box key={job.id}>
-          <Box width={Math.max(8, width - bar - 26)}>
+        // One row whatever the width: the frame's row budget counts it as one (the name takes what the
+        // border, padding, bar, phase, percent and ETA leave, and a terminal too narrow for them all clips).
+        <Box key={job.id} height={1} overflow="hidden">
+          <Box width={Math.max(8, width - 4 - bar - 26)} flexShrink={0}>
             <Text inverse={selectedRunning === index} wrap="truncate-end">
               {selectedRunning === index ? '▸ ' : ''}
               {baseName(job.input)}
