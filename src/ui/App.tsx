@@ -8,7 +8,8 @@ import { jobList } from './job-list.js';
 import { JobPickerHint } from './JobPickerHint.js';
 import { JobsPane } from './JobsPane.js';
 import type { KeyPress } from './keys.js';
-import { helpRows, isNarrow, paneWidths, visibleJobRows } from './layout.js';
+import { frameBudget } from './frame-budget.js';
+import { isNarrow, paneWidths } from './layout.js';
 import { InputLine } from './InputLine.js';
 import { QuitQuestion } from './QuitQuestion.js';
 import { ReplyLine } from './ReplyLine.js';
@@ -37,7 +38,8 @@ export type StudioActions = JobActions & {
 
 /**
  * The studio: the finished conversation scrolls above (printed once, <Static>), and below it stay
- * live only the reply in flight, the timeline, the jobs and the input line. `history`: the lines
+ * live only the reply in flight, the timeline, the jobs and the input line, fitted to one row
+ * short of the terminal (frameBudget) so Ink never repaints the whole screen. `history`: the lines
  * sent in earlier runs; `pastJobs`: the job history; `quitStops`: whether running renders stop
  * when the studio quits (the embedded node) or go on (a serve node); `onFocus`: where the
  * terminal's focus reports go (they never reach the input line).
@@ -115,7 +117,9 @@ export function App({
   const inFlight = view.turns.at(-1);
   const replying = inFlight !== undefined && !inFlight.done;
   const widths = paneWidths(columns);
-  const jobRows = visibleJobRows(rows);
+  const pickedFinished = picker.selected !== undefined && picker.selected >= running.length;
+  const lines = (replying && help === undefined ? 1 : 0) + (quitQuestion.asked ? 1 : 0) + (picker.job !== undefined ? 1 : 0);
+  const budget = frameBudget({ rows, stacked: isNarrow(columns), lines, timelineItems: timeline.items.length, timelineOutput: Boolean(timeline.output), running: running.length, finished: finished.length, pickedFinished });
   return (
     <>
       <Static key={epoch} items={transcript.entries}>
@@ -123,13 +127,13 @@ export function App({
       </Static>
       <Box flexDirection="column" width={columns}>
         {help !== undefined ? (
-          <HelpOverlay theme={theme} rows={helpRows(rows)} offset={help} />
+          <HelpOverlay theme={theme} rows={budget.help} offset={help} />
         ) : (
           <>
             {replying ? <ReplyLine turn={inFlight} theme={theme} /> : null}
             <Box flexDirection={isNarrow(columns) ? 'column' : 'row'}>
-              <TimelinePane timeline={timeline} width={widths.timeline} maxRows={jobRows} theme={theme} />
-              <JobsPane running={running} finished={finished} selected={picker.selected} width={widths.jobs} maxRows={jobRows} theme={theme} />
+              {budget.timeline > 0 ? <TimelinePane timeline={timeline} width={widths.timeline} maxRows={budget.timeline} theme={theme} /> : null}
+              {budget.jobs > 0 ? <JobsPane running={running} finished={finished} selected={picker.selected} width={widths.jobs} maxRows={budget.jobs} theme={theme} /> : null}
             </Box>
           </>
         )}

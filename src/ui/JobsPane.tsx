@@ -5,7 +5,8 @@ import { Command, keyLabel } from './bindings.js';
 import { formatBytes } from '../units.js';
 import type { ListedJob } from './job-list.js';
 import { ProgressBar } from './ProgressBar.js';
-import { jobWindow } from './job-window.js';
+import { listRows, moreLine } from './frame-budget.js';
+import { hiddenAround, jobWindow } from './job-window.js';
 import { progressBarWidth } from './layout.js';
 import type { Theme } from './theme.js';
 
@@ -14,15 +15,16 @@ import type { Theme } from './theme.js';
  * with its place, and nothing more); below them the finished ones
  * with where their output went and its size. `selected`: the job the picker points at, counted
  * over the running ones then the finished ones; the rows shown move to keep it in view (jobWindow).
+ * `maxRows`: the rows its list may take, the line that says how many are hidden, and where, included.
  */
 export function JobsPane({ running, finished, selected, width, maxRows, theme }: { running: readonly Job[]; finished: readonly ListedJob[]; selected?: number; width: number; maxRows: number; theme: Theme }) {
-  const shown = jobWindow(running.length, finished.length, selected, maxRows);
+  const shown = jobWindow(running.length, finished.length, selected, listRows(running.length + finished.length, maxRows));
   const shownRunning = running.slice(shown.running.from, shown.running.to);
   const shownFinished = finished.slice(shown.finished.from, shown.finished.to);
   const selectedRunning = selected === undefined ? -1 : selected - shown.running.from;
   const selectedFinished = selected === undefined ? -1 : selected - running.length - shown.finished.from;
   const bar = progressBarWidth(width - 4);
-  const hidden = running.length + finished.length - shownRunning.length - shownFinished.length;
+  const hidden = hiddenAround(running.length, finished.length, selected, shown);
   return (
     <Box flexDirection="column" width={width} borderStyle="round" borderColor={theme.border} paddingX={1}>
       <Text wrap="truncate-end">
@@ -35,8 +37,10 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
         </Text>
       ) : null}
       {shownRunning.map((job, index) => (
-        <Box key={job.id}>
-          <Box width={Math.max(8, width - bar - 26)}>
+        // One row whatever the width: the frame's row budget counts it as one (the name takes what the
+        // border, padding, bar, phase, percent and ETA leave, and a terminal too narrow for them all clips).
+        <Box key={job.id} height={1} overflow="hidden">
+          <Box width={Math.max(8, width - 4 - bar - 26)} flexShrink={0}>
             <Text inverse={selectedRunning === index} wrap="truncate-end">
               {selectedRunning === index ? '▸ ' : ''}
               {baseName(job.input)}
@@ -64,7 +68,11 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
           {finishedLine(job)}
         </Text>
       ))}
-      {hidden > 0 ? <Text color={theme.text.dim}>…and {hidden} more</Text> : null}
+      {hidden.above + hidden.below > 0 ? (
+        <Text color={theme.text.dim} wrap="truncate-end">
+          {moreLine(hidden.above, hidden.below)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -20,3 +20,20 @@ export function jobWindow(running: number, finished: number, selected: number | 
     finished: { from: finishedFrom, to: Math.min(finished, finishedFrom + room) },
   };
 }
+
+/**
+ * How many jobs the window hides above and below the pick (counted over the running ones then
+ * the finished ones), or below its first row when nothing is picked. Pure.
+ */
+export function hiddenAround(running: number, finished: number, selected: number | undefined, shown: { running: RowSpan; finished: RowSpan }): { above: number; below: number } {
+  const visible = (index: number) => (index < running ? index >= shown.running.from && index < shown.running.to : index - running >= shown.finished.from && index - running < shown.finished.to);
+  const pivot = selected ?? Array.from({ length: running + finished }, (_, index) => index).find(visible) ?? 0;
+  let above = 0;
+  let below = 0;
+  for (let index = 0; index < running + finished; index += 1) {
+    if (visible(index)) continue;
+    if (index < pivot) above += 1;
+    else below += 1;
+  }
+  return { above, below };
+}

@@ -21,11 +21,6 @@ export function progressBarWidth(paneWidth: number): number {
   return Math.max(8, Math.min(30, paneWidth - 40));
 }
 
-/** How many rows the live area may use for jobs, so the input never leaves a small screen. */
-export function visibleJobRows(rows: number): number {
-  return Math.max(1, Math.min(6, rows - 14));
-}
-
 /** One part of the status bar; `rank` 0 is kept longest, higher ranks are dropped first. */
 export type StatusPart = { text: string; rank: number };
 
@@ -41,9 +36,4 @@ export function fitStatus(parts: readonly StatusPart[], width: number): string {
     kept = kept.filter((part) => part !== kept.findLast((candidate) => candidate.rank === worst));
   }
   return line();
-}
-
-/** Rows the help overlay may take: the whole screen but the input line and the status bar. */
-export function helpRows(rows: number): number {
-  return Math.max(5, rows - 2);
 }

@@ -180,7 +180,10 @@ describe('the job picker', () => {
       h.ui.stdin.write(DOWN);
       await until(() => /▸ ✗ gone\.mp4/.test(frame(h)) && frame(h).includes('r retry'), 'the failed job picked');
       h.ui.stdin.write('r');
-      await until(() => allFrames(h).includes(`Cannot retry gone.mp4: ${gone.input} is gone.`), 'the one line', { context: () => allFrames(h) });
+      // One row: a path too long for it is shortened in the middle, keeping the file name.
+      const line = () => allFrames(h).split('\n').find((row) => row.startsWith('• Cannot retry gone.mp4: '));
+      await until(() => line() !== undefined, 'the one line', { context: () => allFrames(h) });
+      expect(line()).toMatch(/^• Cannot retry gone\.mp4: \/.*gone\.mp4 is gone\. Upload it again to redo it\.$/);
       expect(h.engine.jobs().filter((job) => job.input === gone.input)).toEqual([]);
     } finally {
       h.close();
@@ -212,9 +215,9 @@ describe('the job picker', () => {
     try {
       resize(h.ui, 80, 24);
       const picked = (i: number) => frame(h).includes(`▸ ✓ ${name(i)}.mp4`);
-      const fits = () => frame(h).split('\n').length <= 24 && frame(h).split('\n').every((row) => row.length <= 80);
+      const fits = () => frame(h).split('\n').length <= 23 && frame(h).split('\n').every((row) => row.length <= 80);
       h.ui.stdin.write(PICK);
-      await until(() => picked(13) && frame(h).includes('…and 8 more'), 'the newest picked, six rows shown', { context: () => frame(h) });
+      await until(() => picked(13) && frame(h).includes('↓ 8 more'), 'the newest picked, six rows shown', { context: () => frame(h) });
       expect(fits()).toBe(true);
 
       h.ui.stdin.write(DOWN.repeat(9)); // a held ↓: nine keys in one read, faster than a render
@@ -227,6 +230,41 @@ describe('the job picker', () => {
       for (let i = 0; i < 3; i += 1) h.ui.stdin.write('\x1b[A');
       await until(() => picked(3), 'the pick three rows back up', { context: () => frame(h) });
       expect(fits()).toBe(true);
+    } finally {
+      h.close();
+    }
+  });
+
+  it('keeps the live frame a row short of the terminal with a full timeline and history, at 80x24 and at 60x15', async () => {
+    const parts = [];
+    for (let i = 1; i <= 7; i += 1) parts.push(await makeClip(work, { seconds: 1, name: `part-${i}.mp4` }));
+    const history = Array.from({ length: 14 }, (_, i): JobRecord => ({ id: `old-${i}`, input: `/v/old-${i}.mp4`, status: 'done', output: `/srv/out/old-${i}.compressed.mp4`, bytes: 1000, startedAt: 10 + i, updatedAt: 10 + i }));
+    const h = studio('full', history);
+    // The live frame: from the first pane's top border to the status bar (lastFrame also holds the printed transcript).
+    const live = () => {
+      const lines = frame(h).split('\n');
+      return lines.slice(lines.findIndex((line) => line.startsWith('╭')));
+    };
+    try {
+      resize(h.ui, 80, 24);
+      await until(() => frame(h).includes('connected'), 'the connection');
+      h.ui.stdin.write(`${parts.join(' ')} under 2MB`);
+      h.ui.stdin.write('\r');
+      await until(() => frame(h).includes('6. Video: part-6.mp4') && frame(h).includes('Output:'), 'the timeline filled', { context: () => frame(h) });
+      expect(live().length).toBeLessThanOrEqual(23);
+      expect(live().join('\n')).toContain('↓ 8 more');
+
+      h.ui.stdin.write(PICK);
+      h.ui.stdin.write(DOWN.repeat(9));
+      await until(() => frame(h).includes('▸ ✓ old-4.mp4') && frame(h).includes('c copy path'), 'a pick in the middle of the history', { context: () => frame(h) });
+      expect(live().length).toBeLessThanOrEqual(23);
+      expect(live().join('\n')).toMatch(/↑ \d+ more · ↓ \d+ more/);
+
+      resize(h.ui, 60, 15);
+      await until(() => live().length <= 14 && live().every((row) => row.length <= 60), 'the frame fitted to 60x15', { context: () => live().join('\n') });
+      expect(live().join('\n')).toContain('▸ ✓ old-4.mp4'); // the pick stays in view
+      expect(live().join('\n')).toMatch(/1\. Video: part-1\.mp4[^]*↓ 6 more items/); // the timeline's first item, and how many follow
+      expect(live().at(-2)).toMatch(/^› /);
     } finally {
       h.close();
     }

@@ -27,6 +27,16 @@ describe('JobsPane rows', () => {
     expect(line).not.toMatch(absent);
   });
 
+  it.each([40, 60, 80])('keeps a running job with a long name and ETA on one row at %i columns (the row budget counts it as one)', (width) => {
+    const job: Job = { ...base, input: '/v/a-rather-long-clip-name.mp4', status: 'downloading', fraction: 0.4, etaSec: 3725 };
+    const { lastFrame, unmount } = render(<JobsPane running={[job]} finished={[]} width={width} maxRows={5} theme={themeFor({ NO_COLOR: '1' })} />);
+    const lines = (lastFrame() ?? '').split('\n');
+    unmount();
+    expect(lines).toHaveLength(4); // borders, title, the job
+    expect(lines[2]).toMatch(/a-rathe.* downloadin/);
+    expect(lines.every((line) => line.length === width)).toBe(true);
+  });
+
   it("shows a batch's files each with its own bar, percent and ETA, and the one not started as queued with none", () => {
     const jobs: Job[] = [
       { ...base, id: 'a', input: '/v/one.mp4', fraction: 1 },
@@ -55,6 +65,7 @@ describe('JobsPane rows', () => {
     expect(drawn(7)).toMatch(/▸ run-7\.mp4/);
     expect(drawn(7)).not.toContain('run-1.mp4');
     expect(drawn(8)).toMatch(/▸ ✓ old\.mp4/);
-    expect(drawn(8)).toContain('…and 3 more');
+    expect(drawn(8)).toContain('↑ 4 more');
+    expect(drawn(7)).toContain('↑ 3 more · ↓ 1 more');
   });
 });

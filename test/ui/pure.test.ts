@@ -5,7 +5,7 @@ import { editLine, HISTORY_KEEP, lineState, remember, visibleLine, type LineEdit
 import { finishedLine, formatEta } from '../../src/ui/JobsPane.js';
 import { jobList } from '../../src/ui/job-list.js';
 import type { Job } from '../../src/engine/index.js';
-import { fitStatus, isNarrow, paneWidths, progressBarWidth, visibleJobRows } from '../../src/ui/layout.js';
+import { fitStatus, isNarrow, paneWidths, progressBarWidth } from '../../src/ui/layout.js';
 import { themeFor } from '../../src/ui/theme.js';
 import { quitConsequence } from '../../src/ui/quit-question.js';
 
@@ -24,10 +24,6 @@ describe('layout', () => {
   it.each([
     [24, 8], [20, 8], [60, 20], [80, 30], [200, 30],
   ])('a pane of %i columns gets a bar of %i', (width, bar) => expect(progressBarWidth(width)).toBe(bar));
-
-  it.each([
-    [24, 6], [16, 2], [10, 1], [50, 6],
-  ])('%i rows show at most %i jobs', (rows, shown) => expect(visibleJobRows(rows)).toBe(shown));
 });
 
 describe('keys', () => {
