@@ -13,6 +13,7 @@ import { getState } from './api/state-call.js';
 import { sendMessage, TURN_CAP_MS } from './api/message-call.js';
 import { uploadFiles } from './api/upload-calls.js';
 import type { Connection } from './api/connection.js';
+import type { TimelineSources } from '../wire/timeline.js';
 import type { Credits, SessionState, UploadedFile } from './api/types.js';
 import { BacklogEmitter } from './backlog-emitter.js';
 import { Credentials } from './credentials.js';
@@ -20,7 +21,6 @@ import { DEFAULT_DROP_POLLING, type DropPolling } from './drop-recovery.js';
 import { retryAfterOf, type CallKind } from './error-policy.js';
 import { exportSession, type Delivered, type ExportDeps, type ExportRequest } from './export-session.js';
 import { endCutOffJob, reattachJob, resumableJobs } from './reattach.js';
-import { mediaSources } from './item-goals.js';
 import { JobBook } from './job-book.js';
 import type { Job, JobAction } from './jobs.js';
 import { DEFAULT_LIVE_STATE, watchState, type LiveStatePolling } from './live-state.js';
@@ -393,4 +393,14 @@ export type Lifecycle = Pick<Engine, 'newSession' | 'upload' | 'send' | 'exportD
 /** An engine with production defaults (the real store, the media core's compress when given). */
 export function createEngine(options: EngineOptions): Engine {
   return new Engine(options);
+}
+
+/** Media id → what the timeline's wording reads of it: the name a segment gives it, its size and length. */
+export function mediaSources(state: SessionState | undefined): TimelineSources {
+  const sources: TimelineSources = {};
+  for (const [id, info] of Object.entries(state?.videoInfos ?? {})) sources[id] = { sizeBytes: info.sizeBytes, durationSec: info.durationSec };
+  for (const track of state?.draft?.t ?? []) {
+    for (const segment of track.sg) if (segment.src && segment.m.name) sources[segment.src] = { ...sources[segment.src], name: segment.m.name };
+  }
+  return sources;
 }

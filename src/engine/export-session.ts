@@ -9,7 +9,9 @@ import { cancelRender, pollRender, startRender } from './api/render-calls.js';
 import { downloadFile } from './api/download-call.js';
 import type { Connection } from './api/connection.js';
 import type { RenderOutput, SessionState } from './api/types.js';
-import { itemDraft, type Draft } from '../wire/draft.js';
+import { itemDraft, outputGoal, segmentsOf, TrackType, type Draft } from '../wire/draft.js';
+import { itemGoal } from '../wire/item-goal.js';
+import { mergeGoals } from '../goal/merge-goals.js';
 import { planNoteText } from '../wire/plan-note-words.js';
 import type { Language } from '../goal/language.js';
 import type { CallKind } from './error-policy.js';
@@ -17,7 +19,6 @@ import type { EngineEvents } from './engine-events.js';
 import type { ResumePoint } from '../store/types.js';
 import type { Session } from './session.js';
 import { newRenderId, renderAndWait } from './exporter.js';
-import { draftItems, type DraftItem } from './item-goals.js';
 import { followItems } from './item-follower.js';
 import { newJobId, type JobAction } from './jobs.js';
 import { withPartialFolder } from './partial-folder.js';
@@ -253,4 +254,21 @@ function noteTexts(output: RenderOutput, language: Language): string[] {
 async function placeReplacing(file: string, target: string): Promise<string> {
   await rename(file, target);
   return target;
+}
+
+/** One video item of a draft (one output file): its media id, a display name and its own Goal. */
+export type DraftItem = { mediaId?: string; name: string; goal: Goal };
+
+/**
+ * The draft's video items in order, each with the Goal the node makes it to (the wire's itemGoal,
+ * so the size promised here is the one the node renders to), over `fallback` (what the engine
+ * parsed itself, for a node that does not echo the Goal). Pure.
+ */
+export function draftItems(state: SessionState, fallback: Goal = {}): DraftItem[] {
+  if (!state.draft) return [];
+  const output = mergeGoals(fallback, outputGoal(state.draft));
+  return segmentsOf(state.draft, TrackType.video).map((segment, index) => {
+    const info = segment.src !== undefined && Object.hasOwn(state.videoInfos, segment.src) ? state.videoInfos[segment.src] : undefined;
+    return { mediaId: segment.src, name: segment.m.name ?? segment.src ?? `item ${index + 1}`, goal: itemGoal(output, segment, info) };
+  });
 }

@@ -8,7 +8,7 @@ export { keyboardWording, type GuiAction } from './gui-phrases.js';
 export { assertNever, type ChatEvent } from './sse/chat-event.js';
 // The timeline's one wording (the wire's), for the views the studio serves.
 export { timelineView, type TimelineView } from '../wire/index.js';
-export { mediaSources } from './item-goals.js';
+export { mediaSources } from './engine.js';
 export { hello, type Connection } from './api/index.js';
 export type { Credits, SessionState, RenderStatus, UploadedFile, NodeHello } from './api/types.js';
 export type { Draft } from '../wire/index.js';

@@ -1,5 +1,5 @@
 import type { Goal } from '../goal/types.js';
-import { mediaSources } from '../engine/item-goals.js';
+import { mediaSources } from '../engine/engine.js';
 import type { Engine } from '../engine/engine.js';
 import { timelineLine } from '../wire/timeline.js';
 import { creditsSentence } from './credits-words.js';

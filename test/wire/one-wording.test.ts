@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { planCommand } from '../../src/cli/plan-command.js';
 import { printRunResults } from '../../src/cli/run-output.js';
 import type { SessionState } from '../../src/engine/api/types.js';
-import { draftItems } from '../../src/engine/item-goals.js';
+import { draftItems } from '../../src/engine/export-session.js';
 import { mediaSources } from '../../src/engine/index.js';
 import { createStudioStore } from '../../src/ui/use-engine.js';
 import { formatBytes } from '../../src/units.js';
