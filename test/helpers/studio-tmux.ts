@@ -54,12 +54,14 @@ export function tmuxServer(socket = `cs-e2e-${process.pid}`) {
         view: () => tmux('capture-pane', '-p', '-t', session),
         all,
         wrapped: () => {
-          // -J joins the lines tmux wrapped; a line Ink ended itself stays as it was.
-          const drawn = new Set(all().split('\n').map((line) => line.trimEnd()));
-          return tmux('capture-pane', '-p', '-J', '-S', '-1000', '-t', session)
-            .split('\n')
-            .map((line) => line.trimEnd())
-            .filter((line) => !drawn.has(line));
+          // -J joins the lines tmux wrapped; a line Ink ended itself stays as it was. A line that
+          // changed between the captures (a progress bar moving on) is not wrapped: the joined
+          // capture is taken between two plain ones, and a line in either counts as drawn.
+          const lines = (text: string) => text.split('\n').map((line) => line.trimEnd());
+          const before = all();
+          const joined = tmux('capture-pane', '-p', '-J', '-S', '-1000', '-t', session);
+          const drawn = new Set([...lines(before), ...lines(all())]);
+          return lines(joined).filter((line) => !drawn.has(line));
         },
         type: (text) => void tmux('send-keys', '-t', session, '-l', text),
         press: (...keys) => void tmux('send-keys', '-t', session, ...keys),
