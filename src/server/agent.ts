@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { runTurn } from './agent-turn.js';
 import { ApiFailure, badRequest } from './api-failure.js';
 import { messageRequest, type MessageRequest } from '../wire/requests.js';
@@ -7,6 +6,7 @@ import { readBody } from './envelope.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';
 import { adkEvent, SseStream, textChunks } from './sse.js';
+import { mediaFolder } from './uploads.js';
 
 /**
  * `POST /run_sse`: one agent turn, streamed as ADK events. Everything that can be refused (token,
@@ -31,7 +31,7 @@ export function addAgentRoutes(router: Router, services: NodeServices): void {
 
     let turn: ReturnType<typeof runTurn>;
     try {
-      turn = runTurn(text, session, { mediaDir: join(services.dataDir, 'media'), balance: services.tokens.balance(user), caps });
+      turn = runTurn(text, session, { mediaDir: mediaFolder(services.dataDir), balance: services.tokens.balance(user), caps });
       const draft = turn.draft;
       if (draft) await services.sessions.update(session, (record) => (record.draft = draft));
     } catch (error) {

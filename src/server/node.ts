@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { debugDetails, StudioError } from '../errors.js';
 import { lockDataFolder } from './data-lock.js';
 import { capabilities } from '../media/capabilities.js';
@@ -22,6 +21,7 @@ import { limitSlowRequests } from './slow-requests.js';
 import { HEARTBEAT_MS } from './sse.js';
 import { addUploadRoutes } from './upload-routes.js';
 import { removeUnlisted } from './persist.js';
+import { mediaFolder } from './uploads.js';
 
 /** How to start a render node (wire.md); the options after `concurrency` are for tests. */
 export type RenderNodeOptions = {
@@ -95,7 +95,7 @@ async function openNode(options: RenderNodeOptions, host: string, accessKey: str
   const keepUser = (userId: string) => live.has(userId);
   const sessions = await SessionBook.open(options.dataDir, keepUser);
   // Also what a crash cut short mid-upload: a stored upload no session holds.
-  await removeUnlisted(join(options.dataDir, 'media'), sessions.mediaIds());
+  await removeUnlisted(mediaFolder(options.dataDir), sessions.mediaIds());
   const renders = await RenderQueue.open({
     dataDir: options.dataDir,
     concurrency: options.backend?.concurrency ?? options.concurrency ?? 1,

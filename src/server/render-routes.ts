@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
 import { qualityField } from '../media/verify-output.js';
 import { fileUrl } from './account-routes.js';
 import { exportRequest } from '../wire/requests.js';
@@ -12,6 +11,7 @@ import { withPromises } from './plan-item.js';
 import type { RenderRecord, WaitingLine } from './render-record.js';
 import type { Router } from './router.js';
 import { publicBase, userOf, type NodeServices } from './services.js';
+import { mediaFolder } from './uploads.js';
 
 const SKILL_HEADERS = ['x-skill-source', 'x-skill-version', 'x-skill-platform'] as const;
 
@@ -23,7 +23,7 @@ export function addRenderRoutes(router: Router, services: NodeServices): void {
     const request = await readBody(req, exportRequest);
     const session = services.sessions.get(request.sessionId ?? request.session_id, user.userId);
     const draft = request.draft === undefined ? session.draft : withSegmentIds(request.draft);
-    const items = withPromises(renderItems(draft, session.media, request.output?.format), session.media, join(services.dataDir, 'media'), await services.capabilities());
+    const items = withPromises(renderItems(draft, session.media, request.output?.format), session.media, mediaFolder(services.dataDir), await services.capabilities());
     const record = await services.renders.submit({ id: request.id, sessionId: session.sessionId, userId: user.userId, items });
     // Accepted is pending; the place in line comes with it only when the job does not start at once.
     const place = services.renders.lineOf(services.renders.get(record.id, user.userId))?.place;

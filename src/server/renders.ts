@@ -10,6 +10,7 @@ import type { Producer } from './producer.js';
 import { produceFiles } from './render-job.js';
 import type { RenderItem } from './render-items.js';
 import type { RenderOutput, RenderRecord, WaitingLine } from './render-record.js';
+import { mediaFolder } from './uploads.js';
 
 /** What the queue needs from the node around it. */
 export type RenderQueueOptions = {
@@ -182,7 +183,7 @@ export class RenderQueue {
     try {
       await this.save();
       await mkdir(workDir, { recursive: true, mode: 0o700 });
-      const produce = this.options.produce ?? ((job, options) => produceFiles(job.items, { ...options, mediaDir: join(this.options.dataDir, 'media') }));
+      const produce = this.options.produce ?? ((job, options) => produceFiles(job.items, { ...options, mediaDir: mediaFolder(this.options.dataDir) }));
       const produced = await produce(record, {
         workDir,
         signal: controller.signal,

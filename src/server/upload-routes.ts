@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { MediaError } from '../errors.js';
 import { probe } from '../media/probe.js';
 import type { MediaInfo } from '../media/types.js';
@@ -12,7 +11,7 @@ import { readBody, sendData } from './envelope.js';
 import type { Router } from './router.js';
 import { abortOnClose, userOf, type NodeServices } from './services.js';
 import type { MediaRecord, SessionRecord } from './sessions.js';
-import { receiveMultipart, receiveUrls, type StoredUpload } from './uploads.js';
+import { mediaFolder, receiveMultipart, receiveUrls, type StoredUpload } from './uploads.js';
 
 /**
  * The upload call: multipart `files` or JSON `urls`, streamed to disk under fresh ids, then probed.
@@ -23,7 +22,7 @@ import { receiveMultipart, receiveUrls, type StoredUpload } from './uploads.js';
 export function addUploadRoutes(router: Router, services: NodeServices): void {
   router.add('POST', '/api/upload-video/nemo_agent/me/:sid', async ({ req, res, params }) => {
     const session = services.sessions.get(params.sid, userOf(req, services).userId);
-    const options = { mediaDir: join(services.dataDir, 'media'), maxBytes: services.maxUploadBytes, signal: abortOnClose(res) };
+    const options = { mediaDir: mediaFolder(services.dataDir), maxBytes: services.maxUploadBytes, signal: abortOnClose(res) };
     const type = req.headers['content-type'] ?? '';
     let stored: StoredUpload[];
     if (type.startsWith('multipart/form-data')) stored = await receiveMultipart(req, options);

@@ -2,6 +2,7 @@ import busboy from 'busboy';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fetch } from 'undici';
@@ -20,6 +21,10 @@ export type StoredUpload = { mediaId: string; name: string; size: number; path: 
 /** Where uploads go and how big one may be. */
 export type UploadOptions = { mediaDir: string; maxBytes: number; signal: AbortSignal };
 
+/** The node's folder of stored media (uploads, and the music and videos renders read). */
+export function mediaFolder(dataDir: string): string {
+  return join(dataDir, 'media');
+}
 
 /** Path of a stored media file: the id alone names it, so nothing a client sends reaches the disk. */
 export function mediaPath(mediaDir: string, mediaId: string): string {
