@@ -1,6 +1,7 @@
 import { formatBytes, formatSeconds } from '../units.js';
 import type { Language } from './language.js';
 import { platformById } from './platforms.js';
+import { shortSideCap } from '../wire/size-cap.js';
 import type { Aspect, Codec, Goal, Quality, Speed } from './types.js';
 
 /** The words of a goal line in one language: the fixed names and the few phrases built around a number. */
@@ -12,6 +13,7 @@ type GoalWords = {
   noAudio: string;
   audioKbps: (kbps: number) => string;
   ofOriginal: (percent: string) => string;
+  sourceResolution: string;
   platform: (label: string) => string;
   trim: {
     last: (span: string) => string;
@@ -40,6 +42,7 @@ const WORDS: Record<Language, GoalWords> = {
     noAudio: 'no audio',
     audioKbps: (kbps) => `audio ${kbps} kbps`,
     ofOriginal: (percent) => `≤ ${percent} of the original size`,
+    sourceResolution: 'source resolution',
     platform: (label) => `${label}: `,
     trim: {
       last: (span) => `last ${span}`,
@@ -58,6 +61,7 @@ const WORDS: Record<Language, GoalWords> = {
     noAudio: '静音',
     audioKbps: (kbps) => `音频 ${kbps} kbps`,
     ofOriginal: (percent) => `≤ 原大小的 ${percent}`,
+    sourceResolution: '原分辨率',
     platform: (label) => `${label}：`,
     trim: {
       last: (span) => `最后 ${span}`,
@@ -72,16 +76,16 @@ const WORDS: Record<Language, GoalWords> = {
 
 /**
  * One line a person reads, defaults included so it says what will really happen:
- * "≤ 100 MB · 1080p · H.264 · keep audio · visually lossless". A platform preset leads
+ * "≤ 100 MB · source resolution · H.264 · keep audio · visually lossless". A platform preset leads
  * ("Discord: ≤ 10 MB · …"); the container shows only when it was asked for. In `language`
- * ('zh': "≤ 100 MB · 1080p · H.264 · 保留声音 · 视觉无损"), English by default.
+ * ('zh': "≤ 100 MB · 原分辨率 · H.264 · 保留声音 · 视觉无损"), English by default.
  */
 export function describeGoal(goal: Goal, language: Language = 'en'): string {
   const words = WORDS[language];
   const parts = [
     goal.targetBytes !== undefined ? `≤ ${formatBytes(goal.targetBytes)}` : undefined,
     goal.relativeSize !== undefined ? words.ofOriginal(formatPercent(goal.relativeSize)) : undefined,
-    `${goal.resolution ?? 1080}p`,
+    resolutionPart(goal, words),
     goal.aspect !== undefined ? words.aspect[goal.aspect] : undefined,
     goal.fps !== undefined ? `≤ ${goal.fps} fps` : undefined,
     goal.trim !== undefined ? describeTrim(goal.trim, words.trim) : undefined,
@@ -94,6 +98,12 @@ export function describeGoal(goal: Goal, language: Language = 'en'): string {
   ].filter((part) => part !== undefined);
   const platform = platformById(goal.platform);
   return `${platform ? words.platform(platform.label) : ''}${parts.join(' · ')}`;
+}
+
+/** The resolution the output may have: "1080p", or the source's own where the goal keeps it. */
+function resolutionPart(goal: Goal, words: GoalWords): string {
+  const cap = shortSideCap(goal);
+  return cap === undefined ? words.sourceResolution : `${cap}p`;
 }
 
 /** A quality's name in `language` ("high quality", "高质量"), as the goal line says it. */

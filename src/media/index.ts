@@ -1,7 +1,8 @@
 // The media core's public face: what the render node, the engine and the bench import.
 export { compress } from './compress.js';
 export { probe } from './probe.js';
-export { machinePlanOptions, planEncode, DEFAULT_SHORT_SIDE, type PlanOptions } from './plan-encode.js';
+export { machinePlanOptions, planEncode, type PlanOptions } from './plan-encode.js';
+export { DEFAULT_SHORT_SIDE } from '../wire/size-cap.js';
 export { isTwoPass } from './encode-args.js';
 export { chosenFfmpeg, locateFfmpeg, type FfmpegChoice, type FfmpegTools } from './locate.js';
 export { capabilities, type Capabilities } from './capabilities.js';

@@ -1,7 +1,7 @@
 import { MediaError } from '../errors.js';
 import type { Codec, Container, Goal } from '../goal/types.js';
 import { CODECS, SINGLE_PASS_ENCODERS, SVT_AV1 } from './codec-table.js';
-import { sizeCap } from '../wire/size-cap.js';
+import { shortSideCap, sizeCap } from '../wire/size-cap.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, watchablePicture, type Frame } from './resolution-ladder.js';
 import { formatBytes, formatSeconds } from '../units.js';
@@ -30,8 +30,6 @@ export function machinePlanOptions(caps: Capabilities, overlays?: PlannedOverlay
   return { hardwareH264: caps.hardwareH264, svtAv1: caps.encoders.includes('libsvtav1'), ...(overlays ? { overlays } : {}) };
 }
 
-/** The default cap on the short side: 1920x1080, or 1080x1920 vertical. */
-export const DEFAULT_SHORT_SIDE = 1080;
 /** Above this many bits per pixel (H.264) more bitrate buys nothing visible. */
 const RICH_BPP_H264 = 0.25;
 
@@ -48,7 +46,6 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const durationSec = trim ? (trim.endSec ?? info.durationSec) - trim.startSec : info.durationSec;
   // The same size rule the client and the node's agent apply to each item (src/wire/item-goal.ts).
   const targetBytes = sizeCap(goal, info.sizeBytes);
-  const capShortSide = goal.resolution ?? DEFAULT_SHORT_SIDE;
   const sourceFps = video.avgFps;
   const fpsCap = goal.fps !== undefined && goal.fps < sourceFps - 0.01 ? goal.fps : undefined;
   const music = options.overlays?.music;
@@ -59,6 +56,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
 
   const overlaid = music !== undefined || (overlays?.titles.length ?? 0) > 0;
   const crop = cropToAspect(video.displayWidth, video.displayHeight, goal.aspect);
+  const capShortSide = shortSideCap(goal) ?? Math.min(crop.width, crop.height);
   // "720p" of a 480p source: said, so nobody expects an upscale.
   const smaller: PlanNote[] =
     goal.resolution !== undefined && Math.min(crop.width, crop.height) < goal.resolution ? [{ code: 'source-smaller', askedShortSide: goal.resolution, ...crop }] : [];

@@ -28,7 +28,7 @@ describe('compressor-studio plan', () => {
   it('prints the goal the brief example describes, one readable line', () => {
     const { code, stdout } = plan('compress this video to under 100MB without losing quality');
     expect(code).toBe(0);
-    expect(stdout).toBe('compress: ≤ 100 MB · 1080p · H.264 · keep audio · visually lossless\n');
+    expect(stdout).toBe('compress: ≤ 100 MB · source resolution · H.264 · keep audio · visually lossless\n');
   });
 
   it('takes the instruction as several words', () => {

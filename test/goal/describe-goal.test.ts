@@ -8,7 +8,8 @@ describe('describeGoal', () => {
   // Each goal in both languages: every English line has its Chinese counterpart.
   it.each<[Goal, string, string]>([
     [{}, '1080p · H.264 · keep audio · high quality', '1080p · H.264 · 保留声音 · 高质量'],
-    [{ targetBytes: 100_000_000, quality: 'visually-lossless' }, '≤ 100 MB · 1080p · H.264 · keep audio · visually lossless', '≤ 100 MB · 1080p · H.264 · 保留声音 · 视觉无损'],
+    [{ targetBytes: 100_000_000, quality: 'visually-lossless' }, '≤ 100 MB · source resolution · H.264 · keep audio · visually lossless', '≤ 100 MB · 原分辨率 · H.264 · 保留声音 · 视觉无损'],
+    [{ quality: 'visually-lossless', resolution: 720 }, '720p · H.264 · keep audio · visually lossless', '720p · H.264 · 保留声音 · 视觉无损'],
     [{ resolution: 720, container: 'mp4' }, '720p · H.264 · MP4 · keep audio · high quality', '720p · H.264 · MP4 · 保留声音 · 高质量'],
     [{ targetBytes: 10_000_000, platform: 'discord' }, 'Discord: ≤ 10 MB · 1080p · H.264 · keep audio · high quality', 'Discord：≤ 10 MB · 1080p · H.264 · 保留声音 · 高质量'],
     [{ relativeSize: 0.5 }, '≤ 50% of the original size · 1080p · H.264 · keep audio · high quality', '≤ 原大小的 50% · 1080p · H.264 · 保留声音 · 高质量'],

@@ -84,6 +84,9 @@ const rows: Row[] = [
   ['visually-lossless → lower CRF', { quality: 'visually-lossless' }, clip(), { mode: 'crf', crf: 16 }],
   ['quality small → higher CRF', { quality: 'small' }, clip(), { mode: 'crf', crf: 25 }],
   ['quality with 4K caps at 1080p', { quality: 'high' }, clip({ video: { width: 3840, height: 2160, displayWidth: 3840, displayHeight: 2160 } }), { mode: 'crf', width: 1920, height: 1080 }],
+  // A smaller picture is already a loss: "without losing quality" keeps the source's size.
+  ['visually lossless keeps 4K', { quality: 'visually-lossless' }, clip({ video: { width: 3840, height: 2160, displayWidth: 3840, displayHeight: 2160 } }), { mode: 'crf', width: 3840, height: 2160 }],
+  ['visually lossless at 720p scales', { quality: 'visually-lossless', resolution: 720 }, clip({ video: { width: 3840, height: 2160, displayWidth: 3840, displayHeight: 2160 } }), { mode: 'crf', width: 1280, height: 720 }],
   ['hardware H.264 when offered', { targetBytes: 10 * MB }, clip(), { encoder: 'libx264' }],
 ];
 
