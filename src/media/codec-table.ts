@@ -21,6 +21,8 @@ export type CodecProfile = {
   vmafStartCrf: Record<Quality, number>;
   /** Highest CRF the search may try, so a bad measurement cannot produce mush. */
   crfRange: [number, number];
+  /** The finest CRF the encoder takes: x264 and x265 take fractions, the AV1 encoders whole numbers. */
+  crfStep: number;
 };
 
 export const CODECS: Record<Codec, CodecProfile> = {
@@ -32,6 +34,7 @@ export const CODECS: Record<Codec, CodecProfile> = {
     startCrf: { 'visually-lossless': 16, high: 19, balanced: 22, small: 25 },
     vmafStartCrf: { 'visually-lossless': 22, high: 24, balanced: 26, small: 28 },
     crfRange: [12, 32],
+    crfStep: 0.5,
   },
   h265: {
     encoder: 'libx265',
@@ -40,6 +43,7 @@ export const CODECS: Record<Codec, CodecProfile> = {
     startCrf: { 'visually-lossless': 18, high: 21, balanced: 24, small: 27 },
     vmafStartCrf: { 'visually-lossless': 24, high: 26, balanced: 28, small: 30 },
     crfRange: [16, 34],
+    crfStep: 0.5,
   },
   av1: {
     encoder: 'libaom-av1',
@@ -49,6 +53,7 @@ export const CODECS: Record<Codec, CodecProfile> = {
     startCrf: { 'visually-lossless': 22, high: 28, balanced: 32, small: 38 },
     vmafStartCrf: { 'visually-lossless': 30, high: 34, balanced: 38, small: 42 },
     crfRange: [18, 50],
+    crfStep: 1,
   },
 };
 

@@ -4,7 +4,7 @@ import type { Goal, Quality } from '../goal/types.js';
 import { capabilities } from './capabilities.js';
 import { encode, type EncodeOutcome } from './encode.js';
 import { defaultOutputName, placeOutput } from './place-output.js';
-import { machinePlanOptions, planEncode, type PlanOptions } from './plan-encode.js';
+import { machinePlanOptions, planEncode, qualityCap, type PlanOptions } from './plan-encode.js';
 import { writeOverlayFiles } from './overlay-files.js';
 import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
@@ -45,6 +45,8 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   const info = await probe(input, { signal });
   const [caps, meter] = await Promise.all([capabilities(), qualityMeter()]);
   const planOptions = machinePlanOptions(caps, overlays);
+  // The frame trial compares sizes by SSIM: an ffmpeg without it keeps the planned frame.
+  const trials = caps.filters.ssim;
   const plan = planEncode(goal, info, planOptions);
   const probeMs = performance.now() - started;
   span.report('probe', 0.02);
@@ -57,16 +59,12 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   let scores: FrameScores | undefined;
   const encodeStarted = performance.now();
   if (!wantsQuality) {
-    // A frame the budget made smaller is checked against the full one on samples first.
-    const trial = caps.filters.ssim && trialCanChange(plan);
-    const framed = trial ? await tryFullFrame(plan, info, { signal, span: span.slice(0.02, 0.15), scratchDir }) : plan;
-    searchMs = performance.now() - encodeStarted;
-    outcome = await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0.02, 0.93), scratchDir });
+    ({ outcome, trialMs: searchMs } = await sizeEncode(plan, info, trials, { outDir: options.outDir, signal, span: span.slice(0.02, 0.93), scratchDir }));
     const verifyStarted = performance.now();
     scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.93, 0.99), scratchDir }).catch(removing(outcome.tempFile));
     verifyMs = performance.now() - verifyStarted;
   } else {
-    const quality = await qualityEncode(goal, info, plan, planOptions, meter, options, span);
+    const quality = await qualityEncode(goal, info, plan, { planOptions, meter, trials }, options, span);
     ({ outcome, scores, searchMs, verifyMs } = quality);
   }
   const encodeMs = performance.now() - encodeStarted - searchMs - verifyMs;
@@ -118,6 +116,24 @@ async function outputDuration(tempFile: string, plan: EncodePlan, signal: AbortS
 const SHORT_OUTPUT_SHARE = 0.05;
 const SHORT_OUTPUT_SEC = 0.5;
 
+/**
+ * An encode to a size: a frame the budget made smaller is first checked against the full one on a
+ * sample (when `trials` allows and the trial could change the plan).
+ */
+async function sizeEncode(
+  plan: EncodePlan,
+  info: MediaInfo,
+  trials: boolean,
+  options: { outDir: string; signal?: AbortSignal; span: ProgressSpan; scratchDir?: string },
+): Promise<{ outcome: EncodeOutcome; trialMs: number }> {
+  const { signal, span, scratchDir } = options;
+  const started = performance.now();
+  const trial = trials && trialCanChange(plan);
+  const framed = trial ? await tryFullFrame(plan, info, { signal, span: span.slice(0, 0.15), scratchDir }) : plan;
+  const trialMs = performance.now() - started;
+  return { outcome: await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0, 1), scratchDir }), trialMs };
+}
+
 /** Re-encodes of an output that measured under the quality asked for, each at a lower CRF. */
 const MAX_REENCODES = 2;
 
@@ -131,18 +147,18 @@ async function qualityEncode(
   goal: Goal,
   info: MediaInfo,
   plan: EncodePlan,
-  planOptions: PlanOptions,
-  meter: QualityMeter,
+  machine: { planOptions: PlanOptions; meter: QualityMeter; trials: boolean },
   options: CompressOptions,
   span: ProgressSpan,
 ): Promise<{ outcome: EncodeOutcome; scores?: FrameScores; searchMs: number; verifyMs: number }> {
   const { signal, outDir, scratchDir } = options;
+  const { planOptions, meter } = machine;
   const quality = goal.quality ?? 'high';
   const crfPlan = plan.mode === 'crf' ? plan : planEncode({ ...goal, targetBytes: undefined, relativeSize: undefined }, info, planOptions);
-  const cap = plan.targetBytes ?? info.sizeBytes;
+  const cap = qualityCap(goal, plan, info, planOptions) ?? Infinity;
   const searchStarted = performance.now();
   const audioKbps = crfPlan.audio.mode === 'encode' ? crfPlan.audio.kbps : 0;
-  const maxVideoKbps = (cap * 8) / crfPlan.durationSec / 1000 - audioKbps;
+  const maxVideoKbps = Number.isFinite(cap) ? (cap * 8) / crfPlan.durationSec / 1000 - audioKbps : undefined;
   const searchOptions = { signal, span: span.slice(0.02, 0.3), maxVideoKbps, scratchDir };
   // The VMAF ffmpeg is another build than the encoder's and may not read a probe it wrote: SSIM then.
   const found = await searchQuality(crfPlan, info, quality, meter, searchOptions).catch((error: unknown) => {
@@ -173,7 +189,7 @@ async function qualityEncode(
       const scores = await verify(outcome, slice.slice(0.9, 1));
       const measured = scores && headroom(scores, quality, 1, 0);
       const lower = measured && measured.headroom < 0 ? (chosen.crf ?? 0) - Math.max(1, Math.ceil(-measured.headroom / slopeOf(found.probes))) : undefined;
-      if (!measured || lower === undefined || tries >= MAX_REENCODES || lower < CODECS[chosen.codec].crfRange[0]) return { outcome, scores, searchMs, verifyMs };
+      if (!measured || lower === undefined || tries >= MAX_REENCODES || lower < CODECS[chosen.codec].crfRange[0]) return { outcome: withGrowth(outcome, info), scores, searchMs, verifyMs };
       await rm(outcome.tempFile, { force: true });
       const note: PlanNote = { code: 'quality-remeasured', score: noteScore(measured), crf: chosen.crf ?? 0, lowerCrf: lower };
       chosen = { ...chosen, crf: lower, notes: [...chosen.notes, note] };
@@ -182,15 +198,22 @@ async function qualityEncode(
   // Over the cap: the size-capped plan (the goal's own, or "no bigger than the input", which may be a copy).
   const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
   const note: PlanNote = { code: 'quality-over-cap', quality, capBytes: cap, copied: capped.mode === 'copy' };
-  const outcome = await encode({ ...capped, notes: [note, ...capped.notes] }, info, { outDir, signal, span: rest.slice(0.5, 0.95), scratchDir });
+  const { outcome } = await sizeEncode({ ...capped, notes: [note, ...capped.notes] }, info, machine.trials, { outDir, signal, span: rest.slice(0.5, 0.95), scratchDir });
   return { outcome, scores: await verify(outcome, rest.slice(0.95, 1)), searchMs, verifyMs };
+}
+
+/** An output bigger than its source says so: a quality kept where the source's codec is leaner than H.264. */
+function withGrowth(outcome: EncodeOutcome, info: MediaInfo): EncodeOutcome {
+  if (outcome.bytes <= info.sizeBytes) return outcome;
+  const note: PlanNote = { code: 'bigger-than-source', bytes: outcome.bytes, sourceBytes: info.sizeBytes, sourceCodec: info.video?.codec ?? 'unknown' };
+  return { ...outcome, plan: { ...outcome.plan, notes: [...outcome.plan.notes, note] } };
 }
 
 /** What the search found, as a plan note: the CRF, its score against the bar, on how much it was measured. */
 function searchNote(found: QualitySearchResult, quality: Quality): PlanNote {
   // What the samples must reach: the bar plus the margin that keeps the whole output over it.
   const bar = found.metric === 'vmaf' ? { metric: 'vmaf' as const, value: VMAF_BARS[quality].mean + SAMPLE_MARGIN } : { metric: 'ssim' as const, value: SSIM_THRESHOLDS[quality] };
-  return { code: 'quality-search', crf: found.crf, score: noteScore(found), passed: found.passed, bar, reused: found.reused === true, sampleSec: found.sampleSec, tries: found.probes.length };
+  return { code: 'quality-search', crf: found.crf, score: noteScore(found), passed: found.passed, bar, reused: found.reused === true, sampleSec: found.sampleSec, tries: found.probes.length, ...(found.between ? { between: found.between } : {}) };
 }
 
 /** A score as a note keeps it: the metric, its mean and its low end. */

@@ -161,6 +161,18 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   };
 }
 
+/**
+ * The most bytes a quality goal may spend: the size asked for; else, for "without losing quality" of
+ * a source no copy can deliver (another codec or container, HDR, a rotation...), none, since its
+ * quality is the promise and an H.264 output of it may need more bytes than the source's codec;
+ * else the input's own size (compressing never makes a file bigger, and a copy keeps everything).
+ */
+export function qualityCap(goal: Goal, plan: EncodePlan, info: MediaInfo, planOptions: PlanOptions): number | undefined {
+  if (plan.targetBytes !== undefined) return plan.targetBytes;
+  if (goal.quality === 'visually-lossless' && planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions).mode !== 'copy') return undefined;
+  return info.sizeBytes;
+}
+
 /** Why the input can be copied as it is, or undefined when it must be encoded. */
 function copyReason(
   goal: Goal,

@@ -67,12 +67,19 @@ const GUESSED_SLOPE = 1;
 /** The furthest one try jumps from the last: a wild first measurement cannot reach mush. */
 const MAX_JUMP = 8;
 
+/**
+ * The least slope a pair of tries is taken to measure: far over the bar VMAF barely moves per CRF
+ * (a screencast's samples lost 0.05 a step from 22 to 23, then fell steeply past 28), so stepping
+ * by the guess crawled one CRF a try. A flat pair is believed up to this, and MAX_JUMP bounds the leap.
+ */
+const MIN_SLOPE = 0.25;
+
 /** Headroom lost per CRF step, from the two tries nearest the bar (the guess when they disagree with physics). */
 export function slopeOf(probes: readonly (Measured & { crf: number })[]): number {
   const near = [...probes].sort((a, b) => Math.abs(a.headroom) - Math.abs(b.headroom)).slice(0, 2);
   if (near.length < 2 || near[0].crf === near[1].crf) return GUESSED_SLOPE;
   const slope = (near[0].headroom - near[1].headroom) / (near[1].crf - near[0].crf);
-  return slope > 0.1 ? slope : GUESSED_SLOPE;
+  return slope > 0 ? Math.max(MIN_SLOPE, slope) : GUESSED_SLOPE;
 }
 
 /** x264 and its kin halve the bitrate about every 6 CRF steps. */
@@ -99,7 +106,8 @@ export function nextCrf(probes: readonly (Measured & { crf: number })[], lowest:
   const fail = probes.filter((p) => p.headroom < 0 && (!pass || p.crf > pass.crf)).sort((a, b) => a.crf - b.crf)[0];
   let next: number;
   if (pass && fail) {
-    if (fail.crf - pass.crf <= 1) return undefined;
+    // Two CRF apart or closer, the line between them places the answer (see crossing) as well as a try would.
+    if (fail.crf - pass.crf <= 2) return undefined;
     const at = pass.crf + (pass.headroom * (fail.crf - pass.crf)) / (pass.headroom - fail.headroom);
     next = Math.min(fail.crf - 1, Math.max(pass.crf + 1, Math.floor(at)));
   } else if (pass) {
@@ -110,4 +118,20 @@ export function nextCrf(probes: readonly (Measured & { crf: number })[], lowest:
   }
   next = Math.min(highest, Math.max(lowest, next));
   return probes.some((p) => p.crf === next) ? undefined : next;
+}
+
+/**
+ * Where the bar falls between the highest passing try and the nearest failing one above it: on the
+ * line between them, rounded down to `step` (x264 takes CRF in fractions), as a share `t` of the way
+ * from the pass. VMAF falls ever faster as CRF rises, so the curve sits over that line and the point
+ * errs toward quality. Undefined without such a pair, or when the point is the pass itself.
+ */
+export function crossing<P extends Measured & { crf: number }>(probes: readonly P[], step: number): { crf: number; t: number; pass: P; fail: P } | undefined {
+  const pass = probes.filter((p) => p.headroom >= 0).sort((a, b) => b.crf - a.crf)[0];
+  const fail = pass && probes.filter((p) => p.headroom < 0 && p.crf > pass.crf).sort((a, b) => a.crf - b.crf)[0];
+  if (!pass || !fail) return undefined;
+  const at = pass.crf + (pass.headroom * (fail.crf - pass.crf)) / (pass.headroom - fail.headroom);
+  const crf = Math.min(fail.crf - step, Math.floor(at / step) * step);
+  if (crf <= pass.crf) return undefined;
+  return { crf, t: (crf - pass.crf) / (fail.crf - pass.crf), pass, fail };
 }

@@ -5,10 +5,10 @@ import { CODECS } from './codec-table.js';
 import { videoCodecArgs, videoFilters } from './encode-args.js';
 import { scoreFrames, subsampleFor } from './frame-scores.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import { capBinds, headroom, nextCrf, slopeOf, type Measured } from './quality-bar.js';
+import { capBinds, crossing, headroom, nextCrf, slopeOf, type Measured } from './quality-bar.js';
 import type { QualityMeter } from './quality-meter.js';
 import { localFile, runFfmpeg } from './run-ffmpeg.js';
-import { chooseSamples, readActivity, type Samples } from './sample-windows.js';
+import { chooseSamples, clipRateShare, readActivity, type Samples } from './sample-windows.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 import { scratchFolder } from './scratch.js';
 
@@ -22,11 +22,14 @@ const MAX_PROBES = 3;
 /** Sample frames scored per try: every 4th at most (see subsampleFor). */
 const SAMPLE_EVERY = 4;
 
-/** One measured CRF: its score pooled and how far above (+) or below (−) the bar that is. */
+/** One measured CRF: its score pooled, how far above (+) or below (−) the bar that is, and the bitrate the whole clip would take at it. */
 export type CrfProbe = Measured & { crf: number; videoKbps: number };
 
-/** What the search found: the CRF to use, what it measured, and the video bitrate it should come out at. */
-export type QualitySearchResult = CrfProbe & { probes: CrfProbe[]; sampleSec: number; passed: boolean; reused?: boolean };
+/**
+ * What the search found: the CRF to use, what it measured (or, `between` two tries, what the line
+ * between them gives), and the video bitrate it should come out at.
+ */
+export type QualitySearchResult = CrfProbe & { probes: CrfProbe[]; sampleSec: number; passed: boolean; reused?: boolean; between?: [number, number] };
 
 type SearchOptions = { signal?: AbortSignal; span?: ProgressSpan; maxVideoKbps?: number; scratchDir?: string };
 
@@ -52,7 +55,10 @@ async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
   const [lowest, highest] = CODECS[plan.codec].crfRange;
   const workDir = await scratchFolder('samples', options.scratchDir);
   try {
-    const samples = chooseSamples(plan.trim?.startSec ?? 0, plan.durationSec, await readActivity(info.path, options.signal));
+    const startSec = plan.trim?.startSec ?? 0;
+    const activity = await readActivity(info.path, options.signal);
+    const samples = chooseSamples(startSec, plan.durationSec, activity);
+    const rateShare = clipRateShare(activity, samples, startSec, plan.durationSec);
     const seconds = samples.starts.length * samples.sampleSec;
     const reference = path.join(workDir, 'reference.mkv');
     await runFfmpeg(referenceArgs(plan, info, samples, reference), { signal: options.signal, onProgress: span.slice(0, 0.15).ffmpeg('sample'), durationSec: seconds });
@@ -73,7 +79,7 @@ async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
         { meter, subsample, logFile: path.join(workDir, `scores${crf}.log`), signal: options.signal, frameCount, span: probeSpan.slice(0.7, 1) },
       );
       const bytes = (await stat(encoded)).size;
-      const probe: CrfProbe = { crf, ...headroom(scores, quality, samples.starts.length), videoKbps: (bytes * 8) / seconds / 1000 };
+      const probe: CrfProbe = { crf, ...headroom(scores, quality, samples.starts.length), videoKbps: ((bytes * 8) / seconds / 1000) * rateShare };
       probes.push(probe);
       // Short of the bar and already over the size cap (a better CRF only gets bigger), or over it
       // even where the trend meets the bar: the cap binds, and the caller encodes to fit.
@@ -83,12 +89,27 @@ async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
     }
     span.report('sample', 1);
     const passing = probes.filter((p) => p.headroom >= 0).sort((a, b) => b.crf - a.crf)[0];
+    const found = { probes, sampleSec: seconds, passed: passing !== undefined };
+    const line = crossing(probes, CODECS[plan.codec].crfStep);
+    if (line) return { ...found, ...interpolate(line), between: [line.pass.crf, line.fail.crf] };
     // Nothing passed: the best CRF tried (the lowest), the closest this search got.
-    const chosen = passing ?? [...probes].sort((a, b) => a.crf - b.crf)[0];
-    return { ...chosen, probes, sampleSec: seconds, passed: passing !== undefined };
+    return { ...found, ...(passing ?? [...probes].sort((a, b) => a.crf - b.crf)[0]) };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** A CRF on the line between two tries: scores linear, the bitrate geometric (x264's halves every few CRF). */
+function interpolate({ crf, t, pass, fail }: { crf: number; t: number; pass: CrfProbe; fail: CrfProbe }): CrfProbe {
+  const along = (a: number, b: number) => a + (b - a) * t;
+  return {
+    crf,
+    metric: pass.metric,
+    mean: along(pass.mean, fail.mean),
+    low: along(pass.low, fail.low),
+    headroom: Math.max(0, along(pass.headroom, fail.headroom)),
+    videoKbps: pass.videoKbps * (fail.videoKbps / pass.videoKbps) ** t,
+  };
 }
 
 /** One lossless file of all samples, already through the plan's filters (tone-map, crop, scale): what samples are measured against. */

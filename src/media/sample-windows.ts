@@ -6,8 +6,12 @@ export type Samples = { starts: number[]; sampleSec: number };
 /** The source's coded bytes over time: one entry per video packet (seconds, bytes). */
 export type Activity = { timeSec: number; bytes: number }[];
 
-/** A clip this short is measured whole: cutting samples from it costs more than it saves. */
-export const WHOLE_CLIP_SEC = 2.5;
+/**
+ * A clip this short is measured whole: cutting samples from it saves little, and two 0.5 s samples
+ * misjudge it (a 3 s talking head's scored a point under the whole clip at every CRF, so the search
+ * asked CRF 15 where 18 kept VMAF 95).
+ */
+export const WHOLE_CLIP_SEC = 4;
 const MAX_SAMPLE_SEC = 1.5;
 const MIN_SAMPLE_SEC = 0.5;
 /** The samples together hold about this share of the clip (more of a short one, see MIN_SAMPLE_SEC). */
@@ -29,6 +33,22 @@ export function chooseSamples(startSec: number, durationSec: number, activity: A
     return busiestWindow(activity, from, latest, sampleSec) ?? from + (latest - from) / 2;
   });
   return { starts, sampleSec };
+}
+
+/** The bounds on `clipRateShare`: a source's own bytes hint at x264's, they don't decide them. */
+const RATE_SHARE_RANGE: [number, number] = [0.2, 1.5];
+
+/**
+ * The clip's coded bytes per second over the samples' (1 when unknown): samples sit on the busiest
+ * scenes, so their bitrate overstates the whole clip's (2.4× on a screencast that is mostly still),
+ * and this scales an encode of them to the clip's.
+ */
+export function clipRateShare(activity: Activity, samples: Samples, startSec: number, durationSec: number): number {
+  const bytesIn = (from: number, to: number) => activity.reduce((sum, p) => (p.timeSec >= from && p.timeSec < to ? sum + p.bytes : sum), 0);
+  const sampled = samples.starts.reduce((sum, start) => sum + bytesIn(start, start + samples.sampleSec), 0) / (samples.starts.length * samples.sampleSec);
+  const whole = bytesIn(startSec, startSec + durationSec) / durationSec;
+  if (!(sampled > 0) || !(whole > 0)) return 1;
+  return Math.min(RATE_SHARE_RANGE[1], Math.max(RATE_SHARE_RANGE[0], whole / sampled));
 }
 
 /** One 1.5 s sample from the middle of the clip (all of a shorter one): what the frame trial ranks sizes on. */

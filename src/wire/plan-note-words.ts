@@ -91,13 +91,19 @@ const en: Wording<PlanNote> = {
     `Sound under its floor (${n.floorKbps} kbps ${enPieces.channels(n.floorChannels)}): beside that much, the picture would get less than the ${Math.round(n.pictureKbps)} kbps it needs to keep moving even at ${n.width}x${n.height}.`,
   'quality-search': (n) => {
     const bar = n.bar.metric === 'vmaf' ? `VMAF ${n.bar.value} (on samples)` : `SSIM ${n.bar.value}`;
-    const verdict = n.passed ? `keeps ${enPieces.score(n.score)}` : `(the best tried) reaches ${enPieces.score(n.score)}, short of the ${bar} asked for,`;
+    const verdict = n.between
+      ? `keeps about ${enPieces.score(n.score)} (between the tries at CRF ${n.between[0]} and ${n.between[1]})`
+      : n.passed
+        ? `keeps ${enPieces.score(n.score)}`
+        : `(the best tried) reaches ${enPieces.score(n.score)}, short of the ${bar} asked for,`;
     const how = n.reused ? 'measured before on this file' : `on ${n.sampleSec.toFixed(1)} s of samples (${n.tries} ${n.tries === 1 ? 'try' : 'tries'})`;
     return `Quality search: CRF ${n.crf} ${verdict} ${how}.`;
   },
   'quality-remeasured': (n) => `The whole output measured ${enPieces.score(n.score)} at CRF ${n.crf}, under the bar: re-encoded at CRF ${n.lowerCrf}.`,
   'quality-over-cap': (n) =>
     `At quality "${n.quality}" it would come out over ${formatBytes(n.capBytes)}: ${n.copied ? 'the input already fits, so it is copied' : 'it is encoded to fit instead'}.`,
+  'bigger-than-source': (n) =>
+    `To keep the quality it came out bigger than the source (${formatBytes(n.bytes)}, the source ${formatBytes(n.sourceBytes)}): its ${n.sourceCodec.toUpperCase()} is leaner than H.264 at this quality. Ask for a size to cap it.`,
   'under-encoder-floor': (n) => `${n.kbps} kbps is under what the encoder can do at ${n.width}x${n.height}: re-encoded with ${enPieces.change(n.change)}.`,
   'size-overshot': (n) =>
     `Came out at ${formatBytes(n.actualBytes)}, over ${formatBytes(n.targetBytes)}: re-encoded at ${[`${n.kbps} kbps`, ...(n.change ? [enPieces.change(n.change)] : [])].join(', ')}.`,
@@ -140,12 +146,18 @@ const zh: Wording<PlanNote> = {
     `声音低于下限（${n.floorKbps} kbps ${zhPieces.channels(n.floorChannels)}）：给声音这么多，画面就拿不到即使在 ${n.width}x${n.height} 下保持流畅也需要的 ${Math.round(n.pictureKbps)} kbps。`,
   'quality-search': (n) => {
     const bar = n.bar.metric === 'vmaf' ? `VMAF ${n.bar.value}（样片上）` : `SSIM ${n.bar.value}`;
-    const verdict = n.passed ? `保持 ${zhPieces.score(n.score)}` : `（试过的最好结果）只达到 ${zhPieces.score(n.score)}，低于要求的 ${bar}`;
+    const verdict = n.between
+      ? `约保持 ${zhPieces.score(n.score)}（介于 CRF ${n.between[0]} 与 ${n.between[1]} 两次试验之间）`
+      : n.passed
+        ? `保持 ${zhPieces.score(n.score)}`
+        : `（试过的最好结果）只达到 ${zhPieces.score(n.score)}，低于要求的 ${bar}`;
     const how = n.reused ? '之前已在这个文件上测过' : `在 ${n.sampleSec.toFixed(1)} 秒样片上测得（试了 ${n.tries} 次）`;
     return `画质搜索：CRF ${n.crf} ${verdict}，${how}。`;
   },
   'quality-remeasured': (n) => `整个输出在 CRF ${n.crf} 下测得 ${zhPieces.score(n.score)}，低于标准：改用 CRF ${n.lowerCrf} 重新编码。`,
   'quality-over-cap': (n) => `按画质“${qualityName(n.quality, 'zh')}”会超过 ${formatBytes(n.capBytes)}：${n.copied ? '原文件已经符合，直接复制' : '改为按大小编码'}。`,
+  'bigger-than-source': (n) =>
+    `为保持画质，结果比原文件大（${formatBytes(n.bytes)}，原文件 ${formatBytes(n.sourceBytes)}）：原文件的 ${n.sourceCodec.toUpperCase()} 在这个画质下比 H.264 更省空间。指定大小即可限制它。`,
   'under-encoder-floor': (n) => `${n.kbps} kbps 低于编码器在 ${n.width}x${n.height} 下的最低码率：改为 ${zhPieces.change(n.change)} 重新编码。`,
   'size-overshot': (n) =>
     `结果 ${formatBytes(n.actualBytes)}，超过 ${formatBytes(n.targetBytes)}：改为 ${[`${n.kbps} kbps`, ...(n.change ? [zhPieces.change(n.change)] : [])].join('、')} 重新编码。`,

@@ -84,9 +84,12 @@ export const planNoteSchema = z.discriminatedUnion('code', [
     reused: z.boolean(),
     sampleSec: seconds,
     tries: count,
+    /** The CRF lies between two tries, on the line between their scores (an estimate, not a measurement). */
+    between: z.tuple([z.number(), z.number()]).optional(),
   }),
   note('quality-remeasured', { score: noteScoreSchema, crf: z.number(), lowerCrf: z.number() }),
   note('quality-over-cap', { quality: z.enum(QUALITIES), capBytes: bytes, copied: z.boolean() }),
+  note('bigger-than-source', { bytes: bytes, sourceBytes: bytes, sourceCodec: name }),
   note('under-encoder-floor', { kbps: amount, width: count, height: count, change: leanerChangeSchema }),
   note('size-overshot', { actualBytes: bytes, targetBytes: bytes, kbps: amount, change: leanerChangeSchema.optional() }),
   note('size-topped-up', { actualBytes: bytes, aimBytes: bytes, kbps: amount }),

@@ -32,6 +32,7 @@ export const SAMPLES: { [C in PlanNote['code']]: Extract<PlanNote, { code: C }> 
   'quality-search': { code: 'quality-search', crf: 24, score, passed: false, bar: { metric: 'vmaf', value: 95 }, reused: false, sampleSec: 12, tries: 3 },
   'quality-remeasured': { code: 'quality-remeasured', score: { metric: 'ssim', mean: 0.9871, low: 0.95 }, crf: 26, lowerCrf: 24 },
   'quality-over-cap': { code: 'quality-over-cap', quality: 'visually-lossless', capBytes: 10e6, copied: true },
+  'bigger-than-source': { code: 'bigger-than-source', bytes: 4.5e6, sourceBytes: 1.3e6, sourceCodec: 'vp8' },
   'under-encoder-floor': { code: 'under-encoder-floor', kbps: 40, width: 640, height: 360, change: { kind: 'no-sound' } },
   'size-overshot': { code: 'size-overshot', actualBytes: 2.1e6, targetBytes: 2e6, kbps: 700, change: { kind: 'fps', fps: 15 } },
   'size-topped-up': { code: 'size-topped-up', actualBytes: 1.5e6, aimBytes: 1.96e6, kbps: 900 },

@@ -187,7 +187,7 @@ describe('compress on real clips', () => {
     expect(info.video?.displayAspect).toBeCloseTo(9 / 16, 1);
   });
 
-  it('a quality goal never makes the file bigger than its input', async () => {
+  it('a quality goal never makes a file it could copy bigger than it is', async () => {
     const input = await makeClip(clips, { width: 320, height: 240, seconds: 1, audio: true, name: 'q.mp4' });
     const result = await compress(input, { quality: 'visually-lossless' }, { outDir: out });
     expect(result.bytes).toBeLessThanOrEqual((await stat(input)).size);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MediaError } from '../../src/errors.js';
 import type { Goal } from '../../src/goal/types.js';
-import { machinePlanOptions, planEncode } from '../../src/media/plan-encode.js';
+import { machinePlanOptions, planEncode, qualityCap } from '../../src/media/plan-encode.js';
 import type { Capabilities } from '../../src/media/capabilities.js';
 import { chooseAudio, containerOverheadBytes } from '../../src/media/target-budget.js';
 import { formatBytes } from '../../src/units.js';
@@ -261,5 +261,14 @@ describe('target budget, ladder (table)', () => {
     expect([formatBytes(5_100_000), formatBytes(850_000), formatBytes(250_000_000), formatBytes(1_200_000_000), formatBytes(9_349), formatBytes(10_000)]).toEqual(['5.1 MB', '850 KB', '250 MB', '1.2 GB', '9.35 KB', '10 KB']);
     expect(containerOverheadBytes(60, 30, 128)).toBeGreaterThan(20_000);
     expect(containerOverheadBytes(60, 10, 16)).toBeLessThan(containerOverheadBytes(60, 30, 128) / 2);
+  });
+
+  it.each([
+    ['a size asked for is the cap', { quality: 'visually-lossless', targetBytes: 20 * MB } as Goal, clip({ container: 'webm', video: { codec: 'vp8' } }), 20 * MB],
+    ['"without losing quality" of a source no copy delivers: no cap', { quality: 'visually-lossless' } as Goal, clip({ container: 'matroska,webm', video: { codec: 'vp8' } }), undefined],
+    ['"without losing quality" of a copyable MP4: its own size (the copy keeps everything)', { quality: 'visually-lossless' } as Goal, clip(), 50 * MB],
+    ['another quality never grows a file', { quality: 'high' } as Goal, clip({ container: 'matroska,webm', video: { codec: 'vp8' } }), 50 * MB],
+  ])('quality cap: %s', (_label, goal, info, expected) => {
+    expect(qualityCap(goal, planEncode(goal, info), info, {})).toBe(expected);
   });
 });

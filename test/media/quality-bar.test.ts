@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capBinds, headroom, nextCrf, slopeOf, SSIM_THRESHOLDS, VMAF_BARS, worstChunkMean } from '../../src/media/quality-bar.js';
+import { capBinds, crossing, headroom, nextCrf, slopeOf, SSIM_THRESHOLDS, VMAF_BARS, worstChunkMean } from '../../src/media/quality-bar.js';
 
 const tried = (crf: number, h: number) => ({ crf, metric: 'vmaf' as const, mean: 95 + h, low: 90, headroom: h });
 
@@ -37,6 +37,8 @@ describe('nextCrf: interpolated search (table)', () => {
     ['a jump is capped', [tried(20, 30)], 28],
     ['pass and fail: interpolated, rounded toward the pass', [tried(22, 2), tried(26, -2)], 24],
     ['pass next to a fail: done', [tried(24, 0.4), tried(25, -0.6)], undefined],
+    ['pass two below a fail: the line places it, no try', [tried(24, 0.4), tried(26, -0.6)], undefined],
+    ['two flat passes leap by what the least slope allows', [tried(22, 1.4), tried(23, 1.35)], 28],
     ['two passes: extrapolated with their slope', [tried(20, 6), tried(23, 3)], 26],
     ['the end of the range: done', [tried(32, 5)], undefined],
     ['already tried: done', [tried(22, 2), tried(24, -2), tried(23, -0.1)], undefined],
@@ -58,5 +60,19 @@ describe('nextCrf: interpolated search (table)', () => {
     expect(slopeOf([tried(20, 2), tried(24, -2)])).toBeCloseTo(1, 6);
     expect(slopeOf([tried(20, 2), tried(22, 4)])).toBe(1);
     expect(slopeOf([tried(20, 4), tried(22, 1)])).toBeCloseTo(1.5, 6);
+    expect(slopeOf([tried(22, 1.4), tried(23, 1.35)])).toBeCloseTo(0.25, 6);
+  });
+
+  it.each([
+    ['between a pass and the fail above it, rounded down to the step', [tried(24, 1), tried(28, -3)], 0.5, { crf: 25, t: 0.25 }],
+    ['x264 takes half steps', [tried(24, 1.5), tried(26, -0.5)], 0.5, { crf: 25.5, t: 0.75 }],
+    ['whole steps for AV1', [tried(24, 1.5), tried(26, -0.5)], 1, { crf: 25, t: 0.5 }],
+    ['never the fail itself', [tried(24, 5), tried(25, -0.01)], 0.5, { crf: 24.5, t: 0.5 }],
+    ['the pass itself: none', [tried(24, 0.1), tried(28, -3)], 0.5, undefined],
+    ['a fail under the pass is no bracket', [tried(24, 1), tried(22, -1)], 0.5, undefined],
+    ['nothing passed: none', [tried(24, -1), tried(20, -0.5)], 0.5, undefined],
+  ])('crossing: %s', (_label, probes, step, expected) => {
+    const got = crossing(probes, step);
+    expect(got && { crf: got.crf, t: got.t }).toEqual(expected);
   });
 });

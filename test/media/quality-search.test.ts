@@ -30,9 +30,17 @@ describe('searchQuality on a real clip', () => {
       expect(result.metric).toBe(meter.metric);
       expect(result.probes.length).toBeLessThanOrEqual(3);
       expect(result.videoKbps).toBeGreaterThan(0);
-      // The answer is the highest CRF tried that passed (or the lowest tried when none did).
-      if (result.passed) expect(result.crf).toBe(Math.max(...result.probes.filter((p) => p.headroom >= 0).map((p) => p.crf)));
-      else expect(result.crf).toBe(Math.min(...result.probes.map((p) => p.crf)));
+      // The answer is the highest CRF tried that passed, or a CRF on the line between it and the
+      // failing try above (an estimate, said so by `between`), or the lowest tried when none passed.
+      const passes = result.probes.filter((p) => p.headroom >= 0).map((p) => p.crf);
+      if (!result.passed) expect(result.crf).toBe(Math.min(...result.probes.map((p) => p.crf)));
+      else if (!result.between) expect(result.crf).toBe(Math.max(...passes));
+      else {
+        expect(result.between[0]).toBe(Math.max(...passes));
+        expect(result.crf).toBeGreaterThan(result.between[0]);
+        expect(result.crf).toBeLessThan(result.between[1]);
+        expect(result.probes.find((p) => p.crf === result.between?.[1])?.headroom).toBeLessThan(0);
+      }
     }
     const again = await searchQuality(planEncode({ quality: 'small' }, info), info, 'small', meter);
     expect(again.reused).toBe(true);

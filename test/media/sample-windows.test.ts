@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketActivity, busiestWindow, chooseSamples, middleSample } from '../../src/media/sample-windows.js';
+import { bucketActivity, busiestWindow, chooseSamples, clipRateShare, middleSample } from '../../src/media/sample-windows.js';
 
 describe('sample windows (table)', () => {
   it.each([
@@ -25,6 +25,18 @@ describe('sample windows (table)', () => {
     expect(busiestWindow([], 0, 2, 1)).toBeUndefined();
   });
 
+  it.each([
+    // 10 s at 100 B per 0.1 s, with 3 s of 1000 B: samples on the burst cost 10× the quiet rest.
+    ['samples on a burst: the clip costs less than they do', burst(3), { starts: [0], sampleSec: 1 }, 0, 10, 0.37],
+    ['samples on quiet parts of a busy clip: capped at 1.5×', burst(3), { starts: [8], sampleSec: 1 }, 0, 10, 1.5],
+    ['a steady clip: 1', burst(0), { starts: [2, 6], sampleSec: 1 }, 0, 10, 1],
+    ['a clip mostly still: at least 0.2', burst(1, 1e6), { starts: [0], sampleSec: 1 }, 0, 10, 0.2],
+    ['a trimmed range counts only its own bytes', burst(3), { starts: [5], sampleSec: 1 }, 4, 4, 1],
+    ['no packets: 1', [], { starts: [0], sampleSec: 1 }, 0, 10, 1],
+  ])('clip rate share: %s', (_label, activity, samples, start, duration, share) => {
+    expect(clipRateShare(activity, samples, start, duration)).toBeCloseTo(share, 2);
+  });
+
   it('buckets ffprobe packet lines and skips the ones without a time', () => {
     expect(bucketActivity('0.000,100\n0.040,50\nN/A,70\n0.210,30\n', 0.1)).toEqual([
       { timeSec: 0, bytes: 150 },
@@ -37,3 +49,8 @@ describe('sample windows (table)', () => {
     expect(middleSample(2, 10)).toEqual({ starts: [6.25], sampleSec: 1.5 });
   });
 });
+
+/** 10 s of 0.1 s buckets of 100 B, the first `seconds` of them `bytes` each. */
+function burst(seconds: number, bytes = 1000): { timeSec: number; bytes: number }[] {
+  return Array.from({ length: 100 }, (_, i) => ({ timeSec: i / 10, bytes: i < seconds * 10 ? bytes : 100 }));
+}
