@@ -53,16 +53,16 @@ describe("a render's notes, in the instruction's language", () => {
 
       const zh = await exportAfter(engine, '转成720p', join(work, 'out-zh'));
       // The wire still carries the English prose for other clients, and the same notes as data.
-      expect(zh.output.notes?.some((note) => /^Quality search: CRF \d+ /.test(note))).toBe(true);
+      expect(zh.output.notes?.some((note) => /^Quality search: CRF \d+(\.5)? /.test(note))).toBe(true);
       expect(zh.output.planNotes?.map((note) => note.code)).toContain('quality-search');
       expect(zh.notices).toEqual(zh.output.planNotes?.map((note) => planNoteText(note, 'zh')));
-      expect(zh.notices.some((notice) => /^画质搜索：CRF \d+ /.test(notice))).toBe(true);
+      expect(zh.notices.some((notice) => /^画质搜索：CRF \d+(\.5)? /.test(notice))).toBe(true);
       zh.output.planNotes?.forEach((note, i) => expect(strayLatin(zh.notices[i], stringValues(note))).toBe(''));
 
       const en = await exportAfter(engine, 'make it 480p', join(work, 'out-en'));
       // Exactly what an English user saw before the notes came as data: the node's own prose.
       expect(en.notices).toEqual(en.output.notes);
-      expect(en.notices.some((notice) => /^Quality search: CRF \d+ /.test(notice))).toBe(true);
+      expect(en.notices.some((notice) => /^Quality search: CRF \d+(\.5)? /.test(notice))).toBe(true);
       expect(en.notices.join('\n')).not.toMatch(/[\u4e00-\u9fff]/);
     } finally {
       engine.close();
