@@ -71,7 +71,7 @@ export function qualityReport(rows: readonly QualityRow[], machine: string, hand
       { heading: 'HandBrake VMAF', align: 'right' }, { heading: 'ours s', align: 'right' }, { heading: `ours s / ${timeAgainst}`, align: 'right' }, { heading: 'check / encode', align: 'right' },
     ],
     lines.map((l) => [
-      l.clip, fixed(l.oursVmaf, 2), fixed(l.oursCrf, 0), fixed(l.oracleCrf, 0), fixed(l.bytesRatio, 2), fixed(l.naiveVmaf, 2), fixed(l.naiveBytesRatio, 2),
+      l.clip, fixed(l.oursVmaf, 2), fixed(l.oursCrf, Number.isInteger(l.oursCrf) ? 0 : 1), fixed(l.oracleCrf, 0), fixed(l.bytesRatio, 2), fixed(l.naiveVmaf, 2), fixed(l.naiveBytesRatio, 2),
       fixed(l.handbrakeVmaf, 2), fixed(l.oursSec, 1), fixed(l.timeRatio, 2), l.verifyShare === undefined ? '–' : `${Math.round(l.verifyShare * 100)} %`,
     ]),
   );
