@@ -169,8 +169,18 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
  */
 export function qualityCap(goal: Goal, plan: EncodePlan, info: MediaInfo, planOptions: PlanOptions): number | undefined {
   if (plan.targetBytes !== undefined) return plan.targetBytes;
-  if (goal.quality === 'visually-lossless' && planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions).mode !== 'copy') return undefined;
+  if (goal.quality === 'visually-lossless' && !copyFits(goal, info, planOptions)) return undefined;
   return info.sizeBytes;
+}
+
+/** Whether a copy delivers the goal at the input's own size (a source too lean to plan a size for cannot be copied either). */
+function copyFits(goal: Goal, info: MediaInfo, planOptions: PlanOptions): boolean {
+  try {
+    return planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions).mode === 'copy';
+  } catch (error) {
+    if (error instanceof MediaError && error.kind === 'impossible') return false;
+    throw error;
+  }
 }
 
 /** Why the input can be copied as it is, or undefined when it must be encoded. */

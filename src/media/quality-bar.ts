@@ -102,14 +102,12 @@ export function capBinds(probe: Measured & { crf: number; videoKbps: number }, s
  */
 export function nextCrf(probes: readonly (Measured & { crf: number })[], lowest: number, highest: number): number | undefined {
   if (probes.length === 0) return undefined;
-  const pass = probes.filter((p) => p.headroom >= 0).sort((a, b) => b.crf - a.crf)[0];
-  const fail = probes.filter((p) => p.headroom < 0 && (!pass || p.crf > pass.crf)).sort((a, b) => a.crf - b.crf)[0];
+  const { pass, fail } = bracket(probes);
   let next: number;
   if (pass && fail) {
     // Two CRF apart or closer, the line between them places the answer (see crossing) as well as a try would.
     if (fail.crf - pass.crf <= 2) return undefined;
-    const at = pass.crf + (pass.headroom * (fail.crf - pass.crf)) / (pass.headroom - fail.headroom);
-    next = Math.min(fail.crf - 1, Math.max(pass.crf + 1, Math.floor(at)));
+    next = Math.min(fail.crf - 1, Math.max(pass.crf + 1, Math.floor(barOnLine(pass, fail))));
   } else if (pass) {
     next = pass.crf + Math.min(MAX_JUMP, Math.max(1, Math.floor(pass.headroom / slopeOf(probes))));
   } else {
@@ -127,11 +125,21 @@ export function nextCrf(probes: readonly (Measured & { crf: number })[], lowest:
  * errs toward quality. Undefined without such a pair, or when the point is the pass itself.
  */
 export function crossing<P extends Measured & { crf: number }>(probes: readonly P[], step: number): { crf: number; t: number; pass: P; fail: P } | undefined {
-  const pass = probes.filter((p) => p.headroom >= 0).sort((a, b) => b.crf - a.crf)[0];
-  const fail = pass && probes.filter((p) => p.headroom < 0 && p.crf > pass.crf).sort((a, b) => a.crf - b.crf)[0];
+  const { pass, fail } = bracket(probes);
   if (!pass || !fail) return undefined;
-  const at = pass.crf + (pass.headroom * (fail.crf - pass.crf)) / (pass.headroom - fail.headroom);
-  const crf = Math.min(fail.crf - step, Math.floor(at / step) * step);
+  const crf = Math.min(fail.crf - step, Math.floor(barOnLine(pass, fail) / step) * step);
   if (crf <= pass.crf) return undefined;
   return { crf, t: (crf - pass.crf) / (fail.crf - pass.crf), pass, fail };
+}
+
+/** The highest passing try, and the lowest failing one above it (any fail when nothing passed). */
+function bracket<P extends Measured & { crf: number }>(probes: readonly P[]): { pass?: P; fail?: P } {
+  const pass = probes.filter((p) => p.headroom >= 0).sort((a, b) => b.crf - a.crf)[0];
+  const fail = probes.filter((p) => p.headroom < 0 && (!pass || p.crf > pass.crf)).sort((a, b) => a.crf - b.crf)[0];
+  return { pass, fail };
+}
+
+/** The CRF where the line from a pass to a fail meets the bar (headroom 0). */
+function barOnLine(pass: Measured & { crf: number }, fail: Measured & { crf: number }): number {
+  return pass.crf + (pass.headroom * (fail.crf - pass.crf)) / (pass.headroom - fail.headroom);
 }

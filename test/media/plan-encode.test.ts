@@ -267,6 +267,7 @@ describe('target budget, ladder (table)', () => {
     ['a size asked for is the cap', { quality: 'visually-lossless', targetBytes: 20 * MB } as Goal, clip({ container: 'webm', video: { codec: 'vp8' } }), 20 * MB],
     ['"without losing quality" of a source no copy delivers: no cap', { quality: 'visually-lossless' } as Goal, clip({ container: 'matroska,webm', video: { codec: 'vp8' } }), undefined],
     ['"without losing quality" of a copyable MP4: its own size (the copy keeps everything)', { quality: 'visually-lossless' } as Goal, clip(), 50 * MB],
+    ['a source too lean to plan its own size for: no cap rather than a refusal', { quality: 'visually-lossless' } as Goal, clip({ container: 'matroska,webm', video: { codec: 'vp8' }, durationSec: 600, sizeBytes: 20_000 }), undefined],
     ['another quality never grows a file', { quality: 'high' } as Goal, clip({ container: 'matroska,webm', video: { codec: 'vp8' } }), 50 * MB],
   ])('quality cap: %s', (_label, goal, info, expected) => {
     expect(qualityCap(goal, planEncode(goal, info), info, {})).toBe(expected);
