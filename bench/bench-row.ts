@@ -10,8 +10,12 @@ export type BenchRow = {
   bytes?: number;
   ssim?: number;
   vmaf?: number;
-  /** Wall-clock time of the encode alone (not the quality measurement). */
+  /** Wall-clock time of the encode alone (not the bench's quality measurement). */
   wallMs?: number;
+  /** The part of `wallMs` the tool spent checking its own output (ours: the output check). */
+  checkMs?: number;
+  /** The output's sound: its bitrate and channels, when it has any. */
+  audio?: { kbps: number; channels: number };
   note?: string;
   /** Where the output was written (kept until the run ends, for the copy check). */
   output?: string;

@@ -15,6 +15,8 @@ export type EncodeOutput = {
   output: string;
   /** Anything a reader of the table should know (a clamped bitrate, a copy instead of an encode). */
   note?: string;
+  /** Time spent checking the output, inside the encode's wall time (ours measures what it made). */
+  checkMs?: number;
 };
 
 /** A competitor in the benchmark: a name for the tables and a way to run one job. */

@@ -61,13 +61,19 @@ export function mustShow(rows: readonly BenchRow[], copy: CopyCheck | undefined,
     detail: smallest ? describe(smallest) : 'no data',
   });
 
-  const myTime = median(mine.flatMap((row) => row.wallMs ?? []));
-  const theirTime = median(theirs.flatMap((row) => row.wallMs ?? []));
-  verdicts.push({
-    claim: `median wall time ≤ ${TIME_ALLOWANCE} × the naive two-pass’s`,
-    pass: myTime === undefined || theirTime === undefined ? undefined : myTime <= TIME_ALLOWANCE * theirTime,
-    detail: `ours ${fixed(myTime && myTime / 1000, 2)} s vs naive ${fixed(theirTime && theirTime / 1000, 2)} s (ratio ${fixed(myTime && theirTime && myTime / theirTime, 2)})`,
+  const timeAt = targets.map((target) => {
+    const wall = (rows: readonly BenchRow[]) => median(rows.flatMap((row) => (row.targetPercent === target ? (row.wallMs ?? []) : [])));
+    return { target, mine: wall(mine), theirs: wall(theirs) };
   });
+  const timed = timeAt.filter((t) => t.mine !== undefined && t.theirs !== undefined);
+  verdicts.push({
+    claim: `median wall time ≤ ${TIME_ALLOWANCE} × the naive two-pass’s at each target`,
+    pass: timed.length ? timed.length === timeAt.length && timed.every((t) => (t.mine as number) <= TIME_ALLOWANCE * (t.theirs as number)) : undefined,
+    detail: timeAt.map((t) => `${t.target} %: ours ${fixed(t.mine && t.mine / 1000, 2)} s vs naive ${fixed(t.theirs && t.theirs / 1000, 2)} s (${fixed(t.mine && t.theirs && t.mine / t.theirs, 2)}×)`).join('; '),
+  });
+
+  verdicts.push(soundVerdict(mine, targets[0]));
+  verdicts.push(checkVerdict(mine));
 
   verdicts.push({
     claim: 'an already-small H.264/AAC MP4 is copied in under 10 % of an encode’s time',
@@ -77,6 +83,39 @@ export function mustShow(rows: readonly BenchRow[], copy: CopyCheck | undefined,
       : 'not run',
   });
   return verdicts;
+}
+
+/** What AAC-LC needs to sound acceptable: below this a listener hears it (the issue's floor). */
+export const MIN_AUDIO_KBPS = { mono: 48, stereo: 64 };
+
+/** The largest target's outputs keep sound a listener accepts, where they have sound at all. */
+function soundVerdict(mine: readonly BenchRow[], target: number | undefined): Verdict {
+  const floor = (channels: number) => (channels >= 2 ? MIN_AUDIO_KBPS.stereo : MIN_AUDIO_KBPS.mono);
+  const voiced = mine.flatMap(({ clip, targetPercent, audio }) => (targetPercent === target && audio ? [{ clip, ...audio }] : []));
+  const starved = voiced.filter((sound) => sound.kbps < floor(sound.channels));
+  const lowest = [...voiced].sort((a, b) => a.kbps - b.kbps)[0];
+  return {
+    claim: `sound ≥ ${MIN_AUDIO_KBPS.stereo} kbps stereo (${MIN_AUDIO_KBPS.mono} mono) at the ${target ?? '–'} % target`,
+    pass: voiced.length ? starved.length === 0 : undefined,
+    detail: lowest
+      ? `${voiced.length - starved.length}/${voiced.length} outputs with sound at or over; lowest ${lowest.kbps.toFixed(0)} kbps (${lowest.clip}, ${lowest.channels} ch)${starved.length ? `; under: ${starved.map((sound) => sound.clip).join(', ')}` : ''}`
+      : 'no output with sound',
+  };
+}
+
+/** The issue's allowance for checking an output: a share of what making it took. */
+export const CHECK_ALLOWANCE = 0.15;
+
+/** The output check's cost against the rest of the run that made the output, median and worst. */
+function checkVerdict(mine: readonly BenchRow[]): Verdict {
+  const shares = mine.flatMap((row) => (row.checkMs !== undefined && row.wallMs !== undefined && row.wallMs > row.checkMs ? [{ clip: row.clip, target: row.targetPercent, share: row.checkMs / (row.wallMs - row.checkMs) }] : []));
+  const typical = median(shares.map((s) => s.share));
+  const worst = [...shares].sort((a, b) => b.share - a.share)[0];
+  return {
+    claim: `the output check ≤ ${percent(CHECK_ALLOWANCE)} of the encode’s time (median)`,
+    pass: typical === undefined ? undefined : typical <= CHECK_ALLOWANCE,
+    detail: worst ? `median ${percent(typical)}; worst ${percent(worst.share)} (${worst.clip} at ${worst.target} %)` : 'no data',
+  };
 }
 
 function failures(rows: readonly BenchRow[]): string {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError } from '../src/errors.js';
-import type { MediaInfo } from '../src/media/index.js';
+import { probe, type MediaInfo } from '../src/media/index.js';
 import type { BenchRow } from './bench-row.js';
 import type { BenchTool } from './encode-job.js';
 import { measureQuality, type ReferenceFrame } from './quality-metrics.js';
@@ -41,11 +41,13 @@ export async function runSizeBench(clips: readonly Clip[], tools: readonly Bench
         const stem = `${path.parse(clip.name).name}.${targetPercent}pct.${tool.name}`;
         try {
           const started = performance.now();
-          const { output, note } = await tool.encode({ input: clip.path, info: clip.info, targetBytes, outDir: settings.workDir, stem });
+          const { output, note, checkMs } = await tool.encode({ input: clip.path, info: clip.info, targetBytes, outDir: settings.workDir, stem });
           row.wallMs = performance.now() - started;
+          row.checkMs = checkMs;
           row.bytes = (await stat(output)).size;
           row.output = output;
           row.note = note;
+          row.audio = await soundOf(output);
           Object.assign(row, await measureQuality(output, clip.path, frame, { vmafModel: settings.vmafModel, vmafSubsample }));
         } catch (error) {
           row.error = oneLine(error);
@@ -57,6 +59,12 @@ export async function runSizeBench(clips: readonly Clip[], tools: readonly Bench
     await settings.onClipDone?.(rows, clips.indexOf(clip) + 1);
   }
   return rows;
+}
+
+/** The output's sound as ffprobe reports it; undefined without sound (or a bitrate to say). */
+async function soundOf(output: string): Promise<BenchRow['audio']> {
+  const { audio } = await probe(output);
+  return audio?.bitrate ? { kbps: audio.bitrate / 1000, channels: audio.channels } : undefined;
 }
 
 /** Cheapest clips first (pixels × frames), so a run cut short has covered as many clips as it could. */

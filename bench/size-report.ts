@@ -16,6 +16,8 @@ export function detailTable(rows: readonly BenchRow[]): string {
       { heading: 'SSIM', align: 'right' },
       { heading: 'VMAF', align: 'right' },
       { heading: 'time', align: 'right' },
+      { heading: 'check', align: 'right' },
+      { heading: 'sound', align: 'right' },
       { heading: 'note' },
     ],
     rows.map((row) => [
@@ -27,6 +29,8 @@ export function detailTable(rows: readonly BenchRow[]): string {
       fixed(row.ssim, 4),
       fixed(row.vmaf, 2),
       seconds(row.wallMs),
+      seconds(row.checkMs),
+      row.audio ? `${row.audio.kbps.toFixed(0)} kbps ${row.audio.channels} ch` : '–',
       row.error ?? row.note ?? '',
     ]),
   );
@@ -89,7 +93,8 @@ export function sizeReport(report: SizeReport): string {
     '',
     ...(report.progress ? [`**Partial results: ${report.progress}.**`, ''] : []),
     `Clips: ${report.clips.join(', ')}. Targets: ${report.targetPercents.join(', ')} % of each source's size.` +
-      ` Quality is measured at the source's display size and frame rate; VMAF ${report.vmafModel ? `with ${report.vmafModel.split('/').pop()}` : 'not measured (no --vmaf-model)'}.`,
+      ` Quality is measured at the source's display size and frame rate; VMAF ${report.vmafModel ? `with ${report.vmafModel.split('/').pop()}` : 'not measured (no --vmaf-model)'}.` +
+      ' Time is each tool\'s whole run; ours includes checking its own output ("check" is that part).',
     '',
     machineMarkdown(report.machine),
     '',

@@ -78,9 +78,9 @@ function row(tool: string, clip: string, targetPercent: number, bytes: number | 
 
 describe('summaries and verdicts', () => {
   const rows = [
-    row('ours', 'a', 25, 240, 0.99, 1000),
+    { ...row('ours', 'a', 25, 240, 0.99, 1000), checkMs: 100, audio: { kbps: 96, channels: 2 } },
     row('naive', 'a', 25, 260, 0.985, 1000),
-    row('ours', 'b', 25, 245, 0.98, 3000),
+    { ...row('ours', 'b', 25, 245, 0.98, 3000), checkMs: 300, audio: { kbps: 40, channels: 1 } },
     row('naive', 'b', 25, 250, 0.98, 2000),
     row('ours', 'a', 2, 19, 0.95, 1000),
     row('naive', 'a', 2, 30, 0.93, 1000),
@@ -97,8 +97,13 @@ describe('summaries and verdicts', () => {
 
   it('judges the must-show claims from the rows', () => {
     const verdicts = mustShow(rows, { clip: 'a', inputBytes: 1, targetBytes: 2, encodeMs: 10_000, oursMs: 300, mode: 'copy', outputBytes: 1 });
-    expect(verdicts.map((verdict) => verdict.pass)).toEqual([false, true, true, true, true, true]);
+    expect(verdicts.map((verdict) => verdict.pass)).toEqual([false, true, true, true, false, false, true, true]);
     expect(verdicts[0].detail).toBe('3/4 at or under (1 refused as impossible)');
+    // Time is judged per target: 25 % is over (2.0 s vs 1.5 s) though 2 % is even.
+    expect(verdicts[4].detail).toBe('25 %: ours 2.00 s vs naive 1.50 s (1.33×); 2 %: ours 1.00 s vs naive 1.00 s (1.00×)');
+    // Mono at 40 kbps is under the 48 a mono voice needs.
+    expect(verdicts[5].detail).toBe('1/2 outputs with sound at or over; lowest 40 kbps (b, 1 ch); under: b');
+    expect(verdicts[6].detail).toBe('median 11 %; worst 11 % (a at 25 %)');
   });
 
   it('gives no verdict without data', () => {
