@@ -8,7 +8,9 @@ import { machinePlanOptions, planEncode, qualityCap, type PlanOptions } from './
 import { writeOverlayFiles } from './overlay-files.js';
 import { probe } from './probe.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import { searchQuality, type QualitySearchResult } from './quality-search.js';
+import { knownSearch, rememberSearch, searchQuality, type QualitySearchResult } from './quality-search.js';
+import { measuredWhole } from './sample-windows.js';
+import { tryWholeClip } from './whole-clip-quality.js';
 import { headroom, SAMPLE_MARGIN, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
 import { qualityMeter, SSIM_METER, type QualityMeter } from './quality-meter.js';
 import { verifyOutput, outputQuality } from './verify-output.js';
@@ -159,6 +161,32 @@ async function qualityEncode(
   const searchStarted = performance.now();
   const audioKbps = crfPlan.audio.mode === 'encode' ? crfPlan.audio.kbps : 0;
   const maxVideoKbps = Number.isFinite(cap) ? (cap * 8) / crfPlan.durationSec / 1000 - audioKbps : undefined;
+
+  let verifyMs = 0;
+  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan) => {
+    const verifyStarted = performance.now();
+    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir }).catch(removing(outcome.tempFile));
+    verifyMs += performance.now() - verifyStarted;
+    return scores;
+  };
+  // Over the cap: the size-capped plan (the goal's own, or "no bigger than the input", which may be a copy).
+  const overCap = async (searchMs: number, rest: ProgressSpan) => {
+    const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
+    const note: PlanNote = { code: 'quality-over-cap', quality, capBytes: cap, copied: capped.mode === 'copy' };
+    const { outcome } = await sizeEncode({ ...capped, notes: [note, ...capped.notes] }, info, machine.trials, { outDir, signal, span: rest.slice(0.5, 0.95), scratchDir });
+    return { outcome, scores: await verify(outcome, rest.slice(0.95, 1)), searchMs, verifyMs };
+  };
+
+  if (measuredWhole(crfPlan.durationSec) && !(await knownSearch(crfPlan, info, quality, meter))) {
+    const tried = await tryWholeClip(crfPlan, info, quality, meter, { outDir, signal, span: span.slice(0.02, 0.98), scratchDir, capBytes: cap });
+    if (tried.kind !== 'unmeasured') await rememberSearch(crfPlan, info, quality, meter, tried.found, maxVideoKbps !== undefined);
+    if (tried.kind === 'output') {
+      const outcome = { ...tried.outcome, plan: { ...tried.outcome.plan, notes: [...crfPlan.notes, searchNote(tried.found, quality)] } };
+      return { outcome: withGrowth(outcome, info), scores: tried.scores, searchMs: tried.searchMs, verifyMs: tried.verifyMs };
+    }
+    if (tried.kind === 'over-cap') return overCap(tried.searchMs, span.slice(0.02, 1));
+  }
+
   const searchOptions = { signal, span: span.slice(0.02, 0.3), maxVideoKbps, scratchDir };
   // The VMAF ffmpeg is another build than the encoder's and may not read a probe it wrote: SSIM then.
   const found = await searchQuality(crfPlan, info, quality, meter, searchOptions).catch((error: unknown) => {
@@ -169,14 +197,6 @@ async function qualityEncode(
   let chosen: EncodePlan = { ...crfPlan, crf: found.crf, notes: [...crfPlan.notes, searchNote(found, quality)] };
   const searchMs = performance.now() - searchStarted;
   const rest = span.slice(0.3, 0.98);
-
-  let verifyMs = 0;
-  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan) => {
-    const verifyStarted = performance.now();
-    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir }).catch(removing(outcome.tempFile));
-    verifyMs += performance.now() - verifyStarted;
-    return scores;
-  };
 
   if (estimatedBytes <= cap * 0.95) {
     for (let tries = 0; ; tries++) {
@@ -195,11 +215,7 @@ async function qualityEncode(
       chosen = { ...chosen, crf: lower, notes: [...chosen.notes, note] };
     }
   }
-  // Over the cap: the size-capped plan (the goal's own, or "no bigger than the input", which may be a copy).
-  const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
-  const note: PlanNote = { code: 'quality-over-cap', quality, capBytes: cap, copied: capped.mode === 'copy' };
-  const { outcome } = await sizeEncode({ ...capped, notes: [note, ...capped.notes] }, info, machine.trials, { outDir, signal, span: rest.slice(0.5, 0.95), scratchDir });
-  return { outcome, scores: await verify(outcome, rest.slice(0.95, 1)), searchMs, verifyMs };
+  return overCap(searchMs, rest);
 }
 
 /** An output bigger than its source says so: a quality kept where the source's codec is leaner than H.264. */
@@ -213,7 +229,18 @@ function withGrowth(outcome: EncodeOutcome, info: MediaInfo): EncodeOutcome {
 function searchNote(found: QualitySearchResult, quality: Quality): PlanNote {
   // What the samples must reach: the bar plus the margin that keeps the whole output over it.
   const bar = found.metric === 'vmaf' ? { metric: 'vmaf' as const, value: VMAF_BARS[quality].mean + SAMPLE_MARGIN } : { metric: 'ssim' as const, value: SSIM_THRESHOLDS[quality] };
-  return { code: 'quality-search', crf: found.crf, score: noteScore(found), passed: found.passed, bar, reused: found.reused === true, sampleSec: found.sampleSec, tries: found.probes.length, ...(found.between ? { between: found.between } : {}) };
+  return {
+    code: 'quality-search',
+    crf: found.crf,
+    score: noteScore(found),
+    passed: found.passed,
+    bar,
+    reused: found.reused === true,
+    sampleSec: found.sampleSec,
+    tries: found.probes.length,
+    ...(found.between ? { between: found.between } : {}),
+    ...(found.whole ? { whole: true } : {}),
+  };
 }
 
 /** A score as a note keeps it: the metric, its mean and its low end. */

@@ -20,7 +20,7 @@ import { scratchFolder } from './scratch.js';
 const MAX_PROBES = 3;
 
 /** Sample frames scored per try: every 4th at most (see subsampleFor). */
-const SAMPLE_EVERY = 4;
+export const SAMPLE_EVERY = 4;
 
 /** One measured CRF: its score pooled, how far above (+) or below (−) the bar that is, and the bitrate the whole clip would take at it. */
 export type CrfProbe = Measured & { crf: number; videoKbps: number };
@@ -29,7 +29,7 @@ export type CrfProbe = Measured & { crf: number; videoKbps: number };
  * What the search found: the CRF to use, what it measured (or, `between` two tries, what the line
  * between them gives), and the video bitrate it should come out at.
  */
-export type QualitySearchResult = CrfProbe & { probes: CrfProbe[]; sampleSec: number; passed: boolean; reused?: boolean; between?: [number, number] };
+export type QualitySearchResult = CrfProbe & { probes: CrfProbe[]; sampleSec: number; passed: boolean; reused?: boolean; between?: [number, number]; whole?: boolean };
 
 type SearchOptions = { signal?: AbortSignal; span?: ProgressSpan; maxVideoKbps?: number; scratchDir?: string };
 
@@ -41,13 +41,22 @@ type SearchOptions = { signal?: AbortSignal; span?: ProgressSpan; maxVideoKbps?:
  * kept per source and plan, so a re-plan of the same file does not search again.
  */
 export async function searchQuality(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter, options: SearchOptions = {}): Promise<QualitySearchResult> {
-  const key = await cacheKey(plan, info, quality, meter);
-  const known = searchCache.get(key);
-  if (known) return { ...known, reused: true };
+  const known = await knownSearch(plan, info, quality, meter);
+  if (known) return known;
   const found = await search(plan, info, quality, meter, options);
-  // A search cut short by the size cap answered a different question: not kept.
-  if (options.maxVideoKbps === undefined || found.passed) remember(key, found);
+  await rememberSearch(plan, info, quality, meter, found, options.maxVideoKbps !== undefined);
   return found;
+}
+
+/** What an earlier search of this file through these settings found (`reused`), if one did. */
+export async function knownSearch(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter): Promise<QualitySearchResult | undefined> {
+  const known = searchCache.get(await cacheKey(plan, info, quality, meter));
+  return known && { ...known, reused: true };
+}
+
+/** Keeps a search's answer for a re-plan of the same file; not one cut short by a size cap (it answered another question). */
+export async function rememberSearch(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter, found: QualitySearchResult, capped: boolean): Promise<void> {
+  if (!capped || found.passed) remember(await cacheKey(plan, info, quality, meter), found);
 }
 
 async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter, options: SearchOptions): Promise<QualitySearchResult> {

@@ -12,6 +12,11 @@ export type Activity = { timeSec: number; bytes: number }[];
  * asked CRF 15 where 18 kept VMAF 95).
  */
 export const WHOLE_CLIP_SEC = 4;
+/** Whether a clip (or the part of it kept) this long is measured whole rather than sampled. */
+export function measuredWhole(durationSec: number): boolean {
+  return durationSec <= WHOLE_CLIP_SEC;
+}
+
 const MAX_SAMPLE_SEC = 1.5;
 const MIN_SAMPLE_SEC = 0.5;
 /** The samples together hold about this share of the clip (more of a short one, see MIN_SAMPLE_SEC). */
@@ -23,7 +28,7 @@ const SAMPLED_SHARE = 0.2;
  * scene, which needs the most bits at a given quality) when `activity` says, else mid-segment.
  */
 export function chooseSamples(startSec: number, durationSec: number, activity: Activity = []): Samples {
-  if (durationSec <= WHOLE_CLIP_SEC) return { starts: [startSec], sampleSec: durationSec };
+  if (measuredWhole(durationSec)) return { starts: [startSec], sampleSec: durationSec };
   const count = durationSec < 10 ? 2 : durationSec < 40 ? 3 : durationSec < 120 ? 4 : 5;
   const sampleSec = Math.min(MAX_SAMPLE_SEC, Math.max(MIN_SAMPLE_SEC, (durationSec * SAMPLED_SHARE) / count));
   const segment = durationSec / count;

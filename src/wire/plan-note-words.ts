@@ -70,7 +70,7 @@ const en: Wording<PlanNote> = {
   hdr: (n) => `HDR (${n.format.toUpperCase()}) tone-mapped to SDR: 8-bit ${n.codec.toUpperCase()} cannot show it, and untreated it would look washed out.`,
   'hardware-encoder': (n) => `Encoder: ${n.encoder} (hardware), single pass; the size check re-encodes if it overshoots.`,
   title: (n) => `Title drawn from ${n.startSec.toFixed(1)} to ${n.endSec.toFixed(1)} s.`,
-  quality: (n) => `Quality "${n.quality}": constant quality (CRF ${n.crf} to start), checked on samples before the full encode.`,
+  quality: (n) => `Quality "${n.quality}": constant quality (CRF ${n.crf} to start), measured against the source before it ships.`,
   'source-smaller': (n) => `${n.askedShortSide}p asked for, but the source is only ${n.width}x${n.height}: it stays at its own size (no upscale).`,
   picture: (n) =>
     `Picture: ${n.width}x${n.height}, ${enPieces.rate(n.rate)}.${n.video ? ` Video ${n.video.kbps} kbps, ${n.video.twoPass ? 'two-pass' : 'single pass'}.` : ''}`,
@@ -96,7 +96,8 @@ const en: Wording<PlanNote> = {
       : n.passed
         ? `keeps ${enPieces.score(n.score)}`
         : `(the best tried) reaches ${enPieces.score(n.score)}, short of the ${bar} asked for,`;
-    const how = n.reused ? 'measured before on this file' : `on ${n.sampleSec.toFixed(1)} s of samples (${n.tries} ${n.tries === 1 ? 'try' : 'tries'})`;
+    const tries = `${n.tries} ${n.tries === 1 ? 'try' : 'tries'}`;
+    const how = n.reused ? 'measured before on this file' : n.whole ? `on the whole clip (${tries}, each a full encode)` : `on ${n.sampleSec.toFixed(1)} s of samples (${tries})`;
     return `Quality search: CRF ${n.crf} ${verdict} ${how}.`;
   },
   'quality-remeasured': (n) => `The whole output measured ${enPieces.score(n.score)} at CRF ${n.crf}, under the bar: re-encoded at CRF ${n.lowerCrf}.`,
@@ -127,7 +128,7 @@ const zh: Wording<PlanNote> = {
   hdr: (n) => `HDR（${n.format.toUpperCase()}）色调映射为 SDR：8 位 ${n.codec.toUpperCase()} 显示不了 HDR，不处理的话画面会发灰。`,
   'hardware-encoder': (n) => `编码器：${n.encoder}（硬件），单遍编码；如果超出大小，大小检查会重新编码。`,
   title: (n) => `标题显示在 ${n.startSec.toFixed(1)} 秒到 ${n.endSec.toFixed(1)} 秒。`,
-  quality: (n) => `画质“${qualityName(n.quality, 'zh')}”：恒定质量（从 CRF ${n.crf} 开始），正式编码前先在样片上检查。`,
+  quality: (n) => `画质“${qualityName(n.quality, 'zh')}”：恒定质量（从 CRF ${n.crf} 开始），交付前先与原片对比测量。`,
   'source-smaller': (n) => `要求 ${n.askedShortSide}p，但源视频只有 ${n.width}x${n.height}，比要求的小：保持原尺寸，不放大。`,
   picture: (n) => `画面：${n.width}x${n.height}，${zhPieces.rate(n.rate)}。${n.video ? `视频 ${n.video.kbps} kbps，${n.video.twoPass ? '两遍编码' : '单遍编码'}。` : ''}`,
   sound: (n) => `声音：${SOUND_CODEC[n.codec]} ${n.kbps} kbps ${zhPieces.channels(n.channels)}。`,
@@ -151,7 +152,7 @@ const zh: Wording<PlanNote> = {
       : n.passed
         ? `保持 ${zhPieces.score(n.score)}`
         : `（试过的最好结果）只达到 ${zhPieces.score(n.score)}，低于要求的 ${bar}`;
-    const how = n.reused ? '之前已在这个文件上测过' : `在 ${n.sampleSec.toFixed(1)} 秒样片上测得（试了 ${n.tries} 次）`;
+    const how = n.reused ? '之前已在这个文件上测过' : n.whole ? `在整段视频上测得（试了 ${n.tries} 次，每次都是完整编码）` : `在 ${n.sampleSec.toFixed(1)} 秒样片上测得（试了 ${n.tries} 次）`;
     return `画质搜索：CRF ${n.crf} ${verdict}，${how}。`;
   },
   'quality-remeasured': (n) => `整个输出在 CRF ${n.crf} 下测得 ${zhPieces.score(n.score)}，低于标准：改用 CRF ${n.lowerCrf} 重新编码。`,

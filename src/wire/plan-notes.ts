@@ -86,6 +86,8 @@ export const planNoteSchema = z.discriminatedUnion('code', [
     tries: count,
     /** The CRF lies between two tries, on the line between their scores (an estimate, not a measurement). */
     between: z.tuple([z.number(), z.number()]).optional(),
+    /** Measured on the whole clip: each try was a full output, and the one kept is what ships. */
+    whole: z.literal(true).optional(),
   }),
   note('quality-remeasured', { score: noteScoreSchema, crf: z.number(), lowerCrf: z.number() }),
   note('quality-over-cap', { quality: z.enum(QUALITIES), capBytes: bytes, copied: z.boolean() }),

@@ -11,6 +11,7 @@ import { probe } from '../../src/media/probe.js';
 import { qualityMeter } from '../../src/media/quality-meter.js';
 import { SSIM_THRESHOLDS, VMAF_BARS } from '../../src/media/quality-bar.js';
 import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
+import { WHOLE_CLIP_SEC } from '../../src/media/sample-windows.js';
 import type { EncodeProgress, MediaInfo } from '../../src/media/types.js';
 import { makeClip, makeStill } from '../helpers/clips.js';
 import { notesText } from '../helpers/note-text.js';
@@ -118,11 +119,13 @@ describe('compress on real clips', () => {
 
   it('keeps its private temp folders in scratchDir when given one, and removes them', async () => {
     const input = await makeClip(clips, { width: 320, height: 240, seconds: 1, name: 'scratch.mp4' });
+    // Longer than a clip measured whole, so the quality search cuts samples.
+    const longer = await makeClip(clips, { width: 160, height: 120, seconds: WHOLE_CLIP_SEC + 1, name: 'scratch-long.mp4' });
     const scratchDir = await mkdtemp(path.join(root, 'scratch-'));
     const made: string[] = [];
     const watcher = watch(scratchDir, (_event, name) => made.push(String(name)));
     try {
-      await compress(input, { quality: 'high' }, { outDir: out, scratchDir });
+      await compress(longer, { quality: 'high' }, { outDir: out, scratchDir });
       await compress(input, { targetBytes: 20_000 }, { outDir: out, scratchDir });
     } finally {
       watcher.close();
@@ -253,12 +256,54 @@ describe('compress on real clips', () => {
 
 describe('cancellation during the quality search', () => {
   it('stops the sample encodes and removes the samples', async () => {
-    const input = await makeClip(clips, { width: 320, height: 240, seconds: 2, name: 'search-cancel.mp4' });
+    // Longer than a clip measured whole, so the search cuts samples.
+    const input = await makeClip(clips, { width: 160, height: 120, seconds: WHOLE_CLIP_SEC + 1, name: 'search-cancel.mp4' });
     const controller = new AbortController();
     const run = compress(input, { quality: 'high' }, {
       outDir: out,
       signal: controller.signal,
       onProgress: (p) => p.phase === 'sample' && controller.abort(),
+    });
+    await expect(run).rejects.toBeInstanceOf(CanceledError);
+    expect(await readdir(out)).toEqual([]);
+    expect(await readdir(scratch)).toEqual([]);
+  });
+});
+
+describe('a clip short enough to be measured whole', () => {
+  it('ships the try that keeps the quality, its scores as its check, and leaves no other try behind', async () => {
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 2, pattern: 'mandelbrot', audio: true, container: 'mkv', name: 'whole.mkv' });
+    const result = await compress(input, { quality: 'visually-lossless' }, { outDir: out });
+    const search = result.plan.notes.find((note) => note.code === 'quality-search');
+    expect(search).toMatchObject({ whole: true, crf: result.plan.crf, reused: false });
+    if (search?.code !== 'quality-search') throw new Error('no search note');
+    // The check is the shipped try's own scoring: the same numbers the search kept.
+    expect(result.quality?.mean).toBeCloseTo(search.score.mean, 6);
+    if (search.passed && result.quality?.metric === 'vmaf') expect(result.quality.mean).toBeGreaterThanOrEqual(VMAF_BARS['visually-lossless'].mean);
+    expect(await readdir(out)).toEqual([path.basename(result.output)]);
+    expect(await readdir(scratch)).toEqual([]);
+    expectKept(await probe(input), await probe(result.output), { audio: true });
+
+    // A second ask of the same file reuses the answer: one encode at that CRF, checked.
+    const again = await compress(input, { quality: 'visually-lossless' }, { outDir: out });
+    expect(again.plan.notes.find((note) => note.code === 'quality-search')).toMatchObject({ reused: true, crf: result.plan.crf });
+    expect(again.quality?.metric).toBe(result.quality?.metric);
+  });
+
+  it('a cancel while a later try is scored removes every try', async () => {
+    const input = await makeClip(clips, { width: 320, height: 240, seconds: 2, pattern: 'mandelbrot', container: 'mkv', name: 'whole-cancel.mkv' });
+    const controller = new AbortController();
+    let encodes = 0;
+    let last: EncodeProgress['phase'] | undefined;
+    const run = compress(input, { quality: 'high' }, {
+      outDir: out,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'encode' && last !== 'encode') encodes++;
+        last = p.phase;
+        // The second try's scoring: the first try's output is on disk, kept as the best so far.
+        if (encodes === 2 && p.phase === 'verify') controller.abort();
+      },
     });
     await expect(run).rejects.toBeInstanceOf(CanceledError);
     expect(await readdir(out)).toEqual([]);

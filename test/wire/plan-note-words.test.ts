@@ -28,6 +28,12 @@ describe('the plan note wording tables', () => {
       'Quality search: CRF 24 (the best tried) reaches VMAF 95.8 (5th percentile 91.2), short of the VMAF 95 (on samples) asked for, on 12.0 s of samples (3 tries).',
     );
   });
+
+  it('says a short clip was measured whole, each try a full encode', () => {
+    const whole: PlanNote = { ...SAMPLES['quality-search'], passed: true, sampleSec: 2, tries: 2, whole: true } as PlanNote;
+    expect(planNoteText(whole, 'en')).toBe('Quality search: CRF 24 keeps VMAF 95.8 (5th percentile 91.2) on the whole clip (2 tries, each a full encode).');
+    expect(planNoteText(whole, 'zh')).toContain('在整段视频上测得（试了 2 次，每次都是完整编码）');
+  });
 });
 
 describe('a resolution the source does not reach', () => {
