@@ -14,7 +14,7 @@ import { tryWholeClip } from './whole-clip-quality.js';
 import { headroom, SAMPLE_MARGIN, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
 import { qualityMeter, SSIM_METER, type QualityMeter } from './quality-meter.js';
 import { verifyOutput, outputQuality } from './verify-output.js';
-import type { FrameScores } from './frame-scores.js';
+import { REPORT_FRAMES, type FrameScores } from './frame-scores.js';
 import { CODECS } from './codec-table.js';
 import { trialCanChange, tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
@@ -63,7 +63,8 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   if (!wantsQuality) {
     ({ outcome, trialMs: searchMs } = await sizeEncode(plan, info, trials, { outDir: options.outDir, signal, span: span.slice(0.02, 0.93), scratchDir }));
     const verifyStarted = performance.now();
-    scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.93, 0.99), scratchDir }).catch(removing(outcome.tempFile));
+    // Only reported: nothing is re-encoded on this number, so a lighter check does.
+    scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.93, 0.99), scratchDir, budget: REPORT_FRAMES }).catch(removing(outcome.tempFile));
     verifyMs = performance.now() - verifyStarted;
   } else {
     const quality = await qualityEncode(goal, info, plan, { planOptions, meter, trials }, options, span);
@@ -163,9 +164,9 @@ async function qualityEncode(
   const maxVideoKbps = Number.isFinite(cap) ? (cap * 8) / crfPlan.durationSec / 1000 - audioKbps : undefined;
 
   let verifyMs = 0;
-  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan) => {
+  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan, budget?: number) => {
     const verifyStarted = performance.now();
-    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir }).catch(removing(outcome.tempFile));
+    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir, budget }).catch(removing(outcome.tempFile));
     verifyMs += performance.now() - verifyStarted;
     return scores;
   };
@@ -174,7 +175,7 @@ async function qualityEncode(
     const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
     const note: PlanNote = { code: 'quality-over-cap', quality, capBytes: cap, copied: capped.mode === 'copy' };
     const { outcome } = await sizeEncode({ ...capped, notes: [note, ...capped.notes] }, info, machine.trials, { outDir, signal, span: rest.slice(0.5, 0.95), scratchDir });
-    return { outcome, scores: await verify(outcome, rest.slice(0.95, 1)), searchMs, verifyMs };
+    return { outcome, scores: await verify(outcome, rest.slice(0.95, 1), REPORT_FRAMES), searchMs, verifyMs };
   };
 
   if (measuredWhole(crfPlan.durationSec) && !(await knownSearch(crfPlan, info, quality, meter))) {

@@ -16,15 +16,16 @@ import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types
  * measured too: its number is the one every output carries, and it says the copy lost nothing.
  * A check that fails never fails the job it checks: the VMAF ffmpeg (another build than the one
  * that encoded) may not read what was written, so SSIM through the encoding ffmpeg is tried next,
- * and failing that the output goes out unmeasured. Only a cancel passes through. `subsample`
- * scores every Nth frame instead of the check's budget (checkSubsample).
+ * and failing that the output goes out unmeasured. Only a cancel passes through. `budget` is the
+ * fewest frames scored (checkSubsample; REPORT_FRAMES where the number is only reported), or
+ * `subsample` scores exactly every Nth frame.
  */
 export async function verifyOutput(
   output: string,
   plan: EncodePlan,
   info: MediaInfo,
   meter: QualityMeter,
-  options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string; subsample?: number } = {},
+  options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string; subsample?: number; budget?: number } = {},
 ): Promise<FrameScores | undefined> {
   if (!info.video) return undefined;
   const workDir = await scratchFolder('verify', options.scratchDir);
@@ -45,7 +46,7 @@ export async function verifyOutput(
       },
       {
         meter: using,
-        subsample: options.subsample ?? checkSubsample(frameCount),
+        subsample: options.subsample ?? checkSubsample(frameCount, options.budget),
         logFile: path.join(workDir, 'scores.log'),
         signal: options.signal,
         frameCount,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_FRAMES, checkSubsample } from '../../src/media/frame-scores.js';
+import { CHECK_FRAMES, checkSubsample, REPORT_FRAMES } from '../../src/media/frame-scores.js';
 
 describe('the frames an output check scores (table)', () => {
   it.each([
@@ -14,5 +14,17 @@ describe('the frames an output check scores (table)', () => {
     expect(Math.ceil(frameCount / every)).toBe(scored);
     expect(scored).toBeLessThan(2 * CHECK_FRAMES);
     expect(scored).toBeGreaterThanOrEqual(Math.min(frameCount, CHECK_FRAMES));
+  });
+});
+
+describe('the frames a check that only reports scores (table)', () => {
+  it.each([
+    ['a 1 s clip at 24 fps: every frame', 24, 1],
+    ['a 2 s clip at 30 fps: every other frame', 60, 2],
+    ['70 s at 24 fps: every 70th', 1691, 70],
+  ])('%s', (_, frameCount, every) => {
+    expect(checkSubsample(frameCount, REPORT_FRAMES)).toBe(every);
+    expect(Math.ceil(frameCount / every)).toBeGreaterThanOrEqual(Math.min(frameCount, REPORT_FRAMES));
+    expect(Math.ceil(frameCount / every)).toBeLessThan(2 * REPORT_FRAMES);
   });
 });
