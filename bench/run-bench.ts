@@ -108,10 +108,13 @@ async function runSizeMode(options: BenchOptions, clips: Clip[], workDir: string
     await writeResultsBlock(options.resultsFile, 'size', report);
     return report;
   };
+  // VMAF through the ffmpeg the product measures with (the system one may lack libvmaf).
+  const meter = options.vmafModel ? await qualityMeter() : undefined;
   const rows = await runSizeBench(clips, tools, {
     targetPercents: options.targetPercents,
     workDir,
     vmafModel: options.vmafModel,
+    meterTools: meter?.metric === 'vmaf' ? meter.tools : undefined,
     log: (line) => console.error(line),
     onClipDone: async (rowsSoFar, clipsDone) => {
       if (clipsDone < clips.length) await write(rowsSoFar, undefined, clipsDone);

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError } from '../src/errors.js';
 import { probe, type MediaInfo } from '../src/media/index.js';
+import type { FfmpegTools } from '../src/media/locate.js';
 import type { BenchRow } from './bench-row.js';
 import type { BenchTool } from './encode-job.js';
 import { measureQuality, type ReferenceFrame } from './quality-metrics.js';
@@ -15,6 +16,8 @@ export type SizeBenchSettings = {
   /** Scratch folder the outputs are written into. */
   workDir: string;
   vmafModel?: string;
+  /** The ffmpeg with libvmaf that measures (the product's meter), when the encoding one lacks it. */
+  meterTools?: FfmpegTools;
   /** Called with one line per finished encode. */
   log: (line: string) => void;
   /** Called after each clip with every row so far, so a long run leaves results even if cut short. */
@@ -48,7 +51,7 @@ export async function runSizeBench(clips: readonly Clip[], tools: readonly Bench
           row.output = output;
           row.note = note;
           row.audio = await soundOf(output);
-          Object.assign(row, await measureQuality(output, clip.path, frame, { vmafModel: settings.vmafModel, vmafSubsample }));
+          Object.assign(row, await measureQuality(output, clip.path, frame, { vmafModel: settings.vmafModel, vmafSubsample, tools: settings.meterTools }));
         } catch (error) {
           row.error = oneLine(error);
         }
