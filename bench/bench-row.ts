@@ -14,8 +14,12 @@ export type BenchRow = {
   wallMs?: number;
   /** The part of `wallMs` the tool spent checking its own output (ours: the output check). */
   checkMs?: number;
-  /** The output's sound: its bitrate and channels, when it has any. */
-  audio?: { kbps: number; channels: number };
+  /**
+   * The output's sound, when it has any: its measured bitrate and channels, and the bitrate the tool
+   * asked of the encoder where it says (ours). AAC lands a little under what it is asked, and far
+   * under it on silence (a silent track came out at 2 kbps when given 64).
+   */
+  audio?: { kbps: number; channels: number; askedKbps?: number };
   note?: string;
   /** Where the output was written (kept until the run ends, for the copy check). */
   output?: string;

@@ -17,6 +17,8 @@ export type EncodeOutput = {
   note?: string;
   /** Time spent checking the output, inside the encode's wall time (ours measures what it made). */
   checkMs?: number;
+  /** The sound's bitrate the tool asked of the encoder, where it says. */
+  audioKbps?: number;
 };
 
 /** A competitor in the benchmark: a name for the tables and a way to run one job. */

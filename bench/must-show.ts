@@ -88,10 +88,14 @@ export function mustShow(rows: readonly BenchRow[], copy: CopyCheck | undefined,
 /** What AAC-LC needs to sound acceptable: below this a listener hears it (the floor). */
 export const MIN_AUDIO_KBPS = { mono: 48, stereo: 64 };
 
-/** The largest target's outputs keep sound a listener accepts, where they have sound at all. */
+/**
+ * The largest target's outputs keep sound a listener accepts, where they have sound at all: judged
+ * on the bitrate asked of the encoder where the tool says it (AAC's own rate dips under it, to a
+ * few kbps on a silent track), else on the measured one.
+ */
 function soundVerdict(mine: readonly BenchRow[], target: number | undefined): Verdict {
   const floor = (channels: number) => (channels >= 2 ? MIN_AUDIO_KBPS.stereo : MIN_AUDIO_KBPS.mono);
-  const voiced = mine.flatMap(({ clip, targetPercent, audio }) => (targetPercent === target && audio ? [{ clip, ...audio }] : []));
+  const voiced = mine.flatMap(({ clip, targetPercent, audio }) => (targetPercent === target && audio ? [{ clip, channels: audio.channels, kbps: audio.askedKbps ?? audio.kbps }] : []));
   const starved = voiced.filter((sound) => sound.kbps < floor(sound.channels));
   const lowest = [...voiced].sort((a, b) => a.kbps - b.kbps)[0];
   return {

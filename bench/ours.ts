@@ -8,6 +8,6 @@ export const ours: BenchTool = {
     const result = await compress(job.input, { targetBytes: job.targetBytes }, { outDir: job.outDir, outName: `${job.stem}.mp4` });
     const plan = result.plan;
     const size = `${plan.width}x${plan.height}${plan.fps ? `@${Math.round(plan.fps)}` : ''}`;
-    return { output: result.output, checkMs: result.timings.verifyMs, note: `${plan.mode} ${size}${result.attempts > 1 ? `, ${result.attempts} attempts` : ''}` };
+    return { output: result.output, checkMs: result.timings.verifyMs, audioKbps: plan.audio.mode === 'encode' ? plan.audio.kbps : undefined, note: `${plan.mode} ${size}${result.attempts > 1 ? `, ${result.attempts} attempts` : ''}` };
   },
 };

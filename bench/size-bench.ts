@@ -44,13 +44,13 @@ export async function runSizeBench(clips: readonly Clip[], tools: readonly Bench
         const stem = `${path.parse(clip.name).name}.${targetPercent}pct.${tool.name}`;
         try {
           const started = performance.now();
-          const { output, note, checkMs } = await tool.encode({ input: clip.path, info: clip.info, targetBytes, outDir: settings.workDir, stem });
+          const { output, note, checkMs, audioKbps } = await tool.encode({ input: clip.path, info: clip.info, targetBytes, outDir: settings.workDir, stem });
           row.wallMs = performance.now() - started;
           row.checkMs = checkMs;
           row.bytes = (await stat(output)).size;
           row.output = output;
           row.note = note;
-          row.audio = await soundOf(output);
+          row.audio = await soundOf(output, audioKbps);
           Object.assign(row, await measureQuality(output, clip.path, frame, { vmafModel: settings.vmafModel, vmafSubsample, tools: settings.meterTools }));
         } catch (error) {
           row.error = oneLine(error);
@@ -65,9 +65,9 @@ export async function runSizeBench(clips: readonly Clip[], tools: readonly Bench
 }
 
 /** The output's sound as ffprobe reports it; undefined without sound (or a bitrate to say). */
-async function soundOf(output: string): Promise<BenchRow['audio']> {
+async function soundOf(output: string, askedKbps: number | undefined): Promise<BenchRow['audio']> {
   const { audio } = await probe(output);
-  return audio?.bitrate ? { kbps: audio.bitrate / 1000, channels: audio.channels } : undefined;
+  return audio?.bitrate ? { kbps: audio.bitrate / 1000, channels: audio.channels, ...(askedKbps === undefined ? {} : { askedKbps }) } : undefined;
 }
 
 /** Cheapest clips first (pixels × frames), so a run cut short has covered as many clips as it could. */

@@ -30,7 +30,7 @@ export function detailTable(rows: readonly BenchRow[]): string {
       fixed(row.vmaf, 2),
       seconds(row.wallMs),
       seconds(row.checkMs),
-      row.audio ? `${row.audio.kbps.toFixed(0)} kbps ${row.audio.channels} ch` : '–',
+      row.audio ? `${row.audio.kbps.toFixed(0)}${row.audio.askedKbps === undefined ? '' : ` of ${row.audio.askedKbps}`} kbps ${row.audio.channels} ch` : '–',
       row.error ?? row.note ?? '',
     ]),
   );

@@ -13,7 +13,8 @@ import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types
  * Scores a finished output against its source: the source through the plan's own filters (trim,
  * tone-map, crop, scale, rate, titles) is what the output should look like, frame for frame. The
  * per-frame scores come back (pool them with poolScores); undefined for sound alone. A copy is
- * measured too: its number is the one every output carries, and it says the copy lost nothing.
+ * measured too, on its first COPY_CHECK_FRAMES: its number is the one every output carries, and it
+ * says the copy lost nothing.
  * A check that fails never fails the job it checks: the VMAF ffmpeg (another build than the one
  * that encoded) may not read what was written, so SSIM through the encoding ffmpeg is tried next,
  * and failing that the output goes out unmeasured. Only a cancel passes through. `budget` is the
@@ -30,15 +31,20 @@ export async function verifyOutput(
   if (!info.video) return undefined;
   const workDir = await scratchFolder('verify', options.scratchDir);
   try {
+    const fps = plan.fps ?? info.video.avgFps;
+    // A copy holds the source's own packets: its first frames show it decodes as the source does,
+    // where scoring across the clip would decode all of both and cost many times the copy itself.
+    const checkedSec = plan.mode === 'copy' ? Math.min(plan.durationSec, COPY_CHECK_FRAMES / fps) : plan.durationSec;
+    const cut = checkedSec < plan.durationSec ? ['-t', checkedSec.toFixed(3)] : [];
     const reference = [
       ...(plan.trim ? ['-ss', plan.trim.startSec.toFixed(3)] : []),
-      ...(plan.trim?.endSec !== undefined ? ['-t', plan.durationSec.toFixed(3)] : []),
+      ...(cut.length ? cut : plan.trim?.endSec !== undefined ? ['-t', plan.durationSec.toFixed(3)] : []),
       '-i', localFile(info.path),
     ];
-    const frameCount = Math.round(plan.durationSec * (plan.fps ?? info.video.avgFps));
+    const frameCount = Math.round(checkedSec * fps);
     const score = (using: QualityMeter) => scoreFrames(
       {
-        distorted: ['-i', localFile(output)],
+        distorted: [...cut, '-i', localFile(output)],
         reference,
         referenceRate: rateFilters(plan).join(',') || undefined,
         // Titles are drawn by the frame's own time, which the pick keeps (it renumbers nothing).
@@ -66,6 +72,9 @@ export async function verifyOutput(
     await rm(workDir, { recursive: true, force: true });
   }
 }
+
+/** The frames a copy's check scores, from its start (a copy is never re-encoded on its number). */
+export const COPY_CHECK_FRAMES = 24;
 
 /** The scores as an output reports them. */
 export function outputQuality(scores: FrameScores): OutputQuality {

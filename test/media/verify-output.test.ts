@@ -8,7 +8,8 @@ import { planEncode } from '../../src/media/plan-encode.js';
 import { probe } from '../../src/media/probe.js';
 import { qualityMeter, type QualityMeter } from '../../src/media/quality-meter.js';
 import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
-import { formatQuality, outputQuality, qualityField, verifyOutput } from '../../src/media/verify-output.js';
+import { COPY_CHECK_FRAMES, formatQuality, outputQuality, qualityField, verifyOutput } from '../../src/media/verify-output.js';
+import { copyFile } from 'node:fs/promises';
 import { makeClip } from '../helpers/clips.js';
 
 let dir: string;
@@ -49,5 +50,21 @@ describe('verifyOutput on a real encode', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(verifyOutput(output, plan, info, meter, { signal: controller.signal })).rejects.toBeInstanceOf(CanceledError);
+  });
+});
+
+describe('verifyOutput on a copy', () => {
+  it('scores the first frames only: the packets are the source\'s own', async () => {
+    const source = await makeClip(dir, { width: 320, height: 240, seconds: 4, pattern: 'mandelbrot', name: 'long-copy.mp4' });
+    const info = await probe(source);
+    const plan = planEncode({ targetBytes: info.sizeBytes * 2 }, info);
+    expect(plan.mode).toBe('copy');
+    const output = path.join(dir, 'copied.mp4');
+    await copyFile(source, output);
+    const meter = await qualityMeter();
+    const scores = await verifyOutput(output, plan, info, meter);
+    expect(scores?.frames).toHaveLength(COPY_CHECK_FRAMES);
+    // Identical frames: as high as the metric goes on this picture.
+    expect(outputQuality(scores!).mean).toBeGreaterThan(meter.metric === 'vmaf' ? 95 : 0.999);
   });
 });
