@@ -145,6 +145,8 @@ const MAX_REENCODES = 2;
  * under the bar is re-encoded lower (it never ships under the promise silently) — unless the
  * estimate (or the real result) is bigger than the cap (the size asked for, else the input's own
  * size: compressing never makes a file bigger), in which case the size-capped plan runs instead.
+ * A clip short enough to be measured whole skips the samples: its tries are real outputs, and the
+ * one that keeps the bar ships (tryWholeClip).
  */
 async function qualityEncode(
   goal: Goal,
