@@ -74,7 +74,7 @@ export async function verifyOutput(
 }
 
 /** The frames a copy's check scores, from its start (a copy is never re-encoded on its number). */
-export const COPY_CHECK_FRAMES = 24;
+export const COPY_CHECK_FRAMES = 8;
 
 /** The scores as an output reports them. */
 export function outputQuality(scores: FrameScores): OutputQuality {
