@@ -14,11 +14,11 @@ import { tryWholeClip } from './whole-clip-quality.js';
 import { headroom, SAMPLE_MARGIN, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
 import { qualityMeter, SSIM_METER, type QualityMeter } from './quality-meter.js';
 import { verifyOutput, outputQuality } from './verify-output.js';
-import { REPORT_FRAMES, type FrameScores } from './frame-scores.js';
+import { checkSubsample, REPORT_FRAMES, type FrameScores } from './frame-scores.js';
 import { CODECS } from './codec-table.js';
 import { trialCanChange, tryFullFrame } from './frame-trial.js';
 import type { CompressOptions, CompressResult, EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
-import { scratchFolder } from './scratch.js';
+import { removing, scratchFolder } from './scratch.js';
 import type { NoteScore, PlanNote } from './plan-notes.js';
 
 /**
@@ -64,7 +64,7 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
     ({ outcome, trialMs: searchMs } = await sizeEncode(plan, info, trials, { outDir: options.outDir, signal, span: span.slice(0.02, 0.93), scratchDir }));
     const verifyStarted = performance.now();
     // Only reported: nothing is re-encoded on this number, so a lighter check does.
-    scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.93, 0.99), scratchDir, budget: REPORT_FRAMES }).catch(removing(outcome.tempFile));
+    scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.93, 0.99), scratchDir, subsample: forReport }).catch(removing(outcome.tempFile));
     verifyMs = performance.now() - verifyStarted;
   } else {
     const quality = await qualityEncode(goal, info, plan, { planOptions, meter, trials }, options, span);
@@ -166,9 +166,9 @@ async function qualityEncode(
   const maxVideoKbps = Number.isFinite(cap) ? (cap * 8) / crfPlan.durationSec / 1000 - audioKbps : undefined;
 
   let verifyMs = 0;
-  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan, budget?: number) => {
+  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan, subsample?: (frameCount: number) => number) => {
     const verifyStarted = performance.now();
-    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir, budget }).catch(removing(outcome.tempFile));
+    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir, subsample }).catch(removing(outcome.tempFile));
     verifyMs += performance.now() - verifyStarted;
     return scores;
   };
@@ -177,7 +177,7 @@ async function qualityEncode(
     const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
     const note: PlanNote = { code: 'quality-over-cap', quality, capBytes: cap, copied: capped.mode === 'copy' };
     const { outcome } = await sizeEncode({ ...capped, notes: [note, ...capped.notes] }, info, machine.trials, { outDir, signal, span: rest.slice(0.5, 0.95), scratchDir });
-    return { outcome, scores: await verify(outcome, rest.slice(0.95, 1), REPORT_FRAMES), searchMs, verifyMs };
+    return { outcome, scores: await verify(outcome, rest.slice(0.95, 1), forReport), searchMs, verifyMs };
   };
 
   if (measuredWhole(crfPlan.durationSec) && !(await knownSearch(crfPlan, info, quality, meter))) {
@@ -221,6 +221,11 @@ async function qualityEncode(
   return overCap(searchMs, rest);
 }
 
+/** The check of an output whose number is only reported (nothing is re-encoded on it): a lighter budget. */
+function forReport(frameCount: number): number {
+  return checkSubsample(frameCount, REPORT_FRAMES);
+}
+
 /** An output bigger than its source says so: a quality kept where the source's codec is leaner than H.264. */
 function withGrowth(outcome: EncodeOutcome, info: MediaInfo): EncodeOutcome {
   if (outcome.bytes <= info.sizeBytes) return outcome;
@@ -258,14 +263,6 @@ function noteScore(score: NoteScore): NoteScore {
 function newNotes(ran: EncodePlan, shown: EncodePlan): PlanNote[] {
   const said = new Set(shown.notes.map((note) => JSON.stringify(note)));
   return ran.notes.filter((note) => !said.has(JSON.stringify(note)));
-}
-
-/** A failed measurement removes the output it was measuring, then fails the job as it was. */
-function removing(tempFile: string): (error: unknown) => Promise<never> {
-  return async (error) => {
-    await rm(tempFile, { force: true });
-    throw error;
-  };
 }
 
 function checkAborted(signal: AbortSignal | undefined): void {

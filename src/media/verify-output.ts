@@ -17,16 +17,17 @@ import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types
  * says the copy lost nothing.
  * A check that fails never fails the job it checks: the VMAF ffmpeg (another build than the one
  * that encoded) may not read what was written, so SSIM through the encoding ffmpeg is tried next,
- * and failing that the output goes out unmeasured. Only a cancel passes through. `budget` is the
- * fewest frames scored (checkSubsample; REPORT_FRAMES where the number is only reported), or
- * `subsample` scores exactly every Nth frame.
+ * and failing that the output goes out unmeasured. Only a cancel passes through. `subsample`
+ * says which frames are scored, from how many the output holds: by default checkSubsample's budget.
+ * The lighter REPORT_FRAMES budget is for numbers that are only reported, and the search's own
+ * density is for a try that is its own check.
  */
 export async function verifyOutput(
   output: string,
   plan: EncodePlan,
   info: MediaInfo,
   meter: QualityMeter,
-  options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string; subsample?: number; budget?: number } = {},
+  options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string; subsample?: (frameCount: number) => number } = {},
 ): Promise<FrameScores | undefined> {
   if (!info.video) return undefined;
   const workDir = await scratchFolder('verify', options.scratchDir);
@@ -52,7 +53,7 @@ export async function verifyOutput(
       },
       {
         meter: using,
-        subsample: options.subsample ?? checkSubsample(frameCount, options.budget),
+        subsample: (options.subsample ?? checkSubsample)(frameCount),
         logFile: path.join(workDir, 'scores.log'),
         signal: options.signal,
         frameCount,

@@ -3,6 +3,7 @@ import type { Quality } from '../goal/types.js';
 import { CODECS } from './codec-table.js';
 import { encode, type EncodeOutcome } from './encode.js';
 import { subsampleFor, type FrameScores } from './frame-scores.js';
+import { removing } from './scratch.js';
 import type { ProgressSpan } from './progress-span.js';
 import { capBinds, crossing, headroom, nextCrf, slopeOf } from './quality-bar.js';
 import type { QualityMeter } from './quality-meter.js';
@@ -39,11 +40,9 @@ type TryOptions = { outDir: string; signal?: AbortSignal; span: ProgressSpan; sc
  * says the cap binds. Tries that are not the answer are removed as soon as they are beaten.
  */
 export async function tryWholeClip(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter, options: TryOptions): Promise<WholeClipResult> {
-  const { signal, capBytes } = options;
+  const { capBytes } = options;
   const started = performance.now();
   const [lowest, highest] = CODECS[plan.codec].crfRange;
-  const frameCount = Math.round(plan.durationSec * (plan.fps ?? info.video?.avgFps ?? 30));
-  const subsample = subsampleFor(frameCount, SAMPLE_EVERY);
   const audioKbps = plan.audio.mode === 'encode' ? plan.audio.kbps : 0;
   const maxVideoKbps = Number.isFinite(capBytes) ? (capBytes * 8) / plan.durationSec / 1000 - audioKbps : undefined;
   const tries: Try[] = [];
@@ -53,7 +52,7 @@ export async function tryWholeClip(plan: EncodePlan, info: MediaInfo, quality: Q
     let crf: number | undefined = Math.min(highest, Math.max(lowest, CODECS[plan.codec].vmafStartCrf[quality]));
     let onLine = false;
     for (let i = 0; crf !== undefined && i < MAX_TRIES; i++) {
-      const attempt = await tryCrf({ ...plan, crf }, info, quality, meter, subsample, audioKbps, { ...options, span: options.span.slice(trySlice(i), trySlice(i + 1)) });
+      const attempt = await tryCrf({ ...plan, crf }, info, quality, meter, audioKbps, { ...options, span: options.span.slice(trySlice(i), trySlice(i + 1)) });
       if (!attempt) {
         await drop(best);
         return { kind: 'unmeasured' };
@@ -94,15 +93,12 @@ export async function tryWholeClip(plan: EncodePlan, info: MediaInfo, quality: Q
 }
 
 /** One try: the output at the plan's CRF, and its scores against the bar; undefined (the output removed) when it could not be scored. */
-async function tryCrf(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter, subsample: number, audioKbps: number, options: TryOptions): Promise<Try | undefined> {
+async function tryCrf(plan: EncodePlan, info: MediaInfo, quality: Quality, meter: QualityMeter, audioKbps: number, options: TryOptions): Promise<Try | undefined> {
   const { signal, span, scratchDir, outDir } = options;
   const encodeStarted = performance.now();
   const outcome = await encode(plan, info, { outDir, signal, span: span.slice(0, 0.6), scratchDir });
   const verifyStarted = performance.now();
-  const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.6, 1), scratchDir, subsample }).catch(async (error: unknown) => {
-    await rm(outcome.tempFile, { force: true });
-    throw error;
-  });
+  const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.6, 1), scratchDir, subsample: searchDensity }).catch(removing(outcome.tempFile));
   const verifyMs = performance.now() - verifyStarted;
   if (!scores) {
     await rm(outcome.tempFile, { force: true });
@@ -111,6 +107,11 @@ async function tryCrf(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
   const measured = headroom(scores, quality, 1);
   const videoKbps = Math.max(0, (outcome.bytes * 8) / plan.durationSec / 1000 - audioKbps);
   return { probe: { crf: plan.crf ?? 0, ...measured, videoKbps }, outcome, scores, encodeMs: verifyStarted - encodeStarted, verifyMs };
+}
+
+/** A try is scored as the sampled search scores its samples: every 4th frame at most. */
+function searchDensity(frameCount: number): number {
+  return subsampleFor(frameCount, SAMPLE_EVERY);
 }
 
 /** Where try `i` starts on the bar: three tries fill most of it, any after them halve what is left. */
