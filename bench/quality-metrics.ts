@@ -1,4 +1,4 @@
-import { runFfmpeg, type FfmpegTools } from '../src/media/index.js';
+import { runFfmpeg, vmafFrameSize, type FfmpegTools } from '../src/media/index.js';
 
 /** The picture every output is compared against: the source as a player shows it. */
 export type ReferenceFrame = {
@@ -37,7 +37,8 @@ export const TONE_MAP_TO_SDR =
 /**
  * The filter graph comparing input 0 (distorted) with input 1 (reference): both start at zero,
  * are resampled to the reference's frame rate (a lower-rate output then repeats frames exactly as a
- * player would), scaled with bicubic to the reference's display size, and fed to ssim (and libvmaf).
+ * player would), scaled with bicubic to the reference's display size, and fed to ssim (and libvmaf,
+ * which sees a frame bigger than 1080p at its model's display size: vmafFrameSize).
  */
 export function qualityFilterGraph(reference: ReferenceFrame, options: MetricOptions = {}): string {
   const common = `setpts=PTS-STARTPTS,fps=${reference.fps},scale=${reference.width}:${reference.height}:flags=bicubic,setsar=1,format=yuv420p`;
@@ -49,7 +50,10 @@ export function qualityFilterGraph(reference: ReferenceFrame, options: MetricOpt
     'n_threads=2',
     ...(options.vmafSubsample && options.vmafSubsample > 1 ? [`n_subsample=${options.vmafSubsample}`] : []),
   ].join(':');
-  return `${distorted},split[d1][d2];${source},split[r1][r2];[d1][r1]ssim;[d2][r2]libvmaf=${vmaf}`;
+  // VMAF sees a frame bigger than its model's 1080p display as that display shows it, as the product's meter does.
+  const shown = vmafFrameSize(reference.width, reference.height);
+  const fit = shown ? `scale=${shown.width}:${shown.height}:flags=bicubic,` : '';
+  return `${distorted},split[d1][d2];${source},split[r1][r2];[d1][r1]ssim;[d2]${fit}null[dv];[r2]${fit}null[rv];[dv][rv]libvmaf=${vmaf}`;
 }
 
 /**

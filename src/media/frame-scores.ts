@@ -2,7 +2,7 @@ import os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { filterValue } from './encode-args.js';
 import type { ProgressSpan } from './progress-span.js';
-import type { QualityMeter } from './quality-meter.js';
+import { vmafFrameSize, type QualityMeter } from './quality-meter.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import type { EncodeProgress } from './types.js';
 
@@ -16,7 +16,15 @@ export type FrameScores = { metric: 'vmaf' | 'ssim'; frames: number[] };
  * there are) and before `referenceFilter` (which changes each frame alone: crop, scale, tone-map),
  * so the costly per-frame work is done on the picked frames only.
  */
-export type ScoreInputs = { distorted: string[]; distortedFilter?: string; reference: string[]; referenceRate?: string; referenceFilter?: string };
+export type ScoreInputs = {
+  distorted: string[];
+  distortedFilter?: string;
+  reference: string[];
+  referenceRate?: string;
+  referenceFilter?: string;
+  /** The compared frame's size (after the filters): VMAF scores a frame bigger than its model's display at that display's size (vmafFrameSize). */
+  size?: { width: number; height: number };
+};
 
 export type ScoreOptions = {
   meter: QualityMeter;
@@ -42,6 +50,8 @@ export async function scoreFrames(inputs: ScoreInputs, options: ScoreOptions): P
   const { meter } = options;
   const pick = framePick(meter.metric, options.subsample);
   const select = pick.select && `select=${pick.select}`;
+  const shown = meter.metric === 'vmaf' && inputs.size ? vmafFrameSize(inputs.size.width, inputs.size.height) : undefined;
+  const fit = shown && `scale=${shown.width}:${shown.height}:flags=bicubic`;
   const side = (...filters: (string | undefined)[]) => [...filters, 'settb=AVTB,setpts=N', 'format=yuv420p'].filter(Boolean).join(',');
   const log = filterValue(options.logFile);
   // Every core: a check runs alone, after the encode it checks.
@@ -50,7 +60,7 @@ export async function scoreFrames(inputs: ScoreInputs, options: ScoreOptions): P
     meter.metric === 'vmaf'
       ? `libvmaf=${meter.filterOption}:n_subsample=${pick.nSubsample}:n_threads=${threads}:log_fmt=json:log_path=${log}`
       : `ssim=stats_file=${log}`;
-  const graph = `[0:v]${side(inputs.distortedFilter, select)}[d];[1:v]${side(inputs.referenceRate, select, inputs.referenceFilter)}[r];[d][r]${metric}`;
+  const graph = `[0:v]${side(inputs.distortedFilter, select, fit)}[d];[1:v]${side(inputs.referenceRate, select, inputs.referenceFilter, fit)}[r];[d][r]${metric}`;
   await runFfmpeg([...inputs.distorted, ...inputs.reference, '-lavfi', graph, '-an', '-f', 'null', '-'], {
     tools: meter.tools,
     signal: options.signal,

@@ -8,7 +8,7 @@ export { chosenFfmpeg, locateFfmpeg, type FfmpegChoice, type FfmpegTools } from 
 export { capabilities, type Capabilities } from './capabilities.js';
 export { runFfmpeg, runFfprobe, type RunFfmpegOptions, type RunResult, type FfmpegProgress } from './run-ffmpeg.js';
 export { SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
-export { qualityMeter, type QualityMeter } from './quality-meter.js';
+export { qualityMeter, vmafFrameSize, type QualityMeter } from './quality-meter.js';
 export * from './types.js';
 export type { LeanerChange, NoteScore, PlanDifference, PlanNote, RateChange, SoundCodec } from './plan-notes.js';
 export { trimWindow } from './trim-window.js';

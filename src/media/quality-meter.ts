@@ -17,6 +17,22 @@ export const SSIM_METER: QualityMeter = { metric: 'ssim' };
 /** The model every score is on: VMAF 0.6.1, the one the bench's numbers and the promise use. */
 export const VMAF_MODEL = 'vmaf_v0.6.1';
 
+/** The display VMAF 0.6.1 was trained for: a 1080p screen (watched from three screen heights). */
+const MODEL_DISPLAY = { long: 1920, short: 1080 };
+
+/**
+ * The size VMAF compares a frame at. The model's viewers saw every video rescaled to its 1080p
+ * display (Netflix's VMAF FAQ), so a bigger frame is scored as that display shows it: scaled down to
+ * fit 1920x1080 (1080x1920 upright), even-sized. Scored whole, a 4K frame would be judged as if
+ * watched from half the distance, at four times the cost. Undefined for a frame that fits as it is.
+ */
+export function vmafFrameSize(width: number, height: number): { width: number; height: number } | undefined {
+  const scale = Math.min(MODEL_DISPLAY.long / Math.max(width, height), MODEL_DISPLAY.short / Math.min(width, height));
+  if (scale >= 1) return undefined;
+  const even = (side: number) => Math.max(2, 2 * Math.round((side * scale) / 2));
+  return { width: even(width), height: even(height) };
+}
+
 let cached: Promise<QualityMeter> | undefined;
 
 /**

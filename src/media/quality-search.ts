@@ -84,7 +84,7 @@ async function search(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
       const codec = videoCodecArgs({ ...plan, mode: 'crf', crf }, { kind: 'single' });
       await runFfmpeg(['-y', '-i', reference, ...codec, '-pix_fmt', 'yuv420p', '-an', encoded], { signal: options.signal, durationSec: seconds, onProgress: probeSpan.slice(0, 0.7).ffmpeg('sample') });
       const scores = await scoreFrames(
-        { distorted: ['-i', localFile(encoded)], reference: ['-i', localFile(reference)] },
+        { distorted: ['-i', localFile(encoded)], reference: ['-i', localFile(reference)], size: { width: plan.width, height: plan.height } },
         { meter, subsample, logFile: path.join(workDir, `scores${crf}.log`), signal: options.signal, frameCount, span: probeSpan.slice(0.7, 1) },
       );
       const bytes = (await stat(encoded)).size;

@@ -50,6 +50,7 @@ export async function verifyOutput(
         referenceRate: rateFilters(plan).join(',') || undefined,
         // Titles are drawn by the frame's own time, which the pick keeps (it renumbers nothing).
         referenceFilter: [...pictureFilters(plan, info), ...titleFilters(plan)].join(',') || undefined,
+        size: { width: plan.width, height: plan.height },
       },
       {
         meter: using,

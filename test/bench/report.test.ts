@@ -70,6 +70,14 @@ describe('quality log and graph', () => {
     expect(graph).toContain('libvmaf=model_path=/m/v.pkl:n_threads=2:n_subsample=3');
     expect(qualityFilterGraph({ width: 2, height: 2, fps: 1, hdr: false })).toMatch(/\[d\]\[r\]ssim$/);
   });
+
+  it('gives VMAF a 4K frame at its model\'s 1080p display, as the product does; SSIM keeps the source\'s size', () => {
+    const graph = qualityFilterGraph({ width: 2160, height: 3840, fps: 60, hdr: false }, { vmafModel: '/m/v.pkl' });
+    expect(graph).toContain('scale=2160:3840:flags=bicubic');
+    expect(graph).toContain('[d1][r1]ssim');
+    expect(graph).toContain('[d2]scale=1080:1920:flags=bicubic,null[dv];[r2]scale=1080:1920:flags=bicubic,null[rv];[dv][rv]libvmaf=');
+    expect(qualityFilterGraph({ width: 1920, height: 1080, fps: 30, hdr: false }, { vmafModel: '/m/v.pkl' })).toContain('[d2]null[dv];[r2]null[rv]');
+  });
 });
 
 function row(tool: string, clip: string, targetPercent: number, bytes: number | undefined, ssim: number, wallMs: number): BenchRow {

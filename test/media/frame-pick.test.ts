@@ -66,4 +66,23 @@ describe('scoring picked frames on a real encode', () => {
     expect(picked.frames).toHaveLength(8);
     picked.frames.forEach((value, k) => expect(value).toBeCloseTo(every.frames[5 * k], 3));
   });
+
+  it('scores a frame bigger than 1080p at the 1080p its VMAF model was made for', async () => {
+    const meter = await qualityMeter();
+    if (meter.metric !== 'vmaf') return expect(meter.metric).toBe('ssim');
+    const source = await makeClip(dir, { width: 2560, height: 1440, seconds: 0.12, pattern: 'testsrc2' });
+    const output = path.join(dir, 'big.mp4');
+    await runFfmpeg(['-y', '-i', source, '-c:v', 'libx264', '-crf', '35', '-pix_fmt', 'yuv420p', output]);
+    const score = (name: string, inputs: Partial<Parameters<typeof scoreFrames>[0]>) =>
+      scoreFrames(
+        { distorted: ['-i', output], reference: ['-i', source], ...inputs },
+        { meter, subsample: 1, logFile: path.join(dir, `${name}.log`), frameCount: 3, span: progressSpan(undefined) },
+      );
+    const sized = await score('sized', { size: { width: 2560, height: 1440 } });
+    const byHand = await score('by-hand', { distortedFilter: 'scale=1920:1080:flags=bicubic', referenceFilter: 'scale=1920:1080:flags=bicubic' });
+    const native = await score('native', {});
+    expect(sized.frames).toHaveLength(3);
+    sized.frames.forEach((value, k) => expect(value).toBeCloseTo(byHand.frames[k], 3));
+    expect(sized.frames).not.toEqual(native.frames);
+  });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledFfmpeg } from '../../src/media/locate.js';
 import { parseSsimStats, parseVmafLog, poolScores, scoreFrames, subsampleFor } from '../../src/media/frame-scores.js';
 import { progressSpan } from '../../src/media/progress-span.js';
-import { qualityMeter, vmafModelOption } from '../../src/media/quality-meter.js';
+import { qualityMeter, vmafFrameSize, vmafModelOption } from '../../src/media/quality-meter.js';
 import { localFile, runFfmpeg } from '../../src/media/run-ffmpeg.js';
 import { makeClip } from '../helpers/clips.js';
 
@@ -24,6 +24,21 @@ describe('which libvmaf option selects the model (table)', () => {
 
   it('escapes a model path with a colon for the filter graph', () => {
     expect(vmafModelOption(OLD_HELP, 'C:/pkg/vmaf.pkl')).toMatch(/^model_path=C\\+:\/pkg\/vmaf\.pkl$/);
+  });
+});
+
+describe('the size VMAF scores a frame at (table)', () => {
+  it.each([
+    ['1080p fits its model\'s display', 1920, 1080, undefined],
+    ['a smaller frame is scored as it is', 854, 480, undefined],
+    ['upright 1080p fits too', 1080, 1920, undefined],
+    ['4K is scored at 1080p', 3840, 2160, { width: 1920, height: 1080 }],
+    ['an upright 4K phone at 1080x1920', 2160, 3840, { width: 1080, height: 1920 }],
+    ['1440p, by its short side', 2560, 1440, { width: 1920, height: 1080 }],
+    ['a wide frame, by its long side, even-sized', 3840, 1606, { width: 1920, height: 804 }],
+    ['4:3 by its short side', 2048, 1536, { width: 1440, height: 1080 }],
+  ] as const)('%s', (_label, width, height, expected) => {
+    expect(vmafFrameSize(width, height)).toEqual(expected);
   });
 });
 
