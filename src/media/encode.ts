@@ -51,21 +51,25 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
   // Pass logs and the pre-encoded sound live in a private folder, removed whatever happens.
   const workDir = plan.mode === 'bitrate' ? await scratchFolder('passlog', options.scratchDir) : undefined;
   const span = options.span ?? progressSpan(undefined);
+  // The sound is encoded apart, beside pass 1 (which does not use it), and weighed before the
+  // first encode that writes it, so the picture gets every byte the sound did not use.
+  const audio = workDir && plan.audio.mode === 'encode' ? soundAlongside(plan, info, workDir, options.signal) : undefined;
   try {
     let current = plan;
-    let audioFile: string | undefined;
-    if (workDir && plan.audio.mode === 'encode') {
-      // Sound first, weighed, so the picture gets every byte the sound did not use.
-      audioFile = path.join(workDir, `audio.${audioOnlyExtension(plan)}`);
-      await run(audioOnlyArgs(plan, info, audioFile), plan, span.slice(0, 0.05), 'encode', options.signal);
-      current = withMeasuredAudio(plan, (await stat(audioFile)).size);
-    }
+    const audioFile = audio?.file;
+    let unweighed = audio;
+    const weigh = async (next: EncodePlan) => {
+      if (!unweighed) return next;
+      const bytes = await unweighed.bytes;
+      unweighed = undefined;
+      return withMeasuredAudio(next, bytes);
+    };
     const sourceFps = info.video?.avgFps ?? 30;
     let passOneFor: string | undefined;
     let misses = 0;
     for (let attempt = 1; ; attempt++) {
       // The first attempt fills most of the bar; each retry fills half of what is left.
-      const attemptSpan = attempt === 1 ? span.slice(0.05, 0.9) : span.slice(1 - 0.1 * 0.5 ** (attempt - 2), 1 - 0.1 * 0.5 ** (attempt - 1));
+      const attemptSpan = attempt === 1 ? span.slice(0, 0.9) : span.slice(1 - 0.1 * 0.5 ** (attempt - 2), 1 - 0.1 * 0.5 ** (attempt - 1));
       const phase = attempt === 1 ? undefined : 'retry';
       // Sound dropped by a leaner plan stays out of the file.
       const sound = current.audio.mode === 'encode' ? audioFile : undefined;
@@ -77,6 +81,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
           await run(encodeArgs(current, info, { kind: 'pass1', passLogPrefix: prefix }, tempFile), current, attemptSpan.slice(0, 0.4), phase ?? 'pass1', options.signal);
           passOneFor = frameKey;
         }
+        current = await weigh(current);
         const pass2 = encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix, audioFile: sound }, tempFile);
         try {
           await run(pass2, current, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal);
@@ -85,6 +90,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
           continue;
         }
       } else {
+        current = await weigh(current);
         await run(encodeArgs(current, info, { kind: 'single', audioFile: sound }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
       }
       const bytes = (await stat(tempFile)).size;
@@ -105,11 +111,36 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
       current = lowerPlan(current, bytes, misses, sourceFps);
     }
   } catch (error) {
+    await audio?.stop();
     await rm(tempFile, { force: true });
     throw error;
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The sound's own encode, started now: its file, its bytes once written, and a stop that waits for its ffmpeg to end. */
+type SoundEncode = { file: string; bytes: Promise<number>; stop(): Promise<void> };
+
+function soundAlongside(plan: EncodePlan, info: MediaInfo, workDir: string, signal?: AbortSignal): SoundEncode {
+  const file = path.join(workDir, `audio.${audioOnlyExtension(plan)}`);
+  const own = new AbortController();
+  const cancel = () => own.abort();
+  signal?.addEventListener('abort', cancel, { once: true });
+  if (signal?.aborted) own.abort();
+  const bytes = runFfmpeg(audioOnlyArgs(plan, info, file), { signal: own.signal, durationSec: plan.durationSec })
+    .then(async () => (await stat(file)).size)
+    .finally(() => signal?.removeEventListener('abort', cancel));
+  // Awaited only once pass 1 is done: until then a failure waits there, not as an unhandled rejection.
+  bytes.catch(() => undefined);
+  return {
+    file,
+    bytes,
+    async stop() {
+      own.abort();
+      await bytes.catch(() => undefined);
+    },
+  };
 }
 
 /** A hidden temp name in the output folder, so the final rename stays on one disk. */

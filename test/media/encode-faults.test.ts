@@ -29,6 +29,14 @@ if (fault('too-low') && args.some((arg, i) => arg === '-pass' && args[i + 1] ===
   process.exit(1);
 }
 if (fault('short') && args.some((arg) => arg.includes('${path.sep}out${path.sep}'))) args.splice(args.length - 1, 0, '-t', '0.3');
+if (fault('sound') && args.includes('-vn')) {
+  process.stderr.write('Error while opening encoder for output stream #0:0\\n');
+  process.exit(1);
+}
+if (fault('pass1') && args.some((arg, i) => arg === '-pass' && args[i + 1] === '1')) {
+  process.stderr.write('Conversion failed!\\n');
+  process.exit(1);
+}
 const run = require('node:child_process').spawnSync(${JSON.stringify('REAL')}, args, { stdio: 'inherit' });
 process.exit(run.status ?? 1);
 `.replace('"REAL"', JSON.stringify(real)),
@@ -72,6 +80,27 @@ describe('encode faults', () => {
       expect(await readdir(out)).toEqual([]);
     } finally {
       await rm(path.join(root, 'fault-short'), { force: true });
+    }
+  });
+
+  // The sound is encoded beside pass 1: either failing ends the other and leaves nothing.
+  it.each([
+    ['the sound', 'sound'],
+    ['pass 1', 'pass1'],
+  ])('fails the encode when %s fails beside the other, leaving nothing', async (_label, fault) => {
+    await writeFile(path.join(root, `fault-${fault}`), '');
+    try {
+      const clips = path.join(root, `clips-${fault}`);
+      const out = path.join(root, fault, 'out');
+      await mkdir(clips);
+      const input = await makeClip(clips, { width: 160, height: 120, seconds: 6, audio: true });
+      const error = await compress(input, { targetBytes: 60_000 }, { outDir: out }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MediaError);
+      expect(error).toMatchObject({ kind: 'failed' });
+      expect(await readdir(out)).toEqual([]);
+      expect(await readdir(scratch)).toEqual([]);
+    } finally {
+      await rm(path.join(root, `fault-${fault}`), { force: true });
     }
   });
 });
