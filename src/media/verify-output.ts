@@ -75,8 +75,12 @@ export async function verifyOutput(
   }
 }
 
-/** The frames a copy's check scores, from its start (a copy is never re-encoded on its number). */
-export const COPY_CHECK_FRAMES = 8;
+/**
+ * The frames a copy's check scores, from its start (a copy is never re-encoded on its number). On
+ * a 720p24 copy (bundled libvmaf 1.3.9, 2 cores) starting the scorer costs about 0.18 s and each
+ * frame about 0.07 s more: 8 frames made the whole copy 11 % of an encode's time, 3 make it 8 %.
+ */
+export const COPY_CHECK_FRAMES = 3;
 
 /** The scores as an output reports them. */
 export function outputQuality(scores: FrameScores): OutputQuality {
