@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { CanceledError, MediaError } from '../errors.js';
 import type { Goal, Quality } from '../goal/types.js';
 import { capabilities } from './capabilities.js';
@@ -13,7 +14,7 @@ import { measuredWhole } from './sample-windows.js';
 import { tryWholeClip } from './whole-clip-quality.js';
 import { headroom, SAMPLE_MARGIN, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
 import { qualityMeter, SSIM_METER, type QualityMeter } from './quality-meter.js';
-import { verifyOutput, outputQuality } from './verify-output.js';
+import { checkPick, verifyOutput, outputQuality } from './verify-output.js';
 import { checkSubsample, REPORT_FRAMES, type FrameScores } from './frame-scores.js';
 import { CODECS } from './codec-table.js';
 import { trialCanChange, tryFullFrame } from './frame-trial.js';
@@ -61,11 +62,7 @@ async function compressPlanned(input: string, goal: Goal, options: CompressOptio
   let scores: FrameScores | undefined;
   const encodeStarted = performance.now();
   if (!wantsQuality) {
-    ({ outcome, trialMs: searchMs } = await sizeEncode(plan, info, trials, { outDir: options.outDir, signal, span: span.slice(0.02, 0.93), scratchDir }));
-    const verifyStarted = performance.now();
-    // Only reported: nothing is re-encoded on this number, so a lighter check does.
-    scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.93, 0.99), scratchDir, subsample: forReport }).catch(removing(outcome.tempFile));
-    verifyMs = performance.now() - verifyStarted;
+    ({ outcome, scores, trialMs: searchMs, verifyMs } = await sizeEncode(plan, info, { trials, meter }, { outDir: options.outDir, signal, span: span.slice(0.02, 0.99), scratchDir }));
   } else {
     const quality = await qualityEncode(goal, info, plan, { planOptions, meter, trials }, options, span);
     ({ outcome, scores, searchMs, verifyMs } = quality);
@@ -120,21 +117,32 @@ const SHORT_OUTPUT_SHARE = 0.05;
 const SHORT_OUTPUT_SEC = 0.5;
 
 /**
- * An encode to a size: a frame the budget made smaller is first checked against the full one on a
- * sample (when `trials` allows and the trial could change the plan).
+ * An encode to a size, checked: a frame the budget made smaller is first checked against the full
+ * one on a sample (when `trials` allows and the trial could change the plan). The check's number is
+ * only reported (nothing is re-encoded on it), so a lighter budget does, on frames pass 1 wrote as
+ * they reached the encoder (checkPick) where they fit.
  */
 async function sizeEncode(
   plan: EncodePlan,
   info: MediaInfo,
-  trials: boolean,
+  machine: { trials: boolean; meter: QualityMeter },
   options: { outDir: string; signal?: AbortSignal; span: ProgressSpan; scratchDir?: string },
-): Promise<{ outcome: EncodeOutcome; trialMs: number }> {
+): Promise<{ outcome: EncodeOutcome; scores?: FrameScores; trialMs: number; verifyMs: number }> {
   const { signal, span, scratchDir } = options;
   const started = performance.now();
-  const trial = trials && trialCanChange(plan);
+  const trial = machine.trials && trialCanChange(plan);
   const framed = trial ? await tryFullFrame(plan, info, { signal, span: span.slice(0, 0.15), scratchDir }) : plan;
   const trialMs = performance.now() - started;
-  return { outcome: await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0, 1), scratchDir }), trialMs };
+  const checkDir = await scratchFolder('check', scratchDir);
+  try {
+    const pick = (ran: EncodePlan) => checkPick(ran, info, machine.meter.metric, path.join(checkDir, 'frames.nut'), forReport);
+    const outcome = await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0, 0.94), scratchDir, pick });
+    const verifyStarted = performance.now();
+    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, machine.meter, { signal, span: span.slice(0.94, 1), scratchDir, subsample: forReport, picked: outcome.picked }).catch(removing(outcome.tempFile));
+    return { outcome, scores, trialMs, verifyMs: performance.now() - verifyStarted };
+  } finally {
+    await rm(checkDir, { recursive: true, force: true });
+  }
 }
 
 /** Re-encodes of an output that measured under the quality asked for, each at a lower CRF. */
@@ -166,9 +174,9 @@ async function qualityEncode(
   const maxVideoKbps = Number.isFinite(cap) ? (cap * 8) / crfPlan.durationSec / 1000 - audioKbps : undefined;
 
   let verifyMs = 0;
-  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan, subsample?: (frameCount: number) => number) => {
+  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan) => {
     const verifyStarted = performance.now();
-    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir, subsample }).catch(removing(outcome.tempFile));
+    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir }).catch(removing(outcome.tempFile));
     verifyMs += performance.now() - verifyStarted;
     return scores;
   };
@@ -176,8 +184,8 @@ async function qualityEncode(
   const overCap = async (searchMs: number, rest: ProgressSpan) => {
     const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
     const note: PlanNote = { code: 'quality-over-cap', quality, capBytes: cap, copied: capped.mode === 'copy' };
-    const { outcome } = await sizeEncode({ ...capped, notes: [note, ...capped.notes] }, info, machine.trials, { outDir, signal, span: rest.slice(0.5, 0.95), scratchDir });
-    return { outcome, scores: await verify(outcome, rest.slice(0.95, 1), forReport), searchMs, verifyMs };
+    const checked = await sizeEncode({ ...capped, notes: [note, ...capped.notes] }, info, machine, { outDir, signal, span: rest.slice(0.5, 1), scratchDir });
+    return { outcome: checked.outcome, scores: checked.scores, searchMs, verifyMs: verifyMs + checked.verifyMs };
   };
 
   if (measuredWhole(crfPlan.durationSec) && !(await knownSearch(crfPlan, info, quality, meter))) {

@@ -8,7 +8,14 @@ import type { EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
  * Which run of a two-pass encode (or the only run) the arguments are for. `audioFile` is sound
  * already encoded for this plan (see audioOnlyArgs), muxed in as it is.
  */
-export type EncodeRun = { kind: 'single' | 'pass2'; passLogPrefix?: string; audioFile?: string } | { kind: 'pass1'; passLogPrefix: string };
+export type EncodeRun = { kind: 'single' | 'pass2'; passLogPrefix?: string; audioFile?: string } | { kind: 'pass1'; passLogPrefix: string; picked?: PickedFrames };
+
+/**
+ * Frames pass 1 also writes, uncompressed, exactly as they reach the encoder (`select`: which of
+ * them; all without it): what the output's check compares against, so the check need not decode,
+ * tone-map and scale the source a third time.
+ */
+export type PickedFrames = { file: string; select?: string };
 
 const MUXERS: Record<EncodePlan['container'], string> = { mp4: 'mp4', mov: 'mov', mkv: 'matroska', webm: 'webm' };
 
@@ -35,7 +42,10 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   if (music) args.push(...musicInput(music.path));
   // Only a trim with an end cuts: anything else keeps every frame to the last one.
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
-  args.push('-map', '0:v:0');
+  const filters = [...videoFilters(plan, info), ...titleFilters(plan)];
+  const picked = run.kind === 'pass1' && plan.mode !== 'copy' ? run.picked : undefined;
+  if (picked) args.push('-filter_complex', pickedGraph(plan, filters, picked), '-map', '[v]');
+  else args.push('-map', '0:v:0');
   if (music) args.push('-filter_complex', musicGraph(plan, music), '-map', '[sound]');
   else if (plan.audio.mode !== 'none' && !firstPass) args.push('-map', audioFile ? '1:a:0' : '0:a:0?');
   args.push('-map_metadata', '-1', '-map_chapters', '-1');
@@ -43,17 +53,28 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   if (plan.mode === 'copy') {
     args.push('-c', 'copy');
   } else {
-    const filters = [...videoFilters(plan, info), ...titleFilters(plan)];
-    if (filters.length) args.push('-vf', filters.join(','));
+    if (filters.length && !picked) args.push('-vf', filters.join(','));
     // A set rate means an even cadence; otherwise keep each frame's own time so VFR audio stays in sync.
     args.push('-vsync', plan.fps !== undefined ? 'cfr' : 'vfr');
     args.push(...videoCodecArgs(plan, run), '-pix_fmt', 'yuv420p', ...colorArgs(plan, info));
     if (firstPass) args.push('-an');
     else args.push(...(audioFile ? ['-c:a', 'copy'] : audioArgs(plan)));
   }
-  if (firstPass) return [...args, '-f', 'null', '-'];
+  if (firstPass) return [...args, '-f', 'null', '-', ...(picked ? ['-map', '[picked]', '-c:v', 'rawvideo', '-an', '-f', 'nut', localFile(picked.file)] : [])];
   if (plan.container === 'mp4' || plan.container === 'mov') args.push('-movflags', '+faststart');
   return [...args, '-f', MUXERS[plan.container], localFile(output)];
+}
+
+/**
+ * The video filters split in two: `[v]` to the encoder, `[picked]` the chosen frames renumbered
+ * without gaps: at the plan's rate when it sets one (ffmpeg's constant-rate sync would fill gaps
+ * with copies), else a second apart (the variable-rate sync drops a frame that rounds onto the
+ * previous one's time, as frames a microsecond apart would).
+ */
+function pickedGraph(plan: EncodePlan, filters: string[], picked: PickedFrames): string {
+  const renumbered = plan.fps !== undefined ? `setpts=N/(${Number(plan.fps.toFixed(6))}*TB)` : 'settb=1,setpts=N';
+  const chosen = [...(picked.select ? [`select=${picked.select}`] : []), renumbered, 'format=yuv420p'].join(',');
+  return `[0:v:0]${filters.join(',') || 'null'},split[v][p];[p]${chosen}[picked]`;
 }
 
 /**

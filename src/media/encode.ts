@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError } from '../errors.js';
-import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass } from './encode-args.js';
+import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass, type PickedFrames } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from './size-retry.js';
@@ -12,6 +12,7 @@ import type { Container } from '../goal/types.js';
 import type { PlanNote } from './plan-notes.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 import { scratchFolder } from './scratch.js';
+import type { PickedCheck } from './verify-output.js';
 
 /** Where and how to run one encode. */
 export type EncodeOptions = {
@@ -22,12 +23,17 @@ export type EncodeOptions = {
   span?: ProgressSpan;
   /** Where the pass logs' private folder goes (see CompressOptions.scratchDir). */
   scratchDir?: string;
+  /** The frames pass 1 should also write for the output's check, for the plan it runs (none when undefined). */
+  pick?: (plan: EncodePlan) => (PickedCheck & PickedFrames) | undefined;
 };
 
 const EXTENSIONS: Record<Container, string> = { mp4: 'mp4', webm: 'webm', mov: 'mov', mkv: 'mkv' };
 
-/** A finished encode: a hidden temp file the caller renames into place (or removes). */
-export type EncodeOutcome = { tempFile: string; bytes: number; plan: EncodePlan; attempts: number };
+/**
+ * A finished encode: a hidden temp file the caller renames into place (or removes), and the
+ * frames its pass 1 wrote for the check (EncodeOptions.pick) when it wrote them.
+ */
+export type EncodeOutcome = { tempFile: string; bytes: number; plan: EncodePlan; attempts: number; picked?: PickedCheck };
 
 /**
  * Encodes over the size target before giving up (each retry is lower). Encodes the encoder refused
@@ -66,6 +72,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
     };
     const sourceFps = info.video?.avgFps ?? 30;
     let passOneFor: string | undefined;
+    let picked: PickedCheck | undefined;
     let misses = 0;
     for (let attempt = 1; ; attempt++) {
       // The first attempt fills most of the bar; each retry fills half of what is left.
@@ -78,7 +85,12 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
         // Pass 1 analyses the picture, not the bitrate: a retry at the same size reuses it.
         const frameKey = `${current.width}x${current.height}@${current.fps}`;
         if (passOneFor !== frameKey) {
-          await run(encodeArgs(current, info, { kind: 'pass1', passLogPrefix: prefix }, tempFile), current, attemptSpan.slice(0, 0.4), phase ?? 'pass1', options.signal);
+          const passOne = (frames?: PickedFrames) =>
+            run(encodeArgs(current, info, { kind: 'pass1', passLogPrefix: prefix, ...(frames ? { picked: frames } : {}) }, tempFile), current, attemptSpan.slice(0, 0.4), phase ?? 'pass1', options.signal);
+          const wanted = options.pick?.(current);
+          // The frames are only a shortcut for the check: a pass 1 that could not write them (a full scratch disk) runs again without.
+          picked = wanted && (await passOne(wanted).then(() => wanted, (error: unknown) => (options.signal?.aborted ? Promise.reject(error) : undefined)));
+          if (!picked) await passOne();
           passOneFor = frameKey;
         }
         current = await weigh(current);
@@ -97,7 +109,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
       const target = current.targetBytes;
       if (current.mode === 'copy' && target !== undefined && bytes > target) return { tempFile, ...(await inputAsIs(current, info, bytes, tempFile)), attempts: attempt };
       if (current.mode !== 'bitrate' || target === undefined || bytes <= target) {
-        const landed = { tempFile, bytes, plan: current, attempts: attempt };
+        const landed = { tempFile, bytes, plan: current, attempts: attempt, ...(picked ? { picked } : {}) };
         if (!workDir || !isTwoPass(current)) return landed;
         const secondPass = { passLogPrefix: path.join(workDir, 'pass'), audioFile: sound, outDir: options.outDir, ext };
         return await toppedUp(landed, info, secondPass, span.slice(0.9, 0.98), options.signal);
@@ -172,7 +184,7 @@ async function toppedUp(
       return landed;
     }
     await rm(landed.tempFile, { force: true });
-    return { tempFile: topFile, bytes, plan: raised, attempts: landed.attempts + 1 };
+    return { ...landed, tempFile: topFile, bytes, plan: raised, attempts: landed.attempts + 1 };
   } catch (error) {
     await rm(topFile, { force: true });
     // The first encode is good: an x264 refusal of the raised rate only loses the extra.

@@ -24,6 +24,8 @@ export type ScoreInputs = {
   referenceFilter?: string;
   /** The compared frame's size (after the filters): VMAF scores a frame bigger than its model's display at that display's size (vmafFrameSize). */
   size?: { width: number; height: number };
+  /** The reference holds the scored frames alone, already picked (by pass 1: PickedFrames). */
+  referencePicked?: boolean;
 };
 
 export type ScoreOptions = {
@@ -60,7 +62,7 @@ export async function scoreFrames(inputs: ScoreInputs, options: ScoreOptions): P
     meter.metric === 'vmaf'
       ? `libvmaf=${meter.filterOption}:n_subsample=${pick.nSubsample}:n_threads=${threads}:log_fmt=json:log_path=${log}`
       : `ssim=stats_file=${log}`;
-  const graph = `[0:v]${side(inputs.distortedFilter, select, fit)}[d];[1:v]${side(inputs.referenceRate, select, inputs.referenceFilter, fit)}[r];[d][r]${metric}`;
+  const graph = `[0:v]${side(inputs.distortedFilter, select, fit)}[d];[1:v]${side(inputs.referenceRate, inputs.referencePicked ? undefined : select, inputs.referenceFilter, fit)}[r];[d][r]${metric}`;
   await runFfmpeg([...inputs.distorted, ...inputs.reference, '-lavfi', graph, '-an', '-f', 'null', '-'], {
     tools: meter.tools,
     signal: options.signal,

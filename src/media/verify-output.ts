@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pictureFilters, rateFilters, titleFilters } from './encode-args.js';
-import { checkSubsample, poolScores, scoreFrames, type FrameScores } from './frame-scores.js';
+import { checkSubsample, comparedFrames, framePick, poolScores, scoreFrames, type FrameScores } from './frame-scores.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { SSIM_METER, type QualityMeter } from './quality-meter.js';
 import { CanceledError } from '../errors.js';
@@ -20,41 +20,40 @@ import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types
  * and failing that the output goes out unmeasured. Only a cancel passes through. `subsample`
  * says which frames are scored, from how many the output holds: by default checkSubsample's budget.
  * The lighter REPORT_FRAMES budget is for numbers that are only reported, and the search's own
- * density is for a try that is its own check.
+ * density is for a try that is its own check. `picked` frames, written by pass 1 as they reached
+ * the encoder (checkPick), stand in for the source and its filters.
  */
 export async function verifyOutput(
   output: string,
   plan: EncodePlan,
   info: MediaInfo,
   meter: QualityMeter,
-  options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string; subsample?: (frameCount: number) => number } = {},
+  options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string; subsample?: (frameCount: number) => number; picked?: PickedCheck } = {},
 ): Promise<FrameScores | undefined> {
   if (!info.video) return undefined;
   const workDir = await scratchFolder('verify', options.scratchDir);
   try {
-    const fps = plan.fps ?? info.video.avgFps;
-    // A copy holds the source's own packets: its first frames show it decodes as the source does,
-    // where scoring across the clip would decode all of both and cost many times the copy itself.
-    const checkedSec = plan.mode === 'copy' ? Math.min(plan.durationSec, COPY_CHECK_FRAMES / fps) : plan.durationSec;
+    const { checkedSec, frameCount } = checkedSpan(plan, info);
     const cut = checkedSec < plan.durationSec ? ['-t', checkedSec.toFixed(3)] : [];
-    const reference = [
-      ...(plan.trim ? ['-ss', plan.trim.startSec.toFixed(3)] : []),
-      ...(cut.length ? cut : plan.trim?.endSec !== undefined ? ['-t', plan.durationSec.toFixed(3)] : []),
-      '-i', localFile(info.path),
-    ];
-    const frameCount = Math.round(checkedSec * fps);
-    const score = (using: QualityMeter) => scoreFrames(
+    const source = {
+      reference: [
+        ...(plan.trim ? ['-ss', plan.trim.startSec.toFixed(3)] : []),
+        ...(cut.length ? cut : plan.trim?.endSec !== undefined ? ['-t', plan.durationSec.toFixed(3)] : []),
+        '-i', localFile(info.path),
+      ],
+      referenceRate: rateFilters(plan).join(',') || undefined,
+      // Titles are drawn by the frame's own time, which the pick keeps (it renumbers nothing).
+      referenceFilter: [...pictureFilters(plan, info), ...titleFilters(plan)].join(',') || undefined,
+    };
+    const score = (using: QualityMeter, picked: PickedCheck | undefined) => scoreFrames(
       {
         distorted: [...cut, '-i', localFile(output)],
-        reference,
-        referenceRate: rateFilters(plan).join(',') || undefined,
-        // Titles are drawn by the frame's own time, which the pick keeps (it renumbers nothing).
-        referenceFilter: [...pictureFilters(plan, info), ...titleFilters(plan)].join(',') || undefined,
+        ...(picked ? { reference: ['-i', localFile(picked.file)], referencePicked: true } : source),
         size: { width: plan.width, height: plan.height },
       },
       {
         meter: using,
-        subsample: (options.subsample ?? checkSubsample)(frameCount),
+        subsample: picked?.every ?? (options.subsample ?? checkSubsample)(frameCount),
         logFile: path.join(workDir, 'scores.log'),
         signal: options.signal,
         frameCount,
@@ -62,9 +61,16 @@ export async function verifyOutput(
         phase: 'verify',
       },
     );
-    for (const candidate of meter.metric === 'vmaf' ? [meter, SSIM_METER] : [meter]) {
+    // Frames picked for this metric first; the source itself if they cannot be read.
+    const picked = options.picked?.metric === meter.metric ? options.picked : undefined;
+    const tries: [QualityMeter, PickedCheck | undefined][] = [
+      ...(picked ? [[meter, picked] as [QualityMeter, PickedCheck]] : []),
+      [meter, undefined],
+      ...(meter.metric === 'vmaf' ? [[SSIM_METER, undefined] as [QualityMeter, undefined]] : []),
+    ];
+    for (const [candidate, frames] of tries) {
       try {
-        return await score(candidate);
+        return await score(candidate, frames);
       } catch (error) {
         if (error instanceof CanceledError || options.signal?.aborted) throw error;
       }
@@ -73,6 +79,43 @@ export async function verifyOutput(
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** Frames pass 1 wrote for an output's check (see checkPick): the file, every how many frames they were picked, and for which metric. */
+export type PickedCheck = { file: string; every: number; metric: FrameScores['metric'] };
+
+/** Past this many bytes of uncompressed frames, pass 1 writes none and the check decodes the source. */
+export const PICKED_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * What pass 1 should write for the check of `plan`'s output (into `file`): the frames `subsample`
+ * scores (with VMAF's neighbours) and the select that picks them. Undefined for a copy (it has no
+ * pass 1) and where they would take more than PICKED_MAX_BYTES. Pure.
+ */
+export function checkPick(
+  plan: EncodePlan,
+  info: MediaInfo,
+  metric: FrameScores['metric'],
+  file: string,
+  subsample: (frameCount: number) => number = checkSubsample,
+): (PickedCheck & { select?: string }) | undefined {
+  if (plan.mode === 'copy' || !info.video) return undefined;
+  const { frameCount } = checkedSpan(plan, info);
+  const every = subsample(frameCount);
+  if (comparedFrames(metric, every, frameCount) * plan.width * plan.height * 1.5 > PICKED_MAX_BYTES) return undefined;
+  const { select } = framePick(metric, every);
+  return { file, every, metric, ...(select === undefined ? {} : { select }) };
+}
+
+/**
+ * How much of an output its check compares, and how many frames that holds. A copy holds the
+ * source's own packets: its first frames show it decodes as the source does, where scoring across
+ * the clip would decode all of both and cost many times the copy itself.
+ */
+function checkedSpan(plan: EncodePlan, info: MediaInfo): { checkedSec: number; frameCount: number } {
+  const fps = plan.fps ?? info.video?.avgFps ?? 30;
+  const checkedSec = plan.mode === 'copy' ? Math.min(plan.durationSec, COPY_CHECK_FRAMES / fps) : plan.durationSec;
+  return { checkedSec, frameCount: Math.round(checkedSec * fps) };
 }
 
 /**

@@ -130,7 +130,7 @@ describe('compress on real clips', () => {
     } finally {
       watcher.close();
     }
-    expect(new Set(made.map((name) => name.replace(/-[^-]+$/, '')))).toEqual(new Set(['compressor-samples', 'compressor-passlog', 'compressor-verify']));
+    expect(new Set(made.map((name) => name.replace(/-[^-]+$/, '')))).toEqual(new Set(['compressor-samples', 'compressor-passlog', 'compressor-check', 'compressor-verify']));
     expect(await readdir(scratchDir)).toEqual([]);
     expect(await readdir(scratch)).toEqual([]);
   });

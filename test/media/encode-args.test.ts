@@ -49,6 +49,20 @@ describe('encodeArgs (table)', () => {
     for (const re of absent) expect(line).not.toMatch(re);
   });
 
+  it('pass 1 also writes the frames picked for the check, as they reach the encoder, renumbered without gaps', () => {
+    const picked = { file: '/tmp/check/frames.nut', select: 'lt(mod(n+1\\,9)\\,3)' };
+    const own = planEncode({ targetBytes: 5e6 }, info({ hdr: 'hlg', bitDepth: 10 }));
+    const line = encodeArgs(own, info({ hdr: 'hlg', bitDepth: 10 }), { kind: 'pass1', passLogPrefix: '/tmp/pl/pass', picked }, '/out/.tmp.mp4').join(' ');
+    expect(line).toMatch(/-filter_complex \[0:v:0\]\S*tonemap=tonemap=hable\S*,split\[v\]\[p\];\[p\]select=lt\(mod\(n\+1\\,9\)\\,3\),settb=1,setpts=N,format=yuv420p\[picked\] -map \[v\]/);
+    expect(line).not.toMatch(/-vf /);
+    expect(line).toMatch(/-pass 1 .* -f null - -map \[picked\] -c:v rawvideo -an -f nut file:\/tmp\/check\/frames\.nut$/);
+    // A set rate runs the constant-rate sync: the picked frames are spaced at it, so none is copied into a gap.
+    const slower = planEncode({ targetBytes: 5e6, fps: 24 }, info());
+    expect(encodeArgs(slower, info(), { kind: 'pass1', passLogPrefix: '/p', picked: { file: '/f.nut' } }, '/o.mp4').join(' ')).toMatch(/fps=24\S*,split\[v\]\[p\];\[p\]setpts=N\/\(24\*TB\),format=yuv420p\[picked\]/);
+    // Only pass 1 writes them.
+    expect(encodeArgs(own, info({ hdr: 'hlg', bitDepth: 10 }), { kind: 'pass2', passLogPrefix: '/p' }, '/o.mp4').join(' ')).not.toMatch(/picked|nut/);
+  });
+
   it('SVT-AV1: one VBR pass for a size target (no -pass), its numeric preset, CRF for quality', () => {
     const target = planEncode({ targetBytes: 5e6, container: 'webm' }, info(), { svtAv1: true });
     expect(isTwoPass(target)).toBe(false);

@@ -33,6 +33,8 @@ if (fault('sound') && args.includes('-vn')) {
   process.stderr.write('Error while opening encoder for output stream #0:0\\n');
   process.exit(1);
 }
+// A scratch disk that cannot take the frames pass 1 picks for the check.
+if (fault('frames') && args.at(-1).endsWith('.nut')) args[args.length - 1] = 'file:/nonexistent/frames.nut';
 if (fault('pass1') && args.some((arg, i) => arg === '-pass' && args[i + 1] === '1')) {
   process.stderr.write('Conversion failed!\\n');
   process.exit(1);
@@ -101,6 +103,23 @@ describe('encode faults', () => {
       expect(await readdir(scratch)).toEqual([]);
     } finally {
       await rm(path.join(root, `fault-${fault}`), { force: true });
+    }
+  });
+
+  it('runs pass 1 again without the frames for the check when it cannot write them, and checks on the source', async () => {
+    await writeFile(path.join(root, 'fault-frames'), '');
+    try {
+      const clips = path.join(root, 'clips-frames');
+      const out = path.join(root, 'frames', 'out');
+      await mkdir(clips);
+      const input = await makeClip(clips, { width: 160, height: 120, seconds: 2, audio: true });
+      const result = await compress(input, { targetBytes: 30_000 }, { outDir: out });
+      expect(result.bytes).toBeLessThanOrEqual(30_000);
+      expect(result.quality?.frames).toBeGreaterThan(0);
+      expect(await readdir(out)).toEqual([path.basename(result.output)]);
+      expect(await readdir(scratch)).toEqual([]);
+    } finally {
+      await rm(path.join(root, 'fault-frames'), { force: true });
     }
   });
 });

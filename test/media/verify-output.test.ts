@@ -8,7 +8,9 @@ import { planEncode } from '../../src/media/plan-encode.js';
 import { probe } from '../../src/media/probe.js';
 import { qualityMeter, type QualityMeter } from '../../src/media/quality-meter.js';
 import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
-import { COPY_CHECK_FRAMES, formatQuality, outputQuality, qualityField, verifyOutput } from '../../src/media/verify-output.js';
+import { checkPick, COPY_CHECK_FRAMES, formatQuality, outputQuality, PICKED_MAX_BYTES, qualityField, verifyOutput } from '../../src/media/verify-output.js';
+import { encode } from '../../src/media/encode.js';
+import { checkSubsample, comparedFrames, REPORT_FRAMES } from '../../src/media/frame-scores.js';
 import { copyFile } from 'node:fs/promises';
 import { makeClip } from '../helpers/clips.js';
 
@@ -66,5 +68,50 @@ describe('verifyOutput on a copy', () => {
     expect(scores?.frames).toHaveLength(COPY_CHECK_FRAMES);
     // Identical frames: as high as the metric goes on this picture.
     expect(outputQuality(scores!).mean).toBeGreaterThan(meter.metric === 'vmaf' ? 95 : 0.999);
+  });
+});
+
+describe('frames pass 1 picks for the check (table)', () => {
+  const video = { codec: 'h264', width: 1920, height: 1080, displayWidth: 1920, displayHeight: 1080, displayAspect: 16 / 9, rotation: 0, avgFps: 30, realFps: 30, variableFrameRate: false, pixFmt: 'yuv420p', bitDepth: 8 };
+  const at = (durationSec: number) => ({ path: '/in.mp4', container: 'mp4', durationSec, sizeBytes: 50e6, bitrate: 8e6, video });
+  it.each([
+    ['a 20 s clip, every 25th frame with its neighbours', 20, 2e6, 'vmaf', { every: 25, select: 'lt(mod(n+1\\,25)\\,3)' }],
+    ['SSIM takes the scored frames alone', 20, 2e6, 'ssim', { every: 25, select: 'not(mod(n\\,25))' }],
+    ['a short clip: every frame goes, libvmaf skips', 2, 2e6, 'vmaf', { every: 2 }],
+    ['a copy has no pass 1', 20, 100e6, 'vmaf', undefined],
+  ] as const)('%s', (_label, seconds, targetBytes, metric, expected) => {
+    const plan = planEncode({ targetBytes }, at(seconds));
+    const report = (frames: number) => checkSubsample(frames, REPORT_FRAMES);
+    expect(checkPick(plan, at(seconds), metric, '/c/frames.nut', report)).toEqual(expected && { file: '/c/frames.nut', metric, ...expected });
+  });
+
+  it('writes none that would take more than PICKED_MAX_BYTES uncompressed', () => {
+    const plan = planEncode({ targetBytes: 20e6 }, at(20));
+    expect([plan.width, plan.height]).toEqual([1920, 1080]);
+    // The output check's budget: every 7th frame and its neighbours, 257 frames of 1080p (800 MB).
+    expect(checkPick(plan, at(20), 'vmaf', '/f.nut')).toBeUndefined();
+    expect(comparedFrames('vmaf', 7, 600) * 1920 * 1080 * 1.5).toBeGreaterThan(PICKED_MAX_BYTES);
+    // The report's: every 25th, 74 frames (230 MB).
+    expect(checkPick(plan, at(20), 'vmaf', '/f.nut', (frames) => checkSubsample(frames, REPORT_FRAMES))).toMatchObject({ every: 25 });
+  });
+});
+
+describe('verifyOutput on the frames pass 1 picked', () => {
+  it('scores them as it scores the source through the plan (a lower rate, a smaller frame), and falls back to the source when they are gone', async () => {
+    const source = await makeClip(dir, { width: 640, height: 360, seconds: 3, pattern: 'mandelbrot', name: 'picked.mp4' });
+    const info = await probe(source);
+    const plan = planEncode({ targetBytes: 40_000, resolution: 240, fps: 15 }, info);
+    expect(plan.fps).toBe(15);
+    const meter = await qualityMeter();
+    const file = path.join(dir, 'frames.nut');
+    const every = (frames: number) => checkSubsample(frames, 8);
+    const outcome = await encode(plan, info, { outDir: dir, pick: (ran) => checkPick(ran, info, meter.metric, file, every) });
+    expect(outcome.picked).toMatchObject({ file, every: 5, metric: meter.metric });
+    const picked = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { subsample: every, picked: outcome.picked });
+    const fromSource = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { subsample: every });
+    expect(picked?.frames).toHaveLength(9);
+    picked!.frames.forEach((value, k) => expect(value).toBeCloseTo(fromSource!.frames[k], 2));
+    await rm(file);
+    expect(await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { subsample: every, picked: outcome.picked })).toEqual(fromSource);
   });
 });
