@@ -43,7 +43,7 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   // Only a trim with an end cuts: anything else keeps every frame to the last one.
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
   const filters = [...videoFilters(plan, info), ...titleFilters(plan)];
-  const picked = run.kind === 'pass1' && plan.mode !== 'copy' ? run.picked : undefined;
+  const picked = run.kind === 'pass1' ? run.picked : undefined;
   if (picked) args.push('-filter_complex', pickedGraph(plan, filters, picked), '-map', '[v]');
   else args.push('-map', '0:v:0');
   if (music) args.push('-filter_complex', musicGraph(plan, music), '-map', '[sound]');
