@@ -8,12 +8,15 @@ import type { EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
  * Which run of a two-pass encode (or the only run) the arguments are for. `audioFile` is sound
  * already encoded for this plan (see audioOnlyArgs), muxed in as it is.
  */
-export type EncodeRun = { kind: 'single' | 'pass2'; passLogPrefix?: string; audioFile?: string } | { kind: 'pass1'; passLogPrefix: string; picked?: PickedFrames };
+export type EncodeRun =
+  | { kind: 'single'; passLogPrefix?: string; audioFile?: string; picked?: PickedFrames }
+  | { kind: 'pass2'; passLogPrefix?: string; audioFile?: string }
+  | { kind: 'pass1'; passLogPrefix: string; picked?: PickedFrames };
 
 /**
- * Frames pass 1 also writes, uncompressed, exactly as they reach the encoder (`select`: which of
- * them; all without it): what the output's check compares against, so the check need not decode,
- * tone-map and scale the source a third time.
+ * Frames an encode's first run (pass 1, or the only run) also writes, uncompressed, exactly as they
+ * reach the encoder (`select`: which of them; all without it): what the output's check compares
+ * against, so the check need not decode, tone-map and scale the source again.
  */
 export type PickedFrames = { file: string; select?: string };
 
@@ -43,7 +46,7 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   // Only a trim with an end cuts: anything else keeps every frame to the last one.
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
   const filters = [...videoFilters(plan, info), ...titleFilters(plan)];
-  const picked = run.kind === 'pass1' ? run.picked : undefined;
+  const picked = run.kind === 'pass2' || plan.mode === 'copy' ? undefined : run.picked;
   if (picked) args.push('-filter_complex', pickedGraph(plan, filters, picked), '-map', '[v]');
   else args.push('-map', '0:v:0');
   if (music) args.push('-filter_complex', musicGraph(plan, music), '-map', '[sound]');
@@ -60,9 +63,10 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
     if (firstPass) args.push('-an');
     else args.push(...(audioFile ? ['-c:a', 'copy'] : audioArgs(plan)));
   }
-  if (firstPass) return [...args, '-f', 'null', '-', ...(picked ? ['-map', '[picked]', '-c:v', 'rawvideo', '-an', '-f', 'nut', localFile(picked.file)] : [])];
+  const pickedOutput = picked ? ['-map', '[picked]', '-c:v', 'rawvideo', '-an', '-f', 'nut', localFile(picked.file)] : [];
+  if (firstPass) return [...args, '-f', 'null', '-', ...pickedOutput];
   if (plan.container === 'mp4' || plan.container === 'mov') args.push('-movflags', '+faststart');
-  return [...args, '-f', MUXERS[plan.container], localFile(output)];
+  return [...args, '-f', MUXERS[plan.container], localFile(output), ...pickedOutput];
 }
 
 /**

@@ -23,7 +23,7 @@ export type EncodeOptions = {
   span?: ProgressSpan;
   /** Where the pass logs' private folder goes (see CompressOptions.scratchDir). */
   scratchDir?: string;
-  /** The frames pass 1 should also write for the output's check, for the plan it runs (none when undefined). */
+  /** The frames the first run (pass 1, or the only one) should also write for the output's check, for the plan it runs (none when undefined). */
   pick?: (plan: EncodePlan) => (PickedCheck & PickedFrames) | undefined;
 };
 
@@ -31,7 +31,7 @@ const EXTENSIONS: Record<Container, string> = { mp4: 'mp4', webm: 'webm', mov: '
 
 /**
  * A finished encode: a hidden temp file the caller renames into place (or removes), and the
- * frames its pass 1 wrote for the check (EncodeOptions.pick) when it wrote them.
+ * frames it wrote for the check (EncodeOptions.pick) when it wrote them.
  */
 export type EncodeOutcome = { tempFile: string; bytes: number; plan: EncodePlan; attempts: number; picked?: PickedCheck };
 
@@ -87,10 +87,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
         if (passOneFor !== frameKey) {
           const passOne = (frames?: PickedFrames) =>
             run(encodeArgs(current, info, { kind: 'pass1', passLogPrefix: prefix, ...(frames ? { picked: frames } : {}) }, tempFile), current, attemptSpan.slice(0, 0.4), phase ?? 'pass1', options.signal);
-          const wanted = options.pick?.(current);
-          // The frames are only a shortcut for the check: a pass 1 that could not write them (a full scratch disk) runs again without.
-          picked = wanted && (await passOne(wanted).then(() => wanted, (error: unknown) => (options.signal?.aborted ? Promise.reject(error) : undefined)));
-          if (!picked) await passOne();
+          picked = await pickingFrames(options.pick?.(current), passOne, options.signal);
           passOneFor = frameKey;
         }
         current = await weigh(current);
@@ -103,7 +100,9 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
         }
       } else {
         current = await weigh(current);
-        await run(encodeArgs(current, info, { kind: 'single', audioFile: sound }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
+        const single = (frames?: PickedFrames) =>
+          run(encodeArgs(current, info, { kind: 'single', audioFile: sound, ...(frames ? { picked: frames } : {}) }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
+        picked = await pickingFrames(options.pick?.(current), single, options.signal);
       }
       const bytes = (await stat(tempFile)).size;
       const target = current.targetBytes;
@@ -129,6 +128,24 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
   } finally {
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs an encode's first run writing the frames `wanted` for the check, and returns them; they are
+ * only a shortcut for the check, so a run that could not write them (a full scratch disk) runs
+ * again without, and none come back.
+ */
+async function pickingFrames(wanted: (PickedCheck & PickedFrames) | undefined, runWith: (frames?: PickedFrames) => Promise<void>, signal?: AbortSignal): Promise<PickedCheck | undefined> {
+  if (wanted) {
+    try {
+      await runWith(wanted);
+      return wanted;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+    }
+  }
+  await runWith();
+  return undefined;
 }
 
 /** The sound's own encode, started now: its file, its bytes once written, and a stop that waits for its ffmpeg to end. */

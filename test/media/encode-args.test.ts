@@ -49,7 +49,7 @@ describe('encodeArgs (table)', () => {
     for (const re of absent) expect(line).not.toMatch(re);
   });
 
-  it('pass 1 also writes the frames picked for the check, as they reach the encoder, renumbered without gaps', () => {
+  it('the first run also writes the frames picked for the check, as they reach the encoder, renumbered without gaps', () => {
     const picked = { file: '/tmp/check/frames.nut', select: 'lt(mod(n+1\\,9)\\,3)' };
     const own = planEncode({ targetBytes: 5e6 }, info({ hdr: 'hlg', bitDepth: 10 }));
     const line = encodeArgs(own, info({ hdr: 'hlg', bitDepth: 10 }), { kind: 'pass1', passLogPrefix: '/tmp/pl/pass', picked }, '/out/.tmp.mp4').join(' ');
@@ -59,7 +59,9 @@ describe('encodeArgs (table)', () => {
     // A set rate runs the constant-rate sync: the picked frames are spaced at it, so none is copied into a gap.
     const slower = planEncode({ targetBytes: 5e6, fps: 24 }, info());
     expect(encodeArgs(slower, info(), { kind: 'pass1', passLogPrefix: '/p', picked: { file: '/f.nut' } }, '/o.mp4').join(' ')).toMatch(/fps=24\S*,split\[v\]\[p\];\[p\]setpts=N\/\(24\*TB\),format=yuv420p\[picked\]/);
-    // Only pass 1 writes them.
+    // A one-run encode (a CRF try) writes them beside its output; pass 2 never does.
+    const crf = planEncode({}, info());
+    expect(encodeArgs(crf, info(), { kind: 'single', picked }, '/o.mp4').join(' ')).toMatch(/-f mp4 file:\/o\.mp4 -map \[picked\] -c:v rawvideo -an -f nut file:\/tmp\/check\/frames\.nut$/);
     expect(encodeArgs(own, info({ hdr: 'hlg', bitDepth: 10 }), { kind: 'pass2', passLogPrefix: '/p' }, '/o.mp4').join(' ')).not.toMatch(/picked|nut/);
   });
 

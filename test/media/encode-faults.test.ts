@@ -28,7 +28,8 @@ if (fault('too-low') && args.some((arg, i) => arg === '-pass' && args[i + 1] ===
   process.stderr.write('[libx264 @ 0x1] requested bitrate is too low. estimated minimum is 40 kbps\\n');
   process.exit(1);
 }
-if (fault('short') && args.some((arg) => arg.includes('${path.sep}out${path.sep}'))) args.splice(args.length - 1, 0, '-t', '0.3');
+const output = args.findIndex((arg) => arg.includes('${path.sep}out${path.sep}'));
+if (fault('short') && output >= 0) args.splice(output, 0, '-t', '0.3');
 if (fault('sound') && args.includes('-vn')) {
   process.stderr.write('Error while opening encoder for output stream #0:0\\n');
   process.exit(1);
