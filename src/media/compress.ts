@@ -1,5 +1,4 @@
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { CanceledError, MediaError } from '../errors.js';
 import type { Goal, Quality } from '../goal/types.js';
 import { capabilities } from './capabilities.js';
@@ -14,7 +13,7 @@ import { measuredWhole } from './sample-windows.js';
 import { tryWholeClip } from './whole-clip-quality.js';
 import { headroom, SAMPLE_MARGIN, slopeOf, SSIM_THRESHOLDS, VMAF_BARS } from './quality-bar.js';
 import { qualityMeter, SSIM_METER, type QualityMeter } from './quality-meter.js';
-import { checkPick, verifyOutput, outputQuality } from './verify-output.js';
+import { verifyOutput, outputQuality, withPickedFrames } from './verify-output.js';
 import { checkSubsample, REPORT_FRAMES, type FrameScores } from './frame-scores.js';
 import { CODECS } from './codec-table.js';
 import { trialCanChange, tryFullFrame } from './frame-trial.js';
@@ -133,16 +132,12 @@ async function sizeEncode(
   const trial = machine.trials && trialCanChange(plan);
   const framed = trial ? await tryFullFrame(plan, info, { signal, span: span.slice(0, 0.15), scratchDir }) : plan;
   const trialMs = performance.now() - started;
-  const checkDir = await scratchFolder('check', scratchDir);
-  try {
-    const pick = (ran: EncodePlan) => checkPick(ran, info, machine.meter.metric, path.join(checkDir, 'frames.nut'), forReport);
+  return withPickedFrames(info, machine.meter.metric, forReport, scratchDir, async (pick) => {
     const outcome = await encode(framed, info, { outDir: options.outDir, signal, span: span.slice(trial ? 0.15 : 0, 0.94), scratchDir, pick });
     const verifyStarted = performance.now();
     const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, machine.meter, { signal, span: span.slice(0.94, 1), scratchDir, subsample: forReport, picked: outcome.picked }).catch(removing(outcome.tempFile));
     return { outcome, scores, trialMs, verifyMs: performance.now() - verifyStarted };
-  } finally {
-    await rm(checkDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Re-encodes of an output that measured under the quality asked for, each at a lower CRF. */
@@ -174,12 +169,7 @@ async function qualityEncode(
   const maxVideoKbps = Number.isFinite(cap) ? (cap * 8) / crfPlan.durationSec / 1000 - audioKbps : undefined;
 
   let verifyMs = 0;
-  const verify = async (outcome: EncodeOutcome, slice: ProgressSpan) => {
-    const verifyStarted = performance.now();
-    const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice, scratchDir }).catch(removing(outcome.tempFile));
-    verifyMs += performance.now() - verifyStarted;
-    return scores;
-  };
+
   // Over the cap: the size-capped plan (the goal's own, or "no bigger than the input", which may be a copy).
   const overCap = async (searchMs: number, rest: ProgressSpan) => {
     const capped = plan.mode === 'bitrate' ? plan : planEncode({ ...goal, targetBytes: info.sizeBytes }, info, planOptions);
@@ -212,12 +202,19 @@ async function qualityEncode(
   if (estimatedBytes <= cap * 0.95) {
     for (let tries = 0; ; tries++) {
       const slice = rest.slice(tries === 0 ? 0 : 1 - 0.5 ** tries, 1 - 0.5 ** (tries + 1));
-      const outcome = await encode(chosen, info, { outDir, signal, span: slice.slice(0, 0.9), scratchDir });
-      if (outcome.bytes > cap) {
+      const checked = await withPickedFrames(info, meter.metric, undefined, scratchDir, async (pick) => {
+        const outcome = await encode(chosen, info, { outDir, signal, span: slice.slice(0, 0.9), scratchDir, pick });
+        if (outcome.bytes > cap) return { outcome, over: true };
+        const verifyStarted = performance.now();
+        const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice.slice(0.9, 1), scratchDir, picked: outcome.picked }).catch(removing(outcome.tempFile));
+        verifyMs += performance.now() - verifyStarted;
+        return { outcome, scores, over: false };
+      });
+      const { outcome, scores } = checked;
+      if (checked.over) {
         await rm(outcome.tempFile, { force: true });
         break;
       }
-      const scores = await verify(outcome, slice.slice(0.9, 1));
       const measured = scores && headroom(scores, quality, 1, 0);
       const lower = measured && measured.headroom < 0 ? (chosen.crf ?? 0) - Math.max(1, Math.ceil(-measured.headroom / slopeOf(found.probes))) : undefined;
       if (!measured || lower === undefined || tries >= MAX_REENCODES || lower < CODECS[chosen.codec].crfRange[0]) return { outcome: withGrowth(outcome, info), scores, searchMs, verifyMs };

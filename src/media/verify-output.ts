@@ -108,6 +108,26 @@ export function checkPick(
 }
 
 /**
+ * Runs `work` with a `pick` for encode (EncodeOptions.pick): the frames the check of its output
+ * scores (by `subsample`, see checkPick), written into a private folder that is removed when
+ * `work` ends, whatever happens. Pass the outcome's `picked` on to verifyOutput inside `work`.
+ */
+export async function withPickedFrames<T>(
+  info: MediaInfo,
+  metric: FrameScores['metric'],
+  subsample: ((frameCount: number) => number) | undefined,
+  scratchDir: string | undefined,
+  work: (pick: (plan: EncodePlan) => ReturnType<typeof checkPick>) => Promise<T>,
+): Promise<T> {
+  const dir = await scratchFolder('check', scratchDir);
+  try {
+    return await work((plan) => checkPick(plan, info, metric, path.join(dir, 'frames.nut'), subsample));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * How much of an output its check compares, and how many frames that holds. A copy holds the
  * source's own packets: its first frames show it decodes as the source does, where scoring across
  * the clip would decode all of both and cost many times the copy itself.

@@ -1,15 +1,14 @@
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Quality } from '../goal/types.js';
 import { CODECS } from './codec-table.js';
 import { encode, type EncodeOutcome } from './encode.js';
 import { subsampleFor, type FrameScores } from './frame-scores.js';
-import { removing, scratchFolder } from './scratch.js';
+import { removing } from './scratch.js';
 import type { ProgressSpan } from './progress-span.js';
 import { capBinds, crossing, headroom, nextCrf, slopeOf } from './quality-bar.js';
 import type { QualityMeter } from './quality-meter.js';
 import { SAMPLE_EVERY, type CrfProbe, type QualitySearchResult } from './quality-search.js';
-import { checkPick, verifyOutput } from './verify-output.js';
+import { verifyOutput, withPickedFrames } from './verify-output.js';
 import type { EncodePlan, MediaInfo } from './types.js';
 
 /**
@@ -98,9 +97,7 @@ async function tryCrf(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
   const { signal, span, scratchDir, outDir } = options;
   const encodeStarted = performance.now();
   // The encode also writes the frames its check scores, so the check decodes, tone-maps and scales no source.
-  const checkDir = await scratchFolder('check', scratchDir);
-  try {
-    const pick = (ran: EncodePlan) => checkPick(ran, info, meter.metric, path.join(checkDir, 'frames.nut'), searchDensity);
+  return withPickedFrames(info, meter.metric, searchDensity, scratchDir, async (pick) => {
     const outcome = await encode(plan, info, { outDir, signal, span: span.slice(0, 0.6), scratchDir, pick });
     const verifyStarted = performance.now();
     const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: span.slice(0.6, 1), scratchDir, subsample: searchDensity, picked: outcome.picked }).catch(removing(outcome.tempFile));
@@ -112,9 +109,7 @@ async function tryCrf(plan: EncodePlan, info: MediaInfo, quality: Quality, meter
     const measured = headroom(scores, quality, 1);
     const videoKbps = Math.max(0, (outcome.bytes * 8) / plan.durationSec / 1000 - audioKbps);
     return { probe: { crf: plan.crf ?? 0, ...measured, videoKbps }, outcome, scores, encodeMs: verifyStarted - encodeStarted, verifyMs };
-  } finally {
-    await rm(checkDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A try is scored as the sampled search scores its samples: every 4th frame at most. */
