@@ -82,6 +82,16 @@ function pickedGraph(plan: EncodePlan, filters: string[], picked: PickedFrames):
 }
 
 /**
+ * The output rewritten without its H.264 SEI units: x264's is its settings as text (about 700
+ * bytes), which no player needs. Every other packet is copied as it is.
+ */
+export function withoutEncoderInfoArgs(plan: EncodePlan, input: string, output: string): string[] {
+  const args = ['-y', '-i', localFile(input), '-map', '0', '-c', 'copy', '-bsf:v', 'filter_units=remove_types=6', '-map_metadata', '-1', '-fflags', '+bitexact'];
+  if (plan.container === 'mp4' || plan.container === 'mov') args.push('-movflags', '+faststart');
+  return [...args, '-f', MUXERS[plan.container], localFile(output)];
+}
+
+/**
  * Encodes just the plan's sound (trimmed), to be muxed in by a later run: in MP4 for AAC, whose
  * edit list carries the encoder's priming delay (Matroska would add it to the length), in WebM for Opus.
  */

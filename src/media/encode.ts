@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MediaError } from '../errors.js';
-import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass, type PickedFrames } from './encode-args.js';
+import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass, withoutEncoderInfoArgs, type PickedFrames } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from './size-retry.js';
@@ -104,8 +104,12 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
           run(encodeArgs(current, info, { kind: 'single', audioFile: sound, ...(frames ? { picked: frames } : {}) }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
         picked = await pickingFrames(options.pick?.(current), single, options.signal);
       }
-      const bytes = (await stat(tempFile)).size;
       const target = current.targetBytes;
+      let bytes = (await stat(tempFile)).size;
+      // A miss by less than x264's settings text is mended by leaving that text out, not by another pass.
+      if (current.mode === 'bitrate' && current.codec === 'h264' && target !== undefined && bytes > target && bytes - target <= ENCODER_INFO_BYTES) {
+        bytes = await withoutEncoderInfo(tempFile, bytes, current, options.signal);
+      }
       if (current.mode === 'copy' && target !== undefined && bytes > target) return { tempFile, ...(await inputAsIs(current, info, bytes, tempFile)), attempts: attempt };
       if (current.mode !== 'bitrate' || target === undefined || bytes <= target) {
         const landed = { tempFile, bytes, plan: current, attempts: attempt, ...(picked ? { picked } : {}) };
@@ -170,6 +174,30 @@ function soundAlongside(plan: EncodePlan, info: MediaInfo, workDir: string, sign
       await bytes.catch(() => undefined);
     },
   };
+}
+
+/** Bytes an H.264 output sheds without its SEI units (x264 writes its settings there: 700–750 bytes). */
+export const ENCODER_INFO_BYTES = 600;
+
+/**
+ * Rewrites `file` without its SEI units (withoutEncoderInfoArgs) and returns its size: the
+ * rewrite's when it came out smaller (it replaces the file), else the old one. A rewrite that fails
+ * leaves the file as it was; only a cancel passes through.
+ */
+async function withoutEncoderInfo(file: string, bytes: number, plan: EncodePlan, signal?: AbortSignal): Promise<number> {
+  const rewritten = tempOutput(path.dirname(file), path.extname(file).slice(1));
+  try {
+    await runFfmpeg(withoutEncoderInfoArgs(plan, file, rewritten), { signal });
+    const smaller = (await stat(rewritten)).size;
+    if (smaller >= bytes) return bytes;
+    await rename(rewritten, file);
+    return smaller;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return bytes;
+  } finally {
+    await rm(rewritten, { force: true });
+  }
 }
 
 /** A hidden temp name in the output folder, so the final rename stays on one disk. */
