@@ -118,8 +118,8 @@ const SHORT_OUTPUT_SEC = 0.5;
 /**
  * An encode to a size, checked: a frame the budget made smaller is first checked against the full
  * one on a sample (when `trials` allows and the trial could change the plan). The check's number is
- * only reported (nothing is re-encoded on it), so a lighter budget does, on frames pass 1 wrote as
- * they reached the encoder (checkPick) where they fit.
+ * only reported (nothing is re-encoded on it), so a lighter budget does, on frames the encode wrote
+ * as they reached the encoder (checkPick) where they fit.
  */
 async function sizeEncode(
   plan: EncodePlan,
@@ -202,19 +202,20 @@ async function qualityEncode(
   if (estimatedBytes <= cap * 0.95) {
     for (let tries = 0; ; tries++) {
       const slice = rest.slice(tries === 0 ? 0 : 1 - 0.5 ** tries, 1 - 0.5 ** (tries + 1));
+      // Undefined when the output came out over the cap (and is removed).
       const checked = await withPickedFrames(info, meter.metric, undefined, scratchDir, async (pick) => {
         const outcome = await encode(chosen, info, { outDir, signal, span: slice.slice(0, 0.9), scratchDir, pick });
-        if (outcome.bytes > cap) return { outcome, over: true };
+        if (outcome.bytes > cap) {
+          await rm(outcome.tempFile, { force: true });
+          return undefined;
+        }
         const verifyStarted = performance.now();
         const scores = await verifyOutput(outcome.tempFile, outcome.plan, info, meter, { signal, span: slice.slice(0.9, 1), scratchDir, picked: outcome.picked }).catch(removing(outcome.tempFile));
         verifyMs += performance.now() - verifyStarted;
-        return { outcome, scores, over: false };
+        return { outcome, scores };
       });
+      if (!checked) break;
       const { outcome, scores } = checked;
-      if (checked.over) {
-        await rm(outcome.tempFile, { force: true });
-        break;
-      }
       const measured = scores && headroom(scores, quality, 1, 0);
       const lower = measured && measured.headroom < 0 ? (chosen.crf ?? 0) - Math.max(1, Math.ceil(-measured.headroom / slopeOf(found.probes))) : undefined;
       if (!measured || lower === undefined || tries >= MAX_REENCODES || lower < CODECS[chosen.codec].crfRange[0]) return { outcome: withGrowth(outcome, info), scores, searchMs, verifyMs };

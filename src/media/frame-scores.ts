@@ -24,7 +24,7 @@ export type ScoreInputs = {
   referenceFilter?: string;
   /** The compared frame's size (after the filters): VMAF scores a frame bigger than its model's display at that display's size (vmafFrameSize). */
   size?: { width: number; height: number };
-  /** The reference holds the scored frames alone, already picked (by pass 1: PickedFrames). */
+  /** The reference holds the scored frames alone, already picked (by the encode: PickedFrames). */
   referencePicked?: boolean;
 };
 

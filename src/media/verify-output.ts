@@ -20,8 +20,8 @@ import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types
  * and failing that the output goes out unmeasured. Only a cancel passes through. `subsample`
  * says which frames are scored, from how many the output holds: by default checkSubsample's budget.
  * The lighter REPORT_FRAMES budget is for numbers that are only reported, and the search's own
- * density is for a try that is its own check. `picked` frames, written by pass 1 as they reached
- * the encoder (checkPick), stand in for the source and its filters.
+ * density is for a try that is its own check. `picked` frames, written by the encode as they
+ * reached the encoder (checkPick), stand in for the source and its filters.
  */
 export async function verifyOutput(
   output: string,
@@ -63,14 +63,14 @@ export async function verifyOutput(
     );
     // Frames picked for this metric first; the source itself if they cannot be read.
     const picked = options.picked?.metric === meter.metric ? options.picked : undefined;
-    const tries: [QualityMeter, PickedCheck | undefined][] = [
-      ...(picked ? [[meter, picked] as [QualityMeter, PickedCheck]] : []),
-      [meter, undefined],
-      ...(meter.metric === 'vmaf' ? [[SSIM_METER, undefined] as [QualityMeter, undefined]] : []),
+    const tries: { using: QualityMeter; frames?: PickedCheck }[] = [
+      ...(picked ? [{ using: meter, frames: picked }] : []),
+      { using: meter },
+      ...(meter.metric === 'vmaf' ? [{ using: SSIM_METER }] : []),
     ];
-    for (const [candidate, frames] of tries) {
+    for (const { using, frames } of tries) {
       try {
-        return await score(candidate, frames);
+        return await score(using, frames);
       } catch (error) {
         if (error instanceof CanceledError || options.signal?.aborted) throw error;
       }
@@ -81,16 +81,17 @@ export async function verifyOutput(
   }
 }
 
-/** Frames pass 1 wrote for an output's check (see checkPick): the file, every how many frames they were picked, and for which metric. */
+/** Frames an encode wrote for its output's check (see checkPick): the file, every how many frames they were picked, and for which metric. */
 export type PickedCheck = { file: string; every: number; metric: FrameScores['metric'] };
 
-/** Past this many bytes of uncompressed frames, pass 1 writes none and the check decodes the source. */
+/** Past this many bytes of uncompressed frames, the encode writes none and the check decodes the source. */
 export const PICKED_MAX_BYTES = 256 * 1024 * 1024;
 
 /**
- * What pass 1 should write for the check of `plan`'s output (into `file`): the frames `subsample`
- * scores (with VMAF's neighbours) and the select that picks them. Undefined for a copy (it has no
- * pass 1) and where they would take more than PICKED_MAX_BYTES. Pure.
+ * What an encode's first run (pass 1, or the only run) should write for the check of `plan`'s
+ * output (into `file`): the frames `subsample` scores (with VMAF's neighbours) and the select that
+ * picks them. Undefined for a copy (no filter sees its frames) and where they would take more than
+ * PICKED_MAX_BYTES. Pure.
  */
 export function checkPick(
   plan: EncodePlan,
