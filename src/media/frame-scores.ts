@@ -13,12 +13,14 @@ export type FrameScores = { metric: 'vmaf' | 'ssim'; frames: number[] };
  * The two sides of a comparison: ffmpeg input arguments (`['-i', file]`, with any `-ss`/`-t`) and
  * the filters that bring each to the compared frame (the same size and rate on both sides). The
  * scored frames are picked after `distortedFilter` and `referenceRate` (which decide which frames
- * there are) and before `referenceFilter` (which changes each frame alone: crop, scale, tone-map),
- * so the costly per-frame work is done on the picked frames only.
+ * there are) and before `distortedFrameFilter` and `referenceFilter` (which change each frame
+ * alone: crop, scale, tone-map), so the costly per-frame work is done on the picked frames only.
  */
 export type ScoreInputs = {
   distorted: string[];
   distortedFilter?: string;
+  /** What changes each distorted frame alone (a scale back to the compared size), run on the scored frames only. */
+  distortedFrameFilter?: string;
   reference: string[];
   referenceRate?: string;
   referenceFilter?: string;
@@ -62,7 +64,7 @@ export async function scoreFrames(inputs: ScoreInputs, options: ScoreOptions): P
     meter.metric === 'vmaf'
       ? `libvmaf=${meter.filterOption}:n_subsample=${pick.nSubsample}:n_threads=${threads}:log_fmt=json:log_path=${log}`
       : `ssim=stats_file=${log}`;
-  const graph = `[0:v]${side(inputs.distortedFilter, select, fit)}[d];[1:v]${side(inputs.referenceRate, inputs.referencePicked ? undefined : select, inputs.referenceFilter, fit)}[r];[d][r]${metric}`;
+  const graph = `[0:v]${side(inputs.distortedFilter, select, inputs.distortedFrameFilter, fit)}[d];[1:v]${side(inputs.referenceRate, inputs.referencePicked ? undefined : select, inputs.referenceFilter, fit)}[r];[d][r]${metric}`;
   await runFfmpeg([...inputs.distorted, ...inputs.reference, '-lavfi', graph, '-an', '-f', 'null', '-'], {
     tools: meter.tools,
     signal: options.signal,

@@ -1,9 +1,8 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { videoCodecArgs } from './encode-args.js';
+import { pictureFilters, videoCodecArgs } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
-import { scoreFrames } from './frame-scores.js';
-import { referenceArgs } from './quality-search.js';
+import { scoreFrames, subsampleFor } from './frame-scores.js';
 import { middleSample } from './sample-windows.js';
 import { SSIM_METER } from './quality-meter.js';
 import { localFile, runFfmpeg } from './run-ffmpeg.js';
@@ -20,6 +19,13 @@ type Candidate = { width: number; height: number; fps: number };
  * bitrate, which a fast preset does as the final one would (checked on the dev clips), in far less time.
  */
 const TRIAL_PRESET = 'superfast';
+
+/**
+ * At most every this many frames of the sample are scored when only the size differs: neighbouring
+ * frames rank two sizes alike, and the scale back to the full frame and SSIM are the trial's
+ * costliest step at 1080p.
+ */
+const TRIAL_EVERY = 2;
 
 /** Below this planned rate (frames a second) the planned frame is kept without a trial. */
 const MIN_TRIAL_FPS = 5;
@@ -70,34 +76,44 @@ export function trialCanChange(plan: EncodePlan): boolean {
 export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: { signal?: AbortSignal; span?: ProgressSpan; scratchDir?: string } = {}): Promise<EncodePlan> {
   const full = plan.fullFrame;
   if (!full || !trialCanChange(plan)) return plan;
+  const { signal } = options;
   const span = options.span ?? progressSpan(undefined);
   const planned: Candidate = { width: plan.width, height: plan.height, fps: plan.fps ?? full.fps };
+  const candidates = [planned, full];
   const workDir = await scratchFolder('frames', options.scratchDir);
   try {
     // One sample from the middle is enough to rank two sizes, and keeps the trial cheap.
-    const samples = middleSample(plan.trim?.startSec ?? 0, plan.durationSec);
-    const seconds = samples.starts.length * samples.sampleSec;
-    const reference = path.join(workDir, 'reference.mkv');
-    const fullPlan: EncodePlan = { ...plan, width: full.width, height: full.height, fps: undefined };
-    await runFfmpeg(referenceArgs(fullPlan, info, samples, reference), { signal: options.signal, durationSec: seconds, onProgress: span.slice(0, 0.2).ffmpeg('sample') });
+    const { starts, sampleSec } = middleSample(plan.trim?.startSec ?? 0, plan.durationSec);
+    const sample = ['-ss', starts[0].toFixed(3), '-t', sampleSec.toFixed(3), '-i', localFile(info.path)];
+    // The full frame as the encode would see it (crop, squared pixels, tone-map): both candidates start from it.
+    const picture = pictureFilters({ ...plan, width: full.width, height: full.height, fps: undefined }, info).join(',') || 'null';
+    const encoded = candidates.map((_, i) => path.join(workDir, `frame${i}.mkv`));
+    const codec = videoCodecArgs({ ...plan, preset: TRIAL_PRESET }, { kind: 'single' });
+    // One decode (and tone-map) of the sample feeds both encodes, from time zero (the fps filter counts from there).
+    const shrink = candidates.map((candidate, i) => `[c${i}]${[...toRate(candidate.fps, full.fps), ...toSize(candidate, full)].join(',') || 'null'}[e${i}]`);
+    const outputs = encoded.flatMap((file, i) => ['-map', `[e${i}]`, ...codec, '-pix_fmt', 'yuv420p', '-an', file]);
+    await runFfmpeg(['-y', ...sample, '-filter_complex', `[0:v:0]${picture},setpts=PTS-STARTPTS,split=2[c0][c1];${shrink.join(';')}`, ...outputs], {
+      signal,
+      durationSec: sampleSec,
+      onProgress: span.slice(0, 0.5).ffmpeg('sample'),
+    });
+    const frameCount = Math.round(sampleSec * full.fps);
+    // A candidate at a lower rate comes back as repeated frames: every other frame of a halved rate
+    // would pick its kept frames alone and hide what dropping the others cost, so all are scored.
+    const rated = planned.fps < full.fps - 0.01;
     const score = async (candidate: Candidate, index: number, slice: ProgressSpan): Promise<{ ssim: number; bytes: number }> => {
-      const encoded = path.join(workDir, `frame${index}.mkv`);
-      const shrink = [...(candidate.fps < full.fps - 0.01 ? [`fps=${Number(candidate.fps.toFixed(3))}`] : []), `scale=${candidate.width}:${candidate.height}:flags=bicubic`];
-      const codec = videoCodecArgs({ ...plan, preset: TRIAL_PRESET }, { kind: 'single' });
-      await runFfmpeg(['-y', '-i', reference, '-vf', shrink.join(','), ...codec, '-pix_fmt', 'yuv420p', '-an', encoded], {
-        signal: options.signal,
-        durationSec: seconds,
-        onProgress: slice.slice(0, 0.6).ffmpeg('sample'),
-      });
-      const back = [`scale=${full.width}:${full.height}:flags=bicubic`, ...(candidate.fps < full.fps - 0.01 ? [`fps=${Number(full.fps.toFixed(3))}`] : [])].join(',');
+      const back = {
+        distortedFilter: toRate(full.fps, candidate.fps).join(',') || undefined,
+        distortedFrameFilter: toSize(full, candidate).join(',') || undefined,
+      };
       const { frames } = await scoreFrames(
-        { distorted: ['-i', localFile(encoded)], distortedFilter: back, reference: ['-i', localFile(reference)] },
-        { meter: SSIM_METER, subsample: 1, logFile: path.join(workDir, `ssim${index}.log`), signal: options.signal, frameCount: Math.round(seconds * full.fps), span: slice.slice(0.6, 1) },
+        { distorted: ['-i', localFile(encoded[index])], ...back, reference: sample, referenceFilter: picture },
+        { meter: SSIM_METER, subsample: rated ? 1 : subsampleFor(frameCount, TRIAL_EVERY), logFile: path.join(workDir, `ssim${index}.log`), signal, frameCount, span: slice },
       );
-      return { ssim: frames.length === 0 ? 0 : frames.reduce((a, b) => a + b, 0) / frames.length, bytes: (await stat(encoded)).size };
+      return { ssim: frames.length === 0 ? 0 : frames.reduce((a, b) => a + b, 0) / frames.length, bytes: (await stat(encoded[index])).size };
     };
-    const { ssim: plannedSsim, bytes: plannedBytes } = await score(planned, 0, span.slice(0.2, 0.6));
-    const { ssim: fullSsim, bytes: fullBytes } = await score(full, 1, span.slice(0.6, 1));
+    const { ssim: plannedSsim, bytes: plannedBytes } = await score(planned, 0, span.slice(0.5, 0.75));
+    const { ssim: fullSsim, bytes: fullBytes } = await score(full, 1, span.slice(0.75, 1));
     // A full frame that spent more than the planned one bought its SSIM with bits the final encode will not have.
     if (fullSsim < plannedSsim - FULL_FRAME_EDGE || fullBytes > plannedBytes * FAIR_OVERSHOOT) return plan;
     const sourceRate = full.fps === (info.video?.avgFps ?? full.fps);
@@ -114,4 +130,14 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The fps filter that takes frames at `from` a second to `to` (none when they agree). */
+function toRate(to: number, from: number): string[] {
+  return to < from - 0.01 || to > from + 0.01 ? [`fps=${Number(to.toFixed(3))}`] : [];
+}
+
+/** The scale that takes a frame of `from`'s size to `to`'s (none when they agree). */
+function toSize(to: { width: number; height: number }, from: { width: number; height: number }): string[] {
+  return to.width !== from.width || to.height !== from.height ? [`scale=${to.width}:${to.height}:flags=bicubic`] : [];
 }

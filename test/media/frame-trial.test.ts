@@ -43,6 +43,18 @@ describe('the full-frame trial', () => {
     expect(await readdir(scratch)).toEqual([]);
   });
 
+  it('judges a halved frame rate on every frame, its repeats included', async () => {
+    // Every other frame of the full rate is exactly the halved rate's kept frames: scored on those
+    // alone, the halved rate (twice the bits a frame) would win against motion it dropped.
+    const moving = await makeClip(work, { width: 320, height: 240, seconds: 2, fps: 30 });
+    const movingInfo = await probe(moving);
+    const base = planEncode({ targetBytes: movingInfo.sizeBytes / 4 }, movingInfo);
+    const halved: EncodePlan = { ...base, mode: 'bitrate', codec: 'h264', encoder: 'libx264', preset: 'medium', width: 320, height: 240, fps: 15, videoKbps: 400, fullFrame: { width: 320, height: 240, fps: 30 } };
+    const tried = await tryFullFrame(halved, movingInfo);
+    expect(tried.fps).toBeUndefined();
+    expect(notesText(tried.notes).at(-1)).toMatch(/Sample encodes kept the full 320x240/);
+  });
+
   it('compress() lands the full frame under the target', async () => {
     const result = await compress(still, { targetBytes: TARGET }, { outDir: join(work, 'out') });
     expect(result.bytes).toBeLessThanOrEqual(TARGET);
