@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { hello } from '../engine/api/auth-calls.js';
 import { dataDir, DEFAULT_NODE_PORT, nodeFilePath, type NodeFile } from '../paths.js';
 import { DataFolderInUseError } from '../server/data-lock.js';
+import { PROCESS_TAG, sweepOrphans } from '../orphan-folders.js';
 import { startRenderNode } from '../server/node.js';
 
 /** The Nemo cloud, for `--api cloud`. */
@@ -55,13 +56,16 @@ export async function whichNode(
  * on close): embedded renders live and die with their process, so two at once need not share anything.
  */
 async function startEmbedded(folder: string): Promise<NodeChoice> {
+  const instances = join(folder, 'instances');
+  // A process killed with -9 could not remove its private folder (its uploads and outputs with it).
+  await sweepOrphans(instances);
   try {
     const node = await startRenderNode({ dataDir: folder, resumeRenders: false });
     return { apiBase: node.url, accessKey: node.accessKey, storeKey: `embedded:${folder}`, kind: 'embedded', close: () => node.close() };
   } catch (error) {
     if (!(error instanceof DataFolderInUseError)) throw error;
   }
-  const own = join(folder, 'instances', String(process.pid));
+  const own = join(instances, PROCESS_TAG);
   const node = await startRenderNode({ dataDir: own, resumeRenders: false });
   return {
     apiBase: node.url,

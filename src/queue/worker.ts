@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { DelayedError, QueueEvents, Worker, type Job, type QueueEventsListener } from 'bullmq';
 import { CanceledError, describeError } from '../errors.js';
 import { clientSentence } from '../server/envelope.js';
 import { capabilities } from '../media/capabilities.js';
+import { scratchFolder } from '../media/scratch.js';
 import { workerPlanNote } from '../server/plan-item.js';
 import { planNoteText } from '../wire/plan-note-words.js';
 import type { PlanNote } from '../wire/plan-notes.js';
@@ -98,7 +98,7 @@ const STOPPING = 'worker stopping';
 /** One job, start to finish, in its own temp folder (removed whatever happens). */
 async function runJob(job: Job<RenderJobData, RenderJobResult>, token: string | undefined, link: NodeLink, signal: AbortSignal): Promise<RenderJobResult> {
   const jobId = job.id!;
-  const dir = await mkdtemp(join(tmpdir(), 'compressor-worker-'));
+  const dir = await scratchFolder('worker');
   try {
     const mediaDir = join(dir, 'media');
     const workDir = join(dir, 'work');

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chooseNode, CLOUD_API } from '../../src/cli/node-choice.js';
+import { PROCESS_TAG } from '../../src/orphan-folders.js';
 
 const envIn = (dir: string): NodeJS.ProcessEnv => ({ COMPRESSOR_DATA_DIR: join(dir, 'data'), COMPRESSOR_RUNTIME_DIR: join(dir, 'run') });
 
@@ -49,14 +51,28 @@ describe('chooseNode', () => {
     const second = await chooseNode({ env: envIn(dir) });
     try {
       expect(first.storeKey).toBe(`embedded:${join(dir, 'data')}`);
-      expect(second.storeKey).toBe(`embedded:${join(dir, 'data', 'instances', String(process.pid))}`);
+      expect(second.storeKey).toBe(`embedded:${join(dir, 'data', 'instances', PROCESS_TAG)}`);
       expect(second.apiBase).not.toBe(first.apiBase);
-      expect(existsSync(join(dir, 'data', 'instances', String(process.pid)))).toBe(true);
+      expect(existsSync(join(dir, 'data', 'instances', PROCESS_TAG))).toBe(true);
     } finally {
       await second.close();
       await first.close();
     }
-    expect(existsSync(join(dir, 'data', 'instances', String(process.pid)))).toBe(false);
+    expect(existsSync(join(dir, 'data', 'instances', PROCESS_TAG))).toBe(false);
+  });
+
+  it('removes the private folder of a second node whose process was killed, at the next start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'choice-'));
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const left = join(dir, 'data', 'instances', `${gone}-123`);
+    mkdirSync(join(left, 'media'), { recursive: true });
+    writeFileSync(join(left, 'media', 'upload.mp4'), 'a copy of somebody\'s video');
+    const choice = await chooseNode({ env: envIn(dir) });
+    try {
+      expect(existsSync(left)).toBe(false);
+    } finally {
+      await choice.close();
+    }
   });
 
   it('locks the embedded node like serve: a random key only this process knows, and no file:// or loopback URL uploads', async () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentRange } from '../../src/engine/api/download-call.js';
-import { PARTIAL_FOLDER, sweepOrphans, withPartialFolder } from '../../src/engine/partial-folder.js';
+import { PARTIAL_FOLDER, withPartialFolder } from '../../src/engine/partial-folder.js';
+import { sweepOrphans } from '../../src/orphan-folders.js';
 import { isProcessAlive, processStartTime } from '../../src/process-identity.js';
 
 /** The pid of a process that has already exited. */

@@ -15,6 +15,7 @@ import { WHOLE_CLIP_SEC } from '../../src/media/sample-windows.js';
 import type { EncodeProgress, MediaInfo } from '../../src/media/types.js';
 import { makeClip, makeStill } from '../helpers/clips.js';
 import { notesText } from '../helpers/note-text.js';
+import { PROCESS_TAG } from '../../src/orphan-folders.js';
 
 let root: string;
 let clips: string;
@@ -130,7 +131,8 @@ describe('compress on real clips', () => {
     } finally {
       watcher.close();
     }
-    expect(new Set(made.map((name) => name.replace(/-[^-]+$/, '')))).toEqual(new Set(['compressor-samples', 'compressor-passlog', 'compressor-check', 'compressor-verify']));
+    const purposes = made.map((name) => name.replace(`compressor-${PROCESS_TAG}-`, 'compressor-').replace(/-[^-]+$/, ''));
+    expect(new Set(purposes)).toEqual(new Set(['compressor-samples', 'compressor-passlog', 'compressor-check', 'compressor-verify']));
     expect(await readdir(scratchDir)).toEqual([]);
     expect(await readdir(scratch)).toEqual([]);
   });
