@@ -136,8 +136,8 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
 
 /**
  * Runs an encode's first run writing the frames `wanted` for the check, and returns them; they are
- * only a shortcut for the check, so a run that could not write them (a full scratch disk) runs
- * again without, and none come back.
+ * only a shortcut for the check, so a run that ran out of room for them (a full scratch disk) runs
+ * again without, and none come back. Any other failure is the encode's own: it is not waited for twice.
  */
 async function pickingFrames(wanted: (PickedCheck & PickedFrames) | undefined, runWith: (frames?: PickedFrames) => Promise<void>, signal?: AbortSignal): Promise<PickedCheck | undefined> {
   if (wanted) {
@@ -145,11 +145,16 @@ async function pickingFrames(wanted: (PickedCheck & PickedFrames) | undefined, r
       await runWith(wanted);
       return wanted;
     } catch (error) {
-      if (signal?.aborted) throw error;
+      if (signal?.aborted || !outOfRoom(error)) throw error;
     }
   }
   await runWith();
   return undefined;
+}
+
+/** Whether ffmpeg failed for want of disk space (ENOSPC, EDQUOT, EFBIG, as its messages say them). */
+function outOfRoom(error: unknown): boolean {
+  return error instanceof MediaError && /No space left on device|Disk quota exceeded|File too large/.test(error.stderrTail ?? '');
 }
 
 /** The sound's own encode, started now: its file, its bytes once written, and a stop that waits for its ffmpeg to end. */

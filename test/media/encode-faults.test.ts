@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,8 +34,9 @@ if (fault('sound') && args.includes('-vn')) {
   process.stderr.write('Error while opening encoder for output stream #0:0\\n');
   process.exit(1);
 }
-// A scratch disk that cannot take the frames pass 1 picks for the check.
-if (fault('frames') && args.at(-1).endsWith('.nut')) args[args.length - 1] = 'file:/nonexistent/frames.nut';
+// A scratch disk that cannot take the frames pass 1 picks for the check (/dev/full: "No space left on device").
+if (fault('frames') && args.at(-1).endsWith('.nut')) args[args.length - 1] = 'file:/dev/full';
+if (args.includes('-pass')) require('node:fs').appendFileSync(${JSON.stringify(root)} + '/runs', args[args.indexOf('-pass') + 1] + '\\n');
 if (fault('pass1') && args.some((arg, i) => arg === '-pass' && args[i + 1] === '1')) {
   process.stderr.write('Conversion failed!\\n');
   process.exit(1);
@@ -97,11 +98,14 @@ describe('encode faults', () => {
       const out = path.join(root, fault, 'out');
       await mkdir(clips);
       const input = await makeClip(clips, { width: 160, height: 120, seconds: 6, audio: true });
+      await rm(path.join(root, 'runs'), { force: true });
       const error = await compress(input, { targetBytes: 60_000 }, { outDir: out }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MediaError);
       expect(error).toMatchObject({ kind: 'failed' });
       expect(await readdir(out)).toEqual([]);
       expect(await readdir(scratch)).toEqual([]);
+      // A failure of its own is not run again (only running out of room for the check's frames is).
+      if (fault === 'pass1') expect(await readFile(path.join(root, 'runs'), 'utf8')).toBe('1\n');
     } finally {
       await rm(path.join(root, `fault-${fault}`), { force: true });
     }
@@ -114,8 +118,10 @@ describe('encode faults', () => {
       const out = path.join(root, 'frames', 'out');
       await mkdir(clips);
       const input = await makeClip(clips, { width: 160, height: 120, seconds: 2, audio: true });
+      await rm(path.join(root, 'runs'), { force: true });
       const result = await compress(input, { targetBytes: 30_000 }, { outDir: out });
       expect(result.bytes).toBeLessThanOrEqual(30_000);
+      expect((await readFile(path.join(root, 'runs'), 'utf8')).split('\n').slice(0, 2)).toEqual(['1', '1']);
       expect(result.quality?.frames).toBeGreaterThan(0);
       expect(await readdir(out)).toEqual([path.basename(result.output)]);
       expect(await readdir(scratch)).toEqual([]);
