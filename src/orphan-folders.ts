@@ -12,7 +12,7 @@ export const PROCESS_TAG = `${process.pid}-${processStartTime(process.pid) ?? '0
 /**
  * Removes the folders in `dir` named `<prefix><pid>-<start>` or `<prefix><pid>-<start>-<rest>`
  * (PROCESS_TAG) whose process is no longer running. A name of any other shape was not made by us:
- * it stays. A missing `dir` is nothing to sweep.
+ * it stays. A missing `dir` is nothing to sweep; nothing here throws.
  */
 export async function sweepOrphans(dir: string, prefix = ''): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
@@ -22,7 +22,8 @@ export async function sweepOrphans(dir: string, prefix = ''): Promise<void> {
       const match = /^(\d+)-(\d+)(?:-[A-Za-z0-9-]+)?$/.exec(name.slice(prefix.length));
       if (!match) return;
       const [, pid, start] = match;
-      if (!isProcessAlive(Number(pid), start === '0' ? undefined : start)) await rm(join(dir, name), { recursive: true, force: true });
+      // One that cannot be removed (another user's, in a shared temp folder) stays: not ours to fail on.
+      if (!isProcessAlive(Number(pid), start === '0' ? undefined : start)) await rm(join(dir, name), { recursive: true, force: true }).catch(() => undefined);
     }),
   );
 }

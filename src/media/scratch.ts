@@ -19,7 +19,7 @@ let swept: { folder: string; done: Promise<void> } | undefined;
 
 function sweptTempFolder(folder: string): Promise<void> {
   // TMPDIR can change while a process runs (the tests set it): each new one is swept once.
-  if (swept?.folder !== folder) swept = { folder, done: sweepOrphans(folder, 'compressor-').catch(() => undefined) };
+  if (swept?.folder !== folder) swept = { folder, done: sweepOrphans(folder, 'compressor-') };
   return swept.done;
 }
 
