@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { createEngine } from '../engine/engine.js';
+import { parseInstruction } from '../goal/parse-instruction.js';
 import { processFile, type FileResult } from '../studio/file-lifecycle.js';
 import { defaultStore } from '../store/conf-store.js';
 import type { Settings } from '../store/types.js';
@@ -67,6 +69,10 @@ export function parseRunArgs(args: string[], cwd: string = process.cwd(), settin
     { args, allowPositionals: true, options: { ...JOB_OPTIONS, preview: { type: 'boolean', default: false } } },
   );
   if (positionals.length === 0) throw new UsageError('Give at least one file to compress.');
+  // `run clip.mp4 "under 10MB"` is an easy slip: said before any work, not as a missing file after
+  // the other files were compressed to the default goal.
+  const instruction = positionals.find((word) => readsAsInstruction(word) && !existsSync(resolve(cwd, word)));
+  if (instruction !== undefined) throw new UsageError(`"${instruction}" is not a file but reads as an instruction: give it with -g, e.g. compressor-studio run FILE -g "${instruction}".`);
   if (values.goal !== undefined && values.goal.trim() === '') throw new UsageError('-g needs an instruction, e.g. -g "under 10MB".');
   if (values.preview && values.json) throw new UsageError('--preview draws pictures, which --json lines cannot hold: use one or the other.');
   const outFolder = values.out ?? settings.outputDir;
@@ -79,6 +85,12 @@ export function parseRunArgs(args: string[], cwd: string = process.cwd(), settin
     verbose: values.verbose ?? false,
     preview: values.preview ?? false,
   };
+}
+
+/** Whether a word on the command line is an instruction the parser understands whole ("under 10MB", "720p"), not a file name. */
+function readsAsInstruction(word: string): boolean {
+  const parsed = parseInstruction(word);
+  return Object.keys(parsed.goal).length > 0 && parsed.unknown.length === 0;
 }
 
 async function inPool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

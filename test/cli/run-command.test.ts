@@ -167,6 +167,16 @@ describe('parseRunArgs', () => {
   it.each([[[]], [['a.mp4', '-g', ' ']], [['a.mp4', '--nope']], [['a.mp4', '-o']], [['a.mp4', '--preview', '--json']]])('refuses %j with exit code 2', (args) => {
     expect(() => parseRunArgs(args, '/here')).toThrow(expect.objectContaining({ exitCode: 2 }));
   });
+
+  it.each([[['a.mp4', 'under 10MB']], [['fit discord', 'a.mp4']], [['a.mp4', '720p', '-g', 'under 10MB']]])('says an instruction given as a file (%j) goes after -g, before any work', (args) => {
+    expect(() => parseRunArgs(args, '/here')).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/^"(under 10MB|fit discord|720p)" is not a file but reads as an instruction: give it with -g/) }));
+  });
+
+  it('takes a file whose name reads as an instruction when it exists, and a missing clip name as a file', () => {
+    const here = mkdtempSync(join(tmpdir(), 'run-args-'));
+    writeFileSync(join(here, '720p'), '');
+    expect(parseRunArgs(['720p', 'holiday.mp4'], here).files).toEqual(['720p', 'holiday.mp4']);
+  });
 });
 
 describe('run output', () => {
