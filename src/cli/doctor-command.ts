@@ -1,5 +1,5 @@
 import { HARDWARE_H264_ENCODERS } from '../media/codec-table.js';
-import { capabilities, type Capabilities } from '../media/capabilities.js';
+import { capabilities, SKIP_ENCODERS_ENV, skippedEncoders, type Capabilities } from '../media/capabilities.js';
 import { chosenFfmpeg, type FfmpegChoice } from '../media/locate.js';
 import { qualityMeter } from '../media/quality-meter.js';
 import { runFfprobe } from '../media/run-ffmpeg.js';
@@ -14,6 +14,8 @@ export type DoctorReport = {
   ffprobe: { path: string; version: string };
   encoders: string[];
   hardwareEncoders: string[];
+  /** Encoders COMPRESSOR_SKIP_ENCODERS leaves out (a flaky GPU's): never used, never test-encoded. */
+  skippedEncoders: string[];
   av1Encoder: string | null;
   /** Whether outputs get a VMAF score, and the ffmpeg that measures it (the bundled one when the chosen one lacks libvmaf). */
   vmaf: boolean;
@@ -27,7 +29,8 @@ export const NEWER_FFMPEG_HINT = 'A newer ffmpeg (SVT-AV1, a newer x264, hardwar
 
 /**
  * `compressor-studio doctor [--json]`: which ffmpeg and ffprobe run and why, their versions, the
- * encoders, VMAF, the hardware encoders that passed a test encode, the folders, and which render
+ * encoders, VMAF, the hardware encoders that passed a test encode and those COMPRESSOR_SKIP_ENCODERS
+ * leaves out, the folders, and which render
  * node a run would use. Starts nothing.
  */
 export async function doctorCommand(args: string[]): Promise<number> {
@@ -45,6 +48,7 @@ async function examine(): Promise<DoctorReport> {
     ffprobe: { path: choice.ffprobe, version: probeVersion },
     encoders: caps.encoders,
     hardwareEncoders: caps.encoders.filter((name) => HARDWARE_H264_ENCODERS.includes(name)),
+    skippedEncoders: skippedEncoders(process.env),
     av1Encoder: av1EncoderOf(caps),
     vmaf: meter.metric === 'vmaf',
     vmafFfmpeg: meter.metric === 'vmaf' ? meter.tools.ffmpeg : null,
@@ -65,6 +69,7 @@ export function formatReport(report: DoctorReport): string {
     ['ffprobe', `${report.ffprobe.path} (${report.ffprobe.version})`],
     ['encoders', report.encoders.filter((name) => !HARDWARE_H264_ENCODERS.includes(name)).join(', ') || 'none the product knows'],
     ['hardware', report.hardwareEncoders.length > 0 ? `${report.hardwareEncoders.join(', ')} (passed a test encode)` : 'none passed a test encode'],
+    ...(report.skippedEncoders.length > 0 ? [['skipped', `${report.skippedEncoders.join(', ')} (${SKIP_ENCODERS_ENV})`] as [string, string]] : []),
     ['AV1/WebM', report.av1Encoder === 'libsvtav1' ? 'SVT-AV1 (libsvtav1)' : report.av1Encoder === 'libaom-av1' ? 'libaom-av1 (slow; SVT-AV1 needs a newer ffmpeg)' : 'no AV1 encoder: WebM output fails'],
     ['VMAF', report.vmaf ? `yes (libvmaf${report.vmafFfmpeg && report.vmafFfmpeg !== report.ffmpeg.path ? ` through ${report.vmafFfmpeg}` : ''})` : 'no (quality is measured with SSIM)'],
     ['node', report.node.kind === 'embedded' ? `embedded, started by each run (data in ${report.node.where})` : `${report.node.kind === 'attached' ? 'your serve node' : 'given'} at ${report.node.where}`],

@@ -41,6 +41,13 @@ describe('compressor-studio doctor', () => {
     expect(report.folders).toEqual({ config: join(root, 'config'), data: join(root, 'data'), nodeFile: join(root, 'run', 'node.json') });
   });
 
+  it('says which encoders COMPRESSOR_SKIP_ENCODERS leaves out, and lists them nowhere else', async () => {
+    const result = await doctor([], isolatedEnv(join(work, 'skipping'), { COMPRESSOR_SKIP_ENCODERS: 'libx265, h264_nvenc' }));
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/^skipped +libx265, h264_nvenc \(COMPRESSOR_SKIP_ENCODERS\)$/m);
+    expect(result.stdout).not.toMatch(/^encoders .*libx265/m);
+  });
+
   it('names the bundled build when COMPRESSOR_FFMPEG/COMPRESSOR_FFPROBE point at it: libvmaf, libaom', async () => {
     const result = await doctor([], isolatedEnv(join(work, 'bundled'), { COMPRESSOR_FFMPEG: bundled.ffmpeg, COMPRESSOR_FFPROBE: bundled.ffprobe }));
     expect([result.code, result.stderr]).toEqual([0, '']);
@@ -57,6 +64,7 @@ describe('formatReport', () => {
     ffprobe: { path: '/x/ffprobe', version: 'N-1' },
     encoders: ['libx264', 'h264_nvenc'],
     hardwareEncoders: ['h264_nvenc'],
+    skippedEncoders: [],
     av1Encoder: null,
     vmaf: false,
     vmafFfmpeg: null,
@@ -76,5 +84,12 @@ describe('formatReport', () => {
     expect(text).toMatch(/^AV1\/WebM +no AV1 encoder/m);
     expect(text).toMatch(/^node +your serve node at http:\/\/127\.0\.0\.1:8787$/m);
     expect(formatReport({ ...report, vmaf: true, vmafFfmpeg: '/b/ffmpeg' })).toMatch(/^VMAF +yes \(libvmaf through \/b\/ffmpeg\)$/m);
+  });
+
+  it('names the encoders COMPRESSOR_SKIP_ENCODERS leaves out, and has no such line without them', () => {
+    const skipping = formatReport({ ...report, hardwareEncoders: [], skippedEncoders: ['h264_nvenc', 'h264_qsv'] });
+    expect(skipping).toMatch(/^hardware +none passed a test encode$/m);
+    expect(skipping).toMatch(/^skipped +h264_nvenc, h264_qsv \(COMPRESSOR_SKIP_ENCODERS\)$/m);
+    expect(formatReport(report)).not.toMatch(/^skipped/m);
   });
 });
