@@ -100,7 +100,7 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
     const frameCount = Math.round(sampleSec * full.fps);
     // A candidate at a lower rate comes back as repeated frames: every other frame of a halved rate
     // would pick its kept frames alone and hide what dropping the others cost, so all are scored.
-    const rated = planned.fps < full.fps - 0.01;
+    const rateDrops = planned.fps < full.fps - 0.01;
     const score = async (candidate: Candidate, index: number, slice: ProgressSpan): Promise<{ ssim: number; bytes: number }> => {
       const back = {
         distortedFilter: toRate(full.fps, candidate.fps).join(',') || undefined,
@@ -108,7 +108,7 @@ export async function tryFullFrame(plan: EncodePlan, info: MediaInfo, options: {
       };
       const { frames } = await scoreFrames(
         { distorted: ['-i', localFile(encoded[index])], ...back, reference: sample, referenceFilter: picture },
-        { meter: SSIM_METER, subsample: rated ? 1 : subsampleFor(frameCount, TRIAL_EVERY), logFile: path.join(workDir, `ssim${index}.log`), signal, frameCount, span: slice },
+        { meter: SSIM_METER, subsample: rateDrops ? 1 : subsampleFor(frameCount, TRIAL_EVERY), logFile: path.join(workDir, `ssim${index}.log`), signal, frameCount, span: slice },
       );
       return { ssim: frames.length === 0 ? 0 : frames.reduce((a, b) => a + b, 0) / frames.length, bytes: (await stat(encoded[index])).size };
     };
