@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describeError } from '../errors.js';
+import { describeError, NemoCode, NemoError } from '../errors.js';
 import type { Goal } from '../goal/types.js';
 import { instructionLanguage } from '../goal/language.js';
 import { formatBytes } from '../units.js';
@@ -212,6 +212,21 @@ export class Engine extends BacklogEmitter {
     return result;
   }
 
+  /**
+   * Whether the node still holds session `id`: one restarted on wiped data has lost it, and with it
+   * the media its drafts name. Asked without the recovery that would start a new session instead.
+   */
+  async hasSession(id: string, signal?: AbortSignal): Promise<boolean> {
+    await this.connect();
+    try {
+      await this.call('other', undefined, () => getState(this.connection, id, signal));
+      return true;
+    } catch (error) {
+      if (error instanceof NemoError && error.code === NemoCode.sessionNotFound) return false;
+      throw error;
+    }
+  }
+
   /** The session's state (timeline, media, past renders); raised as a `state` event too. */
   async state(options: { session?: Session; signal?: AbortSignal } = {}): Promise<SessionState> {
     const session = options.session ?? (await this.openSession(options.signal));
@@ -388,7 +403,7 @@ function rememberFolders(session: Session, paths: string[], files: UploadedFile[
  * The part of the engine one file's lifecycle drives (session, upload, message, export, its job),
  * so the studio's file and watch-folder code depend on this much and not on the whole client.
  */
-export type Lifecycle = Pick<Engine, 'newSession' | 'upload' | 'send' | 'exportDraft' | 'addJob' | 'updateJob' | 'controllerFor' | 'notify' | 'report'>;
+export type Lifecycle = Pick<Engine, 'hasSession' | 'newSession' | 'upload' | 'send' | 'exportDraft' | 'addJob' | 'updateJob' | 'controllerFor' | 'notify' | 'report'>;
 
 /** An engine with production defaults (the real store, the media core's compress when given). */
 export function createEngine(options: EngineOptions): Engine {

@@ -1,12 +1,14 @@
 import { stat } from 'node:fs/promises';
-import { CanceledError, MediaError } from '../errors.js';
+import { basename } from 'node:path';
+import { CanceledError, MediaError, StudioError } from '../errors.js';
 import { parseInstruction } from '../goal/parse-instruction.js';
 import type { Goal } from '../goal/types.js';
 import { sizeCap } from '../wire/size-cap.js';
-import type { Draft } from '../wire/draft.js';
+import { draftMedia, repointMedia, type Draft } from '../wire/draft.js';
 import type { Delivered } from '../engine/export-session.js';
 import type { JobRecord, ResumePoint } from '../store/types.js';
 import type { Lifecycle } from '../engine/engine.js';
+import type { Session } from '../engine/session.js';
 import { defaultOutputName } from '../media/place-output.js';
 
 /** One file's result: where it landed and the size it had to stay under. */
@@ -33,21 +35,44 @@ export async function retryFile(engine: Lifecycle, input: string, goal: Goal, op
 /**
  * A job run again from the history by rendering the draft it recorded once more, in the session
  * it rendered in (which holds its media): titles, music, trims and mute as they were, whatever the
- * session's timeline became since. Into `outDir`, under the file name it recorded.
+ * session's timeline became since. Into `outDir`, under the file name it recorded. A node that has
+ * lost that session (restarted on wiped data) gets the draft's files again in a new one, found by
+ * the names the draft gives them (`locate`: a name to a path here); a file not found fails the job
+ * with one line that names it.
  */
 export async function replayJob(
   engine: Lifecycle,
   job: Pick<JobRecord, 'input' | 'goal'> & { resume: ResumePoint & { sessionId: string; draft: Draft } },
-  options: { outDir: string; signal?: AbortSignal },
+  options: { outDir: string; locate: (name: string) => string | undefined; signal?: AbortSignal },
 ): Promise<FileResult> {
   const { resume } = job;
   const goal = job.goal ?? {};
   return asJob(engine, job.input, goal, options.signal, async (jobId, signal) => {
-    const session = { id: resume.sessionId, uploads: [], folders: {}, jobId };
+    const kept = await engine.hasSession(resume.sessionId, signal);
+    const { session, draft } = kept
+      ? { session: { id: resume.sessionId, uploads: [], folders: {}, jobId }, draft: resume.draft }
+      : await uploadAgain(engine, job.input, resume.draft, options.locate, jobId, signal);
     const names = resume.fileName === undefined ? undefined : [resume.fileName];
-    const [delivered] = await engine.exportDraft({ session, draft: resume.draft, outDir: options.outDir, jobIds: [jobId], names, fallbackGoal: goal, replace: resume.replace, signal });
+    const [delivered] = await engine.exportDraft({ session, draft, outDir: options.outDir, jobIds: [jobId], names, fallbackGoal: goal, replace: resume.replace, signal });
     return delivered;
   });
+}
+
+// The draft's files uploaded into a new session, and the draft pointed at them.
+async function uploadAgain(engine: Lifecycle, input: string, draft: Draft, locate: (name: string) => string | undefined, jobId: string, signal: AbortSignal): Promise<{ session: Session; draft: Draft }> {
+  const media = draftMedia(draft).map((item) => ({ ...item, path: item.name === undefined ? undefined : locate(item.name) }));
+  const missing = media.find((item) => item.path === undefined);
+  if (missing) {
+    const what = missing.name === undefined ? 'a file it used' : `${missing.name} is not found here`;
+    throw new StudioError(`Cannot retry ${basename(input)} as it was rendered: the node no longer has its files, and ${what}.`, { hint: 'Upload the files again to redo it.' });
+  }
+  const paths = [...new Set(media.map((item) => item.path as string))];
+  engine.notify(`The node no longer has the files of ${basename(input)}: uploading them again.`);
+  const session = await engine.newSession({ jobId, signal });
+  engine.updateJob({ type: 'phase', id: jobId, status: 'uploading', at: Date.now() });
+  const files = await engine.upload(paths, { session, jobId, signal });
+  const ids = new Map(media.map((item) => [item.src, files[paths.indexOf(item.path as string)].mediaId]));
+  return { session, draft: repointMedia(draft, ids) };
 }
 
 async function runFile(engine: Lifecycle, input: string, goal: Goal, options: { goalText?: string; outDir: string; replace?: boolean; signal?: AbortSignal }): Promise<FileResult> {

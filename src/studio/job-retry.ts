@@ -25,7 +25,8 @@ export async function retryJob(
   const { resume } = job;
   if (resume?.node === engine.storeKey && resume.sessionId !== undefined && resume.draft !== undefined) {
     engine.notify(`Retrying ${basename(job.input)} as it was rendered.`);
-    await replayJob(engine, { ...job, resume: { ...resume, sessionId: resume.sessionId, draft: resume.draft } }, { outDir: options.besideSource ? resume.outDir : options.outDir, signal: options.signal });
+    const locate = (name: string) => findInput(name, options);
+    await replayJob(engine, { ...job, resume: { ...resume, sessionId: resume.sessionId, draft: resume.draft } }, { outDir: options.besideSource ? resume.outDir : options.outDir, locate, signal: options.signal });
     return;
   }
   const input = findInput(job.input, options);

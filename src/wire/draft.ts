@@ -135,3 +135,15 @@ export function musicVolume(segment: Segment): number {
   const volume = segment.m.volume;
   return typeof volume === 'number' && volume >= 0 && volume <= 1 ? volume : DEFAULT_MUSIC_VOLUME;
 }
+
+/** The media a draft uses: each media id once, in order, with the file name its segments give it. Pure. */
+export function draftMedia(draft: Draft): { src: string; name?: string }[] {
+  const media = new Map<string, string | undefined>();
+  for (const track of draft.t) for (const segment of track.sg) if (segment.src !== undefined) media.set(segment.src, media.get(segment.src) ?? segment.m.name);
+  return [...media].map(([src, name]) => (name === undefined ? { src } : { src, name }));
+}
+
+/** The draft with its media ids replaced by `ids` (old id → new), for the same files uploaded again; ids not in it stay. Pure. */
+export function repointMedia(draft: Draft, ids: ReadonlyMap<string, string>): Draft {
+  return { ...draft, t: draft.t.map((track) => ({ ...track, sg: track.sg.map((segment) => (segment.src !== undefined && ids.has(segment.src) ? { ...segment, src: ids.get(segment.src) } : segment)) })) };
+}

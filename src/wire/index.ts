@@ -4,6 +4,7 @@
 export { goalSchema } from './goal.js';
 export {
   DEFAULT_MUSIC_VOLUME,
+  draftMedia,
   draftSchema,
   isMuted,
   itemDraft,
@@ -11,6 +12,7 @@ export {
   musicVolume,
   outputGoal,
   readCloudDraft,
+  repointMedia,
   segmentsOf,
   TrackType,
   type Draft,

@@ -1,11 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine/index.js';
 import { probe } from '../../src/media/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
-import { defaultStore } from '../../src/store/index.js';
+import { defaultStore, type JobRecord } from '../../src/store/index.js';
 import { retryJob } from '../../src/studio/index.js';
 import { TrackType } from '../../src/wire/index.js';
 import { makeClip } from '../helpers/clips.js';
@@ -21,6 +22,8 @@ let video: string;
 let music: string;
 let node: RenderNode;
 let engine: Engine;
+/** The canceled job of the first test, as the store keeps it. */
+let stored: JobRecord | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'job-retry-'));
@@ -53,7 +56,7 @@ describe('retrying a job from the history', () => {
     const canceled = engine.jobs()[0];
     engine.cancel(canceled.id);
     await exporting;
-    const stored = defaultStore(join(dir, 'store')).jobs().find((job) => job.id === canceled.id);
+    stored = defaultStore(join(dir, 'store')).jobs().find((job) => job.id === canceled.id);
     expect(stored).toMatchObject({ status: 'canceled', resume: { draft: { t: expect.any(Array) } } });
 
     // The timeline moves on: no title, no music any more.
@@ -76,4 +79,37 @@ describe('retrying a job from the history', () => {
     expect((await probe(untitled.output)).audio).toBeUndefined();
     expect(await frameSsim(untitled.output, output, 1)).toBeLessThan(0.999);
   }, 420_000);
+
+  it('uploads the files again, found by name, when the node lost the session it rendered in', async () => {
+    expect(stored?.resume?.sessionId).toBeDefined();
+    // The node restarts on wiped data: the session, its media and its token are gone.
+    await restartOnWipedData();
+    const notices: string[] = [];
+    engine.on('notice', (notice: { text: string }) => notices.push(notice.text));
+
+    await retryJob(engine, stored as JobRecord, { outDir: join(dir, 'after-loss'), cwd: dir, uploaded: [] });
+    const retried = engine.jobs().at(-1);
+    expect(retried?.status, retried?.error).toBe('done');
+    expect(notices).toContain('The node no longer has the files of city.mp4: uploading them again.');
+    const info = await probe(retried?.output ?? '');
+    expect(info.audio).toBeDefined(); // the music came back too
+    expect(info.durationSec).toBeCloseTo(2, 0);
+
+    // Lost again, and the music is nowhere to be found: one line that names it, and no output.
+    await restartOnWipedData();
+    await rename(music, join(dir, 'moved.m4a'));
+    await retryJob(engine, stored as JobRecord, { outDir: join(dir, 'missing'), cwd: dir, uploaded: [] }).catch(() => undefined);
+    const failed = engine.jobs().at(-1);
+    expect(failed?.status).toBe('failed');
+    expect(failed?.error).toMatch(/^Cannot retry city\.mp4 as it was rendered: the node no longer has its files, and lofi\.m4a is not found here\./);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  }, 420_000);
 });
+
+async function restartOnWipedData(): Promise<void> {
+  engine.close();
+  await node.close();
+  await rm(join(dir, 'node'), { recursive: true, force: true });
+  node = await startRenderNode({ dataDir: join(dir, 'node') });
+  engine = createEngine({ apiBase: node.url, accessKey: node.accessKey, storeKey: 'node', store: defaultStore(join(dir, 'store')), env: {}, liveState: false, pollMs: 50 });
+}
