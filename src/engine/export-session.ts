@@ -179,6 +179,7 @@ function resumePoint(deps: ExportDeps, request: ExportRequest, items: DraftItem[
     ...(request.replace ? { replace: true } : {}),
     sessionId: request.session.id,
     ...(draft ? { draft: itemDraft(draft, index) } : {}),
+    ...(deps.language ? { language: deps.language } : {}),
   };
 }
 

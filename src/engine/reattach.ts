@@ -21,8 +21,10 @@ export function resumableJobs(stored: readonly JobRecord[], node: string): Resum
  * with its data gone) ends the job interrupted, with that reason, to retry; one the node failed
  * ends it failed. Never throws.
  */
-export async function reattachJob(deps: ExportDeps, job: ResumableJob): Promise<Delivered | undefined> {
+export async function reattachJob(studioDeps: ExportDeps, job: ResumableJob): Promise<Delivered | undefined> {
   const { id, renderId, resume } = job;
+  // Its notes in the words its instruction was written in, not the new studio's.
+  const deps = resume.language ? { ...studioDeps, language: resume.language } : studioDeps;
   const signal = deps.controllerFor(id).signal;
   // A user's cancel stops the render on the node too when no other item shares it.
   const stopOnNode = () => {

@@ -1,3 +1,4 @@
+import type { Language } from '../goal/language.js';
 import type { Goal } from '../goal/types.js';
 import type { QualityScore } from '../media/types.js';
 import type { Draft } from '../wire/draft.js';
@@ -58,6 +59,8 @@ export type ResumePoint = {
   sessionId?: string;
   /** The draft of this job's item alone, as rendered: titles, music, trims and mute included, for a retry. */
   draft?: Draft;
+  /** The language its instruction was written in: the render's notes are worded in it when it is followed again or retried. */
+  language?: Language;
 };
 
 /**

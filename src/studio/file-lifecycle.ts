@@ -49,9 +49,11 @@ export async function replayJob(
   const goal = job.goal ?? {};
   return asJob(engine, job.input, goal, options.signal, async (jobId, signal) => {
     const kept = await engine.hasSession(resume.sessionId, signal);
-    const { session, draft } = kept
+    const { session, draft }: { session: Session; draft: Draft } = kept
       ? { session: { id: resume.sessionId, uploads: [], folders: {}, jobId }, draft: resume.draft }
       : await uploadAgain(engine, job.input, resume.draft, options.locate, jobId, signal);
+    // Its notes in the words its instruction was written in.
+    if (resume.language) session.language = resume.language;
     const names = resume.fileName === undefined ? undefined : [resume.fileName];
     const [delivered] = await engine.exportDraft({ session, draft, outDir: options.outDir, jobIds: [jobId], names, fallbackGoal: goal, replace: resume.replace, signal });
     return delivered;

@@ -40,8 +40,8 @@ function engineOn(node: RenderNode, storeDir: string): Engine {
 }
 
 /** Starts an export on `engine` and quits it the serve way once the node is rendering. Returns the job's id. */
-async function quitWhileRendering(engine: Engine, outDir: string): Promise<string> {
-  const running = processFile(engine, clip, { goalText: 'make it 240p', outDir }).catch(() => undefined);
+async function quitWhileRendering(engine: Engine, outDir: string, goalText = 'make it 240p'): Promise<string> {
+  const running = processFile(engine, clip, { goalText, outDir }).catch(() => undefined);
   await until(() => engine.jobs().some((job) => job.status === 'rendering' && job.fraction > 0), 'the render to run on the node', { ms: 120_000 });
   const id = engine.jobs()[0].id;
   engine.close({ leaveRenders: true });
@@ -110,6 +110,26 @@ describe('quitting with a render running on a serve node', () => {
     await next.reattach({ leftRunning: true });
     const ended = defaultStore(storeDir).jobs().find((job) => job.id === id);
     expect(ended).toMatchObject({ status: 'canceled', interrupted: true, reason: 'the node restarted and no longer has its render' });
+    next.close();
+  }, 300_000);
+
+  it("words the followed render's notes in the language its instruction was written in", async () => {
+    const node = await startNode('node-c');
+    const storeDir = join(dir, 'store-c');
+    const id = await quitWhileRendering(engineOn(node, storeDir), join(dir, 'out-c'), '缩小到240p');
+    expect(defaultStore(storeDir).jobs().find((job) => job.id === id)?.resume?.language).toBe('zh');
+
+    // The next studio has sent nothing yet: only the job can say which language it was.
+    const next = engineOn(node, storeDir);
+    const notes: string[] = [];
+    next.subscribe((event) => {
+      if (event.name === 'notice' && event.payload.jobId === id) notes.push(event.payload.text);
+    });
+    await next.reattach({ leftRunning: true });
+    expect(defaultStore(storeDir).jobs().find((job) => job.id === id)?.status).toBe('done');
+    const planNotes = notes.filter((text) => !text.startsWith('still rendering on the node'));
+    expect(planNotes.length).toBeGreaterThan(0);
+    for (const text of planNotes) expect(text).toMatch(/[\u4e00-\u9fff]/);
     next.close();
   }, 300_000);
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../src/engine/index.js';
 import { probe } from '../../src/media/index.js';
 import { startRenderNode, type RenderNode } from '../../src/server/index.js';
-import { defaultStore, type JobRecord } from '../../src/store/index.js';
+import { defaultStore, type JobRecord, type ResumePoint } from '../../src/store/index.js';
 import { retryJob } from '../../src/studio/index.js';
 import { TrackType } from '../../src/wire/index.js';
 import { makeClip } from '../helpers/clips.js';
@@ -84,13 +84,20 @@ describe('retrying a job from the history', () => {
     expect(stored?.resume?.sessionId).toBeDefined();
     // The node restarts on wiped data: the session, its media and its token are gone.
     await restartOnWipedData();
-    const notices: string[] = [];
-    engine.on('notice', (notice: { text: string }) => notices.push(notice.text));
+    const notices: { text: string; jobId?: string }[] = [];
+    engine.subscribe((event) => {
+      if (event.name === 'notice') notices.push(event.payload);
+    });
 
-    await retryJob(engine, stored as JobRecord, { outDir: join(dir, 'after-loss'), cwd: dir, uploaded: [] });
+    // Recorded from a Chinese instruction: the render's notes come back in Chinese.
+    const recorded = stored as JobRecord & { resume: ResumePoint };
+    await retryJob(engine, { ...recorded, resume: { ...recorded.resume, language: 'zh' } }, { outDir: join(dir, 'after-loss'), cwd: dir, uploaded: [] });
     const retried = engine.jobs().at(-1);
     expect(retried?.status, retried?.error).toBe('done');
-    expect(notices).toContain('The node no longer has the files of city.mp4: uploading them again.');
+    expect(notices.map((notice) => notice.text)).toContain('The node no longer has the files of city.mp4: uploading them again.');
+    const planNotes = notices.filter((notice) => notice.jobId === retried?.id).map((notice) => notice.text);
+    expect(planNotes.length).toBeGreaterThan(0);
+    for (const text of planNotes) expect(text).toMatch(/[\u4e00-\u9fff]/);
     const info = await probe(retried?.output ?? '');
     expect(info.audio).toBeDefined(); // the music came back too
     expect(info.durationSec).toBeCloseTo(2, 0);
