@@ -42,6 +42,7 @@ export async function runSizeBench(clips: readonly Clip[], tools: readonly Bench
       for (const tool of tools) {
         const row: BenchRow = { clip: clip.name, sourceBytes: clip.info.sizeBytes, targetPercent, targetBytes, tool: tool.name };
         const stem = `${path.parse(clip.name).name}.${targetPercent}pct.${tool.name}`;
+        let askedKbps: number | undefined;
         try {
           const started = performance.now();
           const { output, note, checkMs, audioKbps } = await tool.encode({ input: clip.path, info: clip.info, targetBytes, outDir: settings.workDir, stem });
@@ -50,10 +51,18 @@ export async function runSizeBench(clips: readonly Clip[], tools: readonly Bench
           row.bytes = (await stat(output)).size;
           row.output = output;
           row.note = note;
-          row.audio = await soundOf(output, audioKbps);
-          Object.assign(row, await measureQuality(output, clip.path, frame, { vmafModel: settings.vmafModel, vmafSubsample, tools: settings.meterTools }));
+          askedKbps = audioKbps;
         } catch (error) {
           row.error = oneLine(error);
+        }
+        // A measurement that fails leaves the output counted, its bytes and time kept, and says so.
+        if (row.output) {
+          try {
+            row.audio = await soundOf(row.output, askedKbps);
+            Object.assign(row, await measureQuality(row.output, clip.path, frame, { vmafModel: settings.vmafModel, vmafSubsample, tools: settings.meterTools }));
+          } catch (error) {
+            row.note = [row.note, `not measured: ${oneLine(error)}`].filter(Boolean).join('; ');
+          }
         }
         rows.push(row);
         settings.log(`[${rows.length}/${total}] ${describeRow(row)}`);
