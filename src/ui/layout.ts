@@ -1,3 +1,5 @@
+import { columns } from './columns.js';
+
 /** Breakpoints and widths, from the terminal's size only, so tests can pick any size. */
 
 /** Below this the timeline and jobs panes stack instead of standing side by side. */
@@ -31,7 +33,7 @@ export type StatusPart = { text: string; rank: number };
 export function fitStatus(parts: readonly StatusPart[], width: number): string {
   let kept = parts.filter((part) => part.text !== '');
   const line = () => kept.map((part) => part.text).join(' · ');
-  while (kept.length > 1 && line().length > width - 1) {
+  while (kept.length > 1 && columns(line()) > width - 1) {
     const worst = Math.max(...kept.map((part) => part.rank));
     kept = kept.filter((part) => part !== kept.findLast((candidate) => candidate.rank === worst));
   }

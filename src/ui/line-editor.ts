@@ -1,3 +1,5 @@
+import { columns } from './columns.js';
+
 /**
  * The input line with readline manners, as a pure reducer: the text, a cursor (in characters,
  * not UTF-16 units, so a Chinese word or an emoji moves as one), and the history walked with
@@ -87,19 +89,32 @@ export function remember(history: readonly string[], line: string): string[] {
 }
 
 /**
- * The part of the line to show in `width` cells, with the cursor's position in it: the cursor
- * stays visible, and a cut end is marked with "…".
+ * The part of the line to show in `width` columns, with the cursor's position in it: the cursor
+ * stays visible (about 70 % of the way across when the line is longer than the row), and a cut end
+ * is marked with "…". Wide characters (CJK) count two columns, as the terminal shows them.
  */
 export function visibleLine(state: LineState, width: number): { before: string; at: string; after: string } {
   const room = Math.max(4, width - 1);
   const { chars, cursor } = state;
+  const widths = chars.map((char) => columns(char));
+  const span = (from: number, to: number) => widths.slice(from, to).reduce((sum, w) => sum + w, 0);
+  // The cursor past the end of the line takes a cell of its own.
+  const used = (from: number, to: number) => span(from, to) + (to === chars.length && cursor === chars.length ? 1 : 0);
   let start = 0;
-  if (chars.length + 1 > room) start = Math.max(0, Math.min(cursor - Math.floor(room * 0.7), chars.length + 1 - room));
-  const end = Math.min(chars.length, start + room);
-  const before = chars.slice(start, cursor).join('');
-  const at = chars[cursor] ?? ' ';
-  const after = chars.slice(cursor + 1, end).join('');
-  return { before: start > 0 ? `…${before.slice(1)}` : before, at, after: end < chars.length && after.length > 0 ? `${after.slice(0, -1)}…` : after };
+  if (used(0, chars.length) > room) {
+    start = cursor;
+    while (start > 0 && span(start - 1, cursor) <= Math.floor(room * 0.7)) start--;
+    while (start > 0 && used(start - 1, chars.length) <= room) start--;
+  }
+  let end = Math.min(cursor + 1, chars.length);
+  while (end < chars.length && used(start, end + 1) <= room) end++;
+  const before = chars.slice(start, cursor);
+  const after = chars.slice(cursor + 1, end);
+  return {
+    before: start > 0 && before.length > 0 ? `…${before.slice(1).join('')}` : before.join(''),
+    at: chars[cursor] ?? ' ',
+    after: end < chars.length && after.length > 0 ? `${after.slice(0, -1).join('')}…` : after.join(''),
+  };
 }
 
 function typed(state: LineState, chars: string[], cursor: number): LineState {

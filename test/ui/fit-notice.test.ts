@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columns } from '../../src/ui/columns.js';
 import { fitNotice, shortenPath } from '../../src/ui/fit-notice.js';
 
 const long = '/home/someone/projects/holiday-2026/exports/final/holiday.compressed.mp4';
@@ -34,9 +35,19 @@ describe('notices on one row', () => {
     ['/srv/out/clip.mp4', 40, '/srv/out/clip.mp4'],
     ['/srv/out/videos/clip.mp4', 14, '/srv…/clip.mp4'],
     ['/srv/out/a-very-long-file-name.mp4', 16, '…/a-very-…me.mp4'],
-    ['/srv/日本/動画/旅行の記録.mp4', 14, '/sr…/旅行の記録.mp4'],
+    // A CJK character takes two columns, as the terminal shows it.
+    ['/srv/日本/動画/旅行の記録.mp4', 14, '…/旅行の….mp4'],
+    ['/srv/日本/動画/旅行の記録.mp4', 22, '/srv/…/旅行の記録.mp4'],
+    ['/srv/日本/動画/旅行の記録.mp4', 24, '/srv/日…/旅行の記録.mp4'],
   ])('%s in %i columns: %s', (path, max, short) => {
     expect(shortenPath(path, max)).toBe(short);
-    expect(Array.from(shortenPath(path, max)).length).toBeLessThanOrEqual(max);
+    expect(columns(shortenPath(path, max))).toBeLessThanOrEqual(max);
+  });
+
+  it('fits a notice with a Chinese name to the row in columns', () => {
+    const text = `Copied /home/someone/视频/导出/最终版本/假期旅行.compressed.mp4 to tmux's buffer`;
+    const fitted = fitNotice(text, 60);
+    expect(columns(fitted)).toBe(60);
+    expect(fitted).toContain('…/假期旅行.compressed.mp4 to tmux');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BINDINGS, Command, commandFor } from '../../src/ui/bindings.js';
 import { decodeKey, splitKeys, type KeyPress } from '../../src/ui/keys.js';
+import { columns } from '../../src/ui/columns.js';
 import { editLine, HISTORY_KEEP, lineState, remember, visibleLine, type LineEdit } from '../../src/ui/line-editor.js';
 import { finishedLine, formatEta } from '../../src/ui/JobsPane.js';
 import { jobList } from '../../src/ui/job-list.js';
@@ -127,6 +128,24 @@ describe('the line editor', () => {
     expect(before.endsWith('END')).toBe(true);
     expect(before.startsWith('…')).toBe(true);
   });
+
+  it.each([
+    ['at the end', 60],
+    ['in the middle', 30],
+    ['at the start', 0],
+  ])('counts a Chinese line in columns, two a character, with the cursor %s', (_where, cursor) => {
+    const chinese = { ...lineState(), chars: Array.from('把这个视频压缩到十兆以内并且保持画质清晰'.repeat(3)), cursor };
+    const { before, at, after } = visibleLine(chinese, 30);
+    expect(columns(`${before}${at}${after}`)).toBeLessThanOrEqual(29);
+    // The row is used, not half of it: each "…" that stands for a wide character gives one back.
+    expect(columns(`${before}${at}${after}`)).toBeGreaterThanOrEqual(26);
+    expect(at).toBe(chinese.chars[cursor] ?? ' ');
+  });
+
+  it('shows a short Chinese line whole', () => {
+    const { before, at, after } = visibleLine({ ...lineState(), chars: Array.from('压缩到10MB'), cursor: 3 }, 30);
+    expect([before, at, after]).toEqual(['压缩到', '1', '0MB']);
+  });
 });
 
 describe('the status bar', () => {
@@ -146,6 +165,12 @@ describe('the status bar', () => {
     [30, 'connected · ? help'],
     [5, 'connected'],
   ])('at %i columns drops whole parts: %s', (width, line) => expect(fitStatus(parts, width)).toBe(line));
+
+  it('counts a wide part in columns', () => {
+    const wide = [{ text: '渲染节点', rank: 1 }, { text: 'connected', rank: 0 }];
+    expect(fitStatus(wide, 21)).toBe('渲染节点 · connected');
+    expect(fitStatus(wide, 20)).toBe('connected');
+  });
 });
 
 describe('formatEta', () => {
