@@ -62,18 +62,22 @@ export async function replayJob(
 
 // The draft's files uploaded into a new session, and the draft pointed at them.
 async function uploadAgain(engine: Lifecycle, input: string, draft: Draft, locate: (name: string) => string | undefined, jobId: string, signal: AbortSignal): Promise<{ session: Session; draft: Draft }> {
-  const media = draftMedia(draft).map((item) => ({ ...item, path: item.name === undefined ? undefined : locate(item.name) }));
-  const missing = media.find((item) => item.path === undefined);
+  const media = draftMedia(draft);
+  const found = media.flatMap(({ src, name }) => {
+    const path = name === undefined ? undefined : locate(name);
+    return path === undefined ? [] : [{ src, path }];
+  });
+  const missing = media.find((item) => !found.some((file) => file.src === item.src));
   if (missing) {
     const what = missing.name === undefined ? 'a file it used' : `${missing.name} is not found here`;
     throw new StudioError(`Cannot retry ${basename(input)} as it was rendered: the node no longer has its files, and ${what}.`, { hint: 'Upload the files again to redo it.' });
   }
-  const paths = [...new Set(media.map((item) => item.path as string))];
+  const paths = [...new Set(found.map((file) => file.path))];
   engine.notify(`The node no longer has the files of ${basename(input)}: uploading them again.`);
   const session = await engine.newSession({ jobId, signal });
   engine.updateJob({ type: 'phase', id: jobId, status: 'uploading', at: Date.now() });
   const files = await engine.upload(paths, { session, jobId, signal });
-  const ids = new Map(media.map((item) => [item.src, files[paths.indexOf(item.path as string)].mediaId]));
+  const ids = new Map(found.map((file) => [file.src, files[paths.indexOf(file.path)].mediaId]));
   return { session, draft: repointMedia(draft, ids) };
 }
 
