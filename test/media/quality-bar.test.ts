@@ -63,6 +63,13 @@ describe('nextCrf: interpolated search (table)', () => {
     expect(slopeOf([tried(22, 1.4), tried(23, 1.35)])).toBeCloseTo(0.25, 6);
   });
 
+  it('slopeOf measures across the bar when a pass and a fail bracket it, not on the flat top far over it', () => {
+    // Tears of Steel's samples: 22 and 26 are nearer the bar by headroom, but 26 → 32 is where it falls.
+    expect(slopeOf([tried(22, 4.11), tried(26, 2.98), tried(32, -8.04)])).toBeCloseTo(11.02 / 6, 6);
+    // The fail above the highest pass, not a stray one under it (measured on noisy samples).
+    expect(slopeOf([tried(22, -0.5), tried(24, 1), tried(27, -5)])).toBeCloseTo(2, 6);
+  });
+
   it.each([
     ['between a pass and the fail above it, rounded down to the step', [tried(24, 1), tried(28, -3)], 0.5, { crf: 25, t: 0.25 }],
     ['x264 takes half steps', [tried(24, 1.5), tried(26, -0.5)], 0.5, { crf: 25.5, t: 0.75 }],
