@@ -100,10 +100,10 @@ export function describeGoal(goal: Goal, language: Language = 'en'): string {
   return `${platform ? words.platform(platform.label) : ''}${parts.join(' · ')}`;
 }
 
-/** The resolution the output may have: "1080p", or the source's own where the goal keeps it. */
+/** The resolution the output may have: "≤ 1080p" (a cap: a smaller source keeps its own), or the source's own where the goal keeps it. */
 function resolutionPart(goal: Goal, words: GoalWords): string {
   const cap = shortSideCap(goal);
-  return cap === undefined ? words.sourceResolution : `${cap}p`;
+  return cap === undefined ? words.sourceResolution : `≤ ${cap}p`;
 }
 
 /** A quality's name in `language` ("high quality", "高质量"), as the goal line says it. */

@@ -34,7 +34,7 @@ describe('compressor-studio plan', () => {
   it('takes the instruction as several words', () => {
     const { code, stdout } = plan('make', 'it', 'fit', 'discord');
     expect(code).toBe(0);
-    expect(stdout).toBe('compress: Discord: ≤ 10 MB · 1080p · H.264 · keep audio · high quality\n');
+    expect(stdout).toBe('compress: Discord: ≤ 10 MB · ≤ 1080p · H.264 · keep audio · high quality\n');
   });
 
   it('prints exactly one JSON line with intent, goal and summary', () => {
@@ -45,7 +45,7 @@ describe('compressor-studio plan', () => {
     expect(JSON.parse(stdout)).toEqual({
       intent: 'export',
       goal: { resolution: 1080, container: 'mp4' },
-      summary: 'export · 1080p · H.264 · MP4 · keep audio · high quality',
+      summary: 'export · ≤ 1080p · H.264 · MP4 · keep audio · high quality',
     });
   });
 
@@ -68,7 +68,7 @@ describe('compressor-studio plan', () => {
     const { code, stdout } = plan('under 10MB in 4k lossless, with sparkles');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('compress: ≤ 10 MB · 2160p · H.264 · keep audio · visually lossless');
+    expect(lines[0]).toBe('compress: ≤ 10 MB · ≤ 2160p · H.264 · keep audio · visually lossless');
     expect(lines).toContain('Not understood: sparkles');
     expect(lines.filter((line) => line.startsWith('? '))).toHaveLength(2);
   });

@@ -48,7 +48,7 @@ describe('the studio in a terminal, as the brief uses it', () => {
     const rows = items();
     expect(rows).toEqual([
       expect.stringMatching(/^│ 1\. Video: small\.mp4 \(0-1s\) → ≤ 80 KB · /),
-      expect.stringMatching(/^│ 2\. Video: wide\.mp4 \(0-1s\) → 720p · /),
+      expect.stringMatching(/^│ 2\. Video: wide\.mp4 \(0-1s\) → ≤ 720p · /),
       expect.stringMatching(/^│ 3\. Video: halved\.mp4 \(0-1s\) → ≤ [\d.]+ KB · ≤ 50% of the original size · /),
     ]);
     expect(rows[1]).not.toContain('KB');

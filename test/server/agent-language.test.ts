@@ -33,7 +33,7 @@ describe('a real node answers in the language of the instruction', () => {
     const chinese = await message(base, token, sessionId, '压缩到1MB以内');
     expect(chinese.status).toBe(200);
     const zh = replyOf(chinese);
-    expect(zh).toMatch(/^明白了：≤ 1 MB · 1080p · H\.264 · 保留声音 · 高质量。\n方案如下：\n1\. 旅行\.mp4 \(160x120, /);
+    expect(zh).toMatch(/^明白了：≤ 1 MB · ≤ 1080p · H\.264 · 保留声音 · 高质量。\n方案如下：\n1\. 旅行\.mp4 \(160x120, /);
     // A 51 KB clip already fits: the plan is a copy, and the media core's note says why, in Chinese too.
     expect(zh).toMatch(/→ 已经符合要求：原样复制，不重新编码（MP4）\n   - 不重新编码，直接复制：它已经是 H\.264\/AAC，160x120，/);
     expect(zh).toMatch(/点击导出/);
@@ -44,7 +44,7 @@ describe('a real node answers in the language of the instruction', () => {
 
     // English, though the file it names is not: the language is read without the file names.
     const en = replyOf(await message(base, token, sessionId, 'make 旅行.mp4 720p'));
-    expect(en).toMatch(/^Understood: 720p · H\.264 · keep audio · high quality — for 旅行\.mp4 \(all settings for it now: ≤ 1 MB · 720p · /);
+    expect(en).toMatch(/^Understood: ≤ 720p · H\.264 · keep audio · high quality — for 旅行\.mp4 \(all settings for it now: ≤ 1 MB · ≤ 720p · /);
     expect(en).toMatch(/\nHere is the plan:\n1\. 旅行\.mp4 \(160x120, /);
     expect(en).toMatch(/Click Export when you are ready/);
     // No Chinese in it but the file's own name.

@@ -60,7 +60,7 @@ describe('replies', () => {
   it('shows the timeline in the brief style, the mute in the output line', () => {
     let draft = addSegment(emptyDraft(), TrackType.video, { src: 'm_a', s: 0, d: 10_000, m: { name: 'city.mp4' } });
     draft = setMuted({ ...draft, m: { targetBytes: 10e6 } }, true);
-    expect(timelineReply(draft, {})).toBe('Timeline (1 video):\n1. Video: city.mp4 (0-10s)\nOutput: ≤ 10 MB · 1080p · H.264 · no audio · high quality.');
+    expect(timelineReply(draft, {})).toBe('Timeline (1 video):\n1. Video: city.mp4 (0-10s)\nOutput: ≤ 10 MB · ≤ 1080p · H.264 · no audio · high quality.');
     expect(timelineReply(emptyDraft(), {})).toMatch(/empty/);
   });
 });

@@ -42,7 +42,7 @@ describe('a batch of three, each with its own instruction', () => {
     await upload(base, token, sessionId, [clips[0]], ['beach.mp4']);
     expect(replyOf(await message(base, token, sessionId, 'make it fit discord'))).toMatch(/^Understood: Discord: /);
     await upload(base, token, sessionId, [clips[1]], ['city.mp4']);
-    expect(replyOf(await message(base, token, sessionId, '720p'))).toMatch(/^Understood: 720p .* — for city\.mp4, the newest file/);
+    expect(replyOf(await message(base, token, sessionId, '720p'))).toMatch(/^Understood: ≤ 720p .* — for city\.mp4, the newest file/);
     await upload(base, token, sessionId, [clips[2]], ['party.mp4']);
     const last = replyOf(await message(base, token, sessionId, 'half the size'));
     expect(last).toMatch(/— for party\.mp4, the newest file/);
@@ -85,7 +85,7 @@ describe('a batch of three, each with its own instruction', () => {
     const { token, sessionId } = await newSession(base);
     await upload(base, token, sessionId, clips, ['beach.mp4', 'city.mp4', 'party.mp4']);
     expect(replyOf(await message(base, token, sessionId, 'make beach.mp4 fit discord'))).toMatch(/— for beach\.mp4\b/);
-    expect(replyOf(await message(base, token, sessionId, 'city 720p'))).toMatch(/^Understood: 720p .*— for city\.mp4/);
+    expect(replyOf(await message(base, token, sessionId, 'city 720p'))).toMatch(/^Understood: ≤ 720p .*— for city\.mp4/);
     expect(await goalsOf(base, token, sessionId)).toEqual([
       expect.objectContaining({ platform: 'discord' }),
       { name: 'city.mp4', resolution: 720 },

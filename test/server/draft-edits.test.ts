@@ -43,7 +43,7 @@ describe('applyEdits (table)', () => {
     const snapshot = JSON.stringify(before);
     const outcome = applyEdits(before, edits);
     // Every row has one video told nothing yet: the line ends in what it will be made to, defaults said.
-    expect(timelineLine(outcome.draft)).toBe(`${expected.timeline} — Output: 1080p · H.264 · keep audio · high quality`);
+    expect(timelineLine(outcome.draft)).toBe(`${expected.timeline} — Output: ≤ 1080p · H.264 · keep audio · high quality`);
     expect(outcome.done).toHaveLength(expected.done.length);
     expected.done.forEach((pattern, index) => expect(outcome.done[index]).toMatch(pattern));
     if (expected.missing) expect(outcome.missing).toEqual([expect.stringMatching(expected.missing)]);
@@ -91,7 +91,7 @@ describe('replies about titles and music', () => {
       '1. Video: city timelapse (0-10s)',
       '2. BGM: Lo-fi (0-10s, 35%)',
       '3. Title: "Urban Dreams" (0-3s)',
-      'Output: ≤ 10 MB · 1080p · H.264 · keep audio · high quality.',
+      'Output: ≤ 10 MB · ≤ 1080p · H.264 · keep audio · high quality.',
     ]);
   });
 });

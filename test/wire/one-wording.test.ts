@@ -88,7 +88,7 @@ function runLinesOf(state: SessionState): string[] {
   return lines;
 }
 
-/** Every part of `plan`'s goal ("≤ 2 MB · 1080p · …") stands in `shown`. */
+/** Every part of `plan`'s goal ("≤ 2 MB · ≤ 1080p · …") stands in `shown`. */
 function expectSaid(shown: string | undefined, planned: string): void {
   for (const part of planned.split(' · ')) expect(shown).toContain(part.replace(/^Discord: /, ''));
 }
