@@ -1,5 +1,5 @@
 import { describeGoal } from '../goal/describe-goal.js';
-import { languageOf, type Language } from '../goal/language.js';
+import { instructionLanguage, type Language } from '../goal/language.js';
 import { parseInstruction } from '../goal/parse-instruction.js';
 import { remarkText } from '../goal/remark-words.js';
 import type { Remark } from '../goal/remarks.js';
@@ -36,7 +36,9 @@ export type TurnContext = { mediaDir: string; balance: { available: number; unli
 export function runTurn(text: string, session: SessionRecord, context: TurnContext): TurnResult {
   const aim = aimOf(text, session.draft);
   // Read without the file names it says: "make 旅行.mp4 720p" is English, "把 trip.mp4 压缩到10MB" Chinese.
-  const language = languageOf(aim.instruction);
+  // The names this session holds are out already; anything else shaped like one goes as the client's
+  // reading takes it out (instructionLanguage), so both word what comes back in the same language.
+  const language = instructionLanguage(aim.instruction);
   const parsed = parseInstruction(aim.instruction);
   // The step is for machines: its remarks in English, as `plan --json` gives them.
   const analyse: TurnStep = { name: 'analyse', args: { instruction: text }, response: { ...parsed, ambiguities: worded(parsed.ambiguities, 'en') } };

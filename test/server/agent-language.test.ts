@@ -49,6 +49,9 @@ describe('a real node answers in the language of the instruction', () => {
     expect(en).toMatch(/Click Export when you are ready/);
     // No Chinese in it but the file's own name.
     expect(en.replaceAll('旅行.mp4', '')).not.toMatch(/[\u4e00-\u9fff]/);
+    // A name this session does not hold reads as a name too, as the client reads it: English.
+    const other = replyOf(await message(base, token, sessionId, 'make 日记.mp4 480p'));
+    expect(other.replaceAll('旅行.mp4', '').replaceAll('日记.mp4', '')).not.toMatch(/[\u4e00-\u9fff]/);
 
     // Not understood: asked back in Chinese, without the parser's own English question beside it.
     expect(replyOf(await message(base, token, sessionId, '企鹅')).split('\n')).toEqual([
