@@ -9,6 +9,13 @@ import { fileURLToPath } from 'node:url';
 
 const MEDIA_EXTENSION = /.\.(mp4|mov|avi|webm|mkv|m4v|3gp|mts|m2ts|mpg|mpeg|ogv|flv|wmv|mp3|wav|m4a|aac|jpg|jpeg|png|gif|webp)$/i;
 
+/**
+ * A bare file name with an extension of any kind ("notes.txt"): a path only where such a file
+ * exists, so that the upload can say it is no video, where the words read as an instruction said
+ * they were not understood.
+ */
+const NAME_WITH_EXTENSION = /^[^\s/]+\.[A-Za-z0-9]{1,5}$/;
+
 /** `/…`, `./…`, `../…`, `~/…` or a name with a media extension; a web URL is not a local path. */
 export function looksLikePath(word: string): boolean {
   return !word.includes('://') && (/^(~?\/|\.\.?\/)\S/.test(word) || MEDIA_EXTENSION.test(word));
@@ -93,7 +100,7 @@ function candidatesAt(text: string, start: number): Candidate[] {
   const ends: number[] = [];
   for (const match of text.slice(start).matchAll(/\S(?=\s|$)/g)) ends.push(start + (match.index ?? 0) + 1);
   for (const end of ends.reverse()) add(end, text.slice(start, end));
-  return candidates.filter((candidate) => looksLikePath(candidate.path) || quote === '"' || quote === "'");
+  return candidates.filter((candidate) => looksLikePath(candidate.path) || NAME_WITH_EXTENSION.test(candidate.path) || quote === '"' || quote === "'");
 }
 
 /**

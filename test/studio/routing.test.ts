@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPaths } from '../../src/studio/path-words.js';
 import { routeText } from '../../src/studio/routing.js';
 
-const files = new Set(['/v/trip.mov', './clips/a.mp4', 'my video.mp4', 'b.webm']);
+const files = new Set(['/v/trip.mov', './clips/a.mp4', 'my video.mp4', 'b.webm', 'notes.txt']);
 const isFile = (path: string) => files.has(path);
 
 describe('routeText', () => {
@@ -92,6 +92,12 @@ describe('findPaths', () => {
     ['b.webm, then /nope.mp4', ['b.webm'], ['/nope.mp4'], 'then /nope.mp4'],
     ['under 10MB', [], [], 'under 10MB'],
     ["don't shrink ./clips/a.mp4 it's fine", ['./clips/a.mp4'], [], "don't shrink it's fine"],
+    // A file named bare, whatever it holds: the upload says whether it is a video.
+    ['notes.txt', ['notes.txt'], [], ''],
+    ['notes.txt under 1MB', ['notes.txt'], [], 'under 1MB'],
+    // A name with an extension that is no file here is words (a size, a version), not a missing file.
+    ['other.txt', [], [], 'other.txt'],
+    ['keep it at 1.5MB', [], [], 'keep it at 1.5MB'],
   ])('%s', (text, paths, missing, rest) => {
     expect(findPaths(text, isFile)).toEqual({ paths, missing, rest });
   });
