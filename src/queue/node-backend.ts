@@ -180,6 +180,7 @@ export async function openQueueBackend(options: QueueBackendOptions): Promise<Re
       addWorkerRoutes(router, services, {
         workerKey: options.workerKey,
         awaitedItems: (jobId) => waiters.get(jobId)?.items,
+        restoring: () => services.renders.restoring,
         incomingDir,
       }),
     close: async () => {

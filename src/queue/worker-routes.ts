@@ -24,6 +24,8 @@ export type WorkerRouteContext = {
   workerKey: string;
   /** The items of a job the node is waiting for; undefined for any other id (unknown, done or canceled). */
   awaitedItems: (jobId: string) => RenderItem[] | undefined;
+  /** Whether the node is still taking up the jobs it had when it stopped: an id it does not wait for may be one of them. */
+  restoring: () => boolean;
   incomingDir: (jobId: string, attempt: string) => string;
 };
 
@@ -36,6 +38,8 @@ export function addWorkerRoutes(router: Router, services: NodeServices, context:
   const jobItems = (req: IncomingMessage, jobId: string): RenderItem[] => {
     checkAccessKey(req, context.workerKey);
     const items = context.awaitedItems(jobId);
+    // 503: the worker tries again, by when a job restored at start is waited for.
+    if (!items && context.restoring()) throw new ApiFailure(503, 'This node is starting; try again in a moment.');
     if (!items) throw new ApiFailure(409, 'This node is not waiting for that job (it finished, or was canceled).');
     return items;
   };

@@ -53,6 +53,8 @@ export class RenderQueue {
   /** Running jobs whose producer says they still wait (for a worker), with the place it gave. */
   private readonly waiting = new Map<string, WaitingLine>();
   private readonly settled = new Set<Promise<void>>();
+  /** Jobs restored at start whose producer has not been called yet (see `restoring`). */
+  private readonly unstarted = new Set<string>();
   private readonly file: JsonFile<{ renders: RenderRecord[] }>;
   private stopping = false;
 
@@ -76,6 +78,7 @@ export class RenderQueue {
       if (options.resumeUnfinished === false && (record.status === 'pending' || record.status === 'processing')) Object.assign(record, { status: 'failed', error: UNFINISHED_WORDS });
       else if (record.status === 'processing') Object.assign(record, { status: 'pending', progress: 0, itemProgress: undefined });
       queue.jobs.set(jobKey(record), record);
+      if (record.status === 'pending') queue.unstarted.add(jobKey(record));
     }
     await rm(insideFolder(options.dataDir, queue.workRoot), { recursive: true, force: true });
     await mkdir(insideFolder(options.dataDir, queue.outputsDir), { recursive: true, mode: 0o700 });
@@ -83,6 +86,19 @@ export class RenderQueue {
     await queue.save();
     queue.pump();
     return queue;
+  }
+
+  /**
+   * Whether a job restored at start has yet to reach its producer. Until it has, a render worker
+   * that finished it while the node was down asks about a job the node does not wait for yet: it
+   * is early (try again), not late (canceled). With workers every restored job starts at once.
+   */
+  get restoring(): boolean {
+    for (const key of this.unstarted) {
+      const status = this.jobs.get(key)?.status;
+      if (status === 'pending' || status === 'processing') return true;
+    }
+    return false;
   }
 
   /** Queues a job and returns it as accepted; 409 when this user used the id before. */
@@ -184,7 +200,7 @@ export class RenderQueue {
       await this.save();
       await mkdir(workDir, { recursive: true, mode: 0o700 });
       const produce = this.options.produce ?? ((job, options) => produceFiles(job.items, { ...options, mediaDir: mediaFolder(this.options.dataDir) }));
-      const produced = await produce(record, {
+      const producing = produce(record, {
         workDir,
         signal: controller.signal,
         onProgress: (percent, items) => {
@@ -196,6 +212,8 @@ export class RenderQueue {
         onWaiting: (place) => this.waiting.set(jobKey(record), place === undefined ? {} : { place }),
         onStarted: () => this.waiting.delete(jobKey(record)),
       });
+      this.unstarted.delete(jobKey(record));
+      const produced = await producing;
       controller.signal.throwIfAborted();
       const outputs = produced.map((file, index): RenderOutput => ({
         mediaId: opaqueId('m'),
@@ -221,6 +239,7 @@ export class RenderQueue {
         this.options.log?.(`render ${record.id} failed: ${debugDetails(error)}`);
       }
     } finally {
+      this.unstarted.delete(jobKey(record));
       this.running.delete(jobKey(record));
       this.waiting.delete(jobKey(record));
       await rm(workDir, { recursive: true, force: true });
