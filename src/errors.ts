@@ -95,6 +95,7 @@ const DISK_PROBLEMS = [
   { code: 'ENOSPC', printed: 'No space left on device', state: 'disk is full', hint: 'Free some space, or choose another output folder, and try again.' },
   { code: 'EDQUOT', printed: 'Disk quota exceeded', state: 'disk quota is used up', hint: 'Free some space, or choose another output folder, and try again.' },
   { code: 'EROFS', printed: 'Read-only file system', state: 'disk is read-only', hint: 'Choose another output folder.' },
+  { code: 'EFBIG', printed: 'File too large', state: "disk's file system cannot hold a file that large", hint: 'Choose an output folder on another disk (FAT32 holds at most 4 GB a file).' },
 ];
 
 /**

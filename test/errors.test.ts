@@ -47,6 +47,12 @@ describe('a full disk', () => {
     expect(describeError(error)).toBe('/dev/null/out.mp4: a part of the path is a file, not a folder. Check the path, or choose another folder.');
   });
 
+  it('says a file system that cannot hold a file that large, from the errno or from ffmpeg', () => {
+    const sentence = "The disk's file system cannot hold a file that large. Choose an output folder on another disk (FAT32 holds at most 4 GB a file).";
+    expect(describeError(diskProblem(Object.assign(new Error('write failed'), { code: 'EFBIG' })))).toBe(sentence);
+    expect(describeError(diskProblem(new MediaError('failed', 'ffmpeg failed.', { stderrTail: 'av_interleaved_write_frame(): File too large' })))).toBe(sentence);
+  });
+
   it('leaves every other error to its own words', () => {
     expect(diskProblem(new MediaError('failed', 'ffmpeg failed.', { stderrTail: 'Invalid data found when processing input' }))).toBeUndefined();
     expect(describeError(new StudioError('Nothing to export yet.', { hint: 'Upload a video first.' }))).toBe('Nothing to export yet. Upload a video first.');

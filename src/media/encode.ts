@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MediaError } from '../errors.js';
+import { diskProblem, MediaError } from '../errors.js';
 import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass, withoutEncoderInfoArgs, type PickedFrames } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
@@ -135,9 +135,10 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
 }
 
 /**
- * Runs an encode's first run writing the frames `wanted` for the check, and returns them; they are
- * only a shortcut for the check, so a run that ran out of room for them (a full scratch disk) runs
- * again without, and none come back. Any other failure is the encode's own: it is not waited for twice.
+ * Runs an encode's first run writing the frames `wanted` for the check, and returns them. They are
+ * only a shortcut for the check, so a run the disk refused them (full, over quota, read-only, a file
+ * too large: diskProblem) runs again without, and none come back. Any other failure is the encode's
+ * own: it is not waited for twice.
  */
 async function pickingFrames(wanted: (PickedCheck & PickedFrames) | undefined, runWith: (frames?: PickedFrames) => Promise<void>, signal?: AbortSignal): Promise<PickedCheck | undefined> {
   if (wanted) {
@@ -145,16 +146,11 @@ async function pickingFrames(wanted: (PickedCheck & PickedFrames) | undefined, r
       await runWith(wanted);
       return wanted;
     } catch (error) {
-      if (signal?.aborted || !outOfRoom(error)) throw error;
+      if (signal?.aborted || !diskProblem(error)) throw error;
     }
   }
   await runWith();
   return undefined;
-}
-
-/** Whether ffmpeg failed for want of disk space (ENOSPC, EDQUOT, EFBIG, as its messages say them). */
-function outOfRoom(error: unknown): boolean {
-  return error instanceof MediaError && /No space left on device|Disk quota exceeded|File too large/.test(error.stderrTail ?? '');
 }
 
 /** The sound's own encode, started now: its file, its bytes once written, and a stop that waits for its ffmpeg to end. */

@@ -96,8 +96,10 @@ export function remember(history: readonly string[], line: string): string[] {
 export function visibleLine(state: LineState, width: number): { before: string; at: string; after: string } {
   const room = Math.max(4, width - 1);
   const { chars, cursor } = state;
-  const widths = chars.map((char) => columns(char));
-  const span = (from: number, to: number) => widths.slice(from, to).reduce((sum, w) => sum + w, 0);
+  // Columns before each character, so any stretch is measured at once (this runs on every key).
+  const before = [0];
+  for (const char of chars) before.push(before[before.length - 1] + columns(char));
+  const span = (from: number, to: number) => before[to] - before[from];
   // The cursor past the end of the line takes a cell of its own.
   const used = (from: number, to: number) => span(from, to) + (to === chars.length && cursor === chars.length ? 1 : 0);
   let start = 0;
@@ -108,12 +110,12 @@ export function visibleLine(state: LineState, width: number): { before: string; 
   }
   let end = Math.min(cursor + 1, chars.length);
   while (end < chars.length && used(start, end + 1) <= room) end++;
-  const before = chars.slice(start, cursor);
-  const after = chars.slice(cursor + 1, end);
+  const left = chars.slice(start, cursor);
+  const right = chars.slice(cursor + 1, end);
   return {
-    before: start > 0 && before.length > 0 ? `…${before.slice(1).join('')}` : before.join(''),
+    before: start > 0 && left.length > 0 ? `…${left.slice(1).join('')}` : left.join(''),
     at: chars[cursor] ?? ' ',
-    after: end < chars.length && after.length > 0 ? `${after.slice(0, -1).join('')}…` : after.join(''),
+    after: end < chars.length && right.length > 0 ? `${right.slice(0, -1).join('')}…` : right.join(''),
   };
 }
 
