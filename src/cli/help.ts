@@ -1,4 +1,4 @@
-import { BINDINGS } from '../ui/bindings.js';
+import { describedKeys } from '../ui/bindings.js';
 import { COMMANDS, commandSpec, ENVIRONMENT, HELP_OPTION, type CommandSpec, type OptionSpec } from './command-specs.js';
 
 const BIN = 'compressor-studio';
@@ -41,7 +41,7 @@ export function usageLine(name: string): string {
 export function commandHelp(spec: CommandSpec): string {
   const sections = [`${usageLine(spec.name)}\n\n${spec.summary[0].toUpperCase()}${spec.summary.slice(1)}. ${spec.description}`];
   sections.push(`Options:\n${table([...spec.options, HELP_OPTION].map((option) => [optionLabel(option), option.text]))}`);
-  if (spec.name === 'studio') sections.push(`Keys:\n${table(BINDINGS.map((binding) => [binding.keys, binding.description]))}`);
+  if (spec.name === 'studio') sections.push(`Keys:\n${table(describedKeys())}`);
   sections.push(`Examples:\n${spec.examples.map((example) => `  ${example}`).join('\n')}`);
   sections.push(`Exit codes:\n${table(spec.exitCodes.map(([code, meaning]) => [String(code), meaning]))}`);
   return `${sections.join('\n\n')}\n`;
@@ -61,7 +61,7 @@ export function generalHelp(): string {
     ])}`,
     `Examples:\n${['compressor-studio run vlog.mov -g "compress this video to under 100MB without losing quality"', 'compressor-studio plan "make it fit discord"', 'compressor-studio watch ~/Drop -g "under 25MB"'].map((line) => `  ${line}`).join('\n')}`,
     `Settings:\n  ${BIN} config shows and changes the defaults (output folder, instruction, auto-export, and\n  --notify: a notification or bell when a long job ends); flags override them for one run.`,
-    `Keys in the studio:\n${table(BINDINGS.map((binding) => [binding.keys, binding.description]))}`,
+    `Keys in the studio:\n${table(describedKeys())}`,
     `Environment:\n${table(ENVIRONMENT)}`,
     `Exit codes:\n${table(EXIT_CODES.map(([code, meaning]) => [String(code), meaning]))}`,
   ].join('\n\n') + '\n';

@@ -1,6 +1,6 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import { BINDINGS, Command, keyLabel } from './bindings.js';
+import { Command, describedKeys, keyLabel } from './bindings.js';
 import type { Theme } from './theme.js';
 
 const EXAMPLES = ['~/Videos/vlog.mov', 'compress this video to under 100MB without losing quality', 'make it fit discord', 'export 1080p MP4', 'credits', 'status', 'watch ~/Drop', 'stop watching', 'new project'];
@@ -9,7 +9,7 @@ const EXAMPLES = ['~/Videos/vlog.mov', 'compress this video to under 100MB witho
 export function helpLines(): { text: string; key?: string }[] {
   return [
     { text: 'Keys' },
-    ...BINDINGS.filter((binding) => !binding.hidden).map((binding) => ({ key: binding.keys, text: binding.description })),
+    ...describedKeys().map(([key, text]) => ({ key, text })),
     { text: 'Try saying' },
     ...EXAMPLES.map((example) => ({ text: `  ${example}` })),
   ];

@@ -96,6 +96,11 @@ export function keyLabel(command: Command): string {
   return binding.keys;
 }
 
+/** The keys a help lists, as [keys, description]: a pair's second half (↓ beside ↑) is on its first's line. */
+export function describedKeys(): [string, string][] {
+  return BINDINGS.filter((binding) => !binding.hidden).map((binding) => [binding.keys, binding.description]);
+}
+
 /** The command a key means, if any (text that is no command is typed). */
 export function commandFor(key: KeyPress, context: KeyContext): Command | undefined {
   return BINDINGS.find((binding) => binding.matches(key, context))?.command;
