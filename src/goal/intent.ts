@@ -7,7 +7,7 @@ const WORDS: [Intent, RegExp][] = [
   ['upload', /\b(?:upload|uploads|uploading|uploaded|add (?:a |the |my |this |another )?(?:video|file|clip)s?)\b|上传|添加视频/g],
   ['credits', /\b(?:credits?|credit balance|balance|quota|how many (?:credits|tokens)(?: do i have| are| have i got)?(?: left)?|cost|costs|price|pricing|how much (?:does it|will it|is it))\b|积分|余额|点数|额度/g],
   ['status', /\b(?:status|state|progress|show (?:me )?(?:the |my )?(?:tracks?|timeline|draft|project)|tracks|timeline|what'?s happening|how(?:'s| is) it going|where are we|is it (?:done|ready|finished)|(?:done|ready|finished) yet)\b|状态|进度|轨道|时间线/g],
-  ['compress', /\b(?:compress|compresses|compressed|compressing|compression|compressor|shrink|shrinking|smaller|reduce(?: the)?(?: file)?(?: size)?|squeeze|downsize|optimi[sz]e|encode|re-?encode|convert|transcode|resize|shorten|trim|cut|fit|fits|lighter|crop)\b|压缩|压到|压小|压一下|变小|缩小|转码|转换|转成|转为|改成|变成|减小|优化|剪/g],
+  ['compress', /\b(?:compress|compresses|compressed|compressing|compression|compressor|shrink|shrinking|small(?: enough)?|smaller|reduce(?: the)?(?: file)?(?: size)?|squeeze|downsize|optimi[sz]e|encode|re-?encode|convert|transcode|resize|shorten|trim|cut|fit|fits|lighter|crop)\b|压缩|压到|压小|压一下|变小|缩小|小一?点|更小|转码|转换|转成|转为|改成|变成|减小|优化|剪/g],
   ['help', /\b(?:help|how do i|how does (?:this|it) work|what can you do|usage|commands|instructions)\b|帮助|怎么用|使用说明|说明/g],
 ];
 

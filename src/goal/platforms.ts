@@ -108,9 +108,15 @@ export function platformById(id: string | undefined): Platform | undefined {
   return PLATFORMS.find((platform) => platform.id === id);
 }
 
-/** One rule per platform, in table order. */
-export const platformRules: Rule[] = PLATFORMS.map((platform) => ({
-  // Latin names stand alone as words ("discord", not "discordant"); Chinese names need no boundary.
-  pattern: new RegExp(platform.names.map((name) => (/^[\u4e00-\u9fff]/.test(name) ? name : String.raw`(?<![a-z0-9])(?:${name})(?![a-z0-9])`)).join('|'), 'g'),
-  read: () => ({ kind: 'platform', platform: platform.id }),
-}));
+/**
+ * One rule per platform, in table order, after one for a Nitro said not to be there: "for discord
+ * without nitro" asks for the free account's limit, not Nitro's.
+ */
+export const platformRules: Rule[] = [
+  { pattern: /(?<![a-z0-9])(?:without|no|non|not on|w\/o)[ -]?(?:discord )?nitro(?![a-z0-9])/g, read: () => ({ kind: 'platform', platform: 'discord' }) },
+  ...PLATFORMS.map((platform): Rule => ({
+    // Latin names stand alone as words ("discord", not "discordant"); Chinese names need no boundary.
+    pattern: new RegExp(platform.names.map((name) => (/^[\u4e00-\u9fff]/.test(name) ? name : String.raw`(?<![a-z0-9])(?:${name})(?![a-z0-9])`)).join('|'), 'g'),
+    read: () => ({ kind: 'platform', platform: platform.id }),
+  })),
+];

@@ -5,7 +5,7 @@ const ASPECT_OF_PICTURE = String.raw`(?:visual |video |image |picture |any |the 
 const LOSE = String.raw`(?:losing|loosing|sacrificing|hurting|degrading|reducing|lowering|dropping|compromising(?: on)?|ruining|affecting|loss of|loss in|a loss of|any loss of|any loss in|quality loss|visible loss|much loss)`;
 
 // Every phrase below holds one of these: a cheap test that lets most instructions skip the phrases.
-const QUALITY_WORD = /quality|look|loss|detail|degradation|difference|same|original|identical|balanced|small|tiny|tini|hq|compression|as much as|画质|质量|清晰|画面|无损|均衡|平衡|小/;
+const QUALITY_WORD = /quality|look|loss|detail|degradation|difference|same|original|identical|balanced|small|tiny|tini|hq|compress|as much as|画质|质量|清晰|画面|无损|均衡|平衡|小/;
 
 /** Phrases per quality level, most specific first. Quality is left unset unless the user names it. */
 const PHRASES: [Quality, RegExp][] = [
@@ -29,7 +29,7 @@ const PHRASES: [Quality, RegExp][] = [
   ['balanced', /\b(?:reduce|decrease|drop|sacrifice|sacrificing|some loss of|a bit less|slightly lower)(?: the| some)? quality\b|\b(?:medium|balanced|decent|ok|okay|reasonable|normal|average|standard|moderate|acceptable) (?:visual |video |image |picture )?quality\b|\bbalanced\b|均衡|平衡/g],
   [
     'small',
-    /\bas (?:small|tiny|little) as (?:possible|you can|it gets|it can get|it can go)\b|\b(?:the )?smallest(?: possible)?(?: size| file| file size)?\b|\btiniest\b|\b(?:low|lower|lowest|bad|poor|worst|minimum|min) quality\b|\bmax(?:imum)? compression\b|\bcompress (?:it )?as much as (?:possible|you can)\b|\bi don'?t care about quality\b|\bquality doesn'?t matter\b|最小|越小越好|尽量小|尽可能小|低画质|画质无所谓/g,
+    /\bas (?:small|tiny|little) as (?:possible|you can|it gets|it can get|it can go)\b|\b(?:the )?smallest(?: possible)?(?: size| file| file size)?\b|\b(?:tiniest|tiny|tinier|(?:super|really|very|extra|ultra) small)\b|\bcompress(?: it| this| that)? (?:a lot|heavily|aggressively|hard)\b|\b(?:low|lower|lowest|bad|poor|worst|minimum|min) quality\b|\bmax(?:imum)? compression\b|\bcompress (?:it )?as much as (?:possible|you can)\b|\bi don'?t care about quality\b|\bquality doesn'?t matter\b|最小|越小越好|尽量小|尽可能小|低画质|画质无所谓/g,
   ],
 ];
 

@@ -27,7 +27,7 @@ const UNIT_TESTS: [RegExp, number][] = UNITS.map(([spellings, bytes]) => [new Re
 
 // Words before a number that make it a cap ("under 100MB"), the input's size ("my 500MB video"),
 // or a floor, which no compressor can promise ("over 100MB"). "to a 10MB file" is a cap, "a 500MB video" the input.
-const CAP_BEFORE = String.raw`(?:to|into|as|it|make it) an?|under|below|beneath|less than|lower than|smaller than|at most|max(?:imum)?|no (?:more|bigger|larger) than|not (?:more|bigger|larger) than|up to|within|fits?(?: in(?:to)?| under)?|to|into|down to|target|limit|<=|≤|<|小于|低于|少于|不超过|不到|压到|压缩到|压成|控制在|到`;
+const CAP_BEFORE = String.raw`(?:to|into|as|it|make it) an?|under|sub|below|beneath|less than|lower than|smaller than|at most|max(?:imum)?|no (?:more|bigger|larger) than|not (?:more|bigger|larger) than|up to|within|fits?(?: in(?:to)?| under)?|to|into|down to|target|limit|<=|≤|<|小于|低于|少于|不超过|不到|压到|压缩到|压成|控制在|到`;
 const SOURCE_BEFORE = String.raw`from|is|was|it's|its|currently|weighs|my|a|an|this|original`;
 const FLOOR_BEFORE = String.raw`over|above|more than|at least|bigger than|larger than|>=|≥|>|大于|超过`;
 const CAP_AFTER = String.raw`以内|以下|之内|内|or less|or smaller|max|maximum|tops`;

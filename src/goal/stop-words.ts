@@ -5,7 +5,7 @@
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a an the this that these those it its it's itself them they my mine me i i'd i'm i'll we our us you your you're
   he she his her their there here what what's whats that's there's here's which who whom how when where why while if then than so as such
-  please pls plz u ur r s like turn turned dont don't won't cant can't max maximum tops capped cap kindly thanks thank thx ty hi hey hello ok okay yes yeah yep sure cool great well now
+  please pls plz u ur r s like turn turned dont don't won't cant can't max maximum tops capped cap kindly thanks thank thx ty hi hey hello ok okay yes yeah yep sure cool great fine well now
   can could would will should shall may might must do does did done doing be is are was were been being am
   have has had get got getting make makes made making let let's lets want wanted need needs needed would've
   to into onto in on at for of with without from by about over under below above up down out off again also too
