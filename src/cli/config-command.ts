@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { defaultStore } from '../store/conf-store.js';
-import { parseCommandArgs } from './command-args.js';
+import { checkInstruction, checkOutputFolder, notUnderstood, parseCommandArgs } from './command-args.js';
 
 /**
  * `compressor-studio config`: shows the settings `run`, `watch` and the studio use when no flag
@@ -21,7 +21,10 @@ export async function configCommand(args: string[]): Promise<number> {
   const notify = values.notify;
   if (notify !== undefined && !['on', 'off'].includes(notify)) throw new UsageError('--notify takes on or off.');
   if (values.goal !== undefined && values.goal.trim() === '') throw new UsageError('--goal needs an instruction, e.g. --goal "under 25MB".');
+  const leftOut = values.goal === undefined ? [] : checkInstruction(values.goal.trim(), '--goal').leftOut;
+  checkOutputFolder(values.out === undefined ? undefined : resolve(values.out), '--out');
   const store = defaultStore();
+  if (leftOut.length > 0) process.stderr.write(`${notUnderstood(leftOut)}\n`);
   for (const warning of store.warnings) process.stderr.write(`${warning}\n`);
   if (values.reset) store.updateSettings({ outputDir: undefined, defaultGoal: undefined, autoExport: false, notify: undefined });
   store.updateSettings({

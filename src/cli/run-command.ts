@@ -7,18 +7,15 @@ import { processFile, type FileResult } from '../studio/file-lifecycle.js';
 import { defaultStore } from '../store/conf-store.js';
 import type { Settings } from '../store/types.js';
 import { attention, LONG_JOB_MS } from './attention.js';
-import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
+import { jobGoal, jobOutDir, JOB_OPTIONS, notUnderstood, parseCommandArgs } from './command-args.js';
 import { chooseNode } from './node-choice.js';
 import { printRunEvents, printRunResults, runWriter } from './run-output.js';
-
-/** The goal when `-g` is absent (high quality, 1080p cap). */
-export const DEFAULT_GOAL_TEXT = 'compress this video';
 
 /** How many files go through the lifecycle at once (the node queues renders anyway). */
 const PARALLEL_FILES = 3;
 
 /** outDir absent: each output goes beside its input, as ffmpeg and HandBrake users expect (never into the current folder unasked). */
-type RunOptions = { files: string[]; goal: string; outDir?: string; api?: string; json: boolean; verbose: boolean; preview: boolean };
+type RunOptions = { files: string[]; goal: string; leftOut: string[]; outDir?: string; api?: string; json: boolean; verbose: boolean; preview: boolean };
 
 /**
  * `compressor-studio run FILE... [-g TEXT] [-o DIR] [--api URL|cloud] [--json] [--verbose] [--preview]`: each
@@ -29,6 +26,7 @@ type RunOptions = { files: string[]; goal: string; outDir?: string; api?: string
 export async function runCommand(args: string[]): Promise<number> {
   const store = defaultStore();
   const options = parseRunArgs(args, process.cwd(), store.settings());
+  if (options.leftOut.length > 0) process.stderr.write(`${notUnderstood(options.leftOut)}\n`);
   const out = runWriter(options.json);
   const mode = { json: options.json, verbose: options.verbose };
   const node = await chooseNode({ api: options.api, log: options.verbose && !options.json ? out.line : undefined });
@@ -75,11 +73,13 @@ export function parseRunArgs(args: string[], cwd: string = process.cwd(), settin
   if (instruction !== undefined) throw new UsageError(`"${instruction}" is not a file but reads as an instruction: give it with -g, e.g. compressor-studio run FILE -g "${instruction}".`);
   if (values.goal !== undefined && values.goal.trim() === '') throw new UsageError('-g needs an instruction, e.g. -g "under 10MB".');
   if (values.preview && values.json) throw new UsageError('--preview draws pictures, which --json lines cannot hold: use one or the other.');
-  const outFolder = values.out ?? settings.outputDir;
+  const goal = jobGoal(values.goal, settings.defaultGoal);
+  const outDir = jobOutDir(values.out, settings.outputDir, cwd);
   return {
     files: positionals,
-    goal: values.goal ?? settings.defaultGoal ?? DEFAULT_GOAL_TEXT,
-    outDir: outFolder === undefined ? undefined : resolve(cwd, outFolder),
+    goal: goal.text,
+    leftOut: goal.leftOut,
+    outDir,
     api: values.api,
     json: values.json ?? false,
     verbose: values.verbose ?? false,

@@ -5,9 +5,8 @@ import { createEngine } from '../engine/engine.js';
 import { watchFolder } from '../studio/watch-folder.js';
 import { defaultStore } from '../store/conf-store.js';
 import { attention, ringOnLongJobs } from './attention.js';
-import { JOB_OPTIONS, parseCommandArgs } from './command-args.js';
+import { jobGoal, jobOutDir, JOB_OPTIONS, notUnderstood, parseCommandArgs } from './command-args.js';
 import { chooseNode } from './node-choice.js';
-import { DEFAULT_GOAL_TEXT } from './run-command.js';
 import { printRunEvents, printRunResults, runWriter } from './run-output.js';
 
 /**
@@ -18,6 +17,7 @@ export async function watchCommand(args: string[]): Promise<number> {
   const store = defaultStore();
   const options = parseWatchArgs(args, process.cwd(), store.settings().defaultGoal);
   await assertFolder(options.dir);
+  if (options.leftOut.length > 0) process.stderr.write(`${notUnderstood(options.leftOut)}\n`);
   const out = runWriter(options.json);
   const mode = { json: options.json, verbose: false };
   const node = await chooseNode({ api: options.api });
@@ -59,7 +59,7 @@ async function assertFolder(dir: string): Promise<void> {
   if (!info.isDirectory()) throw new StudioError(`${dir} is a file, not a folder.`, { hint: 'Give the folder to watch; use "run" for single files.' });
 }
 
-type WatchArgs = { dir: string; outDir: string; goal: string; existing: boolean; api?: string; json: boolean };
+type WatchArgs = { dir: string; outDir: string; goal: string; leftOut: string[]; existing: boolean; api?: string; json: boolean };
 
 function parseWatchArgs(args: string[], cwd: string, defaultGoal: string | undefined): WatchArgs {
   const { values, positionals } = parseCommandArgs(
@@ -67,10 +67,12 @@ function parseWatchArgs(args: string[], cwd: string, defaultGoal: string | undef
   );
   if (positionals.length !== 1) throw new UsageError('Give one folder to watch.');
   const dir = resolve(cwd, positionals[0]);
+  const goal = jobGoal(values.goal, defaultGoal);
   return {
     dir,
-    outDir: resolve(cwd, values.out ?? join(dir, 'compressed')),
-    goal: values.goal ?? defaultGoal ?? DEFAULT_GOAL_TEXT,
+    outDir: jobOutDir(values.out, undefined, cwd) ?? join(dir, 'compressed'),
+    goal: goal.text,
+    leftOut: goal.leftOut,
     existing: values.existing ?? false,
     api: values.api,
     json: values.json ?? false,

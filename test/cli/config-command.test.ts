@@ -31,9 +31,17 @@ describe('compressor-studio config', () => {
     expect(defaultStore(dir).settings().outputDir).toBeUndefined();
   });
 
-  it.each([[['--auto-export', 'maybe']], [['--notify', 'loud']], [['--goal', ' ']], [['extra']], [['--nope']]])('refuses %j with one line and exit 2', (args) => {
+  it.each([[['--auto-export', 'maybe']], [['--notify', 'loud']], [['--goal', ' ']], [['--goal', 'asdf']], [['--goal', 'credits']], [['--out', bin]], [['extra']], [['--nope']]])('refuses %j with one line and exit 2', (args) => {
     const result = config(mkdtempSync(join(tmpdir(), 'config-')), args);
     expect(result.code).toBe(2);
     expect(result.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('stores an instruction it partly understands, and names the words it leaves out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const result = config(dir, ['--goal', 'under 25MB blorp']);
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('Not understood, left out of the instruction: blorp.\n');
+    expect(defaultStore(dir).settings().defaultGoal).toBe('under 25MB blorp');
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notUnderstood } from '../../src/cli/command-args.js';
 import { parseRunArgs } from '../../src/cli/run-command.js';
 import { errorCode, phaseOf, statusLine } from '../../src/cli/run-output.js';
 import type { Job } from '../../src/engine/index.js';
@@ -150,10 +151,10 @@ describe('compressor-studio run', () => {
 
 describe('parseRunArgs', () => {
   it.each([
-    [['a.mp4'], { files: ['a.mp4'], goal: 'compress this video', outDir: undefined, api: undefined, json: false, verbose: false, preview: false }],
-    [['a.mp4', 'b.mov', '-g', 'under 10MB', '-o', 'out', '--api', 'cloud', '--json'], { files: ['a.mp4', 'b.mov'], goal: 'under 10MB', outDir: '/here/out', api: 'cloud', json: true, verbose: false, preview: false }],
-    [['a.mp4', '--preview'], { files: ['a.mp4'], goal: 'compress this video', outDir: undefined, api: undefined, json: false, verbose: false, preview: true }],
-    [['--verbose', 'a.mp4', '-o', '/abs'], { files: ['a.mp4'], goal: 'compress this video', outDir: '/abs', api: undefined, json: false, verbose: true, preview: false }],
+    [['a.mp4'], { files: ['a.mp4'], goal: 'compress this video', leftOut: [], outDir: undefined, api: undefined, json: false, verbose: false, preview: false }],
+    [['a.mp4', 'b.mov', '-g', 'under 10MB', '-o', 'out', '--api', 'cloud', '--json'], { files: ['a.mp4', 'b.mov'], goal: 'under 10MB', leftOut: [], outDir: '/here/out', api: 'cloud', json: true, verbose: false, preview: false }],
+    [['a.mp4', '--preview'], { files: ['a.mp4'], goal: 'compress this video', leftOut: [], outDir: undefined, api: undefined, json: false, verbose: false, preview: true }],
+    [['--verbose', 'a.mp4', '-o', '/abs'], { files: ['a.mp4'], goal: 'compress this video', leftOut: [], outDir: '/abs', api: undefined, json: false, verbose: true, preview: false }],
   ])('%j', (args, expected) => {
     expect(parseRunArgs(args, '/here')).toEqual(expected);
   });
@@ -170,6 +171,31 @@ describe('parseRunArgs', () => {
 
   it.each([[['a.mp4', 'under 10MB']], [['fit discord', 'a.mp4']], [['a.mp4', '720p', '-g', 'under 10MB']]])('says an instruction given as a file (%j) goes after -g, before any work', (args) => {
     expect(() => parseRunArgs(args, '/here')).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/^"(under 10MB|fit discord|720p)" is not a file but reads as an instruction: give it with -g/) }));
+  });
+
+  it.each([
+    [['a.mp4', '-g', 'asdf qwer'], /^-g "asdf qwer" says nothing I understand about the video: say how to compress it, e\.g\. "under 10MB"/],
+    [['a.mp4', '-g', 'credits'], /^-g "credits" asks for credits, not how to compress/],
+    [['a.mp4', '-g', 'what is the status'], /^-g "what is the status" asks for status/],
+  ])('refuses an instruction that says nothing about the video (%j) before any work', (args, message) => {
+    expect(() => parseRunArgs(args, '/here')).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(message) }));
+  });
+
+  it('names the stored default when it is the instruction that says nothing', () => {
+    expect(() => parseRunArgs(['a.mp4'], '/here', { defaultGoal: 'asdf' })).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/^The default instruction \(see: compressor-studio config\) "asdf"/) }));
+  });
+
+  it('follows what it understands of an instruction and names the words it leaves out', () => {
+    expect(parseRunArgs(['a.mp4', '-g', 'under 200kb asdf'], '/here')).toMatchObject({ goal: 'under 200kb asdf', leftOut: ['asdf'] });
+    expect(notUnderstood(['asdf', 'qwer'])).toBe('Not understood, left out of the instruction: asdf, qwer.');
+  });
+
+  it('refuses an output folder that is a file, before any work', () => {
+    const here = mkdtempSync(join(tmpdir(), 'run-args-'));
+    writeFileSync(join(here, 'notes.txt'), 'x');
+    expect(() => parseRunArgs(['a.mp4', '-o', 'notes.txt'], here)).toThrow(expect.objectContaining({ exitCode: 2, message: `-o ${join(here, 'notes.txt')} is a file, not a folder: give a folder for the outputs.` }));
+    expect(() => parseRunArgs(['a.mp4'], here, { outputDir: join(here, 'notes.txt') })).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(/^The output folder \(see: compressor-studio config\) /) }));
+    expect(parseRunArgs(['a.mp4', '-o', 'not-yet'], here).outDir).toBe(join(here, 'not-yet'));
   });
 
   it('takes a file whose name reads as an instruction when it exists, and a missing clip name as a file', () => {

@@ -40,7 +40,7 @@ describe('compressor-studio watch', () => {
     expect(await exited).toBe(0);
   });
 
-  it('says so in one line when the folder does not exist (exit 1) or is missing (exit 2)', async () => {
+  it('says so in one line when the folder does not exist (exit 1), or is missing or the instruction says nothing (exit 2)', async () => {
     const run = (args: string[]) =>
       new Promise<{ code: number | null; err: string }>((done) => {
         const child = spawn(process.execPath, [bin, 'watch', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -53,5 +53,8 @@ describe('compressor-studio watch', () => {
     expect(missing.err.trim().split('\n')).toHaveLength(1);
     expect(missing.err).toMatch(/does not exist/);
     expect((await run([])).code).toBe(2);
+    const nonsense = await run([work, '-g', 'asdf']);
+    expect(nonsense.code).toBe(2);
+    expect(nonsense.err.trim().split('\n')).toEqual([expect.stringMatching(/^-g "asdf" says nothing I understand about the video/)]);
   });
 });
