@@ -116,12 +116,13 @@ export function diskProblem(error: unknown, onNode = false): DiskError | undefin
   return undefined;
 }
 
-/** A file system call's refusal in words, for errors no StudioError has worded yet. */
+/** A file system call's refusal in words, for errors no StudioError has worded yet: by errno, or by call and errno where only one call's is the user's to read. */
 const PATH_PROBLEMS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'not permitted',
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'it is a folder, not a file',
+  'mkdir EEXIST': 'a file is there, not a folder',
   ENOENT: 'there is nothing there',
 };
 
@@ -130,8 +131,9 @@ export function describeError(error: unknown): string {
   const disk = diskProblem(error);
   if (disk) return `${disk.message} ${disk.hint}`;
   if (error instanceof StudioError) return error.hint ? `${error.message} ${error.hint}` : error.message;
-  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
-  if (code && path && PATH_PROBLEMS[code]) return `${path}: ${PATH_PROBLEMS[code]}. Check the path, or choose another folder.`;
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  const problem = code && (PATH_PROBLEMS[`${syscall} ${code}`] ?? PATH_PROBLEMS[code]);
+  if (problem && path) return `${path}: ${problem}. Check the path, or choose another folder.`;
   if (error instanceof Error) return error.message;
   return String(error);
 }

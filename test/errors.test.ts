@@ -1,4 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeError, diskProblem, MediaError, StudioError } from '../src/errors.js';
 import { runFfmpeg } from '../src/media/run-ffmpeg.js';
@@ -45,6 +47,13 @@ describe('a full disk', () => {
   it('words a file system refusal with its path and what to do', async () => {
     const error = await failure(writeFile('/dev/null/out.mp4', 'x'));
     expect(describeError(error)).toBe('/dev/null/out.mp4: a part of the path is a file, not a folder. Check the path, or choose another folder.');
+  });
+
+  it('words an output folder that is a file (mkdir finds a file there)', async () => {
+    const here = await mkdtemp(join(tmpdir(), 'errors-'));
+    await writeFile(join(here, 'notes.txt'), 'x');
+    const error = await failure(mkdir(join(here, 'notes.txt'), { recursive: true }));
+    expect(describeError(error)).toBe(`${join(here, 'notes.txt')}: a file is there, not a folder. Check the path, or choose another folder.`);
   });
 
   it('says a file system that cannot hold a file that large, from the errno or from ffmpeg', () => {
