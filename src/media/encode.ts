@@ -7,7 +7,7 @@ import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from './size-retry.js';
 import { formatBytes } from '../units.js';
-import { SAFETY_MARGIN } from './target-budget.js';
+import { SAFETY_MARGIN, tooSmallHint } from './target-budget.js';
 import type { Container } from '../goal/types.js';
 import type { PlanNote } from './plan-notes.js';
 import type { EncodePlan, MediaInfo } from './types.js';
@@ -274,7 +274,7 @@ function belowEncoderMinimum(error: unknown, plan: EncodePlan): MediaError | und
   const needed = streamBytes(Number(minimum[1]) + 1 + audioKbps) / (1 - SAFETY_MARGIN) + overhead;
   const smallest = formatBytes(Math.max(needed, plan.targetBytes * 1.05));
   return new MediaError('impossible', `${formatBytes(plan.targetBytes)} is too small for this video: even at ${plan.width}x${plan.height} the picture needs about ${minimum[1]} kbps, so the smallest this can be is about ${smallest}.`, {
-    hint: `Ask for at least ${smallest}, trim it shorter, or mute it.`,
+    hint: tooSmallHint(smallest, audioKbps > 0),
     cause: error,
   });
 }

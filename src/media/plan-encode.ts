@@ -5,7 +5,7 @@ import { shortSideCap, sizeCap } from '../wire/size-cap.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, watchablePicture, type Frame } from './resolution-ladder.js';
 import { formatBytes, formatSeconds } from '../units.js';
-import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, soundFloor, totalKbps, type AudioChoice } from './target-budget.js';
+import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, soundFloor, totalKbps, tooSmallHint, type AudioChoice } from './target-budget.js';
 import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
 import type { Capabilities } from './capabilities.js';
 import type { PlanNote, RateChange } from './plan-notes.js';
@@ -110,7 +110,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const tooSmall = new MediaError(
     'impossible',
     `${formatBytes(targetBytes)} is too small for ${durationSec.toFixed(1)} s of video: the smallest this can be is about ${formatBytes(smallest)}.`,
-    { hint: `Ask for at least ${formatBytes(smallest)}, trim it shorter${sound ? ', or mute it' : ''}.` },
+    { hint: tooSmallHint(formatBytes(smallest), sound) },
   );
   if (targetBytes < smallest) throw tooSmall;
   const dropped: PlanNote | undefined = keepAudio && !sound ? { code: 'sound-dropped', targetBytes, durationSec, smallestWithSoundBytes: smallestWithSound } : undefined;

@@ -95,3 +95,8 @@ export function smallestBytes(durationSec: number, hasAudio: boolean): number {
   const streams = (kbps * 1000 * durationSec) / 8;
   return Math.ceil(streams / (1 - SAFETY_MARGIN) + containerOverheadBytes(durationSec, MIN_FPS, hasAudio ? MIN_AUDIO_KBPS : undefined));
 }
+
+/** What to do about a size too small for the video: the ways out, muting only where there is sound to mute. */
+export function tooSmallHint(smallest: string, withSound: boolean): string {
+  return `Ask for at least ${smallest}${withSound ? ', trim it shorter, or mute it' : ' or trim it shorter'}.`;
+}

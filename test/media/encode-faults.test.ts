@@ -65,6 +65,8 @@ describe('encode faults', () => {
     expect(error).toBeInstanceOf(MediaError);
     expect(error).toMatchObject({ kind: 'impossible' });
     expect((error as MediaError).message).toMatch(/needs about 40 kbps, so the smallest this can be is about [\d.]+ KB/);
+    // 20 KB already left the sound out: there is nothing to mute.
+    expect((error as MediaError).hint).toMatch(/^Ask for at least [\d.]+ KB or trim it shorter\.$/);
     expect(await readdir(out)).toEqual([]);
     expect(await readdir(scratch)).toEqual([]);
   });

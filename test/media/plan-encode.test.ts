@@ -164,6 +164,18 @@ describe('planEncode (table)', () => {
     expect((error as MediaError).hint).toBeTruthy();
   });
 
+  it('words what to do as one list: with the sound kept, muting is one of the ways', () => {
+    const hint = (goal: Goal) => (() => {
+      try {
+        planEncode(goal, clip({ durationSec: 600 }));
+      } catch (e) {
+        return (e as MediaError).hint;
+      }
+    })();
+    expect(hint({ targetBytes: 1000 })).toMatch(/^Ask for at least [\d.]+ KB or trim it shorter\.$/);
+    expect(hint({ targetBytes: 20_000, audio: { bitrateKbps: 32 } })).toMatch(/^Ask for at least [\d.]+ [KM]B, trim it shorter, or mute it\.$/);
+  });
+
   it('refuses info with no video', () => {
     expect(() => planEncode({}, { ...clip(), video: undefined })).toThrow(MediaError);
   });
