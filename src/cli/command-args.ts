@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 import { parseInstruction } from '../goal/parse-instruction.js';
+import { remarkText } from '../goal/remark-words.js';
 
 /** The goal when `-g` is absent (high quality, 1080p cap). */
 export const DEFAULT_GOAL_TEXT = 'compress this video';
@@ -49,8 +50,8 @@ export function argumentProblem(error: unknown): string {
 
 /**
  * The instruction a job command follows, checked before any work. One that says nothing about the
- * video ("asdf", "credits") is a usage error: the files would otherwise be compressed to defaults
- * the user never chose. `source` names where it came from ('-g', 'the default instruction').
+ * video ("asdf", "credits"), or asks for an edit this tool does not make ("rotate 90 degrees"), is a
+ * usage error: the files would otherwise be compressed in a way the user never chose. `source` names where it came from ('-g', 'the default instruction').
  * Returns the words the parser left out, for one line of warning.
  */
 export function checkInstruction(text: string, source: string): { leftOut: string[] } {
@@ -60,6 +61,9 @@ export function checkInstruction(text: string, source: string): { leftOut: strin
   if (parsed.intent === 'credits' || parsed.intent === 'status' || parsed.intent === 'help') {
     throw new UsageError(`${source} "${text}" asks for ${parsed.intent}, not how to compress: say how, ${example}.`);
   }
+  // Asked for an edit this tool does not make: compressing without it would not be what was asked.
+  const notOffered = parsed.ambiguities.find((remark) => remark.code === 'edit-not-offered');
+  if (notOffered) throw new UsageError(`${source} "${text}": ${remarkText(notOffered, 'en')}`);
   return { leftOut: parsed.unknown };
 }
 

@@ -7,6 +7,7 @@ import { editRules, liftTitles, mergeEdits } from './edits.js';
 import { decideIntent, intentRules } from './intent.js';
 import { normalizeText } from './normalize.js';
 import type { Edits, ParsedInstruction } from './parse-types.js';
+import { notOfferedRules } from './not-offered.js';
 import { platformRules } from './platforms.js';
 import { qualityRules } from './quality.js';
 import { remarkKey, type Remark } from './remarks.js';
@@ -31,6 +32,7 @@ import { leftoverWords, MAX_UNKNOWN } from './unknown-words.js';
  * "best"), and routing words last so that "cut the first 5s" is read as a trim first.
  */
 const RULES: readonly Rule[] = [
+  ...notOfferedRules,
   ...formatRules,
   ...technicalWordRules,
   ...audioRules,

@@ -1,13 +1,41 @@
 import { formatBytes, formatSeconds } from '../units.js';
 import { wordWith, type Language, type Wording } from './language.js';
 import { platformById } from './platforms.js';
-import type { Remark } from './remarks.js';
+import type { NotOffered, Remark } from './remarks.js';
 
 // The parser's remarks in words, one table per language, line for line. The examples in them are
 // instructions the parser reads in that language ("say 720p", “说“720p””), so a reply can be
 // answered as it suggests. Sizes and codec names read the same in both.
 
 const CODEC = { h264: 'H.264', h265: 'H.265' } as const;
+
+const NOT_OFFERED_EN: Record<NotOffered, string> = {
+  rotate: "I don't rotate videos (a phone's rotation is applied by itself).",
+  flip: "I don't flip or mirror videos.",
+  speed: "I don't change the playback speed.",
+  colour: "I don't change colours, brightness or contrast.",
+  subtitles: "I don't add subtitles; a title I can add (add title “…”).",
+  volume: "I don't change the sound's volume; I can mute it, or set background music's volume.",
+  stabilize: "I don't stabilize shaky video.",
+  denoise: "I don't remove noise.",
+  reverse: "I don't play videos backwards.",
+  upscale: "I don't upscale: a resolution is the most the output will have.",
+  watermark: "I don't add or remove watermarks.",
+};
+
+const NOT_OFFERED_ZH: Record<NotOffered, string> = {
+  rotate: '我不能旋转视频（手机视频的方向会自动摆正）。',
+  flip: '我不能翻转或镜像视频。',
+  speed: '我不能改变播放速度。',
+  colour: '我不能调色、调亮度或对比度。',
+  subtitles: '我不能加字幕，但可以加标题（加标题“…”）。',
+  volume: '我不能调声音的音量，但可以静音，或设置背景音乐的音量。',
+  stabilize: '我不能给视频防抖。',
+  denoise: '我不能降噪。',
+  reverse: '我不能倒放视频。',
+  upscale: '我不会放大分辨率：分辨率只是输出的上限。',
+  watermark: '我不能加或去水印。',
+};
 
 const en: Wording<Remark> = {
   'ask-what-to-do': () => 'What should I do with your video? Try “compress this video to under 100MB without losing quality”, “export 1080p MP4” or “make it fit Discord”.',
@@ -48,6 +76,7 @@ const en: Wording<Remark> = {
   'music-volume-range': () => 'The music volume goes from 0 to 100%: how loud should it be?',
   'not-a-size': ({ said }) => `“${said}” is not a size I can aim for.`,
   'bad-shape': ({ said }) => `I can shape videos to 16:9, 9:16, 1:1 or 4:5, not ${said}: which of those?`,
+  'edit-not-offered': ({ edit }) => `${NOT_OFFERED_EN[edit]} I compress, resize, trim, crop to a shape, change the frame rate, mute, and add a title or background music.`,
   'floor-size': ({ amount, unit }) => `I can keep a file under a size, not over one: did you mean “under ${amount} ${unit}”?`,
 };
 
@@ -90,6 +119,7 @@ const zh: Wording<Remark> = {
   'music-volume-range': () => '背景音乐音量在 0 到 100% 之间：要多大声？',
   'not-a-size': ({ said }) => `“${said}”不是我能作为目标的大小。`,
   'bad-shape': ({ said }) => `画面比例只能是 16:9、9:16、1:1 或 4:5，不能是 ${said}：要哪一种？`,
+  'edit-not-offered': ({ edit }) => `${NOT_OFFERED_ZH[edit]}我能做的是：压缩、改分辨率、剪辑时长、裁成指定比例、改帧率、静音、加标题或背景音乐。`,
   'floor-size': ({ amount, unit }) => `我只能把文件控制在某个大小以内，不能保证超过它：你是想说“${amount}${unit}以内”吗？`,
 };
 

@@ -1,5 +1,8 @@
 import type { Codec } from './types.js';
 
+/** Edits people ask a video tool for that this one does not make (read in not-offered.ts). */
+export type NotOffered = 'rotate' | 'flip' | 'speed' | 'colour' | 'subtitles' | 'volume' | 'stabilize' | 'denoise' | 'reverse' | 'upscale' | 'watermark';
+
 /**
  * What the parser has to say about an instruction besides the Goal: a conflict, a guess it made, a
  * question about words it could not use. Data, not sentences: each is a code and the values its
@@ -48,6 +51,8 @@ export type Remark =
   | { code: 'music-volume-range' }
   | { code: 'not-a-size'; said: string }
   | { code: 'bad-shape'; said: string }
+  /** An edit this tool does not make (rotate, subtitles…): what it does instead. */
+  | { code: 'edit-not-offered'; edit: NotOffered }
   /** "over 100MB": a size can only be a cap. */
   | { code: 'floor-size'; amount: string; unit: string };
 

@@ -44,6 +44,9 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
   const analyse: TurnStep = { name: 'analyse', args: { instruction: text }, response: { ...parsed, ambiguities: worded(parsed.ambiguities, 'en') } };
   switch (parsed.intent) {
     case 'compress':
+      // Only an edit this tool does not make ("rotate 90 degrees"): what it does instead, and no plan of nothing.
+      if (onlyNotOffered(parsed)) return { steps: [analyse], text: worded(parsed.ambiguities, language).join('\n') };
+      return applyInstruction(parsed, session, context, analyse, aim, language);
     case 'export':
       return applyInstruction(parsed, session, context, analyse, aim, language);
     case 'status':
@@ -64,6 +67,11 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
       throw new Error(`Unhandled intent ${String(never)}`);
     }
   }
+}
+
+/** Whether all an instruction asked for is edits this tool does not make. */
+function onlyNotOffered(parsed: ParsedInstruction): boolean {
+  return Object.keys(parsed.goal).length === 0 && !parsed.edits && parsed.ambiguities.length > 0 && parsed.ambiguities.every((remark) => remark.code === 'edit-not-offered');
 }
 
 function applyInstruction(

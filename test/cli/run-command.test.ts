@@ -177,7 +177,8 @@ describe('parseRunArgs', () => {
     [['a.mp4', '-g', 'asdf qwer'], /^-g "asdf qwer" says nothing I understand about the video: say how to compress it, e\.g\. "under 10MB"/],
     [['a.mp4', '-g', 'credits'], /^-g "credits" asks for credits, not how to compress/],
     [['a.mp4', '-g', 'what is the status'], /^-g "what is the status" asks for status/],
-  ])('refuses an instruction that says nothing about the video (%j) before any work', (args, message) => {
+    [['a.mp4', '-g', 'under 10mb and rotate it 90 degrees'], /^-g "under 10mb and rotate it 90 degrees": I don't rotate videos .* I compress, resize, trim/],
+  ])('refuses an instruction that says nothing about the video, or asks for an edit not offered (%j), before any work', (args, message) => {
     expect(() => parseRunArgs(args, '/here')).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringMatching(message) }));
   });
 

@@ -542,6 +542,29 @@ const edits: Case[] = [
   ['keep the music', 'compress', { audio: 'keep' }],
 ];
 
+/** Edits this tool does not make: understood, and answered with what it does instead. */
+const notOffered: Case[] = [
+  ['rotate 90 degrees', 'compress', {}, { asks: /^I don't rotate videos .* I compress, resize, trim, crop to a shape/ }],
+  ['rotate it and make it 720p', 'compress', { resolution: 720 }, { asks: /I don't rotate/ }],
+  ['旋转90度', 'compress', {}, { asks: /I don't rotate/ }],
+  ['mirror the video horizontally', 'compress', {}, { asks: /flip or mirror/ }],
+  ['speed it up 2x', 'compress', {}, { asks: /playback speed/ }],
+  ['make it slow motion', 'compress', {}, { asks: /playback speed/ }],
+  ['make it black and white', 'compress', {}, { asks: /colours/ }],
+  // The same words describing the footage are no request: left out as before, not refused.
+  ['compress my slow-mo clip to 10mb', 'compress', { targetBytes: 10 * MB }, { unknown: ['slow-mo'] }],
+  ['my black and white film under 20mb', 'compress', { targetBytes: 20 * MB }, { unknown: ['black', 'white'] }],
+  ['compress this timelapse to 5mb', 'compress', { targetBytes: 5 * MB }, { unknown: ['timelapse'] }],
+  ['increase the brightness', 'compress', {}, { asks: /brightness/ }],
+  ['under 10mb and add subtitles', 'compress', { targetBytes: 10 * MB }, { asks: /I don't add subtitles/ }],
+  ['lower the volume', 'compress', {}, { asks: /mute it/ }],
+  ['stabilize it', 'compress', {}, { asks: /stabilize/ }],
+  ['play it backwards', 'compress', {}, { asks: /backwards/ }],
+  ['upscale to 4k', 'compress', { resolution: 2160 }, { asks: /I don't upscale/ }],
+  ['remove the watermark', 'compress', {}, { asks: /watermarks/ }],
+  ['turn it vertical', 'compress', { aspect: '9:16' }],
+];
+
 const all: [string, Case[]][] = [
   ['the brief', brief],
   ['sizes', sizes],
@@ -559,6 +582,7 @@ const all: [string, Case[]][] = [
   ['everyday requests', everyday],
   ['combined', combined],
   ['titles and music', edits],
+  ['edits not offered', notOffered],
 ];
 
 describe('parseInstruction', () => {

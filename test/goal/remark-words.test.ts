@@ -42,6 +42,7 @@ const SAMPLES: { [C in Remark['code']]: Extract<Remark, { code: C }> } = {
   'not-a-size': { code: 'not-a-size', said: '0MB' },
   'bad-shape': { code: 'bad-shape', said: '3:2' },
   'floor-size': { code: 'floor-size', amount: '100', unit: 'MB' },
+  'edit-not-offered': { code: 'edit-not-offered', edit: 'rotate' },
 };
 const remarks: Remark[] = Object.values(SAMPLES);
 

@@ -85,4 +85,22 @@ describe('a real node answers in the language of the instruction', () => {
     expect(en).toMatch(/\nNote: You asked for both “720p” and “1080p”; I'll use “1080p” \(said last\)\.$/);
     expect(en.replaceAll('旅行.mp4', '')).not.toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('answers an edit it does not make with what it does instead, in the instruction\'s language, and plans the rest of it', async () => {
+    const base = started.node.url;
+    const { token, sessionId } = await newSession(base);
+    await upload(base, token, sessionId, [clip], ['trip.mp4']);
+    const before = await message(base, token, sessionId, 'under 40KB');
+    const draft = before.events.at(-1).actions.stateDelta.draft;
+
+    const rotate = await message(base, token, sessionId, 'rotate it 90 degrees');
+    expect(replyOf(rotate)).toBe("I don't rotate videos (a phone's rotation is applied by itself). I compress, resize, trim, crop to a shape, change the frame rate, mute, and add a title or background music.");
+    expect(rotate.events.at(-1).actions?.stateDelta?.draft ?? draft).toEqual(draft);
+    expect(replyOf(await message(base, token, sessionId, '旋转90度'))).toMatch(/^我不能旋转视频（手机视频的方向会自动摆正）。我能做的是：压缩、/);
+
+    const mixed = replyOf(await message(base, token, sessionId, 'make it 480p and add subtitles'));
+    expect(mixed).toMatch(/^Understood: ≤ 480p · /);
+    expect(mixed).toMatch(/\nNote: I don't add subtitles; a title I can add/);
+    expect(mixed).not.toMatch(/did not understand/);
+  });
 });
