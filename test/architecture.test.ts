@@ -11,8 +11,8 @@ const forbidden: Record<string, RegExp[]> = {
   'src/studio': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/queue\//],
   // server knows the queue only through RenderBackend: without --queue, no BullMQ is loaded.
   'src/server': [/^react$/, /^ink/, /\/ui\//, /\/engine\//, /\/studio\//, /\/store\//, /\/queue\//, /^bullmq$/],
-  // media sees only the Goal type of goal's code, and of the wire only what every side shares: the size rule, and the notes' shape (they cross it)
-  'src/media': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/engine\//, /\/studio\//, /\/store\//, /^undici$/, /\/goal\/(?!types\.js$)/, /\/wire\/(?!size-cap\.js$|plan-notes\.js$)/],
+  // media sees only the Goal type of goal's code, and of the wire only what every side shares: the size rule, the output's codec, and the notes' shape (they cross it)
+  'src/media': [/^react$/, /^ink/, /\/ui\//, /\/server\//, /\/engine\//, /\/studio\//, /\/store\//, /^undici$/, /\/goal\/(?!types\.js$)/, /\/wire\/(?!size-cap\.js$|output-codec\.js$|plan-notes\.js$)/],
   'src/goal': [/^react$/, /^ink/, /^node:/, /\/ui\//, /\/server\//, /\/engine\//, /\/studio\//, /\/store\//, /\/media\//],
   // the wire is shared by client and node: schemas over goal's types and the wording both show (goal's and units' pure code), no I/O
   'src/wire': [/^react$/, /^ink/, /^node:/, /\/ui\//, /\/server\//, /\/engine\//, /\/studio\//, /\/store\//, /\/media\//],

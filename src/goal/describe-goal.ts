@@ -1,5 +1,6 @@
 import { formatBytes, formatSeconds } from '../units.js';
 import type { Language } from './language.js';
+import { outputCodec } from '../wire/output-codec.js';
 import { platformById } from './platforms.js';
 import { shortSideCap } from '../wire/size-cap.js';
 import type { Aspect, Codec, Goal, Quality, Speed } from './types.js';
@@ -89,7 +90,7 @@ export function describeGoal(goal: Goal, language: Language = 'en'): string {
     goal.aspect !== undefined ? words.aspect[goal.aspect] : undefined,
     goal.fps !== undefined ? `≤ ${goal.fps} fps` : undefined,
     goal.trim !== undefined ? describeTrim(goal.trim, words.trim) : undefined,
-    CODEC[goal.codec ?? 'h264'],
+    CODEC[outputCodec(goal)],
     // String(): a goal read back from a draft file may hold anything, and a reply must still be written.
     goal.container !== undefined ? String(goal.container).toUpperCase() : undefined,
     describeAudio(goal.audio ?? 'keep', words),

@@ -1,4 +1,5 @@
 import { MediaError } from '../errors.js';
+import { outputCodec } from '../wire/output-codec.js';
 import type { Codec, Container, Goal } from '../goal/types.js';
 import { CODECS, SINGLE_PASS_ENCODERS, SVT_AV1 } from './codec-table.js';
 import { shortSideCap, sizeCap } from '../wire/size-cap.js';
@@ -240,16 +241,12 @@ function audioNote(audio: AudioChoice | undefined, info: MediaInfo, goal: Goal, 
   return { code: 'sound', codec, ...audio };
 }
 
-/** The output's codec and container: WebM carries AV1 + Opus here (the build has no VP9 path). */
+/** The output's codec and container (outputCodec): WebM's AV1, said in a note. */
 function resolveFormat(goal: Goal, notes: PlanNote[]): { codec: Codec; container: Container } {
   const container = goal.container ?? 'mp4';
-  if (container !== 'webm') return { codec: goal.codec ?? 'h264', container };
-  if (goal.codec && goal.codec !== 'av1') {
-    notes.push({ code: 'webm-codec', asked: goal.codec });
-  } else {
-    notes.push({ code: 'webm' });
-  }
-  return { codec: 'av1', container };
+  const codec = outputCodec(goal);
+  if (container === 'webm') notes.push(goal.codec && goal.codec !== codec ? { code: 'webm-codec', asked: goal.codec } : { code: 'webm' });
+  return { codec, container };
 }
 
 /** The trim as seconds inside the clip (undefined when it keeps everything); impossible trims throw. */

@@ -16,6 +16,9 @@ describe('describeGoal', () => {
     [{ relativeSize: 1 / 3 }, '≤ 33.33% of the original size · ≤ 1080p · H.264 · keep audio · high quality', '≤ 原大小的 33.33% · ≤ 1080p · H.264 · 保留声音 · 高质量'],
     [{ codec: 'h265', container: 'mkv', audio: 'mute', quality: 'small' }, '≤ 1080p · H.265 · MKV · no audio · smallest file', '≤ 1080p · H.265 · MKV · 静音 · 尽量小'],
     [{ codec: 'av1', container: 'webm', audio: { bitrateKbps: 96 } }, '≤ 1080p · AV1 · WEBM · audio 96 kbps · high quality', '≤ 1080p · AV1 · WEBM · 音频 96 kbps · 高质量'],
+    // WebM is written in AV1 whatever was asked (the plan says so in a note): the goal line does not promise H.264.
+    [{ container: 'webm' }, '≤ 1080p · AV1 · WEBM · keep audio · high quality', '≤ 1080p · AV1 · WEBM · 保留声音 · 高质量'],
+    [{ codec: 'h264', container: 'webm' }, '≤ 1080p · AV1 · WEBM · keep audio · high quality', '≤ 1080p · AV1 · WEBM · 保留声音 · 高质量'],
     [{ fps: 30, speed: 'fast' }, '≤ 1080p · ≤ 30 fps · H.264 · keep audio · high quality · fast encode', '≤ 1080p · ≤ 30 fps · H.264 · 保留声音 · 高质量 · 快速编码'],
     [{ aspect: '9:16', resolution: 1080, platform: 'tiktok' }, 'TikTok: ≤ 1080p · 9:16 vertical · H.264 · keep audio · high quality', 'TikTok：≤ 1080p · 9:16 竖屏 · H.264 · 保留声音 · 高质量'],
     [{ speed: 'best', quality: 'balanced' }, '≤ 1080p · H.264 · keep audio · balanced quality · best compression (slow)', '≤ 1080p · H.264 · 保留声音 · 均衡画质 · 最佳压缩（较慢）'],
