@@ -30,7 +30,7 @@ export const audioRules: Rule[] = [
   {
     when: AUDIO_WORD,
     pattern:
-      /\b(?:mute|muted|muting|silent|silence|silenced|no audio|no sound|no music|audio off|sound off|without (?:any |the )?(?:audio|sound|music)(?: track)?|(?:remove|removing|delete|drop|strip|kill|cut|cut out|get rid of|take out|lose|turn off|disable|discard|ditch)(?: the| all| any)? (?:audio|sound|music)(?: track)?)\b|静音|(?:去掉|去除|删除|删掉|关闭|不要|移除|去)(?:声音|音频|音轨)|无声|消音/g,
+      /\b(?:mute|muted|muting|silent|silence|silenced|no audio|no sound|no music|audio off|sound off|without (?:any |the )?(?:audio|sound|music)(?: track)?|(?:remove|removing|delete|drop|strip|kill|cut|cut out|get rid of|take out|lose|turn off|disable|discard|ditch)(?: the| all| any)? (?:audio|sound|music)(?: track)?)\b|静音|(?:去掉|去除|删除|删掉|关闭|不要|移除|去)(?:声音|音频|音轨)|(?:声音|音频|音轨)(?:去掉|去除|删除|删掉|关掉|关闭|移除|不要了?)|无声|消音/g,
     read: () => ({ kind: 'goal', goal: { audio: 'mute' } }),
   },
   {

@@ -49,6 +49,20 @@ export const PLATFORMS: readonly Platform[] = [
     checked: '2025-06: Gmail attachments up to 25 MB; most mail servers are similar.',
   },
   {
+    id: 'wechat-channels',
+    label: 'WeChat Channels',
+    names: [String.raw`wechat channels?`, '微信视频号', '视频号'],
+    goal: { aspect: '9:16', resolution: 1080 },
+    checked: '2026-12: 9:16 at 1080x1920 recommended, as for the other short-video apps.',
+  },
+  {
+    id: 'wechat',
+    label: 'WeChat',
+    names: [String.raw`we ?chat`, String.raw`weixin`, '微信'],
+    goal: { targetBytes: 25_000_000 },
+    checked: '2026-12: WeChat publishes no limit; third-party guides (nctoro.com, 21xqjy.com) give 25 MB for a video sent in a chat.',
+  },
+  {
     id: 'telegram',
     label: 'Telegram',
     names: [String.raw`telegram`, String.raw`tg`],
@@ -87,9 +101,24 @@ export const PLATFORMS: readonly Platform[] = [
     checked: '2025-06: 9:16 at 1080x1920 recommended.',
   },
   {
+    id: 'kuaishou',
+    label: 'Kuaishou',
+    names: [String.raw`kuaishou`, String.raw`kwai`, '快手'],
+    goal: { aspect: '9:16', resolution: 1080 },
+    checked: '2026-12: 9:16 at 1080x1920 recommended, as for the other short-video apps.',
+  },
+  {
+    id: 'bilibili',
+    label: 'Bilibili',
+    names: [String.raw`bilibili`, 'b站', '哔哩哔哩'],
+    // Nothing to fit, as YouTube: named so that "发B站" is understood, and said as itself.
+    goal: {},
+    checked: '2026-12: uploads far larger than this tool makes; 16:9 landscape is its usual shape.',
+  },
+  {
     id: 'youtube',
     label: 'YouTube',
-    names: [String.raw`youtube`, String.raw`yt`, 'b站', '哔哩哔哩'],
+    names: [String.raw`youtube`, String.raw`yt`],
     // Nothing to fit: named so that "for youtube" is understood, not reported as unknown.
     goal: {},
     checked: '2025-06: up to 256 GB or 12 hours; any size this tool makes fits.',

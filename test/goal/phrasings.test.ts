@@ -378,10 +378,17 @@ const chinese: Case[] = [
   ['分辨率720p', 'compress', { resolution: 720 }],
   ['不要声音', 'compress', { audio: 'mute' }],
   ['适合抖音', 'compress', { aspect: '9:16', resolution: 1080, platform: 'tiktok' }],
+  ['压缩一下发微信', 'compress', { targetBytes: 25 * MB, platform: 'wechat' }],
+  ['适合微信发送', 'compress', { targetBytes: 25 * MB, platform: 'wechat' }],
+  ['微信视频号', 'compress', { aspect: '9:16', resolution: 1080, platform: 'wechat-channels' }],
+  ['发快手', 'compress', { aspect: '9:16', resolution: 1080, platform: 'kuaishou' }],
+  ['发B站', 'compress', { platform: 'bilibili' }],
+  ['把声音去掉', 'compress', { audio: 'mute' }],
+  ['音频删掉，压缩到10M', 'compress', { audio: 'mute', targetBytes: 10 * MB }],
   ['小于 50 兆', 'compress', { targetBytes: 50 * MB }],
   ['1G以内', 'compress', { targetBytes: 1 * GB }],
   ['压缩到1.5G', 'compress', { targetBytes: 1.5 * GB }],
-  ['发到微信', 'unknown', {}, { unknown: ['微信'], asks: /What should I do/ }],
+  ['发到微信', 'compress', { targetBytes: 25 * MB, platform: 'wechat' }],
   ['帮助', 'help', {}],
 ];
 
