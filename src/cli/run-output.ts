@@ -107,7 +107,8 @@ export function printRunEvents(engine: Engine, mode: RunOutputMode, out: RunWrit
         if (!mode.json) write(`• ${file(event.payload.jobId)}${event.payload.text}`);
         return;
       case 'message:done':
-        if (!mode.json && mode.verbose) write(`  ${[keyboardWording(event.payload.text), event.payload.note].filter(Boolean).join(' ')}`);
+        // Indented as a block, every line of it: a plan's lines stand apart from the job lines around them.
+        if (!mode.json && mode.verbose) write(`  ${[keyboardWording(event.payload.text), event.payload.note].filter(Boolean).join(' ')}`.replaceAll('\n', '\n  '));
         return;
       case 'working':
         if (!mode.json) write(`${file(event.payload.jobId)}${event.payload.text}`);

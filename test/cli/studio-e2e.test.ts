@@ -138,6 +138,8 @@ describe('the studio in a terminal', () => {
     const code = await new Promise<number | null>((done) => child.on('exit', done));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^• Uploaded holiday\.mp4 \(\d+(\.\d+)? KB\)\.\n {2}Understood/m);
+    // The reply indented as one block, its plan lines too.
+    expect(stdout).toMatch(/\n {2}Understood: [^\n]*\n {2}Here is the plan:\n {2}1\. holiday\.mp4 /);
     expect(stdout).not.toMatch(/\x1b\[/); // plain lines, no cursor movement or colour
     expect(readdirSync(out)).toEqual(['holiday.compressed.mp4']);
     const done = stdout.split('\n').filter((line) => line.startsWith('✓'));
