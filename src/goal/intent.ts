@@ -39,3 +39,11 @@ export function decideIntent(said: ReadonlySet<Intent>, aboutTheVideo: boolean, 
   if (said.has('help') || /^[?？\s]+$/.test(text)) return 'help';
   return 'unknown';
 }
+
+// "all of them", "every video", "both", "全部", "所有", "每个": an instruction for every file.
+const EVERY = /(?<![\p{L}\p{N}])(all|every|each|both)(?![\p{L}\p{N}])|全部|所有|每个|每一个/iu;
+
+/** Whether an instruction says it is for every file of a batch. */
+export function saysEveryFile(text: string): boolean {
+  return EVERY.test(text);
+}

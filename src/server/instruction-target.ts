@@ -1,3 +1,4 @@
+import { saysEveryFile } from '../goal/intent.js';
 import { parseInstruction } from '../goal/parse-instruction.js';
 import { splitName } from '../media/file-names.js';
 import type { Goal } from '../goal/types.js';
@@ -15,14 +16,12 @@ import type { Target } from './draft.js';
  */
 export type Aim = { target: Target; instruction: string; named?: string; newest?: true };
 
-// "all of them", "every video", "both", "全部", "所有", "每个": the instruction is for every file.
-const EVERY = /(?<![\p{L}\p{N}])(all|every|each|both)(?![\p{L}\p{N}])|全部|所有|每个|每一个/iu;
-
 /**
  * Reads whom `text` is for. With at most one video, or words for every file, it is for all (those
  * there and those still to come). Otherwise it is for the videos whose file name (or name without
- * its extension, three letters or more) it says, and, naming none, for the newest. The names are
- * taken out of the instruction, so "b.mp4" is not read as a wish for MP4.
+ * its extension, three letters or more) it says (all, when it names every one), and, naming none,
+ * for the newest. The names are taken out of the instruction, so "b.mp4" is not read as a wish
+ * for MP4.
  */
 export function aimOf(text: string, draft: Draft): Aim {
   const videos = segmentsOf(draft, TrackType.video).filter((segment) => segment.id !== undefined);
@@ -34,8 +33,10 @@ export function aimOf(text: string, draft: Draft): Aim {
     named.push(segment);
     instruction = instruction.replace(pattern, ' ');
   }
+  // Every one of several videos named (the files a line uploaded, when they are all there is) is all of them: one output goal.
+  if (named.length > 1 && named.length === videos.length) return { target: 'all', instruction };
   if (named.length > 0) return { target: idsOf(named), instruction, named: nameList(named) };
-  if (videos.length <= 1 || EVERY.test(text)) return { target: 'all', instruction: text };
+  if (videos.length <= 1 || saysEveryFile(text)) return { target: 'all', instruction: text };
   const newest = videos[videos.length - 1];
   return { target: idsOf([newest]), instruction: text, named: nameList([newest]), newest: true };
 }

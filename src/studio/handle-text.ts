@@ -8,7 +8,7 @@ import { assertNever } from '../engine/sse/chat-event.js';
 import type { Engine } from '../engine/engine.js';
 import type { GuiAction } from '../engine/gui-phrases.js';
 import { exportNow, showCredits, showTimeline } from './commands.js';
-import { routeText } from './routing.js';
+import { aimedAtUploads, routeText } from './routing.js';
 import type { StudioWatch } from './studio-watch.js';
 
 /**
@@ -76,11 +76,12 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
     case 'status':
       await showTimeline(engine, options.signal);
       return;
-    case 'upload':
-      if (route.paths.length > 0) await engine.upload(route.paths.map((path) => expand(path, cwd)), { signal: options.signal });
-      else if (route.rest === '') engine.notify('Type or paste the path of the file to upload.');
-      if (route.rest !== '') await chat(engine, route.rest, options);
+    case 'upload': {
+      const uploaded = route.paths.length > 0 ? await engine.upload(route.paths.map((path) => expand(path, cwd)), { signal: options.signal }) : [];
+      if (route.paths.length === 0 && route.rest === '') engine.notify('Type or paste the path of the file to upload.');
+      if (route.rest !== '') await chat(engine, aimedAtUploads(uploaded.map((file) => file.name), route.rest), options);
       return;
+    }
     case 'no-such-file':
       engine.notify(`Nothing found at ${route.paths.join(', ')}. Check the path, or paste it whole (quote a name that has spaces).`);
       return;

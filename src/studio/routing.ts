@@ -1,3 +1,4 @@
+import { saysEveryFile } from '../goal/intent.js';
 import { parseInstruction } from '../goal/parse-instruction.js';
 import type { Goal } from '../goal/types.js';
 import { findPaths, looksLikePath } from './path-words.js';
@@ -97,4 +98,13 @@ function exportFolder(text: string, isFile: (path: string) => boolean): Route | 
 
 function unquote(word: string): string {
   return word.replace(/^(["'])(.*)\1$/, '$2');
+}
+
+/**
+ * What to send of an instruction typed on the line that uploaded `names`: with several files, it is
+ * for them, so their names lead it ("a.mp4 b.mp4 under 10MB") and the node aims it at them, not at
+ * the newest file alone. One file is the newest anyway; "all of them" keeps its own meaning.
+ */
+export function aimedAtUploads(names: string[], rest: string): string {
+  return names.length < 2 || saysEveryFile(rest) ? rest : `${names.join(' ')} ${rest}`;
 }

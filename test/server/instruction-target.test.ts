@@ -21,6 +21,7 @@ describe('aimOf', () => {
     ['a file named in full, taken out of the words', 'make B.MP4 720p', ['a.mp4', 'b.mp4', 'c.mp4'], { target: ['b.mp4'], instruction: 'make 720p', named: 'b.mp4' }],
     ['a file named by its stem', 'city 720p', ['city.mp4', 'beach.mov'], { target: ['city.mp4'], instruction: '720p', named: 'city.mp4' }],
     ['two files named', 'beach.mov and city.mp4 under 5MB', ['city.mp4', 'beach.mov', 'party.mp4'], { target: ['city.mp4', 'beach.mov'], instruction: 'and under 5MB', named: 'city.mp4, beach.mov' }],
+    ['every file named: all of them, one output goal', 'a.mp4 b.mp4 under 5MB', ['a.mp4', 'b.mp4'], { target: 'all', instruction: 'under 5MB' }],
     ['none named: the newest, said so', 'half the size', ['a.mp4', 'b.mp4'], { target: ['b.mp4'], instruction: 'half the size', named: 'b.mp4', newest: true }],
     ['a stem that is an instruction word names nothing', 'make it fit discord', ['discord.mp4', 'b.mp4'], { target: ['b.mp4'], instruction: 'make it fit discord', named: 'b.mp4', newest: true }],
   ])('%s', (_name, text, names, expected) => {

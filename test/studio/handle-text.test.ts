@@ -86,6 +86,24 @@ describe('handleText', () => {
     }
   });
 
+  it('aims an instruction typed with several paths at those files, not at the newest alone', async () => {
+    const { engine, type } = studio('two-paths');
+    try {
+      const [first, second] = await Promise.all(['first.mp4', 'second one.mp4'].map((name) => makeClip(work, { seconds: 1, name })));
+      await type(clip);
+      await type(`${first} '${second}' under 40KB`);
+      const goals = Object.fromEntries(((await segments(engine)) ?? []).map((segment) => [segment.m.name, segment.m.goal?.targetBytes]));
+      expect(goals).toEqual({ 'party.mp4': undefined, 'first.mp4': 40_000, 'second one.mp4': 40_000 });
+      // "all of them" keeps its meaning: every file, the earlier one too.
+      await type(`${first} ${second.replaceAll(' ', '\\ ')} all of them under 30KB`);
+      const draft = (await engine.state()).draft;
+      expect(draft?.m.targetBytes).toBe(30_000);
+      expect((await segments(engine))?.filter((segment) => segment.m.goal?.targetBytes !== undefined)).toEqual([]);
+    } finally {
+      engine.close();
+    }
+  });
+
   it('starts a new, empty project on "new project", remembered by the next studio on the same store', async () => {
     const first = studio('start-over');
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPaths } from '../../src/studio/path-words.js';
-import { routeText } from '../../src/studio/routing.js';
+import { aimedAtUploads, routeText } from '../../src/studio/routing.js';
 
 const files = new Set(['/v/trip.mov', './clips/a.mp4', 'my video.mp4', 'b.webm', 'notes.txt']);
 const isFile = (path: string) => files.has(path);
@@ -145,5 +145,17 @@ describe('routeText: an export that also edits the timeline', () => {
   it('carries the text along so the edit reaches the node before the export', () => {
     expect(routeText("export 720p with the title 'Hi'", () => false)).toMatchObject({ kind: 'export', goal: { resolution: 720 }, edit: "export 720p with the title 'Hi'" });
     expect(routeText('export 720p', () => false)).toEqual({ kind: 'export', goal: { resolution: 720 } });
+  });
+});
+
+describe('aimedAtUploads', () => {
+  it.each([
+    [['a.mp4'], 'under 10MB', 'under 10MB'],
+    [['a.mp4', 'my video.mp4'], 'under 10MB', 'a.mp4 my video.mp4 under 10MB'],
+    [['a.mp4', 'b.webm'], 'all of them under 10MB', 'all of them under 10MB'],
+    [['a.mp4', 'b.webm'], '全部压缩到10MB', '全部压缩到10MB'],
+    [[], 'under 10MB', 'under 10MB'],
+  ])('%j with "%s" sends "%s"', (names, rest, sent) => {
+    expect(aimedAtUploads(names, rest)).toBe(sent);
   });
 });
