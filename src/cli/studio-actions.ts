@@ -79,9 +79,9 @@ export function studioActions(
     quit: options.quit,
     idle: () => work(async () => {}),
     /** Stops the watch folder the studio started, if any; files it is compressing finish. */
-    close: () => {
+    close: async () => {
       stopListening();
-      return watch.stop();
+      await watch.stop();
     },
   };
 }

@@ -99,8 +99,11 @@ export async function handleText(engine: Engine, text: string, options: HandleOp
       await options.watch.start(dir, { outDir: join(dir, 'compressed'), goalText: options.watchGoal ?? DEFAULT_WATCH_GOAL });
       return;
     }
+    case 'watch-a-file':
+      engine.notify(`${route.path} is a file: a watch takes a folder, and each video dropped into it is compressed (say "watch ~/Drop"). To compress this file, paste its path alone.`);
+      return;
     case 'unwatch':
-      await options.watch.stop();
+      if (!(await options.watch.stop())) engine.notify('No folder is being watched.');
       return;
     case 'start-over':
       await engine.startOver(options.signal);

@@ -25,6 +25,8 @@ export type Route =
   /** Words that look like file paths and name no file, in a text that named no file that exists. */
   | { kind: 'no-such-file'; paths: string[] }
   | { kind: 'watch'; dir: string }
+  /** "watch notes.txt": a file where a folder to watch was meant. */
+  | { kind: 'watch-a-file'; path: string }
   | { kind: 'unwatch' }
   /** A new, empty project in place of the studio's session. */
   | { kind: 'start-over' }
@@ -62,8 +64,9 @@ export function routeText(text: string, isFile: (path: string) => boolean, isDir
   if (watch) {
     const dir = unquote(watch[1]);
     if (isDir(dir)) return { kind: 'watch', dir };
+    if (isFile(dir)) return { kind: 'watch-a-file', path: dir };
     // "watch ~/Missing" says so; "watch this" is not about a folder at all.
-    if (looksLikePath(dir) && !isFile(dir)) return { kind: 'no-such-file', paths: [dir] };
+    if (looksLikePath(dir)) return { kind: 'no-such-file', paths: [dir] };
   }
   const { paths, missing, rest } = findPaths(text, isFile);
   if (paths.length === 0 && missing.length > 0) return { kind: 'no-such-file', paths: missing };

@@ -24,13 +24,14 @@ export class StudioWatch {
     this.engine.notify(`Watching ${dir}: videos dropped there come out compressed in ${options.outDir}. Say "stop watching" to stop.`);
   }
 
-  /** Stops watching; files already being compressed finish. */
-  async stop(): Promise<void> {
+  /** Stops watching, if a folder was watched (true then); files already being compressed finish. */
+  async stop(): Promise<boolean> {
     const current = this.current;
-    if (!current) return;
+    if (!current) return false;
     this.current = undefined;
     this.engine.announceWatch({});
     this.engine.notify(`Stopped watching ${current.dir}.`);
     await current.watch.close();
+    return true;
   }
 }

@@ -104,6 +104,21 @@ describe('handleText', () => {
     }
   });
 
+  it('says it when "watch" names a file, or "stop watching" finds no watch, and uploads nothing', async () => {
+    const { engine, notices, type } = studio('watch-words');
+    try {
+      await type(`watch ${clip}`);
+      await type('stop watching');
+      expect(notices).toEqual([
+        `${clip} is a file: a watch takes a folder, and each video dropped into it is compressed (say "watch ~/Drop"). To compress this file, paste its path alone.`,
+        'No folder is being watched.',
+      ]);
+      expect(await segments(engine)).toEqual([]);
+    } finally {
+      engine.close();
+    }
+  });
+
   it('starts a new, empty project on "new project", remembered by the next studio on the same store', async () => {
     const first = studio('start-over');
     try {

@@ -139,6 +139,11 @@ describe('routeText: the watch folder', () => {
   it('says so when the folder does not exist', () => {
     expect(routeText('watch /nowhere', noFile, isDir)).toEqual({ kind: 'no-such-file', paths: ['/nowhere'] });
   });
+
+  it('says so when a file is named where a folder to watch was meant, instead of uploading it', () => {
+    expect(routeText('watch notes.txt', (path) => path === 'notes.txt', isDir)).toEqual({ kind: 'watch-a-file', path: 'notes.txt' });
+    expect(routeText('watch ./clips/a.mp4', (path) => path === './clips/a.mp4', isDir)).toEqual({ kind: 'watch-a-file', path: './clips/a.mp4' });
+  });
 });
 
 describe('routeText: an export that also edits the timeline', () => {
