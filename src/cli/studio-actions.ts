@@ -1,8 +1,13 @@
 import { dirname } from 'node:path';
+import { isFinished } from '../engine/jobs.js';
+import { asksToCancel } from '../studio/routing.js';
 import { exportNow, handleText, retryJob, showCredits, showTimeline, StudioWatch, type Engine } from '../studio/index.js';
+import { Command, keyLabel } from '../ui/bindings.js';
 import type { StudioActions } from '../ui/App.js';
 import { copiedWords, systemDesktop, type Desktop } from './desktop.js';
 import { completePath } from './path-completion.js';
+
+const NOTHING_RUNNING = 'Nothing is running.';
 
 /**
  * What the studio's keys and input line do, wired to the engine: a typed line goes through the
@@ -59,16 +64,24 @@ export function studioActions(
   });
   const act = (text: string) => void work(() => handleText(engine, text, { outDir, besideSources, autoExport: options.autoExport(), setOutDir, setAutoExport: options.saveAutoExport, watch, watchGoal, onGoal }));
   work(() => (options.fresh ? engine.openNewSession() : engine.openSession()).then(() => engine.credits()));
+  // A typed "cancel" does what Ctrl+X does; with several jobs running, which one is for the picker.
+  const cancelTyped = () => {
+    const running = engine.jobs().filter((job) => !isFinished(job));
+    if (running.length === 0) engine.notify(NOTHING_RUNNING);
+    else if (running.length === 1) engine.cancel(running[0].id);
+    else engine.notify(`${running.length} jobs are running: press ${keyLabel(Command.CancelJob)} and pick one with ↑/↓.`);
+  };
   return {
     send(text) {
       options.onSend?.(text);
-      act(text);
+      if (asksToCancel(text)) cancelTyped();
+      else act(text);
     },
     export: () => void work(() => exportNow(engine, outDir, { besideSources })),
     timeline: () => void work(() => showTimeline(engine)),
     credits: () => void work(() => showCredits(engine)),
     cancel: (jobId) => engine.cancel(jobId),
-    nothingToCancel: () => engine.notify('Nothing is running.'),
+    nothingToCancel: () => engine.notify(NOTHING_RUNNING),
     openFolder: (path) => {
       const dir = dirname(path);
       void desktop.openFolder(dir).then((opened) => engine.notify(opened ? `Opened ${dir}` : `No file manager can open it from here (no display, as over SSH); the folder is ${dir}`));

@@ -47,6 +47,17 @@ const SAVE_TO = /^\s*(?:save|put|write)(?:\s+(?:it|them|this|the\s+(?:video|vide
 // The whole line only: "start over with 720p" is an instruction for this project.
 const START_OVER = /^\s*(?:(?:start (?:over|again|a new project|afresh)|new project|clear (?:the )?timeline|reset (?:the )?(?:project|timeline))[.!]?|新项目|重新开始|清空时间线)\s*$/i;
 
+// The whole line only, as a key would be pressed: "cancel the render", "stop exporting", "取消".
+const CANCEL = /^\s*(?:(?:cancel|abort|stop)(?: it| that| this| the (?:render|export|job|download|upload)| rendering| exporting| the current job)?|取消(?:导出|渲染)?|停止(?:导出|渲染))\s*[.!。！]?\s*$/i;
+
+/**
+ * Whether a typed line asks to cancel the running job: said at once, not queued behind the job it
+ * would cancel (what Ctrl+X does).
+ */
+export function asksToCancel(text: string): boolean {
+  return CANCEL.test(text);
+}
+
 /**
  * Routes one piece of text. `isFile` and `isDir` say whether a path names an existing file or
  * folder (injected: this stays pure).

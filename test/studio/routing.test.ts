@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPaths } from '../../src/studio/path-words.js';
-import { aimedAtUploads, routeText } from '../../src/studio/routing.js';
+import { aimedAtUploads, asksToCancel, routeText } from '../../src/studio/routing.js';
 
 const files = new Set(['/v/trip.mov', './clips/a.mp4', 'my video.mp4', 'b.webm', 'notes.txt']);
 const isFile = (path: string) => files.has(path);
@@ -162,5 +162,21 @@ describe('aimedAtUploads', () => {
     [[], 'under 10MB', 'under 10MB'],
   ])('%j with "%s" sends "%s"', (names, rest, sent) => {
     expect(aimedAtUploads(names, rest)).toBe(sent);
+  });
+});
+
+describe('asksToCancel', () => {
+  it.each([
+    ['cancel', true],
+    ['Cancel the render.', true],
+    ['stop exporting', true],
+    ['abort', true],
+    ['取消', true],
+    ['停止导出', true],
+    ['stop watching', false],
+    ['cancel the title', false],
+    ['compress it, then cancel', false],
+  ])('%j → %s', (text, cancels) => {
+    expect(asksToCancel(text)).toBe(cancels);
   });
 });

@@ -208,6 +208,27 @@ describe('the job picker', () => {
     }
   });
 
+  it('cancels on a typed "cancel" as on Ctrl+X: the one running job, else says what to do', async () => {
+    const h = studio('typed-cancel', []);
+    const notices: string[] = [];
+    h.engine.subscribe((event) => event.name === 'notice' && notices.push(event.payload.text));
+    try {
+      h.ui.stdin.write('cancel\r');
+      await until(() => notices.includes('Nothing is running.'), 'the nothing-to-cancel line', { context: () => notices.join('\n') });
+      const one = h.engine.addJob(clip);
+      const two = h.engine.addJob(clip);
+      h.ui.stdin.write('cancel the render\r');
+      await until(() => notices.includes('2 jobs are running: press Ctrl+X and pick one with ↑/↓.'), 'the line that says to pick', { context: () => notices.join('\n') });
+      expect(h.engine.controllerFor(one.id).signal.aborted).toBe(false);
+      // The second ends (as its lifecycle would mark it): one is left running.
+      h.engine.updateJob({ type: 'canceled', id: two.id, at: Date.now() });
+      h.ui.stdin.write('取消\r');
+      await until(() => h.engine.controllerFor(one.id).signal.aborted, 'the one running job canceled');
+    } finally {
+      h.close();
+    }
+  });
+
   it('at 80x24 with 14 finished jobs: every key of a burst moves the pick a row, the list scrolls with it, and the frame fits', async () => {
     const name = (i: number) => `clip-${String(i).padStart(2, '0')}`;
     const many = Array.from({ length: 14 }, (_, i): JobRecord => ({ id: `many-${i}`, input: `/v/${name(i)}.mp4`, status: 'done', output: `/srv/out/${name(i)}.compressed.mp4`, bytes: 1000, startedAt: 10 + i, updatedAt: 10 + i }));
