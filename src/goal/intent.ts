@@ -20,6 +20,8 @@ export const intentRules: Rule[] = [
     pattern: /\b(?:upload|uploading|post|posting|share|sharing|send|sending|put|putting)(?: it| this| that| the video| the clip| my video)? (?:to|on|onto|via|by|over|in|into|for)\b|(?:发到|上传到|发布到|分享到)/g,
     read: () => [],
   },
+  // "go ahead", "do it", "开始" as the whole message: the plan shown is wanted, which is an export.
+  { pattern: /^\s*(?:(?:ok(?:ay)?|yes|yeah|sure|alright|all right)[,. ]+)?(?:go(?: ahead)?|do it|start(?: it)?|proceed|run it|let'?s go|let'?s do it|ship it)\s*[.!]*\s*$|^\s*(?:好的?[，,]?\s*)?(?:开始吧?|开干|执行吧?)\s*[。！!]*\s*$/g, read: () => ({ kind: 'intent', intent: 'export' }) },
   ...WORDS.map(([intent, pattern]): Rule => ({ pattern, read: () => ({ kind: 'intent', intent }) })),
 ];
 

@@ -8,7 +8,7 @@ import type { Goal } from '../goal/types.js';
 import type { NamedPlanItem, PlanResponse } from '../wire/plan.js';
 import type { Capabilities } from '../media/capabilities.js';
 import { timelineLine } from '../wire/timeline.js';
-import type { Draft } from '../wire/draft.js';
+import { segmentsOf, TrackType, type Draft } from '../wire/draft.js';
 import { creditsReply, helpReply, ignoredRemark, planReply, questionReply, timelineReply, uploadReply, type EditReport, type PlannedItem } from './agent-reply.js';
 import { AGENT_WORDS } from './agent-words.js';
 import { applyGoal } from './draft.js';
@@ -60,6 +60,8 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
     case 'help':
       return { steps: [analyse], text: helpReply(language) };
     case 'unknown':
+      // "yes", "ok", "thanks" beside a plan: nothing to change, so how to go on.
+      if (parsed.unknown.length === 0 && hasVideo(session.draft)) return { steps: [analyse], text: AGENT_WORDS[language].exportLine };
       // The reply asks what to do itself, with examples, in the instruction's language: not the parser's question again.
       return { steps: [analyse], text: questionReply(parsed.unknown, worded(parsed.ambiguities.filter((remark) => remark.code !== 'ask-what-to-do'), language), language) };
     default: {
@@ -67,6 +69,11 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
       throw new Error(`Unhandled intent ${String(never)}`);
     }
   }
+}
+
+/** Whether the draft holds a video to make. */
+function hasVideo(draft: Draft): boolean {
+  return segmentsOf(draft, TrackType.video).length > 0;
 }
 
 /** Whether all an instruction asked for is edits this tool does not make. */
@@ -91,8 +98,7 @@ function applyInstruction(
   const now = goalNow(draft, parsed.goal, aim, sources);
   const onlyEdits = report !== undefined && Object.keys(parsed.goal).length === 0;
   const understood = onlyEdits ? undefined : understoodLine(parsed.goal, now, aim, language);
-  const hasVideo = draft.t.some((track) => track.tt === 0 && track.sg.length > 0);
-  if (!hasVideo) return { steps: [analyse], text: planReply(understood, [], worded(parsed.ambiguities, language), report, language), draft };
+  if (!hasVideo(draft)) return { steps: [analyse], text: planReply(understood, [], worded(parsed.ambiguities, language), report, language), draft };
   const items: PlannedItem[] = renderItems(draft, session.media).map((item) => {
     const media = session.media[item.mediaId];
     return { name: item.name, info: media.info, plan: planRenderItem(item, media, mediaDir, caps) };

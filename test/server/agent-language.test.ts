@@ -98,6 +98,10 @@ describe('a real node answers in the language of the instruction', () => {
     expect(rotate.events.at(-1).actions?.stateDelta?.draft ?? draft).toEqual(draft);
     expect(replyOf(await message(base, token, sessionId, '旋转90度'))).toMatch(/^我不能旋转视频（手机视频的方向会自动摆正）。我能做的是：压缩、/);
 
+    // "ok" beside a plan has nothing to change: how to go on, not "what should I do with your video?".
+    expect(replyOf(await message(base, token, sessionId, 'ok thanks'))).toBe('Click Export when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").');
+    expect(replyOf(await message(base, token, sessionId, '好的'))).toMatch(/^准备好了就点击导出/);
+
     const mixed = replyOf(await message(base, token, sessionId, 'make it 480p and add subtitles'));
     expect(mixed).toMatch(/^Understood: ≤ 480p · /);
     expect(mixed).toMatch(/\nNote: I don't add subtitles; a title I can add/);
