@@ -9,7 +9,7 @@ import type { Settings } from '../store/types.js';
 import { attention, LONG_JOB_MS } from './attention.js';
 import { jobGoal, jobOutDir, JOB_OPTIONS, notUnderstood, parseCommandArgs } from './command-args.js';
 import { chooseNode } from './node-choice.js';
-import { printRunEvents, printRunResults, runWriter } from './run-output.js';
+import { batchSummary, printRunEvents, printRunResults, runWriter } from './run-output.js';
 
 /** How many files go through the lifecycle at once (the node queues renders anyway). */
 const PARALLEL_FILES = 3;
@@ -49,6 +49,7 @@ export async function runCommand(args: string[]): Promise<number> {
     });
     out.end();
     printRunResults(results, mode, out.line);
+    if (options.files.length > 1 && !options.json) out.line(batchSummary(results.length, failed));
     // Only `--preview` needs the frame grabber and the picture encoders.
     if (options.preview) await (await import('./run-preview.js')).printPreviews(results, out);
     if (Date.now() - started >= LONG_JOB_MS) ring(`${results.length} done${failed > 0 ? `, ${failed} failed` : ''}`);

@@ -157,6 +157,12 @@ export function printRunResults(results: FileResult[], mode: RunOutputMode, writ
   }
 }
 
+/** The last line of a run of several files: how many landed, and how many failed (each said above). Pure. */
+export function batchSummary(done: number, failed: number): string {
+  const total = done + failed;
+  return failed === 0 ? `All ${total} files done.` : `${done} of ${total} files done; ${failed} failed (said above).`;
+}
+
 /**
  * Where `run` prints: results and progress as whole lines on stdout, failures on stderr, and on a
  * terminal one status line redrawn in place.

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notUnderstood } from '../../src/cli/command-args.js';
 import { parseRunArgs } from '../../src/cli/run-command.js';
-import { errorCode, phaseOf, statusLine } from '../../src/cli/run-output.js';
+import { batchSummary, errorCode, phaseOf, statusLine } from '../../src/cli/run-output.js';
 import type { Job } from '../../src/engine/index.js';
 import { MediaError, NemoError, StudioError } from '../../src/errors.js';
 import { makeClip } from '../helpers/clips.js';
@@ -99,6 +99,7 @@ describe('compressor-studio run', () => {
     expect(result.stdout).toMatch(/^✓ one\.mp4 → /m);
     expect(errorLines[0]).toMatch(/^✗ broken\.mp4: broken\.mp4 is not a video ffmpeg can read \(it may be damaged, cut short or not media at all\)\. Use a video file: MP4, MOV/);
     expect(readdirSync(out).sort()).toEqual(['one.compressed.mp4', 'two.compressed.mp4']);
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('2 of 3 files done; 1 failed (said above).');
   });
 
   it('reports a missing file as an error line in --json and still finishes the others', async () => {
@@ -207,6 +208,15 @@ describe('parseRunArgs', () => {
 });
 
 describe('run output', () => {
+  it.each([
+    [3, 0, 'All 3 files done.'],
+    [2, 1, '2 of 3 files done; 1 failed (said above).'],
+    [0, 2, '0 of 2 files done; 2 failed (said above).'],
+  ])('%i done and %i failed end with "%s"', (done, failed, line) => {
+    expect(batchSummary(done, failed)).toBe(line);
+  });
+
+
   it.each([
     ['uploading', 'upload'],
     ['thinking', 'message'],
