@@ -21,6 +21,7 @@ const ASKED: [NotOffered, string][] = [
   ['denoise', String.raw`\b(?:denoise|de-noise|noise reduction|reduce(?: the)? noise|remove(?: the)? noise)\b|降噪|去噪`],
   ['reverse', String.raw`\b(?:reverse${THE_VIDEO}|play${IT} backwards?|in reverse)\b|倒放`],
   ['upscale', String.raw`\b(?:upscale|upscaling|up-scale|upres)\b|超分|放大分辨率`],
+  ['undo', String.raw`^\s*(?:undo(?: (?:that|it|the last (?:change|step)))?|go back|revert(?: (?:that|it|the last change))?)\s*[.!]*\s*$|^\s*(?:撤销|撤回|还原)(?:上一步)?\s*$`],
   ['watermark', String.raw`\b(?:add|remove|put|erase|get rid of)(?: a| the| my| that)? watermarks?\b|(?:加|去|去掉|去除|删除)水印`],
 ];
 

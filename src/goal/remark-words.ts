@@ -21,6 +21,7 @@ const NOT_OFFERED_EN: Record<NotOffered, string> = {
   reverse: "I don't play videos backwards.",
   upscale: "I don't upscale: a resolution is the most the output will have.",
   watermark: "I don't add or remove watermarks.",
+  undo: "I can't undo a change: say the setting you want instead (“make it 1080p”), or “new project” to start over.",
 };
 
 const NOT_OFFERED_ZH: Record<NotOffered, string> = {
@@ -35,6 +36,7 @@ const NOT_OFFERED_ZH: Record<NotOffered, string> = {
   reverse: '我不能倒放视频。',
   upscale: '我不会放大分辨率：分辨率只是输出的上限。',
   watermark: '我不能加或去水印。',
+  undo: '我不能撤销修改：请直接说想要的设置（“改成1080p”），或说“新项目”重新开始。',
 };
 
 const en: Wording<Remark> = {

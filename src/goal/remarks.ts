@@ -1,7 +1,7 @@
 import type { Codec } from './types.js';
 
 /** Edits people ask a video tool for that this one does not make (read in not-offered.ts). */
-export type NotOffered = 'rotate' | 'flip' | 'speed' | 'colour' | 'subtitles' | 'volume' | 'stabilize' | 'denoise' | 'reverse' | 'upscale' | 'watermark';
+export type NotOffered = 'rotate' | 'flip' | 'speed' | 'colour' | 'subtitles' | 'volume' | 'stabilize' | 'denoise' | 'reverse' | 'upscale' | 'watermark' | 'undo';
 
 /**
  * What the parser has to say about an instruction besides the Goal: a conflict, a guess it made, a

@@ -583,6 +583,8 @@ const notOffered: Case[] = [
   ['upscale to 4k', 'compress', { resolution: 2160 }, { asks: /I don't upscale/ }],
   ['remove the watermark', 'compress', {}, { asks: /watermarks/ }],
   ['turn it vertical', 'compress', { aspect: '9:16' }],
+  ['undo that', 'compress', {}, { asks: /I can't undo a change/ }],
+  ['撤销', 'compress', {}, { asks: /I can't undo a change/ }],
 ];
 
 const all: [string, Case[]][] = [

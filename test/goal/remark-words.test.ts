@@ -61,6 +61,19 @@ describe('the remark wording tables', () => {
     expect(strayLatin(zh, given)).toBe('');
   });
 
+  it.each(['rotate', 'flip', 'speed', 'colour', 'subtitles', 'volume', 'stabilize', 'denoise', 'reverse', 'upscale', 'watermark', 'undo'] as const)(
+    'word the edit not offered "%s" in both languages, each in its own',
+    (edit) => {
+      const remark: Remark = { code: 'edit-not-offered', edit };
+      const [en, zh] = [remarkText(remark, 'en'), remarkText(remark, 'zh')];
+      expect(en.replace(/“[^”]*”/g, '')).not.toMatch(CHINESE);
+      expect(zh).toMatch(CHINESE);
+      expect(strayLatin(zh, [])).toBe('');
+      // What it suggests saying instead is read as it is meant ("new project" is the studio's own line, not the parser's).
+      for (const [, quoted] of en.matchAll(/“([^”…]+)”/g)) if (quoted !== 'new project') expect(parseInstruction(quoted).intent).not.toBe('unknown');
+    },
+  );
+
   it('suggest Chinese instructions the parser reads as they are', () => {
     // What a remark quotes, less the user's own words it quotes back.
     const suggested = (remark: Remark) =>
