@@ -1,13 +1,12 @@
 import { basename } from 'node:path';
 import { MediaError, NemoError, StudioError } from '../errors.js';
 import { assertNever } from '../engine/sse/chat-event.js';
-import { formatQuality, qualityField } from '../media/verify-output.js';
+import { outputDetails, qualityField } from '../media/verify-output.js';
 import { keyboardWording } from '../engine/gui-phrases.js';
 import { queuedWords, type Job } from '../engine/jobs.js';
 import type { Engine } from '../engine/engine.js';
 import type { EngineEvent } from '../engine/engine-events.js';
 import type { FileResult } from '../studio/file-lifecycle.js';
-import { formatBytes } from '../units.js';
 
 /** The phases `run --json` reports ('queued': the render waits in the node's line, see renderWait). */
 export type RunPhase = 'queued' | 'upload' | 'message' | 'render' | 'download';
@@ -153,7 +152,7 @@ export function printRunResults(results: FileResult[], mode: RunOutputMode, writ
     return;
   }
   for (const r of results) {
-    write(`✓ ${basename(r.input)} → ${r.output} (${formatBytes(r.bytes)}${r.targetBytes !== undefined ? `, under ${formatBytes(r.targetBytes)}` : ''}${r.quality ? `, ${formatQuality(r.quality)}` : ''})`);
+    write(`✓ ${basename(r.input)} → ${r.output} (${outputDetails(r)})`);
   }
 }
 

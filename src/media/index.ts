@@ -12,7 +12,7 @@ export { qualityMeter, vmafFrameSize, type QualityMeter } from './quality-meter.
 export * from './types.js';
 export type { LeanerChange, NoteScore, PlanDifference, PlanNote, RateChange, SoundCodec } from './plan-notes.js';
 export { trimWindow } from './trim-window.js';
-export { formatQuality, qualityField } from './verify-output.js';
+export { formatQuality, outputDetails, qualityField } from './verify-output.js';
 export { defaultOutputName, placeOutput } from './place-output.js';
 export { cleanFileName, splitName } from './file-names.js';
 export { previewFrames, type PreviewPair, type RgbImage } from './preview-frames.js';

@@ -5,6 +5,7 @@ import { checkSubsample, comparedFrames, framePick, poolScores, scoreFrames, typ
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { SSIM_METER, type QualityMeter } from './quality-meter.js';
 import { CanceledError } from '../errors.js';
+import { formatBytes } from '../units.js';
 import { localFile } from './run-ffmpeg.js';
 import { scratchFolder } from './scratch.js';
 import type { EncodePlan, MediaInfo, OutputQuality, QualityScore } from './types.js';
@@ -154,6 +155,13 @@ export function outputQuality(scores: FrameScores): OutputQuality {
 /** An output's quality in a few characters, for a result line: 'VMAF 96.1' or 'SSIM 0.9931'. */
 export function formatQuality(quality: QualityScore): string {
   return quality.metric === 'vmaf' ? `VMAF ${quality.mean.toFixed(1)}` : `SSIM ${quality.mean.toFixed(4)}`;
+}
+
+/** What a result line says of an output in parentheses: '95.3 KB, under 100 KB, VMAF 93.4' (the size cap and quality when known). */
+export function outputDetails({ bytes, targetBytes, quality }: { bytes?: number; targetBytes?: number; quality?: QualityScore }): string {
+  return [bytes !== undefined ? formatBytes(bytes) : undefined, targetBytes !== undefined ? `under ${formatBytes(targetBytes)}` : undefined, quality ? formatQuality(quality) : undefined]
+    .filter((part) => part !== undefined)
+    .join(', ');
 }
 
 /** An output's quality as `run --json` and the node's answer carry it: `{ vmaf: 96.1 }` or `{ ssim: 0.9931 }`, rounded. */

@@ -11,6 +11,6 @@ export { pathBeingTyped, escapePath } from './path-words.js';
 export { assertNever, isFinished, keyboardWording, mediaSources, queuedWords, timelineView, type TimelineView } from '../engine/index.js';
 export type { Engine, EngineEvent, Job, JobRecord } from '../engine/index.js';
 // Quality wording for views and `run`, which see the media core only through the studio.
-export { formatQuality, qualityField } from '../media/index.js';
+export { formatQuality, outputDetails, qualityField } from '../media/index.js';
 export { jobChoices, type JobChoices } from './job-choices.js';
 export { retryJob } from './job-retry.js';

@@ -1,5 +1,4 @@
-import { formatQuality, keyboardWording, type EngineEvent, type Job } from '../studio/index.js';
-import { formatBytes } from '../units.js';
+import { keyboardWording, outputDetails, type EngineEvent, type Job } from '../studio/index.js';
 import { Command, keyLabel } from './bindings.js';
 
 /** One finished line of the conversation: it never changes again, so the studio prints it once (<Static>). */
@@ -65,8 +64,8 @@ function aboutJob(transcript: Transcript, text: string, jobId: string | undefine
 function jobLine(job: Job): string {
   const name = fileName(job);
   if (job.status === 'canceled') return `${name}: canceled, nothing was written.`;
-  const details = [...(job.bytes !== undefined ? [formatBytes(job.bytes)] : []), ...(job.quality ? [formatQuality(job.quality)] : [])];
-  return `${name} → ${job.output ?? '?'}${details.length ? ` (${details.join(', ')})` : ''}`;
+  const details = outputDetails(job);
+  return `${name} → ${job.output ?? '?'}${details ? ` (${details})` : ''}`;
 }
 
 function append(transcript: Transcript, entry: Omit<Entry, 'id'>): Transcript {
