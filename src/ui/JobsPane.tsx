@@ -63,7 +63,9 @@ export function JobsPane({ running, finished, selected, width, maxRows, theme }:
         </Box>
       ))}
       {shownFinished.map((job, index) => (
-        <Text key={job.id} inverse={selectedFinished === index} color={job.status === 'done' ? undefined : theme.text.dim} wrap="truncate-middle">
+        // A failure keeps what happened, its start; an output keeps its folder's start, name and size,
+        // and an interruption the key that retries it: their ends.
+        <Text key={job.id} inverse={selectedFinished === index} color={job.status === 'done' ? undefined : theme.text.dim} wrap={job.status === 'failed' && !job.interrupted ? 'truncate-end' : 'truncate-middle'}>
           <Text color={job.status === 'done' ? theme.status.ok : theme.status.warning}>{selectedFinished === index ? '▸ ' : ''}{mark(job)} </Text>
           {finishedLine(job)}
         </Text>

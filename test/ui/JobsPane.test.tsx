@@ -37,6 +37,16 @@ describe('JobsPane rows', () => {
     expect(lines.every((line) => line.length === width)).toBe(true);
   });
 
+  it('cuts a long failure at its end, so what happened stays in view; an output in its middle, so its name and size do', () => {
+    const failed = { ...base, id: 'f', input: '/v/drone.mp4', status: 'failed' as const, error: '1 KB is too small for 12.1 s of video: the smallest this can be is about 3.27 KB. Ask for at least 3.27 KB or trim it shorter.' };
+    const done = { ...base, id: 'd', input: '/v/clip.mp4', status: 'done' as const, output: '/a/rather/long/folder/that/goes/on/clip.compressed.mp4', bytes: 95_300, targetBytes: 100_000 };
+    const { lastFrame, unmount } = render(<JobsPane running={[]} finished={[failed, done]} width={60} maxRows={5} theme={themeFor({ NO_COLOR: '1' })} />);
+    const lines = (lastFrame() ?? '').split('\n');
+    unmount();
+    expect(lines.find((line) => line.includes('drone.mp4'))).toMatch(/✗ drone\.mp4: failed, 1 KB is too small for 12\.1 s of v.*…/);
+    expect(lines.find((line) => line.includes('clip.mp4'))).toMatch(/✓ clip\.mp4 → \/a\/rather.*….*\.mp4 \(95\.3 KB of 100 KB\)/);
+  });
+
   it("shows a batch's files each with its own bar, percent and ETA, and the one not started as queued with none", () => {
     const jobs: Job[] = [
       { ...base, id: 'a', input: '/v/one.mp4', fraction: 1 },
