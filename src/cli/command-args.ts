@@ -51,8 +51,9 @@ export function argumentProblem(error: unknown): string {
 /**
  * The instruction a job command follows, checked before any work. One that says nothing about the
  * video ("asdf", "credits"), or asks for an edit this tool does not make ("rotate 90 degrees"), is a
- * usage error: the files would otherwise be compressed in a way the user never chose. `source` names where it came from ('-g', 'the default instruction').
- * Returns the words the parser left out, for one line of warning.
+ * usage error: the files would otherwise be compressed in a way the user never chose. `source`
+ * names where it came from ('-g', 'The default instruction'). Returns the words the parser left
+ * out, for one line of warning.
  */
 export function checkInstruction(text: string, source: string): { leftOut: string[] } {
   const parsed = parseInstruction(text);
