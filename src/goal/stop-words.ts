@@ -9,7 +9,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   can could would will should shall may might must do does did done doing be is are was were been being am
   have has had get got getting make makes made making let let's lets want wanted need needs needed would've
   to into onto in on at for of with without from by about over under below above up down out off again also too
-  and or but nor not no just only even still very really quite bit little lot much more most less least some any all both each
+  and or but nor not no just only even still very really quite slightly bit little lot much more most less least some any all both each
   video videos vid vids file files clip clips movie movies footage recording recordings vlog vlogs film
   thing things stuff one ones version copy output result results format size sizes limit limits
   new old same other another way something anything everything one's

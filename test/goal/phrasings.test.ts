@@ -157,6 +157,7 @@ const qualitySpeed: Case[] = [
   ['light compression', 'compress', { quality: 'high' }],
   ['compress it a little', 'compress', { quality: 'high' }],
   ['slightly smaller', 'compress', { quality: 'high' }],
+  ['slightly smaller than 8 MB', 'compress', { targetBytes: 8 * MB }],
   ['as sharp as possible', 'compress', { quality: 'visually-lossless' }],
   ['super small please', 'compress', { quality: 'small' }],
   ['compress it a lot', 'compress', { quality: 'small' }],
