@@ -55,7 +55,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'anything (name (2).mp4) and the original is never touched. With --preview the frames are kitty graphics ' +
       'or sixels where the terminal speaks them, else 24-bit colour half-blocks (over SSH and in tmux too); NO_COLOR skips them.',
     examples: ['compressor-studio run vlog.mov -g "under 100MB without losing quality"', 'compressor-studio run *.mp4 -g "fit discord" -o small/', 'compressor-studio run clip.mp4 -g "compress to 25%" --preview', 'compressor-studio run clip.mp4 --json | jq .'],
-    exitCodes: [[0, 'every file was delivered'], [1, 'any file failed (the others still finished)'], [2, 'a usage error']],
+    exitCodes: [[0, 'every file was delivered'], [1, 'any file failed (the others still finished)'], [2, 'a usage error, or a -g that says nothing it can do ("asdf", "rotate it"), said before any work']],
   },
   {
     name: 'watch',
