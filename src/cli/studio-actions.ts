@@ -1,7 +1,5 @@
 import { dirname } from 'node:path';
-import { isFinished } from '../engine/jobs.js';
-import { asksToCancel } from '../studio/routing.js';
-import { exportNow, handleText, retryJob, showCredits, showTimeline, StudioWatch, type Engine } from '../studio/index.js';
+import { asksToCancel, exportNow, handleText, isFinished, retryJob, showCredits, showTimeline, StudioWatch, type Engine } from '../studio/index.js';
 import { Command, keyLabel } from '../ui/bindings.js';
 import type { StudioActions } from '../ui/App.js';
 import { copiedWords, systemDesktop, type Desktop } from './desktop.js';

@@ -7,6 +7,7 @@ export { watchFolder, isSkipped } from './watch-folder.js';
 export { processFile, type FileResult } from './file-lifecycle.js';
 export { reduceView, initialViewState, type ViewState } from './view-state.js';
 export { pathBeingTyped, escapePath } from './path-words.js';
+export { asksToCancel } from './routing.js';
 // Engine wording and types for views.
 export { assertNever, isFinished, keyboardWording, mediaSources, queuedWords, timelineView, type TimelineView } from '../engine/index.js';
 export type { Engine, EngineEvent, Job, JobRecord } from '../engine/index.js';
