@@ -54,6 +54,12 @@ const en: Wording<Remark> = {
     const limit = formatSeconds(limitSec);
     return `${label(platform)} takes videos up to ${limit}. If yours is longer, shall I keep only the first ${limit}? Say “first ${limit}” to trim it.`;
   },
+  'platform-too-long': ({ platform, limitSec, longer }) => {
+    const limit = formatSeconds(limitSec);
+    if (longer.length === 1) return `${label(platform)} takes videos up to ${limit} and ${longer[0].name} is ${formatSeconds(longer[0].lengthSec)}: shall I keep only its first ${limit}? Say “yes” to trim it.`;
+    const names = longer.map(({ name, lengthSec }) => `${name} (${formatSeconds(lengthSec)})`);
+    return `${label(platform)} takes videos up to ${limit} and ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are longer: shall I keep only the first ${limit} of each? Say “yes” to trim them.`;
+  },
   'bare-number': ({ word }) => `What is “${word}”? A size needs a unit, like “${word}MB”.`,
   'source-size': ({ bytes }) => `I read ${formatBytes(bytes)} as the video's size now: how small should it be?`,
   'percent-of-original': ({ said, percent }) => `I read “${said}” as ${percent}% of the original size; say “${percent}% smaller” if you meant that.`,
@@ -96,6 +102,12 @@ const zh: Wording<Remark> = {
   'platform-length': ({ platform, limitSec }) => {
     const limit = chineseSeconds(limitSec);
     return `${label(platform)} 只收 ${limit} 以内的视频。如果你的更长，要只保留前 ${limit} 吗？说“前${limit}”即可剪掉后面。`;
+  },
+  'platform-too-long': ({ platform, limitSec, longer }) => {
+    const limit = chineseSeconds(limitSec);
+    if (longer.length === 1) return `${label(platform)} 只收 ${limit} 以内的视频，${longer[0].name} 有 ${formatSeconds(longer[0].lengthSec)}：要只保留前 ${limit} 吗？说“好”就剪。`;
+    const names = longer.map(({ name, lengthSec }) => `${name}（${formatSeconds(lengthSec)}）`);
+    return `${label(platform)} 只收 ${limit} 以内的视频，${names.join('、')} 都更长：要各只保留前 ${limit} 吗？说“好”就剪。`;
   },
   'bare-number': ({ word }) => `“${word}”是指什么？大小要带单位，比如“${word}MB”。`,
   'source-size': ({ bytes }) => `我把 ${formatBytes(bytes)} 理解为视频现在的大小：要压到多小？`,

@@ -23,6 +23,8 @@ export type Remark =
   | { code: 'webm-codec'; codec: Exclude<Codec, 'av1'> }
   /** The platform's length limit, with no trim asked for. */
   | { code: 'platform-length'; platform: string; limitSec: number }
+  /** The node's own: the videos of the session longer than the platform takes (their names and lengths now). */
+  | { code: 'platform-too-long'; platform: string; limitSec: number; longer: { name: string; lengthSec: number }[] }
   /** A number alone ("compress 100"): almost always a size without its unit. */
   | { code: 'bare-number'; word: string }
   /** The input's size was given but no target. */

@@ -24,6 +24,8 @@ export type AgentWords = {
   planHeading: (videos: number) => string;
   /** The export step in the cloud's GUI wording, and what else may be said. */
   exportLine: string;
+  /** A "no" to the trim the last reply offered. */
+  offerDeclined: string;
   note: (remark: string) => string;
   ignored: (words: string) => string;
   notUnderstood: (words: string) => string;
@@ -85,6 +87,7 @@ const en: AgentWords = {
   appliesToUploads: 'I will apply that to the videos you upload.',
   planHeading: (videos) => (videos === 1 ? 'Here is the plan:' : `Here is the plan for each of the ${videos} videos:`),
   exportLine: 'Click Export when you are ready, or tell me what to change (e.g. "make it 720p", "mute it").',
+  offerDeclined: 'All right, the length stays as it is.',
   note: (remark) => `Note: ${remark}`,
   ignored: (words) => `I ignored "${words}", which I did not understand.`,
   notUnderstood: (words) => `I did not understand "${words}".`,
@@ -135,6 +138,7 @@ const zh: AgentWords = {
   appliesToUploads: '我会把这些设置用在你上传的视频上。',
   planHeading: (videos) => (videos === 1 ? '方案如下：' : `${videos} 个视频各自的方案如下：`),
   exportLine: '准备好了就点击导出，或者告诉我要改什么（例如“改成720p”“静音”）。',
+  offerDeclined: '好的，时长保持不变。',
   note: (remark) => `注意：${remark}`,
   ignored: (words) => `我没看懂“${words}”，已忽略。`,
   notUnderstood: (words) => `我没看懂“${words}”。`,

@@ -32,8 +32,14 @@ export function addAgentRoutes(router: Router, services: NodeServices): void {
     let turn: ReturnType<typeof runTurn>;
     try {
       turn = runTurn(text, session, { mediaDir: mediaFolder(services.dataDir), balance: services.tokens.balance(user), caps });
-      const draft = turn.draft;
-      if (draft) await services.sessions.update(session, (record) => (record.draft = draft));
+      const { draft, offer } = turn;
+      if (draft || offer || session.offer) {
+        await services.sessions.update(session, (record) => {
+          if (draft) record.draft = draft;
+          if (offer) record.offer = offer;
+          else delete record.offer;
+        });
+      }
     } catch (error) {
       // A refused turn costs nothing.
       await services.tokens.refundCredit(user);

@@ -9,6 +9,7 @@ import { emptyDraft } from './draft.js';
 import { digitId, opaqueId } from './ids.js';
 import { insideFolder } from './inside-folder.js';
 import { JsonFile } from './persist.js';
+import type { LengthOffer } from './length-offer.js';
 
 /** The wire's video_info: MediaInfo without the node's own path. */
 export type VideoInfo = Omit<MediaInfo, 'path'>;
@@ -34,6 +35,8 @@ export type SessionRecord = {
   draft: Draft;
   media: Record<string, MediaRecord>;
   generated: GeneratedRecord[];
+  /** What the last reply offered to do on a yes; gone once another message comes. */
+  offer?: LengthOffer;
 };
 
 /**

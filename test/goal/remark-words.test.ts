@@ -17,6 +17,7 @@ const SAMPLES: { [C in Remark['code']]: Extract<Remark, { code: C }> } = {
   'smallest-and-resolution': { code: 'smallest-and-resolution', resolution: 2160 },
   'webm-codec': { code: 'webm-codec', codec: 'h264' },
   'platform-length': { code: 'platform-length', platform: 'x', limitSec: 140 },
+  'platform-too-long': { code: 'platform-too-long', platform: 'x', limitSec: 140, longer: [{ name: 'trip.mp4', lengthSec: 185 }] },
   'bare-number': { code: 'bare-number', word: '100' },
   'source-size': { code: 'source-size', bytes: 500e6 },
   'percent-of-original': { code: 'percent-of-original', said: '70%', percent: '70' },
