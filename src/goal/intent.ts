@@ -50,9 +50,9 @@ export function saysEveryFile(text: string): boolean {
   return EVERY.test(text);
 }
 
-// A whole message that answers a yes-or-no question: "yes", "sure", "好的"; "no thanks", "不用".
+// A whole message that answers a yes-or-no question: "yes", "sure", "好的"; "no thanks", "never mind", "不用".
 const YES = /^\s*(?:(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please|yes please|please do|do that|trim it|sounds good)|(?:好的?|好啊|好呀|是的?|可以|行|嗯|要|剪吧))\s*[.!。！]*\s*$/i;
-const NO = /^\s*(?:(?:no|nope|nah|no thanks|no,? thank you|don'?t|leave it(?: as it is)?|keep it as it is)|(?:不|不用了?|不要|不了|算了|不剪))\s*[.!。！]*\s*$/i;
+const NO = /^\s*(?:(?:no|nope|nah|no thanks|no,? thank you|don'?t|leave it(?: as it is)?|keep it as it is|never ?mind|forget it)|(?:不|不用了?|不要|不了|算了|不剪|没事了?))\s*[.!。！]*\s*$/i;
 
 /** A message that is only a yes or a no, else undefined: an answer to the question the last reply asked. */
 export function yesOrNo(text: string): 'yes' | 'no' | undefined {

@@ -79,8 +79,8 @@ export const PLATFORMS: readonly Platform[] = [
   {
     id: 'twitter',
     label: 'X (Twitter)',
-    // A bare "x" only after "on/for/to": elsewhere it is "1920x1080" or "10x smaller".
-    names: [String.raw`twitter`, String.raw`tweet`, String.raw`x\.com`, String.raw`(?<=\b(?:on|for|to|onto|into) )x`, '推特'],
+    // A bare "x" only after "on/for/to/fit": elsewhere it is "1920x1080" or "10x smaller".
+    names: [String.raw`twitter`, String.raw`tweet`, String.raw`x\.com`, String.raw`(?<=\b(?:on|for|to|onto|into|fit|fits) )x`, '推特'],
     // 1920x1200 at most; a 1080 short side keeps a 16:9 video inside it.
     goal: { targetBytes: 512_000_000, resolution: 1080 },
     maxDurationSec: 140,

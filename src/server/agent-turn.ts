@@ -67,8 +67,8 @@ export function runTurn(text: string, session: SessionRecord, context: TurnConte
     case 'help':
       return { steps: [analyse], text: helpReply(language) };
     case 'unknown':
-      // "yes", "ok", "thanks" beside a plan: nothing to change, so how to go on.
-      if (parsed.unknown.length === 0 && hasVideo(session.draft)) return { steps: [analyse], text: AGENT_WORDS[language].exportLine };
+      // "yes", "ok", "thanks", "never mind" beside a plan: nothing to change, so how to go on.
+      if ((parsed.unknown.length === 0 || yesOrNo(text) !== undefined) && hasVideo(session.draft)) return { steps: [analyse], text: AGENT_WORDS[language].exportLine };
       // The reply asks what to do itself, with examples, in the instruction's language: not the parser's question again.
       return { steps: [analyse], text: questionReply(parsed.unknown, worded(parsed.ambiguities.filter((remark) => remark.code !== 'ask-what-to-do'), language), language) };
     default: {

@@ -17,6 +17,10 @@ describe('yesOrNo', () => {
     ['leave it as it is', 'no'],
     ['不用了', 'no'],
     ['算了', 'no'],
+    ['Never mind.', 'no'],
+    ['nevermind', 'no'],
+    ['forget it', 'no'],
+    ['没事', 'no'],
     // More than an answer: an instruction of its own.
     ['yes, and make it 720p', undefined],
     ['no, 720p', undefined],

@@ -316,6 +316,7 @@ const platforms: Case[] = [
   ['slack', 'compress', { targetBytes: 1 * GB, platform: 'slack' }],
   ['twitter', 'compress', { targetBytes: 512 * MB, resolution: 1080, platform: 'twitter' }, { asks: /first 2:20/ }],
   ['post it on x', 'compress', { targetBytes: 512 * MB, resolution: 1080, platform: 'twitter' }, { asks: /2:20/ }],
+  ['make it fit x', 'compress', { targetBytes: 512 * MB, resolution: 1080, platform: 'twitter' }, { asks: /2:20/ }],
   ['twitter, first 2:20', 'compress', { targetBytes: 512 * MB, resolution: 1080, platform: 'twitter', trim: { startSec: 0, endSec: 140 } }],
   ['tiktok', 'compress', { aspect: '9:16', resolution: 1080, platform: 'tiktok' }],
   ['for TikTok', 'compress', { aspect: '9:16', resolution: 1080, platform: 'tiktok' }],

@@ -116,6 +116,11 @@ describe('a real node', () => {
     expect(draftAfter(no)).toBeUndefined();
     expect(replyOf(await message(base, token, sessionId, 'yes'))).toMatch(/^Click Export when you are ready/);
 
+    // "never mind" is a no too; said with nothing asked, it is how to go on, not a word not understood.
+    await message(base, token, sessionId, 'make it fit x');
+    expect(replyOf(await message(base, token, sessionId, 'never mind'))).toBe('All right, the length stays as it is.');
+    expect(replyOf(await message(base, token, sessionId, 'never mind'))).toMatch(/^Click Export when you are ready/);
+
     await message(base, token, sessionId, 'make it fit x');
     await message(base, token, sessionId, 'mute it');
     const late = await message(base, token, sessionId, 'yes');
