@@ -12,6 +12,8 @@ type GoalWords = {
   aspect: Record<Aspect, string>;
   keepAudio: string;
   noAudio: string;
+  /** Said only when asked: kept subtitles are the default, and every goal line would carry them. */
+  noSubtitles: string;
   audioKbps: (kbps: number) => string;
   ofOriginal: (percent: string) => string;
   sourceResolution: string;
@@ -41,6 +43,7 @@ const WORDS: Record<Language, GoalWords> = {
     aspect: { '16:9': '16:9 landscape', '9:16': '9:16 vertical', '1:1': '1:1 square', '4:5': '4:5 portrait' },
     keepAudio: 'keep audio',
     noAudio: 'no audio',
+    noSubtitles: 'no subtitles',
     audioKbps: (kbps) => `audio ${kbps} kbps`,
     ofOriginal: (percent) => `≤ ${percent} of the original size`,
     sourceResolution: 'source resolution',
@@ -60,6 +63,7 @@ const WORDS: Record<Language, GoalWords> = {
     aspect: { '16:9': '16:9 横屏', '9:16': '9:16 竖屏', '1:1': '1:1 方形', '4:5': '4:5 竖版' },
     keepAudio: '保留声音',
     noAudio: '静音',
+    noSubtitles: '去掉字幕',
     audioKbps: (kbps) => `音频 ${kbps} kbps`,
     ofOriginal: (percent) => `≤ 原大小的 ${percent}`,
     sourceResolution: '原分辨率',
@@ -94,6 +98,7 @@ export function describeGoal(goal: Goal, language: Language = 'en'): string {
     // String(): a goal read back from a draft file may hold anything, and a reply must still be written.
     goal.container !== undefined ? String(goal.container).toUpperCase() : undefined,
     describeAudio(goal.audio ?? 'keep', words),
+    goal.subtitles === 'none' ? words.noSubtitles : undefined,
     words.quality[goal.quality ?? 'high'],
     goal.speed !== undefined ? words.speed[goal.speed] : undefined,
   ].filter((part) => part !== undefined);

@@ -4,6 +4,7 @@ import { findConflicts } from './conflicts.js';
 import { formatRules } from './formats.js';
 import { frameRateRules } from './frame-rate.js';
 import { editRules, liftTitles, mergeEdits } from './edits.js';
+import { subtitleRules } from './subtitles.js';
 import { decideIntent, intentRules } from './intent.js';
 import { normalizeText } from './normalize.js';
 import type { Edits, ParsedInstruction } from './parse-types.js';
@@ -61,7 +62,7 @@ const MAX_AMBIGUITIES = 10;
 export function parseInstruction(text: string): ParsedInstruction {
   const lifted = liftTitles(typeof text === 'string' ? text : '');
   const normalized = correctSpelling(normalizeText(lifted.text));
-  const { findings, rest } = scan(normalized, [...editRules(lifted.titles), ...RULES]);
+  const { findings, rest } = scan(normalized, [...subtitleRules, ...editRules(lifted.titles), ...RULES]);
   const { goal, remarks } = assembleGoal(findings);
   const said = new Set<Intent>();
   const unknown: string[] = [];

@@ -19,6 +19,8 @@ export type Goal = {
   fps?: number;
   /** Default 'keep'. */
   audio?: 'keep' | 'mute' | { bitrateKbps: number };
+  /** The source's subtitle tracks: kept where the container can hold them (the default), or none. */
+  subtitles?: 'keep' | 'none';
   /**
    * The part to keep, in seconds. A negative bound counts back from the end, so a trim can be said
    * before the duration is known: "last 30 seconds" is `{ startSec: -30 }`, "cut the last 5 s" is

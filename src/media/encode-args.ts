@@ -6,11 +6,12 @@ import type { EncodePlan, MediaInfo, PlannedOverlays } from './types.js';
 
 /**
  * Which run of a two-pass encode (or the only run) the arguments are for. `audioFile` is sound
- * already encoded for this plan (see audioOnlyArgs), muxed in as it is.
+ * already encoded for this plan (see audioOnlyArgs), `subtitleFile` its subtitle tracks already cut
+ * to its trim (subtitleOnlyArgs), each muxed in as it is.
  */
 export type EncodeRun =
-  | { kind: 'single'; passLogPrefix?: string; audioFile?: string; picked?: PickedFrames }
-  | { kind: 'pass2'; passLogPrefix?: string; audioFile?: string }
+  | { kind: 'single'; passLogPrefix?: string; audioFile?: string; subtitleFile?: string; picked?: PickedFrames }
+  | { kind: 'pass2'; passLogPrefix?: string; audioFile?: string; subtitleFile?: string }
   | { kind: 'pass1'; passLogPrefix: string; picked?: PickedFrames };
 
 /**
@@ -30,8 +31,8 @@ export function isTwoPass(plan: EncodePlan): boolean {
 /**
  * The ffmpeg arguments (after the binary and the runner's own flags) for one run of `plan`.
  * Pure. ffmpeg's autorotate is left on, so filters see upright frames and the output is written
- * upright with no rotation tag; only the first video and audio streams are mapped, so data tracks
- * (GoPro telemetry, timecode) cannot break the MP4 muxer.
+ * upright with no rotation tag; only the first video and audio streams and the planned subtitle
+ * tracks are mapped, so data tracks (GoPro telemetry, timecode) cannot break the MP4 muxer.
  */
 export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, output: string): string[] {
   const args = ['-y'];
@@ -43,6 +44,9 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   // Sound encoded beforehand already holds the music.
   const music = !firstPass && !audioFile && plan.audio.mode !== 'none' ? plan.overlays?.music : undefined;
   if (music) args.push(...musicInput(music.path));
+  const subtitleFile = run.kind === 'pass1' ? undefined : run.subtitleFile;
+  const subtitleInput = 1 + (audioFile ? 1 : 0) + (music ? 1 : 0);
+  if (subtitleFile) args.push('-i', localFile(subtitleFile));
   // Only a trim with an end cuts: anything else keeps every frame to the last one.
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
   const filters = [...videoFilters(plan, info), ...titleFilters(plan)];
@@ -51,11 +55,17 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   else args.push('-map', '0:v:0');
   if (music) args.push('-filter_complex', musicGraph(plan, music), '-map', '[sound]');
   else if (plan.audio.mode !== 'none' && !firstPass) args.push('-map', audioFile ? '1:a:0' : '0:a:0?');
+  // The source's own tracks where the output starts where it does; cut ones from their file.
+  const subtitles = firstPass ? [] : (plan.subtitles ?? []);
+  if (subtitleFile) args.push('-map', `${subtitleInput}:s`);
+  else for (const { index } of subtitles) args.push('-map', `0:s:${index}`);
+  const subtitleCodecs = subtitleFile ? ['-c:s', 'copy'] : subtitleCodecArgs(subtitles);
   args.push('-map_metadata', '-1', '-map_chapters', '-1');
 
   if (plan.mode === 'copy') {
-    args.push('-c', 'copy');
+    args.push('-c', 'copy', ...subtitleCodecs);
   } else {
+    args.push(...subtitleCodecs);
     if (filters.length && !picked) args.push('-vf', filters.join(','));
     // A set rate means an even cadence; otherwise keep each frame's own time so VFR audio stays in sync.
     args.push('-vsync', plan.fps !== undefined ? 'cfr' : 'vfr');
@@ -67,6 +77,11 @@ export function encodeArgs(plan: EncodePlan, info: MediaInfo, run: EncodeRun, ou
   if (firstPass) return [...args, '-f', 'null', '-', ...pickedOutput];
   if (plan.container === 'mp4' || plan.container === 'mov') args.push('-movflags', '+faststart');
   return [...args, '-f', MUXERS[plan.container], localFile(output), ...pickedOutput];
+}
+
+/** Each mapped subtitle track's encoder, by its place among the output's subtitle tracks. */
+function subtitleCodecArgs(subtitles: NonNullable<EncodePlan['subtitles']>): string[] {
+  return subtitles.flatMap(({ encoder }, place) => [`-c:s:${place}`, encoder]);
 }
 
 /**
@@ -104,6 +119,19 @@ export function audioOnlyArgs(plan: EncodePlan, info: MediaInfo, output: string)
   if (plan.trim?.endSec !== undefined) args.push('-t', plan.durationSec.toFixed(3));
   const map = music ? ['-filter_complex', musicGraph(plan, music), '-map', '[sound]'] : ['-map', '0:a:0'];
   return [...args, ...map, '-vn', ...audioArgs(plan), '-f', audioOnlyExtension(plan) === 'webm' ? 'webm' : 'mp4', localFile(output)];
+}
+
+/**
+ * Cuts the plan's subtitle tracks to its trim, each written as the output will hold it, into a
+ * file of the output's own container. ffmpeg keeps a subtitle's cues where they were when the input
+ * is seeked (`-ss` before `-i`), so this seeks on the output side, which drops the cues before the
+ * start and counts the rest from it, reading the packets of the file up to there.
+ */
+export function subtitleOnlyArgs(plan: EncodePlan, info: MediaInfo, output: string): string[] {
+  const subtitles = plan.subtitles ?? [];
+  const cut = plan.trim ? ['-ss', plan.trim.startSec.toFixed(3), ...(plan.trim.endSec !== undefined ? ['-t', plan.durationSec.toFixed(3)] : [])] : [];
+  const maps = subtitles.flatMap(({ index }) => ['-map', `0:s:${index}`]);
+  return ['-y', '-i', localFile(info.path), ...cut, ...maps, ...subtitleCodecArgs(subtitles), '-map_metadata', '-1', '-f', MUXERS[plan.container], localFile(output)];
 }
 
 /** The file extension audioOnlyArgs' output should have. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { diskProblem, MediaError } from '../errors.js';
-import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass, withoutEncoderInfoArgs, type PickedFrames } from './encode-args.js';
+import { audioOnlyArgs, audioOnlyExtension, encodeArgs, isTwoPass, subtitleOnlyArgs, withoutEncoderInfoArgs, type PickedFrames } from './encode-args.js';
 import { progressSpan, type ProgressSpan } from './progress-span.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from './size-retry.js';
@@ -54,13 +54,15 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
   const ext = EXTENSIONS[plan.container];
   await mkdir(options.outDir, { recursive: true });
   const tempFile = tempOutput(options.outDir, ext);
-  // Pass logs and the pre-encoded sound live in a private folder, removed whatever happens.
-  const workDir = plan.mode === 'bitrate' ? await scratchFolder('passlog', options.scratchDir) : undefined;
+  // Pass logs, the pre-encoded sound and the cut subtitles live in a private folder, removed whatever happens.
+  const cutSubtitles = plan.trim !== undefined && (plan.subtitles?.length ?? 0) > 0;
+  const workDir = plan.mode === 'bitrate' || cutSubtitles ? await scratchFolder('passlog', options.scratchDir) : undefined;
   const span = options.span ?? progressSpan(undefined);
   // The sound is encoded apart, beside pass 1 (which does not use it), and weighed before the
   // first encode that writes it, so the picture gets every byte the sound did not use.
-  const audio = workDir && plan.audio.mode === 'encode' ? soundAlongside(plan, info, workDir, options.signal) : undefined;
+  const audio = workDir && plan.mode === 'bitrate' && plan.audio.mode === 'encode' ? soundAlongside(plan, info, workDir, options.signal) : undefined;
   try {
+    const subtitleFile = workDir && cutSubtitles ? await subtitlesCut(plan, info, workDir, options.signal) : undefined;
     let current = plan;
     const audioFile = audio?.file;
     let unweighed = audio;
@@ -91,7 +93,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
           passOneFor = frameKey;
         }
         current = await weigh(current);
-        const pass2 = encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix, audioFile: sound }, tempFile);
+        const pass2 = encodeArgs(current, info, { kind: 'pass2', passLogPrefix: prefix, audioFile: sound, subtitleFile }, tempFile);
         try {
           await run(pass2, current, attemptSpan.slice(0.4, 1), phase ?? 'pass2', options.signal);
         } catch (error) {
@@ -101,7 +103,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
       } else {
         current = await weigh(current);
         const single = (frames?: PickedFrames) =>
-          run(encodeArgs(current, info, { kind: 'single', audioFile: sound, ...(frames ? { picked: frames } : {}) }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
+          run(encodeArgs(current, info, { kind: 'single', audioFile: sound, subtitleFile, ...(frames ? { picked: frames } : {}) }, tempFile), current, attemptSpan, phase ?? (plan.mode === 'copy' ? 'copy' : 'encode'), options.signal);
         picked = await pickingFrames(options.pick?.(current), single, options.signal);
       }
       const target = current.targetBytes;
@@ -114,7 +116,7 @@ export async function encode(plan: EncodePlan, info: MediaInfo, options: EncodeO
       if (current.mode !== 'bitrate' || target === undefined || bytes <= target) {
         const landed = { tempFile, bytes, plan: current, attempts: attempt, ...(picked ? { picked } : {}) };
         if (!workDir || !isTwoPass(current)) return landed;
-        const secondPass = { passLogPrefix: path.join(workDir, 'pass'), audioFile: sound, outDir: options.outDir, ext };
+        const secondPass = { passLogPrefix: path.join(workDir, 'pass'), audioFile: sound, subtitleFile, outDir: options.outDir, ext };
         return await toppedUp(landed, info, secondPass, span.slice(0.9, 0.98), options.signal);
       }
       misses++;
@@ -151,6 +153,13 @@ async function pickingFrames(wanted: (PickedCheck & PickedFrames) | undefined, r
   }
   await runWith();
   return undefined;
+}
+
+/** The plan's subtitle tracks cut to its trim, in a file of the output's container in `workDir` (see subtitleOnlyArgs). */
+async function subtitlesCut(plan: EncodePlan, info: MediaInfo, workDir: string, signal?: AbortSignal): Promise<string> {
+  const file = path.join(workDir, `subtitles.${EXTENSIONS[plan.container]}`);
+  await runFfmpeg(subtitleOnlyArgs(plan, info, file), { signal });
+  return file;
 }
 
 /** The sound's own encode, started now: its file, its bytes once written, and a stop that waits for its ffmpeg to end. */
@@ -214,7 +223,7 @@ function tempOutput(outDir: string, ext: string): string {
 async function toppedUp(
   landed: EncodeOutcome,
   info: MediaInfo,
-  pass: { passLogPrefix: string; audioFile?: string; outDir: string; ext: string },
+  pass: { passLogPrefix: string; audioFile?: string; subtitleFile?: string; outDir: string; ext: string },
   span: ProgressSpan,
   signal?: AbortSignal,
 ): Promise<EncodeOutcome> {
@@ -223,7 +232,7 @@ async function toppedUp(
   if (!raised || target === undefined) return landed;
   const topFile = tempOutput(pass.outDir, pass.ext);
   try {
-    await run(encodeArgs(raised, info, { kind: 'pass2', passLogPrefix: pass.passLogPrefix, audioFile: pass.audioFile }, topFile), raised, span, 'pass2', signal);
+    await run(encodeArgs(raised, info, { kind: 'pass2', passLogPrefix: pass.passLogPrefix, audioFile: pass.audioFile, subtitleFile: pass.subtitleFile }, topFile), raised, span, 'pass2', signal);
     const bytes = (await stat(topFile)).size;
     if (bytes > target) {
       await rm(topFile, { force: true });

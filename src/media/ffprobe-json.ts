@@ -1,4 +1,4 @@
-import type { AudioInfo, MediaInfo, VideoInfo } from './types.js';
+import type { AudioInfo, MediaInfo, SubtitleInfo, VideoInfo } from './types.js';
 
 /** The parts of `ffprobe -print_format json -show_format -show_streams` the media core reads. */
 export type FfprobeOutput = {
@@ -22,6 +22,7 @@ export type FfprobeStream = {
   color_space?: string;
   bit_rate?: string;
   duration?: string;
+  nb_frames?: string;
   channels?: number;
   sample_rate?: string;
   disposition?: { attached_pic?: number };
@@ -49,13 +50,14 @@ export function toMediaInfo(file: string, sizeBytes: number, output: FfprobeOutp
     return audioStream ? 'is audio only (there is no picture to compress)' : 'has no video stream';
   }
   if (videoStream && STILL_FORMATS.test(formatName)) return `is a still image (${videoStream.codec_name ?? formatName}), not a video`;
-  // The picture and sound decide the length: data tracks (GoPro telemetry) can run a second longer.
-  const mediaDurations = [videoStream, audioStream].map((st) => positive(st?.duration)).filter((d): d is number => d !== undefined);
+  // The picture and sound decide the length: data tracks (GoPro telemetry) and a subtitle's last cue can run longer.
+  const mediaDurations = [videoStream, audioStream].map((st) => st && streamDuration(st)).filter((d): d is number => d !== undefined);
   const durationSec = mediaDurations.length ? Math.max(...mediaDurations) : positive(output.format?.duration);
   if (!durationSec) return 'has no duration: it is a still image or the file is damaged';
   if (videoStream && (!videoStream.width || !videoStream.height)) return 'has a video stream with no picture size: the file is damaged';
 
   const bitrate = positive(output.format?.bit_rate) ?? Math.round((sizeBytes * 8) / durationSec);
+  const subtitles = streams.filter((s) => s.codec_type === 'subtitle').map((s) => toSubtitleInfo(s, durationSec));
   return {
     path: file,
     container: formatName,
@@ -64,7 +66,31 @@ export function toMediaInfo(file: string, sizeBytes: number, output: FfprobeOutp
     bitrate,
     video: videoStream ? toVideoInfo(videoStream) : undefined,
     audio: audioStream ? toAudioInfo(audioStream) : undefined,
+    ...(subtitles.length > 0 ? { subtitles } : {}),
   };
+}
+
+/** Subtitle codecs that are text (the rest are pictures: PGS, DVD, DVB). */
+const TEXT_SUBTITLES = new Set(['subrip', 'srt', 'ass', 'ssa', 'webvtt', 'mov_text', 'text', 'microdvd', 'subviewer', 'jacosub', 'realtext', 'sami', 'stl', 'mpl2', 'pjs', 'vplayer']);
+
+/**
+ * Guesses for a track that keeps no statistics, on the high side (they are held back from a size's
+ * budget): text at 400 bits a second and a cue every 2 s (a film's SubRip runs nearer 150 and 4 s),
+ * pictures at 48 kbit/s and a packet a second (Blu-ray PGS runs 10 to 40 kbit/s).
+ */
+const GUESS = { text: { bitsPerSec: 400, secPerPacket: 2 }, picture: { bitsPerSec: 48_000, secPerPacket: 1 } };
+
+function toSubtitleInfo(s: FfprobeStream, fileDurationSec: number): SubtitleInfo {
+  const codec = s.codec_name ?? 'unknown';
+  const text = TEXT_SUBTITLES.has(codec);
+  const guess = text ? GUESS.text : GUESS.picture;
+  const durationSec = streamDuration(s) ?? fileDurationSec;
+  // mkvmerge keeps each track's statistics as tags (NUMBER_OF_BYTES, or with a language suffix).
+  const tag = (name: string) => positive(s.tags?.[name] ?? s.tags?.[`${name}-eng`]);
+  const fromRate = positive(s.bit_rate);
+  const bytes = tag('NUMBER_OF_BYTES') ?? (fromRate === undefined ? (guess.bitsPerSec * durationSec) / 8 : (fromRate * durationSec) / 8);
+  const packets = tag('NUMBER_OF_FRAMES') ?? positive(s.nb_frames) ?? durationSec / guess.secPerPacket;
+  return { codec, text, bytes: Math.ceil(bytes), packets: Math.ceil(packets) };
 }
 
 function toVideoInfo(s: FfprobeStream): VideoInfo {
@@ -142,6 +168,15 @@ function ratio(value: string | undefined, separator: string): number | undefined
   const [num, den] = value.split(separator).map(Number);
   if (!Number.isFinite(num) || !Number.isFinite(den) || den === 0 || num <= 0) return undefined;
   return num / den;
+}
+
+/**
+ * A stream's own length: ffprobe's, else Matroska's DURATION tag ("00:01:05.023000000"), which
+ * Matroska keeps per track where MP4 has a duration field.
+ */
+function streamDuration(s: FfprobeStream): number | undefined {
+  const tag = /^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(s.tags?.DURATION ?? s.tags?.['DURATION-eng'] ?? '');
+  return positive(s.duration) ?? (tag ? positive(Number(tag[1]) * 3600 + Number(tag[2]) * 60 + Number(tag[3])) : undefined);
 }
 
 function positive(value: string | number | undefined): number | undefined {

@@ -6,6 +6,7 @@ import { shortSideCap, sizeCap } from '../wire/size-cap.js';
 import { UNSUPPORTED_HINT } from './ffprobe-json.js';
 import { bitsPerPixel, chooseFrame, CLEAN_BPP_H264, cropToAspect, fitShortSide, watchablePicture, type Frame } from './resolution-ladder.js';
 import { formatBytes, formatSeconds } from '../units.js';
+import { planSubtitles, type SubtitlePlan } from './subtitle-plan.js';
 import { chooseAudio, containerOverheadBytes, MIN_VIDEO_KBPS, SAFETY_MARGIN, smallestBytes, soundFloor, totalKbps, tooSmallHint, type AudioChoice } from './target-budget.js';
 import type { EncodePlan, MediaInfo, PlannedOverlays, VideoInfo } from './types.js';
 import type { Capabilities } from './capabilities.js';
@@ -63,15 +64,18 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     goal.resolution !== undefined && Math.min(crop.width, crop.height) < goal.resolution ? [{ code: 'source-smaller', askedShortSide: goal.resolution, ...crop }] : [];
   const copy = overlaid ? undefined : copyReason(goal, info, video, { targetBytes, capShortSide, fpsCap, trimmed: trim !== undefined, keepAudio });
   if (copy) {
+    const container = goal.container ?? 'mp4';
+    const subs = planSubtitles(keptSubtitles(goal, info), container);
     return {
-      mode: 'copy', codec: 'h264', container: goal.container ?? 'mp4', encoder: 'copy',
+      mode: 'copy', codec: 'h264', container, encoder: 'copy',
       width: video.displayWidth, height: video.displayHeight, preset: 'copy',
-      audio: { mode: info.audio ? 'copy' : 'none' }, durationSec, targetBytes, expectedBytes: info.sizeBytes,
-      toneMap: false, notes: [copy, ...smaller],
+      audio: { mode: info.audio ? 'copy' : 'none' }, ...(subs.subtitles ? { subtitles: subs.subtitles } : {}), durationSec, targetBytes, expectedBytes: info.sizeBytes,
+      toneMap: false, notes: [copy, ...smaller, ...subtitleNotes(goal, info, subs)],
     };
   }
 
   const { codec, container } = resolveFormat(goal, notes);
+  const subs = planSubtitles(keptSubtitles(goal, info), container, durationSec / info.durationSec);
   const profile = CODECS[codec];
   const speed = goal.speed ?? 'balanced';
   // Hardware encoders have no CRF the quality search could tune: they serve size targets only.
@@ -90,7 +94,10 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   if (hardware) notes.push({ code: 'hardware-encoder', encoder: hardware });
 
   for (const title of overlays?.titles ?? []) notes.push({ code: 'title', startSec: title.startSec, endSec: title.endSec });
-  const base = { codec, container, encoder, preset, trim, durationSec, targetBytes, toneMap: video.hdr !== undefined, aspect: goal.aspect, notes, ...(overlays ? { overlays } : {}) };
+  const base = {
+    codec, container, encoder, preset, trim, durationSec, targetBytes, toneMap: video.hdr !== undefined, aspect: goal.aspect, notes,
+    ...(overlays ? { overlays } : {}), ...(subs.subtitles ? { subtitles: subs.subtitles } : {}),
+  };
 
   if (targetBytes === undefined) {
     const quality = goal.quality ?? 'high';
@@ -99,6 +106,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     notes.push({ code: 'quality', quality, crf: profile.startCrf[quality] });
     notes.push(pictureNote(size, fpsCap, video));
     notes.push(audioNote(audio, info, goal, container, music?.volume));
+    notes.push(...subtitleNotes(goal, info, subs));
     return { ...base, mode: 'crf', ...size, fps: fpsCap, crf: profile.startCrf[quality], audio: audio ? { mode: 'encode', ...audio } : { mode: 'none' } };
   }
 
@@ -116,7 +124,8 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   if (targetBytes < smallest) throw tooSmall;
   const dropped: PlanNote | undefined = keepAudio && !sound ? { code: 'sound-dropped', targetBytes, durationSec, smallestWithSoundBytes: smallestWithSound } : undefined;
   // First with the source's frame rate and full-rate sound (the most index a file can need)...
-  const roughTotal = totalKbps(targetBytes, durationSec, containerOverheadBytes(durationSec, outFps, sound ? 128 : undefined));
+  // Subtitle tracks are held back from the budget with the container's own bytes.
+  const roughTotal = totalKbps(targetBytes, durationSec, containerOverheadBytes(durationSec, outFps, sound ? 128 : undefined) + subs.reserveBytes);
   const cleanBpp = CLEAN_BPP_H264 * profile.efficiency;
   const watchable = watchablePicture({ ...crop, capShortSide, fps: outFps, cleanBpp });
   const sourceChannels = info.audio?.channels ?? 2;
@@ -124,7 +133,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   const roughVideoKbps = Math.max(MIN_VIDEO_KBPS, roughTotal - (audio?.kbps ?? 0));
   const frame = chooseFrame({ ...crop, capShortSide, fps: outFps, videoKbps: roughVideoKbps, cleanBpp });
   // ...then the index for the frame rate and sound actually chosen: fewer frames, fewer entries.
-  const overhead = containerOverheadBytes(durationSec, frame.fps, audio?.kbps);
+  const overhead = containerOverheadBytes(durationSec, frame.fps, audio?.kbps) + subs.reserveBytes;
   const total = totalKbps(targetBytes, durationSec, overhead);
   const budgetVideoKbps = total - (audio?.kbps ?? 0);
   if (budgetVideoKbps < MIN_VIDEO_KBPS) {
@@ -147,6 +156,7 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
   }
   notes.push(pictureNote(frame, fps, video, { kbps: videoKbps, twoPass: !SINGLE_PASS_ENCODERS.includes(encoder) }));
   notes.push(dropped ?? audioNote(audio, info, goal, container, music?.volume));
+  notes.push(...subtitleNotes(goal, info, subs));
   const floor = soundFloor(sourceChannels);
   if (audio && typeof goal.audio !== 'object' && audio.kbps < floor.kbps) {
     const { width, height } = watchable.frame;
@@ -160,6 +170,17 @@ export function planEncode(goal: Goal, info: MediaInfo, options: PlanOptions = {
     audio: audio ? { mode: 'encode', ...audio, ...(soundDroppable ? { droppable: true } : {}) } : { mode: 'none' }, expectedBytes,
     ...(starved ? { fullFrame: { ...fullSize, fps: outFps } } : {}),
   };
+}
+
+/** The source's subtitle tracks the goal lets through: all of them, unless it asked for none. */
+function keptSubtitles(goal: Goal, info: MediaInfo): MediaInfo['subtitles'] {
+  return goal.subtitles === 'none' ? undefined : info.subtitles;
+}
+
+/** What the plan says of the subtitles: how many went with the video, or that they were removed as asked. */
+function subtitleNotes(goal: Goal, info: MediaInfo, subs: SubtitlePlan): PlanNote[] {
+  if (goal.subtitles === 'none' && (info.subtitles?.length ?? 0) > 0) return [{ code: 'subtitles-removed' }];
+  return subs.note ? [subs.note] : [];
 }
 
 /**

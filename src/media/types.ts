@@ -12,7 +12,16 @@ export type MediaInfo = {
   bitrate: number;
   video?: VideoInfo;
   audio?: AudioInfo;
+  /** The subtitle tracks, in order (absent when there is none). */
+  subtitles?: SubtitleInfo[];
 };
+
+/**
+ * One subtitle track: its codec, whether it is text (SubRip, ASS, WebVTT, MP4 text) or pictures
+ * (Blu-ray PGS, DVD), and about how many bytes and packets it holds (from the container's own
+ * statistics where it keeps them, else from its bitrate, else a generous guess for its kind).
+ */
+export type SubtitleInfo = { codec: string; text: boolean; bytes: number; packets: number };
 
 export type VideoInfo = {
   codec: string;
@@ -68,6 +77,8 @@ export type EncodePlan = {
    * cannot hold it beside the leanest picture drops it rather than refusing the job.
    */
   audio: { mode: 'copy' | 'none' } | { mode: 'encode'; kbps: number; channels: number; droppable?: boolean };
+  /** The subtitle tracks carried: each by its index among the source's, with the encoder that writes it ('copy': as it is). */
+  subtitles?: { index: number; encoder: string }[];
   trim?: { startSec: number; endSec?: number };
   /** Output duration after trimming, seconds. */
   durationSec: number;

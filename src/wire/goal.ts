@@ -26,6 +26,7 @@ export const goalSchema = z.strictObject({
   audio: z
     .union([z.literal(['keep', 'mute']), z.strictObject({ bitrateKbps: z.number().min(GOAL_LIMITS.audioKbps.min).max(GOAL_LIMITS.audioKbps.max) })])
     .optional(),
+  subtitles: z.enum(['keep', 'none']).optional(),
   trim: trimSchema.optional(),
   aspect: z.enum(ASPECTS).optional(),
   speed: z.enum(SPEEDS).optional(),

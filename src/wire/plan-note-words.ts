@@ -80,6 +80,12 @@ const en: Wording<PlanNote> = {
   'sound-none-in-source': () => 'Sound: none in the source.',
   'sound-muted': () => 'Sound: removed, as asked.',
   'sound-none': () => 'Sound: none.',
+  'subtitles-removed': () => 'Subtitles: removed, as asked.',
+  subtitles: (n) => {
+    const kept = n.kept === 0 ? undefined : `${n.kept} ${n.kept === 1 ? 'track' : 'tracks'} kept`;
+    const dropped = n.dropped === 0 ? undefined : `${n.dropped} picture ${n.dropped === 1 ? 'track' : 'tracks'} left out (${n.container.toUpperCase()} cannot hold picture subtitles: choose MKV to keep ${n.dropped === 1 ? 'it' : 'them'})`;
+    return `Subtitles: ${[kept, dropped].filter((part) => part !== undefined).join('; ')}.`;
+  },
   'sound-dropped': (n) =>
     `Sound removed: ${formatBytes(n.targetBytes)} cannot hold sound beside a picture for ${n.durationSec.toFixed(1)} s (with sound the smallest is about ${formatBytes(n.smallestWithSoundBytes)}).`,
   'size-budget': (n) =>
@@ -137,6 +143,12 @@ const zh: Wording<PlanNote> = {
   'sound-none-in-source': () => '声音：源视频没有声音。',
   'sound-muted': () => '声音：按要求去掉。',
   'sound-none': () => '声音：无。',
+  'subtitles-removed': () => '字幕：按要求去掉。',
+  subtitles: (n) => {
+    const kept = n.kept === 0 ? undefined : `保留 ${n.kept} 条字幕`;
+    const dropped = n.dropped === 0 ? undefined : `${n.dropped} 条图形字幕未保留（${n.container.toUpperCase()} 装不下图形字幕：要保留请选 MKV）`;
+    return `字幕：${[kept, dropped].filter((part) => part !== undefined).join('；')}。`;
+  },
   'sound-dropped': (n) =>
     `已去掉声音：${formatBytes(n.targetBytes)} 放不下 ${n.durationSec.toFixed(1)} 秒的画面再加声音（带声音最小约 ${formatBytes(n.smallestWithSoundBytes)}）。`,
   'size-budget': (n) =>

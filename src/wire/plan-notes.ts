@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASPECTS, CODECS, QUALITIES } from '../goal/types.js';
+import { ASPECTS, CODECS, CONTAINERS, QUALITIES } from '../goal/types.js';
 
 // What the media core decided, as data: each note a code and the values its wording needs. Defined
 // here, as the schema, because notes cross the wire (a render output's `plan_notes`): the media core
@@ -69,6 +69,9 @@ export const planNoteSchema = z.discriminatedUnion('code', [
   note('sound-none-in-source', {}),
   note('sound-muted', {}),
   note('sound-none', {}),
+  /** The source's subtitle tracks: how many the output keeps, and how many its container cannot hold (pictures outside Matroska). */
+  note('subtitles', { kept: count, dropped: count, container: z.enum(CONTAINERS) }),
+  note('subtitles-removed', {}),
   /** Sound the goal did not name, left out: the size cannot hold it beside a picture. */
   note('sound-dropped', { targetBytes: bytes, durationSec: seconds, smallestWithSoundBytes: bytes }),
   note('size-budget', { targetBytes: bytes, totalKbps: amount, overheadBytes: bytes, marginPercent: amount }),

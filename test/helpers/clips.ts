@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
 
@@ -120,6 +120,29 @@ function audioCodec(container: NonNullable<ClipOptions['container']>): string[] 
     default:
       return ['-c:a', 'aac', '-b:a', '96k'];
   }
+}
+
+/** One subtitle cue: from, to (seconds) and its text. */
+export type Cue = [number, number, string];
+
+/**
+ * `clip` with subtitle tracks added, each its cues written as `codec`, as `name` beside it (the
+ * picture and sound copied as they are). Returns the new file's path.
+ */
+export async function withSubtitles(clip: string, tracks: { codec: 'srt' | 'ass' | 'mov_text'; cues: Cue[] }[], name: string): Promise<string> {
+  const dir = path.dirname(clip);
+  const time = (sec: number) => new Date(sec * 1000).toISOString().slice(11, 23).replace('.', ',');
+  const inputs: string[] = [];
+  for (const [index, { cues }] of tracks.entries()) {
+    const file = path.join(dir, `${name}.${index}.srt`);
+    await writeFile(file, cues.map(([from, to, text], n) => `${n + 1}\n${time(from)} --> ${time(to)}\n${text}\n`).join('\n'));
+    inputs.push('-i', file);
+  }
+  const maps = tracks.flatMap((_, index) => ['-map', `${index + 1}:s`]);
+  const codecs = tracks.flatMap(({ codec }, index) => [`-c:s:${index}`, codec]);
+  const file = path.join(dir, name);
+  await runFfmpeg(['-y', '-i', clip, ...inputs, '-map', '0', ...maps, '-c', 'copy', ...codecs, file]);
+  return file;
 }
 
 /** Makes a small PNG still image in `dir` (a picture, not a video) and returns its path. */

@@ -24,6 +24,8 @@ export const SAMPLES: { [C in PlanNote['code']]: Extract<PlanNote, { code: C }> 
   'sound-none-in-source': { code: 'sound-none-in-source' },
   'sound-muted': { code: 'sound-muted' },
   'sound-none': { code: 'sound-none' },
+  subtitles: { code: 'subtitles', kept: 2, dropped: 1, container: 'mp4' },
+  'subtitles-removed': { code: 'subtitles-removed' },
   'sound-dropped': { code: 'sound-dropped', targetBytes: 26e3, durationSec: 30, smallestWithSoundBytes: 52e3 },
   'size-budget': { code: 'size-budget', targetBytes: 25e6, totalKbps: 3210.4, overheadBytes: 30e3, marginPercent: 2 },
   'bitrate-unused': { code: 'bitrate-unused', usedKbps: 1800, availableKbps: 3000.2 },

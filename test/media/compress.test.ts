@@ -13,7 +13,7 @@ import { SSIM_THRESHOLDS, VMAF_BARS } from '../../src/media/quality-bar.js';
 import { runFfmpeg } from '../../src/media/run-ffmpeg.js';
 import { WHOLE_CLIP_SEC } from '../../src/media/sample-windows.js';
 import type { EncodeProgress, MediaInfo } from '../../src/media/types.js';
-import { makeClip, makeStill } from '../helpers/clips.js';
+import { makeClip, makeStill, withSubtitles, type Cue } from '../helpers/clips.js';
 import { notesText } from '../helpers/note-text.js';
 import { PROCESS_TAG } from '../../src/orphan-folders.js';
 
@@ -190,6 +190,33 @@ describe('compress on real clips', () => {
     expect(info.durationSec).toBeGreaterThan(0.9);
     expect(info.durationSec).toBeLessThan(1.15);
     expect(info.video?.displayAspect).toBeCloseTo(9 / 16, 1);
+  });
+
+  it('carries the subtitle tracks into the output, cut to a trim, and a last cue past the picture is no damage', async () => {
+    const clip = await makeClip(clips, { width: 160, height: 120, seconds: 3, audio: true, container: 'mkv', name: 'talk.mkv' });
+    const cues: Cue[] = [[0.2, 1.0, 'First words'], [1.6, 2.4, 'Second words'], [2.6, 6.0, 'Runs past the end']];
+    const input = await withSubtitles(clip, [{ codec: 'srt', cues }, { codec: 'ass', cues }], 'talk-subtitled.mkv');
+    const subtitlesOf = async (file: string, track: number) => (await runFfmpeg(['-i', file, '-map', `0:s:${track}`, '-f', 'srt', '-'])).stdout.replace(/<[^>]+>/g, '');
+
+    const whole = await compress(input, { targetBytes: 60_000 }, { outDir: out });
+    expect(whole.bytes).toBeLessThanOrEqual(60_000);
+    expect(notesText(whole.plan.notes)).toContain('Subtitles: 2 tracks kept.');
+    const info = await probe(whole.output);
+    expect(info.subtitles?.map((track) => track.codec)).toEqual(['mov_text', 'mov_text']);
+    expect(info.durationSec).toBeLessThan(3.2);
+    expect(await subtitlesOf(whole.output, 1)).toMatch(/00:00:00,200 --> 00:00:01,000\r?\nFirst words[\s\S]*Second words[\s\S]*Runs past the end/);
+
+    // A trim from 1.5 s: the first cue is gone, the second starts 0.1 s in (Matroska, with no edit
+    // lists, may start the picture and sound a frame or two late: within a subtitle's tolerance).
+    const trimmed = await compress(input, { targetBytes: 40_000, trim: { startSec: 1.5, endSec: 2.5 }, container: 'mkv' }, { outDir: out });
+    expect((await probe(trimmed.output)).subtitles?.map((track) => track.codec)).toEqual(['subrip', 'ass']);
+    const cut = await subtitlesOf(trimmed.output, 0);
+    const [, from, to] = /^1\r?\n00:00:(\d\d,\d{3}) --> 00:00:(\d\d,\d{3})\r?\nSecond words/.exec(cut) ?? [];
+    const seconds = (stamp: string | undefined) => Number(stamp?.replace(',', '.'));
+    expect(Math.abs(seconds(from) - 0.1)).toBeLessThan(0.1);
+    expect(Math.abs(seconds(to) - 0.9)).toBeLessThan(0.1);
+    expect(cut).not.toMatch(/First words/);
+    expect(await readdir(scratch)).toEqual([]);
   });
 
   it('a quality goal never makes a file it could copy bigger than it is', async () => {

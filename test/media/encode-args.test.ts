@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeArgs, isTwoPass, pictureFilters, rateFilters, videoFilters } from '../../src/media/encode-args.js';
+import { encodeArgs, isTwoPass, pictureFilters, rateFilters, subtitleOnlyArgs, videoFilters } from '../../src/media/encode-args.js';
 import { planEncode } from '../../src/media/plan-encode.js';
 import { leanerPlan, lowerPlan, raisePlan, withMeasuredAudio } from '../../src/media/size-retry.js';
 import type { EncodePlan, MediaInfo, VideoInfo } from '../../src/media/types.js';
@@ -215,5 +215,37 @@ describe('withMeasuredAudio (table)', () => {
   it('pass 2 muxes pre-encoded sound as it is', () => {
     const line = encodeArgs(plan, info(), { kind: 'pass2', passLogPrefix: '/p/pass', audioFile: '/p/audio.mkv' }, '/o.mp4').join(' ');
     expect(line).toMatch(/-i file:\/in\/clip\.mov -i file:\/p\/audio\.mkv .*-map 0:v:0 -map 1:a:0 .*-c:a copy/);
+  });
+});
+
+describe('subtitle tracks', () => {
+  it('maps the planned subtitle tracks with their encoders (after a copy\'s -c copy), never in pass 1', () => {
+    const withSubs: MediaInfo = { ...info(), subtitles: [{ codec: 'hdmv_pgs_subtitle', text: false, bytes: 1, packets: 1 }, { codec: 'subrip', text: true, bytes: 1, packets: 1 }] };
+    expect(args({ targetBytes: 5e6 }, withSubs)).toMatch(/-map 0:v:0 -map 0:a:0\? -map 0:s:1 .*-c:s:0 mov_text/);
+    expect(args({ targetBytes: 5e6 }, withSubs, 'pass1')).not.toMatch(/0:s|-c:s/);
+    // An MP4 that fits, put in Matroska: its MP4 text becomes SubRip.
+    const copied: MediaInfo = { ...info({ codec: 'h264' }), sizeBytes: 1e6, subtitles: [{ codec: 'mov_text', text: true, bytes: 1, packets: 1 }] };
+    const copy = planEncode({ targetBytes: 5e6, container: 'mkv' }, copied);
+    expect(copy.mode).toBe('copy');
+    expect(encodeArgs(copy, copied, { kind: 'single' }, '/o.mkv').join(' ')).toMatch(/-map 0:s:0 .*-c copy -c:s:0 srt/);
+  });
+
+  it('a goal of no subtitles maps none, and says they were removed', () => {
+    const withSubs: MediaInfo = { ...info(), subtitles: [{ codec: 'subrip', text: true, bytes: 1, packets: 1 }] };
+    const plan = planEncode({ targetBytes: 5e6, subtitles: 'none' }, withSubs);
+    expect(plan.subtitles).toBeUndefined();
+    expect(notesText(plan.notes)).toContain('Subtitles: removed, as asked.');
+    expect(encodeArgs(plan, withSubs, { kind: 'pass2', passLogPrefix: '/p/pass' }, '/o.mp4').join(' ')).not.toMatch(/0:s|-c:s/);
+    // Nothing to say where there was nothing to remove.
+    expect(notesText(planEncode({ targetBytes: 5e6, subtitles: 'none' }, info()).notes).join(' ')).not.toMatch(/Subtitles/);
+  });
+
+  it('a trimmed output takes its subtitles from the file they were cut into, as they are; the cut seeks on the output side', () => {
+    const withSubs: MediaInfo = { ...info(), subtitles: [{ codec: 'subrip', text: true, bytes: 1, packets: 1 }] };
+    const trimmed = planEncode({ targetBytes: 5e6, trim: { startSec: 2, endSec: 7 } }, withSubs);
+    const line = encodeArgs(trimmed, withSubs, { kind: 'pass2', passLogPrefix: '/p/pass', audioFile: '/p/audio.m4a', subtitleFile: '/p/subtitles.mp4' }, '/o.mp4').join(' ');
+    expect(line).toMatch(/-ss 2\.000 -i file:\/in\/clip\.mov -i file:\/p\/audio\.m4a -i file:\/p\/subtitles\.mp4 -t 5\.000 .*-map 1:a:0 -map 2:s .*-c:s copy/);
+    expect(line).not.toMatch(/0:s/);
+    expect(subtitleOnlyArgs(trimmed, withSubs, '/p/subtitles.mp4').join(' ')).toBe('-y -i file:/in/clip.mov -ss 2.000 -t 5.000 -map 0:s:0 -c:s:0 mov_text -map_metadata -1 -f mp4 file:/p/subtitles.mp4');
   });
 });

@@ -108,6 +108,35 @@ describe('toMediaInfo (table)', () => {
     expect((info as { video: unknown }).video).toMatchObject(expected);
   });
 
+  it('reads subtitle tracks: text or pictures, their bytes and packets from the container\'s statistics, the bitrate, or a guess on the high side', () => {
+    const sub = (extra: Partial<FfprobeStream>): FfprobeStream => ({ codec_type: 'subtitle', ...extra });
+    const info = toMediaInfo('x', 1000, {
+      format: { format_name: 'matroska,webm', duration: '100' },
+      streams: [
+        { ...video({}), duration: '100' },
+        sub({ codec_name: 'subrip', tags: { 'NUMBER_OF_BYTES-eng': '2048', 'NUMBER_OF_FRAMES-eng': '40' } }),
+        sub({ codec_name: 'mov_text', bit_rate: '80', nb_frames: '12', duration: '50' }),
+        sub({ codec_name: 'hdmv_pgs_subtitle' }),
+        sub({ codec_name: 'ass' }),
+      ],
+    });
+    expect(typeof info === 'object' && info.subtitles).toEqual([
+      { codec: 'subrip', text: true, bytes: 2048, packets: 40 },
+      { codec: 'mov_text', text: true, bytes: 500, packets: 12 },
+      { codec: 'hdmv_pgs_subtitle', text: false, bytes: 600_000, packets: 100 },
+      { codec: 'ass', text: true, bytes: 5000, packets: 50 },
+    ]);
+    expect(toMediaInfo('x', 1000, { format: { format_name: 'mov,mp4', duration: '2.0' }, streams: [video({})] })).not.toHaveProperty('subtitles');
+  });
+
+  it('takes a Matroska track\'s length from its DURATION tag: a last subtitle cue running past the picture is not the video\'s length', () => {
+    const info = toMediaInfo('x', 1000, {
+      format: { format_name: 'matroska,webm', duration: '9.0' },
+      streams: [video({ tags: { DURATION: '00:00:05.023000000' } }), { codec_type: 'audio', tags: { 'DURATION-eng': '00:00:05.061000000' } }, { codec_type: 'subtitle', codec_name: 'subrip', tags: { DURATION: '00:00:09.000000000' } }],
+    });
+    expect(typeof info === 'object' && info.durationSec).toBe(5.061);
+  });
+
   it('skips cover art and reports audio only', () => {
     const art = { codec_type: 'video', codec_name: 'mjpeg', width: 600, height: 600, disposition: { attached_pic: 1 } };
     expect(toMediaInfo('x', 1, { format: { format_name: 'mp3', duration: '3' }, streams: [{ codec_type: 'audio' }, art] })).toMatch(/audio only/);
